@@ -1,0 +1,174 @@
+package md.migratiesigura.portal.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * The portal's settings, read from {@code PORTAL_*} environment variables; a system property of the same name in
+ * lower case with dots ({@code portal.db.url}) overrides the variable. Every value is checked here, so a wrong one
+ * stops the start with a {@link ConfigException} naming it.
+ *
+ * @param port           HTTP port, 0 for any free one
+ * @param dataDir        where the portal writes: embedded database, search index, uploads
+ * @param dbUrl          an external {@code jdbc:mariadb://} URL; empty means the embedded database
+ * @param contentDir     seed content folder; empty means the content bundled in the jar
+ * @param baseUrl        absolute public address; empty means {@code http://localhost:PORT}
+ * @param trustedProxies addresses whose {@code X-Forwarded-*} headers are believed
+ */
+public record PortalConfig(
+        int port,
+        Path dataDir,
+        Optional<String> dbUrl,
+        String dbUser,
+        String dbPassword,
+        Optional<Path> contentDir,
+        Optional<String> adminEmail,
+        Optional<String> adminPassword,
+        Optional<String> baseUrl,
+        List<IpRange> trustedProxies) {
+
+    public static final int DEFAULT_PORT = 8080;
+
+    public PortalConfig {
+        trustedProxies = List.copyOf(trustedProxies);
+    }
+
+    /** Reads the settings of this process: its environment, overridden by its system properties. */
+    public static PortalConfig fromEnvironment() {
+        return from(System.getenv(), System.getProperties());
+    }
+
+    /** Reads the settings from the given environment and system properties (tests pass their own). */
+    public static PortalConfig from(Map<String, String> env, Properties systemProperties) {
+        Settings s = new Settings(env, systemProperties);
+        return new PortalConfig(
+                s.port("PORTAL_PORT"),
+                s.path("PORTAL_DATA_DIR").orElse(Path.of("data")).toAbsolutePath().normalize(),
+                s.jdbcUrl("PORTAL_DB_URL"),
+                s.get("PORTAL_DB_USER").orElse("root"),
+                s.raw("PORTAL_DB_PASSWORD").orElse(""),
+                s.path("PORTAL_CONTENT_DIR").map(p -> p.toAbsolutePath().normalize()),
+                s.email("PORTAL_ADMIN_EMAIL"),
+                s.raw("PORTAL_ADMIN_PASSWORD").filter(p -> !p.isEmpty()),
+                s.baseUrl("PORTAL_BASE_URL"),
+                s.ipRanges("PORTAL_TRUSTED_PROXIES"));
+    }
+
+    /** The same settings on another port (the server reports the port it really bound). */
+    public PortalConfig withPort(int newPort) {
+        return new PortalConfig(newPort, dataDir, dbUrl, dbUser, dbPassword, contentDir, adminEmail, adminPassword,
+                baseUrl, trustedProxies);
+    }
+
+    /** The public base address without a trailing slash. */
+    public String publicBaseUrl() {
+        return baseUrl.orElse("http://localhost:" + port);
+    }
+
+    /** Reads one setting at a time, so that each error names its variable. */
+    private static final class Settings {
+        private final Map<String, String> env;
+        private final Properties props;
+
+        Settings(Map<String, String> env, Properties props) {
+            this.env = env;
+            this.props = props;
+        }
+
+        /** The value as given, possibly empty: passwords may legitimately be blank or padded. */
+        Optional<String> raw(String name) {
+            String property = props.getProperty(name.toLowerCase(Locale.ROOT).replace('_', '.'));
+            return Optional.ofNullable(property != null ? property : env.get(name));
+        }
+
+        /** The trimmed value; blank counts as unset. */
+        Optional<String> get(String name) {
+            return raw(name).map(String::trim).filter(v -> !v.isEmpty());
+        }
+
+        int port(String name) {
+            Optional<String> value = get(name);
+            if (value.isEmpty()) {
+                return DEFAULT_PORT;
+            }
+            try {
+                int port = Integer.parseInt(value.get());
+                if (port < 0 || port > 65535) {
+                    throw new ConfigException(name, "must be a port number between 0 and 65535, got '" + value.get() + "'");
+                }
+                return port;
+            } catch (NumberFormatException e) {
+                throw new ConfigException(name, "must be a port number between 0 and 65535, got '" + value.get() + "'");
+            }
+        }
+
+        Optional<Path> path(String name) {
+            return get(name).map(v -> {
+                try {
+                    return Path.of(v);
+                } catch (InvalidPathException e) {
+                    throw new ConfigException(name, "is not a valid path: '" + v + "'");
+                }
+            });
+        }
+
+        Optional<String> jdbcUrl(String name) {
+            return get(name).map(v -> {
+                if (!v.startsWith("jdbc:mariadb://") && !v.startsWith("jdbc:mysql://")) {
+                    throw new ConfigException(name, "must be a jdbc:mariadb:// URL, got '" + redactUrl(v) + "'");
+                }
+                return v;
+            });
+        }
+
+        Optional<String> email(String name) {
+            return get(name).map(v -> {
+                if (!v.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+                    throw new ConfigException(name, "is not an e-mail address: '" + v + "'");
+                }
+                return v.toLowerCase(Locale.ROOT);
+            });
+        }
+
+        Optional<String> baseUrl(String name) {
+            return get(name).map(v -> {
+                try {
+                    URI uri = new URI(v);
+                    if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+                        throw new ConfigException(name, "must be an absolute http(s) address, got '" + v + "'");
+                    }
+                } catch (URISyntaxException e) {
+                    throw new ConfigException(name, "must be an absolute http(s) address, got '" + v + "'");
+                }
+                return v.endsWith("/") ? v.substring(0, v.length() - 1) : v;
+            });
+        }
+
+        List<IpRange> ipRanges(String name) {
+            List<IpRange> ranges = new ArrayList<>();
+            for (String part : get(name).orElse("").split("[,\\s]+")) {
+                if (!part.isBlank()) {
+                    try {
+                        ranges.add(IpRange.parse(part));
+                    } catch (IllegalArgumentException e) {
+                        throw new ConfigException(name, "'" + part + "' is not an address or CIDR range");
+                    }
+                }
+            }
+            return ranges;
+        }
+    }
+
+    /** A JDBC URL with any password parameter blanked, for messages. */
+    public static String redactUrl(String url) {
+        return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    }
+}

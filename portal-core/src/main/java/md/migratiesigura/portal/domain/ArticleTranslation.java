@@ -1,0 +1,167 @@
+package md.migratiesigura.portal.domain;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/** One language version of an article: its own slug, text, status and publication time. */
+@Entity
+@Table(name = "article_translations")
+public class ArticleTranslation {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "article_id", nullable = false, updatable = false)
+    private Article article;
+
+    @Convert(converter = LanguageConverter.class)
+    @Column(name = "lang", nullable = false, updatable = false, columnDefinition = "char(2)")
+    private Language language;
+
+    @Column(nullable = false)
+    private String slug;
+
+    @Column(nullable = false)
+    private String title;
+
+    private String summary;
+
+    @Column(name = "body_markdown", nullable = false, columnDefinition = "mediumtext")
+    private String bodyMarkdown;
+
+    /** Sanitized HTML, rendered when saved so that views never parse Markdown. */
+    @Column(name = "body_html", nullable = false, columnDefinition = "mediumtext")
+    private String bodyHtml;
+
+    @Column(name = "reading_minutes", nullable = false)
+    private int readingMinutes;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private ArticleStatus status;
+
+    @Column(name = "published_at")
+    private Instant publishedAt;
+
+    @Column(name = "review_by")
+    private LocalDate reviewBy;
+
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "article_translation_tags", joinColumns = @JoinColumn(name = "translation_id"))
+    @Column(name = "tag", nullable = false)
+    private Set<String> tags = new LinkedHashSet<>();
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    private int version;
+
+    protected ArticleTranslation() {
+    }
+
+    public ArticleTranslation(Article article, Language language, Instant now) {
+        this.article = article;
+        this.language = language;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    /** Replaces the text; the caller supplies the HTML rendered from the Markdown. */
+    public void write(String title, String slug, String summary, String bodyMarkdown, String bodyHtml,
+                      int readingMinutes, Set<String> tags, LocalDate reviewBy, Instant now) {
+        this.title = title;
+        this.slug = slug;
+        this.summary = summary;
+        this.bodyMarkdown = bodyMarkdown;
+        this.bodyHtml = bodyHtml;
+        this.readingMinutes = readingMinutes;
+        this.tags.clear();
+        this.tags.addAll(tags);
+        this.reviewBy = reviewBy;
+        this.updatedAt = now;
+    }
+
+    public void setPublication(ArticleStatus status, Instant publishedAt) {
+        this.status = status;
+        this.publishedAt = publishedAt;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Article getArticle() {
+        return article;
+    }
+
+    public Language getLanguage() {
+        return language;
+    }
+
+    public String getSlug() {
+        return slug;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public String getSummary() {
+        return summary;
+    }
+
+    public String getBodyMarkdown() {
+        return bodyMarkdown;
+    }
+
+    public String getBodyHtml() {
+        return bodyHtml;
+    }
+
+    public int getReadingMinutes() {
+        return readingMinutes;
+    }
+
+    public ArticleStatus getStatus() {
+        return status;
+    }
+
+    public Instant getPublishedAt() {
+        return publishedAt;
+    }
+
+    public LocalDate getReviewBy() {
+        return reviewBy;
+    }
+
+    public Set<String> getTags() {
+        return tags;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+}

@@ -1,0 +1,184 @@
+package md.migratiesigura.portal.persistence;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+import javax.sql.DataSource;
+import md.migratiesigura.portal.config.ConfigException;
+import md.migratiesigura.portal.config.PortalConfig;
+import md.migratiesigura.portal.domain.Article;
+import md.migratiesigura.portal.domain.ArticleTranslation;
+import md.migratiesigura.portal.domain.Category;
+import md.migratiesigura.portal.domain.PortalUser;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.hibernate.SessionFactory;
+import org.hibernate.jpa.HibernatePersistenceConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The connection pool, the schema (owned by Flyway, validated by Hibernate) and the session factory, over either
+ * an external MariaDB ({@code PORTAL_DB_URL}) or the embedded one.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+    static final String EMBEDDED_SCHEMA = "portal";
+
+    private final HikariDataSource dataSource;
+    private final SessionFactory sessionFactory;
+    private final EmbeddedMariaDb embedded;
+
+    private Database(HikariDataSource dataSource, SessionFactory sessionFactory, EmbeddedMariaDb embedded) {
+        this.dataSource = dataSource;
+        this.sessionFactory = sessionFactory;
+        this.embedded = embedded;
+    }
+
+    /** Connects (starting the embedded server when no URL is configured), migrates and validates the schema. */
+    public static Database open(PortalConfig config) {
+        EmbeddedMariaDb embedded = null;
+        String url;
+        String user = config.dbUser();
+        String password = config.dbPassword();
+        String setting = "PORTAL_DB_URL";
+        if (config.dbUrl().isPresent()) {
+            url = config.dbUrl().get();
+        } else {
+            setting = "PORTAL_DATA_DIR";
+            embedded = startEmbedded(config.dataDir().resolve("mariadb"));
+            user = "root";
+            password = "";
+            createSchemaIfMissing(embedded.serverUrl(), user, password, EMBEDDED_SCHEMA);
+            url = embedded.jdbcUrl(EMBEDDED_SCHEMA);
+        }
+        HikariDataSource dataSource = null;
+        try {
+            dataSource = pool(url, user, password, setting);
+            migrate(dataSource);
+            SessionFactory sessionFactory = sessionFactory(dataSource);
+            return new Database(dataSource, sessionFactory, embedded);
+        } catch (RuntimeException e) {
+            if (dataSource != null) {
+                dataSource.close();
+            }
+            if (embedded != null) {
+                embedded.close();
+            }
+            throw e;
+        }
+    }
+
+    private static EmbeddedMariaDb startEmbedded(Path dir) {
+        try {
+            return EmbeddedMariaDb.start(dir);
+        } catch (Exception e) {
+            throw new ConfigException("PORTAL_DATA_DIR",
+                    "the embedded MariaDB could not start in " + dir + " (" + rootMessage(e)
+                            + "); set PORTAL_DB_URL to use an external server", e);
+        }
+    }
+
+    private static void createSchemaIfMissing(String serverUrl, String user, String password, String schema) {
+        try (Connection c = DriverManager.getConnection(serverUrl, user, password);
+             Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE IF NOT EXISTS `" + schema
+                    + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        } catch (SQLException e) {
+            throw new ConfigException("PORTAL_DATA_DIR", "the embedded MariaDB refused to create its database: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static HikariDataSource pool(String url, String user, String password, String setting) {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setPoolName("portal");
+        hikari.setJdbcUrl(url);
+        hikari.setUsername(user);
+        hikari.setPassword(password);
+        // Two cores: a small pool keeps the database from thrashing; requests wait briefly instead.
+        hikari.setMaximumPoolSize(10);
+        hikari.setMinimumIdle(2);
+        // A dead database must be noticed in seconds, at start and at run time.
+        hikari.setConnectionTimeout(3_000);
+        hikari.setValidationTimeout(2_000);
+        hikari.setInitializationFailTimeout(5_000);
+        Properties driver = new Properties();
+        driver.setProperty("connectTimeout", "3000");
+        driver.setProperty("socketTimeout", "60000");
+        hikari.setDataSourceProperties(driver);
+        try {
+            return new HikariDataSource(hikari);
+        } catch (HikariPool.PoolInitializationException e) {
+            throw new ConfigException(setting, "cannot connect to " + PortalConfig.redactUrl(url) + " as '" + user
+                    + "': " + rootMessage(e), e);
+        }
+    }
+
+    private static void migrate(DataSource dataSource) {
+        MigrateResult result = Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .failOnMissingLocations(true)
+                .load()
+                .migrate();
+        log.info("Database schema at version {} ({} migration(s) applied now)",
+                result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion,
+                result.migrationsExecuted);
+    }
+
+    private static SessionFactory sessionFactory(DataSource dataSource) {
+        HibernatePersistenceConfiguration configuration = new HibernatePersistenceConfiguration("portal");
+        configuration.managedClasses(Category.class, Article.class, ArticleTranslation.class, PortalUser.class);
+        configuration.property(org.hibernate.cfg.AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource);
+        // Flyway owns the schema; Hibernate only checks that the mappings agree with it.
+        configuration.property("hibernate.hbm2ddl.auto", "validate");
+        configuration.property("hibernate.jdbc.time_zone", "UTC");
+        configuration.property("hibernate.default_batch_fetch_size", "32");
+        configuration.property("hibernate.jdbc.batch_size", "50");
+        configuration.property("hibernate.order_inserts", "true");
+        return configuration.createEntityManagerFactory().unwrap(SessionFactory.class);
+    }
+
+    public SessionFactory sessionFactory() {
+        return sessionFactory;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** Whether a connection can be had and answers within two seconds. */
+    public boolean isUp() {
+        try (Connection c = dataSource.getConnection()) {
+            return c.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        sessionFactory.close();
+        dataSource.close();
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String message = t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
+        return message.lines().findFirst().orElse(message).strip();
+    }
+}
