@@ -1,0 +1,109 @@
+package md.migratiesigura.portal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import md.migratiesigura.portal.config.ConfigException;
+import md.migratiesigura.portal.config.PortalConfig;
+import md.migratiesigura.portal.content.ContentImporter;
+import md.migratiesigura.portal.content.ImportReport;
+import md.migratiesigura.portal.content.MarkdownRenderer;
+import md.migratiesigura.portal.persistence.Database;
+import md.migratiesigura.portal.search.SearchIndex;
+import md.migratiesigura.portal.service.ArticleService;
+import md.migratiesigura.portal.service.Health;
+import md.migratiesigura.portal.service.PasswordHasher;
+import md.migratiesigura.portal.service.UserService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The composition root of the core: data directory, database, schema, index, content, services. */
+public final class PortalCore implements PortalServices {
+
+    private static final Logger log = LoggerFactory.getLogger(PortalCore.class);
+
+    private final Database database;
+    private final SearchIndex index;
+    private final ArticleService articles;
+    private final UserService users;
+    private final ImportReport contentImport;
+
+    private PortalCore(Database database, SearchIndex index, Clock clock, PortalConfig config) {
+        this.database = database;
+        this.index = index;
+        this.articles = new ArticleService(database.sessionFactory(), clock);
+        this.users = new UserService(database.sessionFactory(), new PasswordHasher(), clock);
+        users.ensureAdministrator(config.adminEmail(), config.adminPassword());
+        this.contentImport = new ContentImporter(database.sessionFactory(), new MarkdownRenderer(), clock)
+                .importFrom(config.contentDir());
+    }
+
+    /**
+     * Starts everything the portal needs, in order; a wrong setting throws {@link ConfigException} naming it, after
+     * releasing what was already started.
+     */
+    public static PortalServices start(PortalConfig config) {
+        return start(config, Clock.systemUTC());
+    }
+
+    public static PortalServices start(PortalConfig config, Clock clock) {
+        requireWritableDirectory(config.dataDir());
+        config.contentDir().ifPresent(PortalCore::requireReadableContent);
+        Database database = Database.open(config);
+        SearchIndex index = null;
+        try {
+            index = SearchIndex.open(config.dataDir().resolve("index"));
+            return new PortalCore(database, index, clock, config);
+        } catch (RuntimeException e) {
+            if (index != null) {
+                index.close();
+            }
+            database.close();
+            throw e;
+        }
+    }
+
+    private static void requireWritableDirectory(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            Path probe = Files.createTempFile(dir, ".write-check", ".tmp");
+            Files.delete(probe);
+        } catch (IOException | SecurityException e) {
+            throw new ConfigException("PORTAL_DATA_DIR", dir + " is not a writable directory");
+        }
+    }
+
+    private static void requireReadableContent(Path dir) {
+        if (!Files.isDirectory(dir) || !Files.isReadable(dir)) {
+            throw new ConfigException("PORTAL_CONTENT_DIR", dir + " is not a readable directory");
+        }
+    }
+
+    @Override
+    public ArticleService articles() {
+        return articles;
+    }
+
+    @Override
+    public UserService users() {
+        return users;
+    }
+
+    @Override
+    public Health health() {
+        return new Health(database.isUp(), index.isUp());
+    }
+
+    @Override
+    public ImportReport contentImport() {
+        return contentImport;
+    }
+
+    @Override
+    public void close() {
+        log.info("Closing the search index and the database");
+        index.close();
+        database.close();
+    }
+}

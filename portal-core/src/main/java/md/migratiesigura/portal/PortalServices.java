@@ -1,0 +1,26 @@
+package md.migratiesigura.portal;
+
+import md.migratiesigura.portal.content.ImportReport;
+import md.migratiesigura.portal.service.ArticleService;
+import md.migratiesigura.portal.service.Health;
+import md.migratiesigura.portal.service.UserService;
+
+/**
+ * What the web layer may use of the core: services that return small serializable records, never entities.
+ * Built by {@link PortalCore#start}; closing it releases the index and the database.
+ */
+public interface PortalServices extends AutoCloseable {
+
+    ArticleService articles();
+
+    UserService users();
+
+    /** A live check of the database and the search index. */
+    Health health();
+
+    /** What the content import at start did. */
+    ImportReport contentImport();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,124 @@
+package md.migratiesigura.portal.service;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import md.migratiesigura.portal.domain.ArticleStatus;
+import md.migratiesigura.portal.domain.ArticleTranslation;
+import md.migratiesigura.portal.domain.Category;
+import md.migratiesigura.portal.domain.Language;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+
+/** Published articles for the public site. Each call is one read-only transaction. */
+public class ArticleService {
+
+    /** Visible to the public: published, or scheduled for a time that has come (never hidden by a late job). */
+    private static final String VISIBLE = "t.status in (:published, :scheduled) and t.publishedAt <= :now";
+
+    private final SessionFactory sessionFactory;
+    private final Clock clock;
+
+    public ArticleService(SessionFactory sessionFactory, Clock clock) {
+        this.sessionFactory = sessionFactory;
+        this.clock = clock;
+    }
+
+    /** The newest published articles in a language, newest first. */
+    public List<ArticleSummary> latest(Language language, int limit) {
+        return sessionFactory.fromTransaction(session -> session.createSelectionQuery(
+                        "from ArticleTranslation t join fetch t.article a left join fetch a.category"
+                                + " where t.language = :lang and " + VISIBLE
+                                + " order by t.publishedAt desc, t.id desc", ArticleTranslation.class)
+                .setParameter("lang", language)
+                .setParameter("published", ArticleStatus.PUBLISHED)
+                .setParameter("scheduled", ArticleStatus.SCHEDULED)
+                .setParameter("now", clock.instant())
+                .setMaxResults(limit)
+                .setReadOnly(true)
+                .getResultList()
+                .stream()
+                .map(ArticleService::summary)
+                .toList());
+    }
+
+    /**
+     * Published articles whose title or summary contains every word of the query (case- and accent-insensitive
+     * through the database collation), newest first. A plain stand-in until the Lucene search serves this.
+     */
+    public List<ArticleSummary> searchTitles(Language language, String query, int limit) {
+        List<String> words = java.util.Arrays.stream(query.strip().split("\\s+"))
+                .filter(w -> !w.isEmpty()).limit(8).toList();
+        if (words.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder where = new StringBuilder();
+        for (int i = 0; i < words.size(); i++) {
+            where.append(" and (t.title like :w").append(i).append(" escape '!' or t.summary like :w").append(i)
+                    .append(" escape '!')");
+        }
+        return sessionFactory.fromTransaction(session -> {
+            var q = session.createSelectionQuery("from ArticleTranslation t join fetch t.article a left join fetch a.category"
+                            + " where t.language = :lang and " + VISIBLE + where
+                            + " order by t.publishedAt desc, t.id desc", ArticleTranslation.class)
+                    .setParameter("lang", language)
+                    .setParameter("published", ArticleStatus.PUBLISHED)
+                    .setParameter("scheduled", ArticleStatus.SCHEDULED)
+                    .setParameter("now", clock.instant());
+            for (int i = 0; i < words.size(); i++) {
+                String escaped = words.get(i).replace("!", "!!").replace("%", "!%").replace("_", "!_");
+                q.setParameter("w" + i, "%" + escaped + "%");
+            }
+            return q.setMaxResults(limit).setReadOnly(true).getResultList().stream().map(ArticleService::summary).toList();
+        });
+    }
+
+    /** How many articles are published in a language. */
+    public long countPublished(Language language) {
+        return sessionFactory.fromTransaction(session -> session.createSelectionQuery(
+                        "select count(t) from ArticleTranslation t where t.language = :lang and " + VISIBLE, Long.class)
+                .setParameter("lang", language)
+                .setParameter("published", ArticleStatus.PUBLISHED)
+                .setParameter("scheduled", ArticleStatus.SCHEDULED)
+                .setParameter("now", clock.instant())
+                .getSingleResult());
+    }
+
+    /** The published article with this slug in this language, if any. */
+    public Optional<ArticleView> bySlug(Language language, String slug) {
+        return sessionFactory.fromTransaction(session -> {
+            ArticleTranslation t = visible(session, language, "t.slug = :key", slug);
+            if (t == null) {
+                return Optional.empty();
+            }
+            ArticleTranslation other = visible(session, language.other(), "t.article = :key", t.getArticle());
+            Category category = t.getArticle().getCategory();
+            return Optional.of(new ArticleView(t.getArticle().getKey(), language, t.getSlug(), t.getTitle(),
+                    t.getSummary(), t.getBodyHtml(), t.getPublishedAt(), t.getUpdatedAt(), t.getReadingMinutes(),
+                    category == null ? null : category.getKey(),
+                    category == null ? null : category.name(language),
+                    t.getTags().stream().sorted().toList(),
+                    other == null ? null : other.getSlug()));
+        });
+    }
+
+    /** The visible translation in a language matching {@code condition}, which compares something to {@code :key}. */
+    private ArticleTranslation visible(Session session, Language language, String condition, Object key) {
+        return session.createSelectionQuery("from ArticleTranslation t join fetch t.article a left join fetch a.category"
+                        + " where t.language = :lang and " + condition + " and " + VISIBLE, ArticleTranslation.class)
+                .setParameter("lang", language)
+                .setParameter("key", key)
+                .setParameter("published", ArticleStatus.PUBLISHED)
+                .setParameter("scheduled", ArticleStatus.SCHEDULED)
+                .setParameter("now", clock.instant())
+                .setReadOnly(true)
+                .getSingleResultOrNull();
+    }
+
+    private static ArticleSummary summary(ArticleTranslation t) {
+        Category category = t.getArticle().getCategory();
+        return new ArticleSummary(t.getArticle().getKey(), t.getLanguage(), t.getSlug(), t.getTitle(), t.getSummary(),
+                t.getPublishedAt(), category == null ? null : category.getKey(),
+                category == null ? null : category.name(t.getLanguage()), t.getReadingMinutes());
+    }
+}

@@ -1,0 +1,11 @@
+package md.migratiesigura.portal.service;
+
+import java.io.Serializable;
+import java.time.Instant;
+import md.migratiesigura.portal.domain.Language;
+
+/** An article in a list: enough to show a card and link to it. */
+public record ArticleSummary(String key, Language language, String slug, String title, String summary,
+                             Instant publishedAt, String categoryKey, String categoryName, int readingMinutes)
+        implements Serializable {
+}

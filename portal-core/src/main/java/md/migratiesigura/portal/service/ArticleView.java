@@ -1,0 +1,19 @@
+package md.migratiesigura.portal.service;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.List;
+import md.migratiesigura.portal.domain.Language;
+
+/**
+ * A published article as a reader sees it. {@code bodyHtml} is already sanitized; {@code otherLanguageSlug} is null
+ * when the other language has no published version.
+ */
+public record ArticleView(String key, Language language, String slug, String title, String summary, String bodyHtml,
+                          Instant publishedAt, Instant updatedAt, int readingMinutes, String categoryKey,
+                          String categoryName, List<String> tags, String otherLanguageSlug) implements Serializable {
+
+    public ArticleView {
+        tags = List.copyOf(tags);
+    }
+}

@@ -1,0 +1,173 @@
+package md.migratiesigura.portal.web;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.SessionTrackingMode;
+import java.io.IOException;
+import java.net.BindException;
+import java.util.EnumSet;
+import java.util.Set;
+import md.migratiesigura.portal.PortalCore;
+import md.migratiesigura.portal.PortalServices;
+import md.migratiesigura.portal.config.ConfigException;
+import md.migratiesigura.portal.config.PortalConfig;
+import md.migratiesigura.portal.web.api.HealthServlet;
+import md.migratiesigura.portal.web.security.SecurityHeadersFilter;
+import org.apache.wicket.protocol.http.WicketFilter;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.ee10.servlet.SessionHandler;
+import org.eclipse.jetty.http.HttpCookie;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The runnable portal: core services behind the Wicket application on embedded Jetty. */
+public final class PortalServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(PortalServer.class);
+
+    private final Server server;
+    private final PortalServices services;
+    private final int port;
+
+    private PortalServer(Server server, PortalServices services, int port) {
+        this.server = server;
+        this.services = services;
+        this.port = port;
+    }
+
+    public static void main(String[] args) {
+        System.setProperty("org.jboss.logging.provider", "slf4j");
+        try {
+            PortalServer portal = start(PortalConfig.fromEnvironment());
+            Runtime.getRuntime().addShutdownHook(new Thread(portal::close, "portal-shutdown"));
+        } catch (ConfigException e) {
+            log.error("Cannot start: {}", e.getMessage());
+            System.exit(2);
+        } catch (RuntimeException e) {
+            log.error("Cannot start: {}", e.toString());
+            System.exit(1);
+        }
+    }
+
+    /**
+     * Binds the port first (so a taken port fails in a second, before the database starts), then starts the core
+     * and serves. Used by {@link #main} and by the tests.
+     */
+    public static PortalServer start(PortalConfig requested) {
+        Server server = new Server(threadPool());
+        ServerConnector connector = connector(server, requested.port());
+        int port = connector.getLocalPort();
+        PortalConfig config = requested.withPort(port);
+        PortalServices services = null;
+        try {
+            services = PortalCore.start(config);
+            server.setHandler(new GracefulHandler(context(services, config)));
+            server.setErrorHandler(quietErrors());
+            server.setStopTimeout(10_000);
+            server.start();
+        } catch (Exception e) {
+            stopQuietly(server);
+            if (services != null) {
+                services.close();
+            }
+            if (e instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("the web server could not start: " + e.getMessage(), e);
+        }
+        log.info("Portal ready on http://localhost:{}/ (public address {})", port, config.publicBaseUrl());
+        return new PortalServer(server, services, port);
+    }
+
+    private static QueuedThreadPool threadPool() {
+        QueuedThreadPool pool = new QueuedThreadPool(200, 8);
+        pool.setName("http");
+        return pool;
+    }
+
+    private static ServerConnector connector(Server server, int port) {
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        http.setRequestHeaderSize(16 * 1024);
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setPort(port);
+        try {
+            connector.open();
+        } catch (IOException e) {
+            String reason = e instanceof BindException || e.getCause() instanceof BindException
+                    ? "port " + port + " is already in use" : "cannot listen on port " + port + ": " + e.getMessage();
+            throw new ConfigException("PORTAL_PORT", reason, e);
+        }
+        server.addConnector(connector);
+        return connector;
+    }
+
+    private static ServletContextHandler context(PortalServices services, PortalConfig config) {
+        ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SESSIONS);
+        context.setContextPath("/");
+        configureSessions(context.getSessionHandler());
+
+        context.addFilter(new FilterHolder(new SecurityHeadersFilter()), "/*",
+                EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
+
+        FilterHolder wicket = new FilterHolder(new WicketFilter(new PortalApplication(services, config)));
+        wicket.setName("portal");
+        wicket.setInitParameter(WicketFilter.FILTER_MAPPING_PARAM, "/*");
+        // Served by plain servlets below, not by Wicket.
+        wicket.setInitParameter(WicketFilter.IGNORE_PATHS_PARAM, "health");
+        context.addFilter(wicket, "/*", EnumSet.of(DispatcherType.REQUEST));
+
+        context.addServlet(new ServletHolder(new HealthServlet(services)), "/health");
+        return context;
+    }
+
+    private static void configureSessions(SessionHandler sessions) {
+        // Only the back office has sessions; anonymous visitors never get one. Cookies only: no ids in URLs.
+        sessions.setSessionTrackingModes(Set.of(SessionTrackingMode.COOKIE));
+        sessions.setSessionCookie("PORTAL_SESSION");
+        sessions.setHttpOnly(true);
+        sessions.setSameSite(HttpCookie.SameSite.STRICT);
+        sessions.setMaxInactiveInterval(30 * 60);
+    }
+
+    private static ErrorHandler quietErrors() {
+        ErrorHandler handler = new ErrorHandler();
+        handler.setShowStacks(false);
+        handler.setShowMessageInTitle(false);
+        return handler;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public PortalServices services() {
+        return services;
+    }
+
+    /** Drains requests in flight (up to ten seconds), then closes the index and the database. */
+    @Override
+    public void close() {
+        log.info("Stopping: draining requests");
+        stopQuietly(server);
+        services.close();
+        log.info("Stopped");
+    }
+
+    private static void stopQuietly(Server server) {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            log.warn("The web server did not stop cleanly: {}", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package md.migratiesigura.portal.web.page;
+
+import com.ibm.icu.text.MessageFormat;
+import com.ibm.icu.util.ULocale;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+
+/** Numbers, plurals and dates by each language's rules (CLDR): 1 статья, 2 статьи, 5 статей; 20 de articole. */
+public final class Texts {
+
+    public static final ZoneId ZONE = ZoneId.of("Europe/Chisinau");
+
+    private Texts() {
+    }
+
+    /** Formats an ICU pattern such as {@code {0, plural, one{# articol} few{# articole} other{# de articole}}}. */
+    public static String plural(String pattern, Locale locale, long count) {
+        return new MessageFormat(pattern, ULocale.forLocale(locale)).format(new Object[] {count});
+    }
+
+    /** A date in the language's long form, in Chisinau time: "3 februarie 2025", "3 февраля 2025 г.". */
+    public static String date(Instant instant, Locale locale) {
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).withZone(ZONE).format(instant);
+    }
+
+    /** An ISO date for {@code <time datetime>}. */
+    public static String isoDate(Instant instant) {
+        return DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZONE).format(instant);
+    }
+}
