@@ -9,13 +9,12 @@
   if (!link) {
     return;
   }
-  var target = link.getAttribute("data-quick-exit");
   function leave(event) {
     if (event) {
       event.preventDefault();
     }
     document.body.style.display = "none";
-    window.location.replace(target);
+    window.location.replace(link.getAttribute("data-quick-exit") || link.href);
   }
   link.addEventListener("click", leave);
   var lastEscape = 0;

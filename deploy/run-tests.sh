@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# The test command: installs what a fresh Debian/Ubuntu machine lacks for the browser tests (Chromium and its
+# driver, from the distribution's packages), then runs the whole suite with Maven.
+#
+# Tests use the MariaDB named by PORTAL_TEST_DB_URL (e.g. jdbc:mariadb://127.0.0.1:3306/test?user=root) when set,
+# otherwise an embedded MariaDB; every run creates its own databases and drops them afterwards.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+missing=()
+command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "Installing ${missing[*]} from the distribution's packages" >&2
+  $sudo apt-get update -qq >&2
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+fi
+
+exec mvn -B verify "$@"

@@ -1,0 +1,71 @@
+package md.migratiesigura.portal.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Every user-visible text exists in Romanian and in Russian. */
+class LocalisationKeysTest {
+
+    @Test
+    void everyKeyExistsInBothLanguages() throws IOException {
+        Properties ro = load("PortalApplication.utf8.properties");
+        Properties ru = load("PortalApplication_ru.utf8.properties");
+        Set<String> missingInRussian = new TreeSet<>(ro.stringPropertyNames());
+        missingInRussian.removeAll(ru.stringPropertyNames());
+        Set<String> missingInRomanian = new TreeSet<>(ru.stringPropertyNames());
+        missingInRomanian.removeAll(ro.stringPropertyNames());
+        assertEquals(Set.of(), missingInRussian, "keys missing in the Russian file");
+        assertEquals(Set.of(), missingInRomanian, "keys missing in the Romanian file");
+    }
+
+    @Test
+    void everyKeyUsedInMarkupIsDefined() throws IOException {
+        Properties ro = load("PortalApplication.utf8.properties");
+        Pattern message = Pattern.compile("wicket:message key=\"([^\"]+)\"|wicket:message=\"[a-z-]+:([^\"]+)\"");
+        Set<String> undefined = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".html")).toList()) {
+                Matcher m = message.matcher(Files.readString(file));
+                while (m.find()) {
+                    String key = m.group(1) != null ? m.group(1) : m.group(2);
+                    if (!ro.containsKey(key)) {
+                        undefined.add(file.getFileName() + ": " + key);
+                    }
+                }
+            }
+        }
+        assertEquals(Set.of(), undefined);
+    }
+
+    @Test
+    void markupFilesDeclareUtf8() throws IOException {
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".html")).toList()) {
+                assertTrue(Files.readString(file).startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"),
+                        file + " starts with the UTF-8 XML declaration");
+            }
+        }
+    }
+
+    private static Properties load(String name) throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = PortalApplication.class.getResourceAsStream(name)) {
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return properties;
+    }
+}

@@ -1,0 +1,155 @@
+package md.migratiesigura.portal.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import md.migratiesigura.portal.TestDatabases;
+import md.migratiesigura.portal.config.ConfigException;
+import md.migratiesigura.portal.config.PortalConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The server over real HTTP, in process: redirects, statuses, headers, cookies, health. */
+class PortalServerTest {
+
+    private static PortalServer server;
+    private static final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @BeforeAll
+    static void start() throws IOException {
+        server = PortalServer.start(TestDatabases.newConfig(Files.createTempDirectory("portal-server-test")));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void rootSendsRomanianByDefault() throws Exception {
+        HttpResponse<String> response = get("/", Map.of());
+        assertEquals(302, response.statusCode());
+        assertTrue(response.headers().firstValue("Location").orElse("").endsWith("/ro/"));
+    }
+
+    @Test
+    void rootSendsRussianReadersToRussian() throws Exception {
+        HttpResponse<String> response = get("/", Map.of("Accept-Language", "ru-RU,ru;q=0.9,en;q=0.8"));
+        assertEquals(302, response.statusCode());
+        assertTrue(response.headers().firstValue("Location").orElse("").endsWith("/ru/"));
+        assertTrue(response.headers().allValues("Vary").toString().contains("Accept-Language"));
+    }
+
+    @Test
+    void rootPrefersWhicheverPortalLanguageComesFirst() throws Exception {
+        assertTrue(get("/", Map.of("Accept-Language", "en-US,ro;q=0.8,ru;q=0.5")).headers()
+                .firstValue("Location").orElse("").endsWith("/ro/"));
+        assertTrue(get("/", Map.of("Accept-Language", "de, ru;q=0.7, ro;q=0.3")).headers()
+                .firstValue("Location").orElse("").endsWith("/ru/"));
+        assertTrue(get("/", Map.of("Accept-Language", "this is ;;; not a header")).headers()
+                .firstValue("Location").orElse("").endsWith("/ro/"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/ro/", "/ru/", "/ro/cautare?q=pasaport", "/ru/poisk?q=паспорт"})
+    void publicPagesSetNoCookieAndSendTheSecurityHeaders(String path) throws Exception {
+        HttpResponse<String> response = get(path, Map.of());
+        assertEquals(200, response.statusCode());
+        assertEquals(java.util.Optional.empty(), response.headers().firstValue("Set-Cookie"), "no cookie for visitors");
+        assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(""));
+        assertEquals("no-referrer", response.headers().firstValue("Referrer-Policy").orElse(""));
+        assertTrue(response.headers().firstValue("Permissions-Policy").orElse("").contains("geolocation=()"));
+        String csp = response.headers().firstValue("Content-Security-Policy").orElse("");
+        assertTrue(csp.contains("object-src 'none'") && csp.contains("base-uri 'none'")
+                && csp.contains("frame-ancestors 'none'") && csp.contains("'nonce-"), csp);
+        assertFalse(response.headers().firstValue("Server").isPresent(), "the server does not announce itself");
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").toLowerCase().contains("charset=utf-8"));
+    }
+
+    @Test
+    void healthReportsDatabaseAndSearch() throws Exception {
+        HttpResponse<String> response = get("/health", Map.of());
+        assertEquals(200, response.statusCode());
+        assertEquals("{\"status\":\"UP\",\"db\":\"UP\",\"search\":\"UP\"}", response.body());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/nothing-here", "/ro/nothing-here", "/ru/stati/nothing-here", "/ro/articole/../../etc/passwd",
+            "/ro/articole/%2e%2e%2fetc", "/ro/articole/x%00y"})
+    void unknownAddressesAreNotFoundNeverAnError(String path) throws Exception {
+        HttpResponse<String> response = get(path, Map.of());
+        assertTrue(response.statusCode() == 404 || response.statusCode() == 400,
+                path + " answered " + response.statusCode());
+        assertFalse(response.body().contains("Exception"), "no stack trace");
+        assertFalse(response.body().contains("\tat "), "no stack trace");
+    }
+
+    @Test
+    void notFoundPageIsLocalizedByItsAddress() throws Exception {
+        HttpResponse<String> response = get("/ru/nothing-here", Map.of());
+        assertEquals(404, response.statusCode());
+        assertTrue(response.body().contains("<html lang=\"ru\">"));
+        assertTrue(response.body().contains("Страница не найдена"));
+    }
+
+    @Test
+    void languageWithoutSlashIsRedirectedToTheHomePage() throws Exception {
+        HttpResponse<String> response = get("/ru", Map.of());
+        assertEquals(302, response.statusCode());
+        assertTrue(response.headers().firstValue("Location").orElse("").endsWith("/ru/"));
+    }
+
+    @Test
+    void aTakenPortStopsTheStartNamingTheSetting() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0)) {
+            Map<String, String> env = TestDatabases.portalEnvironment(Files.createTempDirectory("portal-port-test"));
+            env.put("PORTAL_PORT", String.valueOf(taken.getLocalPort()));
+            PortalConfig config = PortalConfig.from(env, new Properties());
+            ConfigException e = assertThrows(ConfigException.class, () -> PortalServer.start(config));
+            assertEquals("PORTAL_PORT", e.setting());
+            assertTrue(e.getMessage().contains("already in use"), e.getMessage());
+        }
+    }
+
+    @Test
+    void anUnreachableDatabaseStopsTheStartWithinSecondsNamingTheSetting() throws Exception {
+        Map<String, String> env = TestDatabases.portalEnvironment(Files.createTempDirectory("portal-db-test"));
+        env.put("PORTAL_DB_URL", "jdbc:mariadb://127.0.0.1:1/portal");
+        PortalConfig config = PortalConfig.from(env, new Properties());
+        long started = System.nanoTime();
+        ConfigException e = assertThrows(ConfigException.class, () -> PortalServer.start(config));
+        assertEquals("PORTAL_DB_URL", e.setting());
+        assertTrue((System.nanoTime() - started) / 1_000_000_000 < 15, "noticed in seconds");
+    }
+
+    @Test
+    void anUnwritableDataDirectoryStopsTheStartNamingTheSetting() throws Exception {
+        Path file = Files.createTempFile("portal-not-a-dir", ".txt");
+        Map<String, String> env = TestDatabases.portalEnvironment(file.resolve("data"));
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> PortalServer.start(PortalConfig.from(env, new Properties())));
+        assertEquals("PORTAL_DATA_DIR", e.setting());
+    }
+
+    private static HttpResponse<String> get(String path, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path));
+        headers.forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

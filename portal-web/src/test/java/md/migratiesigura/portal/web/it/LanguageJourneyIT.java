@@ -1,0 +1,108 @@
+package md.migratiesigura.portal.web.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import md.migratiesigura.portal.TestDatabases;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** A reader in a real browser against the packaged jar on an external MariaDB (PORTAL_DB_URL). */
+class LanguageJourneyIT {
+
+    private static PortalProcess portal;
+    private ChromeDriver browser;
+
+    @BeforeAll
+    static void startPortal() throws Exception {
+        portal = PortalProcess.start(TestDatabases.portalEnvironment(Files.createTempDirectory("portal-it")),
+                Duration.ofSeconds(120));
+    }
+
+    @AfterAll
+    static void stopPortal() throws Exception {
+        portal.close();
+    }
+
+    @BeforeEach
+    void openBrowser() throws Exception {
+        browser = Browsers.chromium(412, 915);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.quit();
+    }
+
+    @Test
+    void readerLandsInRomanianAndSwitchesToRussian() throws Exception {
+        browser.get(portal.baseUrl() + "/");
+        assertTrue(browser.getCurrentUrl().endsWith("/ro/"), browser.getCurrentUrl());
+        assertEquals("ro", browser.findElement(By.tagName("html")).getAttribute("lang"));
+        assertTrue(browser.findElement(By.tagName("h1")).getText().startsWith("Pleci la muncă"));
+
+        WebElement switchLink = browser.findElement(By.cssSelector("nav.language a"));
+        assertEquals("Русский", switchLink.getText());
+        switchLink.click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches(".*/ru/$"));
+        assertEquals("ru", browser.findElement(By.tagName("html")).getAttribute("lang"));
+        assertTrue(browser.findElement(By.tagName("h1")).getText().startsWith("Уезжаете на работу"));
+        assertTrue(browser.manage().getCookies().isEmpty(), "a reader gets no cookie");
+        saveScreenshot("home-ru-phone.png");
+    }
+
+    @Test
+    void readerOpensAnArticleAndReadsItInTheOtherLanguage() {
+        browser.get(portal.baseUrl() + "/ro/");
+        browser.findElement(By.cssSelector(".article-list a")).click();
+        String romanianTitle = browser.findElement(By.tagName("h1")).getText();
+        assertTrue(browser.getCurrentUrl().contains("/ro/articole/"), browser.getCurrentUrl());
+        browser.findElement(By.cssSelector("nav.language a")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/ru/stati/"));
+        assertEquals("ru", browser.findElement(By.tagName("html")).getAttribute("lang"));
+        assertTrue(!browser.findElement(By.tagName("h1")).getText().equals(romanianTitle), "the Russian title is shown");
+    }
+
+    @Test
+    void searchFromTheHeaderShowsResults() {
+        browser.get(portal.baseUrl() + "/ro/");
+        WebElement box = browser.findElement(By.id("site-search"));
+        box.sendKeys("contract");
+        box.submit();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/ro/cautare?q=contract"));
+        assertTrue(browser.findElements(By.cssSelector(".article-list li")).size() > 0, "results are listed");
+    }
+
+    @Test
+    void quickExitLeavesAndReplacesTheHistoryEntry() {
+        browser.get(portal.baseUrl() + "/ro/");
+        browser.get(portal.baseUrl() + "/ro/cautare?q=pasaport");
+        String exitTarget = browser.findElement(By.id("quick-exit")).getAttribute("data-quick-exit");
+        // The neutral site is not reachable from this sandbox; rewrite the target to a page of ours that stands for it.
+        browser.executeScript("document.getElementById('quick-exit').setAttribute('data-quick-exit', arguments[0])",
+                portal.baseUrl() + "/health");
+        browser.findElement(By.id("quick-exit")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/health"));
+        browser.navigate().back();
+        assertTrue(browser.getCurrentUrl().endsWith("/ro/"), "Back skips the page that was left: " + browser.getCurrentUrl());
+        assertTrue(exitTarget.startsWith("https://"), exitTarget);
+    }
+
+    private void saveScreenshot(String name) throws Exception {
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        Files.write(dir.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
+    }
+}

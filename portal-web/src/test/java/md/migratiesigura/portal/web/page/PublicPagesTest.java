@@ -1,0 +1,151 @@
+package md.migratiesigura.portal.web.page;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import md.migratiesigura.portal.domain.Language;
+import md.migratiesigura.portal.service.ArticleSummary;
+import md.migratiesigura.portal.web.TestPortal;
+import org.apache.wicket.util.tester.WicketTester;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The public pages rendered by Wicket on the real core, in both languages. */
+class PublicPagesTest {
+
+    private WicketTester tester;
+
+    @BeforeEach
+    void setUp() {
+        tester = new WicketTester(TestPortal.newApplication());
+    }
+
+    @AfterEach
+    void tearDown() {
+        tester.destroy();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void homePageIsStatelessAndInItsLanguage(Language language) {
+        tester.executeUrl(language.code() + "/");
+        tester.assertRenderedPage(HomePage.class);
+        assertTrue(tester.getLastRenderedPage().isPageStateless(), "anonymous visitors must get no session");
+        assertTrue(tester.getSession().isTemporary(), "no session is bound for a public page");
+        String html = tester.getLastResponseAsString();
+        assertTrue(html.contains("<html lang=\"" + language.code() + "\">"), "html lang is " + language.code());
+        assertTrue(html.contains("href=\"tel:080077777\""), "free hotline as a click-to-call link");
+        assertTrue(html.contains("href=\"tel:+37322233309\""), "hotline from abroad as a click-to-call link");
+        assertTrue(html.contains("id=\"quick-exit\""), "quick exit on every page");
+        String heading = language == Language.RO ? "Pleci la muncă în străinătate?" : "Уезжаете на работу за границу?";
+        assertTrue(html.contains(heading), "the heading is in " + language);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void quickExitIsTheFirstThingTheKeyboardReaches(Language language) {
+        tester.executeUrl(language.code() + "/");
+        String body = tester.getLastResponseAsString().split("<body>", 2)[1];
+        int quickExit = body.indexOf("id=\"quick-exit\"");
+        int firstOtherLink = body.indexOf("<a ", body.indexOf("<a ") + 1);
+        assertTrue(quickExit >= 0 && quickExit < firstOtherLink, "the quick exit is the first link in the page");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void languageSwitchLeadsToTheSamePageInTheOtherLanguage(Language language) {
+        ArticleSummary article = TestPortal.services().articles().latest(language, 1).get(0);
+        tester.executeUrl(articlePath(language, article.slug()));
+        tester.assertRenderedPage(ArticlePage.class);
+        String html = tester.getLastResponseAsString();
+        String otherSlug = TestPortal.services().articles().bySlug(language, article.slug()).orElseThrow().otherLanguageSlug();
+        String otherPath = articlePath(language.other(), otherSlug);
+        assertTrue(html.contains(otherPath + "\" hreflang=\"" + language.other().code() + "\""),
+                "the switch points to " + otherPath);
+        tester.executeUrl(otherPath);
+        tester.assertRenderedPage(ArticlePage.class);
+        assertTrue(tester.getLastResponseAsString().contains("<html lang=\"" + language.other().code() + "\">"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void articlePageShowsTheArticleAndIsStateless(Language language) {
+        ArticleSummary article = TestPortal.services().articles().latest(language, 1).get(0);
+        tester.executeUrl(articlePath(language, article.slug()));
+        tester.assertRenderedPage(ArticlePage.class);
+        assertTrue(tester.getLastRenderedPage().isPageStateless());
+        String html = tester.getLastResponseAsString();
+        assertTrue(html.contains("<h1>" + escape(article.title()) + "</h1>"), "the title is the page heading");
+        assertTrue(html.contains("<title>" + escape(article.title()) + " · "), "the title is in the window title");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void unknownArticleGetsTheLocalizedNotFoundPageWithStatus404(Language language) {
+        tester.executeUrl(articlePath(language, "no-such-article"));
+        tester.assertRenderedPage(NotFoundPage.class);
+        assertEquals(404, tester.getLastResponse().getStatus());
+        String html = tester.getLastResponseAsString();
+        assertTrue(html.contains(language == Language.RO ? "Pagina nu a fost găsită" : "Страница не найдена"));
+        assertTrue(html.contains("role=\"search\""), "the 404 page offers search");
+        assertTrue(html.contains("tel:080077777"), "the 404 page offers the hotline");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void unknownPathUnderALanguageIsNotFound(Language language) {
+        tester.executeUrl(language.code() + "/no/such/page");
+        tester.assertRenderedPage(NotFoundPage.class);
+        assertEquals(404, tester.getLastResponse().getStatus());
+        assertTrue(tester.getLastResponseAsString().contains("<html lang=\"" + language.code() + "\">"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void searchPageEscapesWhatWasTyped(Language language) {
+        tester.executeUrl(searchPath(language) + "?q=%3Cscript%3Ealert(1)%3C/script%3E");
+        tester.assertRenderedPage(SearchPage.class);
+        assertTrue(tester.getLastRenderedPage().isPageStateless());
+        String html = tester.getLastResponseAsString();
+        assertFalse(html.contains("<script>alert(1)"), "typed markup is never rendered as markup");
+        assertTrue(html.contains("&lt;script&gt;alert(1)"), "typed markup is shown as text");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void searchFindsAnArticleByAWordOfItsTitle(Language language) {
+        List<ArticleSummary> latest = TestPortal.services().articles().latest(language, 1);
+        String word = latest.get(0).title().split("\\s+")[0];
+        tester.executeUrl(searchPath(language) + "?q=" + java.net.URLEncoder.encode(word, java.nio.charset.StandardCharsets.UTF_8));
+        assertTrue(tester.getLastResponseAsString().contains(escape(latest.get(0).title())));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void datesAndCountsFollowTheLanguage(Language language) {
+        tester.executeUrl(language.code() + "/");
+        String html = tester.getLastResponseAsString();
+        long count = TestPortal.services().articles().countPublished(language);
+        String expected = language == Language.RO
+                ? count + (count % 100 >= 1 && count % 100 <= 19 ? " articole publicate" : " de articole publicate")
+                : Texts.plural("{0, plural, one{# статья опубликована} few{# статьи опубликованы} many{# статей опубликовано} other{# статьи опубликовано}}",
+                        language.locale(), count);
+        assertTrue(html.contains(expected), "expected '" + expected + "'");
+    }
+
+    static String articlePath(Language language, String slug) {
+        return language == Language.RO ? "ro/articole/" + slug : "ru/stati/" + slug;
+    }
+
+    static String searchPath(Language language) {
+        return language == Language.RO ? "ro/cautare" : "ru/poisk";
+    }
+
+    static String escape(String text) {
+        return org.apache.wicket.util.string.Strings.escapeMarkup(text).toString();
+    }
+}
