@@ -137,6 +137,16 @@ class PublicPagesTest {
         assertTrue(html.contains(expected), "expected '" + expected + "'");
     }
 
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void errorPageIsCalmLocalizedAndAnswers500(Language language) {
+        tester.startPage(ErrorPage.class, BasePage.parametersIn(language));
+        assertEquals(500, tester.getLastResponse().getStatus());
+        String html = tester.getLastResponseAsString();
+        assertTrue(html.contains(language == Language.RO ? "Ceva nu a funcționat" : "Что-то пошло не так"));
+        assertTrue(html.contains("tel:080077777"));
+    }
+
     static String articlePath(Language language, String slug) {
         return language == Language.RO ? "ro/articole/" + slug : "ru/stati/" + slug;
     }

@@ -1,0 +1,71 @@
+package md.migratiesigura.portal.web.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import md.migratiesigura.portal.PortalServices;
+import md.migratiesigura.portal.content.ImportReport;
+import md.migratiesigura.portal.service.ArticleService;
+import md.migratiesigura.portal.service.Health;
+import md.migratiesigura.portal.service.UserService;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** A monitor sees which part is down: the status code and the body name it. */
+class HealthServletTest {
+
+    @ParameterizedTest
+    @CsvSource({
+            "true, true, 200, '{\"status\":\"UP\",\"db\":\"UP\",\"search\":\"UP\"}'",
+            "false, true, 503, '{\"status\":\"DOWN\",\"db\":\"DOWN\",\"search\":\"UP\"}'",
+            "true, false, 503, '{\"status\":\"DOWN\",\"db\":\"UP\",\"search\":\"DOWN\"}'",
+    })
+    void healthNamesTheFailingPart(boolean db, boolean search, int status, String body) throws Exception {
+        Server server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setPort(0);
+        server.addConnector(connector);
+        ServletContextHandler context = new ServletContextHandler();
+        context.addServlet(new ServletHolder(new HealthServlet(new FixedHealth(new Health(db, search)))), "/health");
+        server.setHandler(context);
+        server.start();
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + connector.getLocalPort() + "/health")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(status, response.statusCode());
+            assertEquals(body, response.body());
+        } finally {
+            server.stop();
+        }
+    }
+
+    /** Services whose health is fixed; nothing else is used by the servlet. */
+    private record FixedHealth(Health health) implements PortalServices {
+        @Override
+        public ArticleService articles() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public UserService users() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public ImportReport contentImport() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
