@@ -73,6 +73,30 @@ public class ArticleService {
         });
     }
 
+    /**
+     * One page of the published articles in a language, optionally of one category, newest first.
+     *
+     * @param page 1-based page number
+     */
+    public ResultPage<ArticleSummary> published(Language language, Optional<String> category, int page, int size) {
+        String where = " where t.language = :lang and " + VISIBLE + (category.isPresent() ? " and a.category.key = :category" : "");
+        return sessionFactory.fromTransaction(session -> {
+            var count = session.createSelectionQuery("select count(t) from ArticleTranslation t join t.article a" + where, Long.class);
+            var items = session.createSelectionQuery("from ArticleTranslation t join fetch t.article a left join fetch a.category"
+                    + where + " order by t.publishedAt desc, t.id desc", ArticleTranslation.class);
+            for (var query : List.of(count, items)) {
+                query.setParameter("lang", language)
+                        .setParameter("published", ArticleStatus.PUBLISHED)
+                        .setParameter("scheduled", ArticleStatus.SCHEDULED)
+                        .setParameter("now", clock.instant());
+                category.ifPresent(c -> query.setParameter("category", c));
+            }
+            List<ArticleSummary> list = items.setFirstResult((page - 1) * size).setMaxResults(size).setReadOnly(true)
+                    .getResultList().stream().map(ArticleService::summary).toList();
+            return new ResultPage<>(count.getSingleResult(), page, size, list);
+        });
+    }
+
     /** How many articles are published in a language. */
     public long countPublished(Language language) {
         return sessionFactory.fromTransaction(session -> session.createSelectionQuery(
@@ -119,6 +143,7 @@ public class ArticleService {
         Category category = t.getArticle().getCategory();
         return new ArticleSummary(t.getArticle().getKey(), t.getLanguage(), t.getSlug(), t.getTitle(), t.getSummary(),
                 t.getPublishedAt(), category == null ? null : category.getKey(),
-                category == null ? null : category.name(t.getLanguage()), t.getReadingMinutes());
+                category == null ? null : category.name(t.getLanguage()), t.getReadingMinutes(),
+                t.getTags().stream().sorted().toList());
     }
 }

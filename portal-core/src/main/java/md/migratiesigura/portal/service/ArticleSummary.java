@@ -2,10 +2,15 @@ package md.migratiesigura.portal.service;
 
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.List;
 import md.migratiesigura.portal.domain.Language;
 
 /** An article in a list: enough to show a card and link to it. */
 public record ArticleSummary(String key, Language language, String slug, String title, String summary,
-                             Instant publishedAt, String categoryKey, String categoryName, int readingMinutes)
-        implements Serializable {
+                             Instant publishedAt, String categoryKey, String categoryName, int readingMinutes,
+                             List<String> tags) implements Serializable {
+
+    public ArticleSummary {
+        tags = List.copyOf(tags);
+    }
 }

@@ -5,11 +5,16 @@ import jakarta.servlet.SessionTrackingMode;
 import java.io.IOException;
 import java.net.BindException;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import md.migratiesigura.portal.PortalCore;
 import md.migratiesigura.portal.PortalServices;
 import md.migratiesigura.portal.config.ConfigException;
 import md.migratiesigura.portal.config.PortalConfig;
+import md.migratiesigura.portal.web.api.ApiEndpoint;
+import md.migratiesigura.portal.web.api.ApiServlet;
+import md.migratiesigura.portal.web.api.ArticlesEndpoint;
 import md.migratiesigura.portal.web.api.HealthServlet;
 import md.migratiesigura.portal.web.security.SecurityHeadersFilter;
 import org.apache.wicket.protocol.http.WicketFilter;
@@ -123,11 +128,20 @@ public final class PortalServer implements AutoCloseable {
         wicket.setName("portal");
         wicket.setInitParameter(WicketFilter.FILTER_MAPPING_PARAM, "/*");
         // Served by plain servlets below, not by Wicket.
-        wicket.setInitParameter(WicketFilter.IGNORE_PATHS_PARAM, "health");
+        wicket.setInitParameter(WicketFilter.IGNORE_PATHS_PARAM, "health,api/");
         context.addFilter(wicket, "/*", EnumSet.of(DispatcherType.REQUEST));
 
         context.addServlet(new ServletHolder(new HealthServlet(services)), "/health");
+        context.addServlet(new ServletHolder(new ApiServlet(apiEndpoints(services, config))), "/api/*");
         return context;
+    }
+
+    /** The JSON API, one line per resource. */
+    private static Map<String, ApiEndpoint> apiEndpoints(PortalServices services, PortalConfig config) {
+        PublicUrls urls = new PublicUrls(config.publicBaseUrl());
+        Map<String, ApiEndpoint> endpoints = new HashMap<>();
+        endpoints.put("v1/articles", new ArticlesEndpoint(services.articles(), urls));
+        return endpoints;
     }
 
     private static void configureSessions(SessionHandler sessions) {

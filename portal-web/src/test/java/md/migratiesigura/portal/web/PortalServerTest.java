@@ -116,6 +116,35 @@ class PortalServerTest {
     }
 
     @Test
+    void articlesApiListsPublishedArticlesNewestFirst() throws Exception {
+        HttpResponse<String> response = get("/api/v1/articles?lang=ru&size=3", Map.of());
+        assertEquals(200, response.statusCode());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body());
+        assertTrue(json.get("total").asInt() >= 24, response.body());
+        assertEquals(3, json.get("items").size());
+        var first = json.get("items").get(0);
+        assertEquals("ru", first.get("lang").asText());
+        assertTrue(first.get("url").asText().startsWith("http://localhost:" + server.port() + "/ru/stati/"));
+        assertTrue(first.get("published").asText().compareTo(json.get("items").get(1).get("published").asText()) >= 0);
+        HttpResponse<String> page = get("/api/v1/articles?lang=ro&category=tari&size=100", Map.of());
+        var countries = new com.fasterxml.jackson.databind.ObjectMapper().readTree(page.body()).get("items");
+        assertTrue(countries.size() >= 6);
+        countries.forEach(item -> assertEquals("tari", item.get("category").asText()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/v1/articles?lang=en", "/api/v1/articles?size=1000", "/api/v1/articles?page=abc",
+            "/api/v1/articles?category=%3Cscript%3E", "/api/v1/nothing", "/api/"})
+    void badApiRequestsGetAJsonReasonAndA4xx(String path) throws Exception {
+        HttpResponse<String> response = get(path, Map.of());
+        assertTrue(response.statusCode() >= 400 && response.statusCode() < 500, path + " -> " + response.statusCode());
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body());
+        assertTrue(json.hasNonNull("error"), response.body());
+        assertFalse(response.body().contains("<script"), "nothing reflected as markup");
+    }
+
+    @Test
     void aTakenPortStopsTheStartNamingTheSetting() throws Exception {
         try (ServerSocket taken = new ServerSocket(0)) {
             Map<String, String> env = TestDatabases.portalEnvironment(Files.createTempDirectory("portal-port-test"));

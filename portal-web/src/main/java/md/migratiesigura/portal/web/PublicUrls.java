@@ -1,0 +1,31 @@
+package md.migratiesigura.portal.web;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import md.migratiesigura.portal.domain.Language;
+
+/**
+ * Absolute public addresses, for places that live outside a Wicket request (the API, feeds, the sitemap). The
+ * paths are the ones mounted in {@link PortalApplication}.
+ */
+public final class PublicUrls {
+
+    private final String base;
+
+    public PublicUrls(String baseUrl) {
+        this.base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    public String home(Language language) {
+        return base + "/" + language.code() + "/";
+    }
+
+    public String article(Language language, String slug) {
+        return base + (language == Language.RO ? "/ro/articole/" : "/ru/stati/") + slug;
+    }
+
+    public String search(Language language, String query) {
+        return base + (language == Language.RO ? "/ro/cautare?q=" : "/ru/poisk?q=")
+                + URLEncoder.encode(query, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,69 @@
+package md.migratiesigura.portal.web.api;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
+import md.migratiesigura.portal.domain.Language;
+
+/** What an endpoint reads from a request, each getter validating and refusing bad input with a 400. */
+public final class ApiRequest {
+
+    static final int MAX_BODY_BYTES = 64 * 1024;
+
+    private final HttpServletRequest request;
+
+    ApiRequest(HttpServletRequest request) {
+        this.request = request;
+    }
+
+    public String method() {
+        return request.getMethod();
+    }
+
+    public Optional<String> parameter(String name) {
+        String value = request.getParameter(name);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+    }
+
+    /** The {@code lang} parameter: "ro" or "ru"; Romanian when absent. */
+    public Language language() {
+        Optional<String> code = parameter("lang");
+        if (code.isEmpty()) {
+            return Language.RO;
+        }
+        return Language.ofCode(code.get()).orElseThrow(() -> ApiException.badRequest("lang must be 'ro' or 'ru'"));
+    }
+
+    /** A whole-number parameter within bounds, or the default when absent. */
+    public int intParameter(String name, int defaultValue, int min, int max) {
+        Optional<String> value = parameter(name);
+        if (value.isEmpty()) {
+            return defaultValue;
+        }
+        try {
+            int number = Integer.parseInt(value.get());
+            if (number < min || number > max) {
+                throw ApiException.badRequest(name + " must be between " + min + " and " + max);
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest(name + " must be a whole number between " + min + " and " + max);
+        }
+    }
+
+    /** The request body, at most 64 KB, which must be JSON. */
+    public byte[] jsonBody() throws IOException {
+        String type = request.getContentType();
+        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+            throw new ApiException(415, "the body must be application/json");
+        }
+        try (InputStream in = request.getInputStream()) {
+            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+            if (body.length > MAX_BODY_BYTES) {
+                throw new ApiException(413, "the body must be at most " + MAX_BODY_BYTES + " bytes");
+            }
+            return body;
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package md.migratiesigura.portal.web.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The read-only public JSON API under {@code /api/}: UTF-8 JSON answers, errors as {@code {"error": "…"}} with a
+ * 4xx status, never a stack trace. Endpoints are registered by path ({@code v1/articles}).
+ */
+public class ApiServlet extends HttpServlet {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiServlet.class);
+
+    public static final ObjectMapper JSON = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .build();
+
+    private final transient Map<String, ApiEndpoint> endpoints;
+
+    public ApiServlet(Map<String, ApiEndpoint> endpoints) {
+        this.endpoints = Map.copyOf(endpoints);
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String path = request.getPathInfo() == null ? "" : request.getPathInfo().replaceAll("^/+|/+$", "");
+        ApiEndpoint endpoint = endpoints.get(path);
+        try {
+            if (endpoint == null) {
+                throw new ApiException(404, "no such resource: /api/" + path);
+            }
+            if (!"GET".equals(request.getMethod()) && !"POST".equals(request.getMethod())) {
+                throw new ApiException(405, "method " + request.getMethod() + " is not allowed");
+            }
+            write(response, 200, endpoint.handle(new ApiRequest(request)));
+        } catch (ApiException e) {
+            write(response, e.status(), Map.of("error", e.getMessage()));
+        } catch (JsonProcessingException e) {
+            write(response, 400, Map.of("error", "the body is not valid JSON"));
+        } catch (Exception e) {
+            // Never the request's content in the log: it may be a search query or answers about a job offer.
+            log.error("API failure on /api/{}: {}", path, e.toString());
+            write(response, 500, Map.of("error", "internal error"));
+        }
+    }
+
+    private static void write(HttpServletResponse response, int status, Object body) throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        response.getOutputStream().write(JSON.writeValueAsBytes(body));
+    }
+}
