@@ -58,6 +58,14 @@ public final class IpRange implements Serializable {
         if (!v4 && !v6) {
             throw new IllegalArgumentException("not an IP address: " + address);
         }
+        if (v4) {
+            // An impossible dotted quad (999.1.1.1) would make InetAddress fall back to a DNS lookup.
+            for (String octet : a.split("\\.")) {
+                if (Integer.parseInt(octet) > 255) {
+                    throw new IllegalArgumentException("not an IP address: " + address);
+                }
+            }
+        }
         try {
             return InetAddress.getByName(a).getAddress();
         } catch (UnknownHostException e) {

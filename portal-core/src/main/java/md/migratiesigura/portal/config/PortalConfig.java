@@ -167,8 +167,8 @@ public record PortalConfig(
         }
     }
 
-    /** A JDBC URL with any password parameter blanked, for messages. */
+    /** A JDBC URL with any password (parameter or user-info) blanked, for messages. */
     public static String redactUrl(String url) {
-        return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+        return url.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("(//[^/@:]*:)[^/@]*@", "$1***@");
     }
 }

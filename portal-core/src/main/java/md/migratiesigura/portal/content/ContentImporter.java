@@ -18,11 +18,9 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +48,8 @@ public final class ContentImporter {
     static final int MAX_TITLE = 300;
     static final int MAX_SUMMARY = 1000;
     static final int MAX_BODY = 200_000;
+    static final int MAX_ARTICLE_KEY = 100;
+    static final int MAX_CATEGORY_KEY = 64;
 
     private final SessionFactory sessionFactory;
     private final MarkdownRenderer markdown;
@@ -106,8 +106,9 @@ public final class ContentImporter {
                     throw new ContentException(0, "entry " + (position + 1) + " is not a 'key/ro/ru' mapping");
                 }
                 String key = String.valueOf(map.get("key"));
-                if (!Slugs.isValid(key)) {
-                    throw new ContentException(0, "entry " + (position + 1) + ": key '" + key + "' must be lowercase ASCII");
+                if (!Slugs.isValid(key) || key.length() > MAX_CATEGORY_KEY) {
+                    throw new ContentException(0, "entry " + (position + 1) + ": key '" + key
+                            + "' must be lowercase ASCII words joined by '-', at most " + MAX_CATEGORY_KEY + " characters");
                 }
                 definitions.add(new CategoryDef(key, requiredText(map, "ro", 200), requiredText(map, "ru", 200), position++));
             }
@@ -121,13 +122,17 @@ public final class ContentImporter {
             problems.add(new ImportProblem(name, 0, "invalid YAML: " + e.getMessage()));
             return;
         }
-        sessionFactory.inTransaction(session -> {
-            for (CategoryDef def : definitions) {
-                if (session.bySimpleNaturalId(Category.class).load(def.key()) == null) {
-                    session.persist(new Category(def.key(), def.ro(), def.ru(), def.position()));
+        try {
+            sessionFactory.inTransaction(session -> {
+                for (CategoryDef def : definitions) {
+                    if (session.bySimpleNaturalId(Category.class).load(def.key()) == null) {
+                        session.persist(new Category(def.key(), def.ro(), def.ru(), def.position()));
+                    }
                 }
-            }
-        });
+            });
+        } catch (RuntimeException e) {
+            problems.add(new ImportProblem(name, 0, "could not be saved: " + e.getMessage()));
+        }
     }
 
     private record CategoryDef(String key, String ro, String ru, int position) {
@@ -136,8 +141,9 @@ public final class ContentImporter {
     private void importArticle(Path root, Path folder, List<ImportProblem> problems, int[] counts) {
         String key = folder.getFileName().toString().replace("/", "");
         String folderName = root.relativize(folder).toString();
-        if (!Slugs.isValid(key)) {
-            problems.add(new ImportProblem(folderName, 0, "the folder name is the article key and must be lowercase ASCII words joined by '-'"));
+        if (!Slugs.isValid(key) || key.length() > MAX_ARTICLE_KEY) {
+            problems.add(new ImportProblem(folderName, 0, "the folder name is the article key and must be lowercase ASCII"
+                    + " words joined by '-', at most " + MAX_ARTICLE_KEY + " characters"));
             return;
         }
         List<ArticleFile> files = new ArrayList<>();
@@ -161,11 +167,22 @@ public final class ContentImporter {
             problems.add(new ImportProblem(folderName, 0, "no ro.md or ru.md inside"));
             return;
         }
+        for (ArticleFile file : files) {
+            if (!java.util.Objects.equals(file.category(), files.get(0).category())) {
+                problems.add(new ImportProblem(folderName + "/" + file.language().code() + ".md", 0,
+                        "category '" + file.category() + "' differs from '" + files.get(0).category()
+                                + "' in the other language: one article has one category"));
+                return;
+            }
+        }
         try {
             boolean created = sessionFactory.fromTransaction(session -> createIfMissing(session, key, files));
             counts[created ? 0 : 1]++;
         } catch (ContentException e) {
             problems.add(new ImportProblem(folderName, e.line(), e.getMessage()));
+        } catch (RuntimeException e) {
+            // The transaction was rolled back: nothing of this article is half-saved.
+            problems.add(new ImportProblem(folderName, 0, "could not be saved: " + e.getMessage()));
         }
     }
 
@@ -242,7 +259,11 @@ public final class ContentImporter {
             if (body.length() > MAX_BODY) {
                 throw new ContentException(0, "the body is longer than " + MAX_BODY + " characters");
             }
-            TextRules.requireCleanText("body", body, true);
+            try {
+                TextRules.requireCleanText("body", body, true);
+            } catch (IllegalArgumentException e) {
+                throw new ContentException(0, e.getMessage());
+            }
             return new ArticleFile(language, title, slug, summary, category, tags, status, publishedAt, reviewBy, body);
         }
     }
@@ -279,10 +300,6 @@ public final class ContentImporter {
     static Instant instant(Object raw, String name) {
         if (raw == null) {
             return null;
-        }
-        if (raw instanceof Date date) {
-            // SnakeYAML reads a bare date as midnight UTC of that calendar day.
-            return LocalDate.ofInstant(date.toInstant(), ZoneOffset.UTC).atStartOfDay(ZONE).toInstant();
         }
         String text = String.valueOf(raw).strip();
         try {

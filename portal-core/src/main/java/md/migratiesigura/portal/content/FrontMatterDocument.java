@@ -1,10 +1,14 @@
 package md.migratiesigura.portal.content;
 
 import java.util.Map;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /** A Markdown file with a YAML front matter between two {@code ---} lines. */
 record FrontMatterDocument(Map<String, Object> fields, String body) {
@@ -52,6 +56,23 @@ record FrontMatterDocument(Map<String, Object> fields, String body) {
         options.setAllowDuplicateKeys(false);
         options.setMaxAliasesForCollections(10);
         options.setCodePointLimit(2 * 1024 * 1024);
-        return new Yaml(new SafeConstructor(options));
+        DumperOptions dumper = new DumperOptions();
+        return new Yaml(new SafeConstructor(options), new Representer(dumper), dumper, options, new NoTimestampResolver());
+    }
+
+    /**
+     * YAML's implicit timestamps are lenient (2026-02-30 becomes 2 March) and drop the zone: dates stay strings
+     * here and are parsed strictly, in Europe/Chisinau, by the importer.
+     */
+    private static final class NoTimestampResolver extends Resolver {
+        @Override
+        protected void addImplicitResolvers() {
+            addImplicitResolver(Tag.BOOL, BOOL, "yYnNtTfFoO");
+            addImplicitResolver(Tag.INT, INT, "-+0123456789");
+            addImplicitResolver(Tag.FLOAT, FLOAT, "-+0123456789.");
+            addImplicitResolver(Tag.MERGE, MERGE, "<");
+            addImplicitResolver(Tag.NULL, NULL, "~nN\0");
+            addImplicitResolver(Tag.NULL, EMPTY, null);
+        }
     }
 }

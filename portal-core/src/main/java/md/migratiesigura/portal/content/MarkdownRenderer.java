@@ -49,12 +49,19 @@ public final class MarkdownRenderer {
         return (int) Math.max(1, Math.round(words / 180.0));
     }
 
-    /** Links to other sites open normally but tell them nothing about where the reader came from. */
+    /**
+     * Links to other sites tell them nothing about where the reader came from; links within the portal stay plain
+     * (CommonMark marks every link nofollow once URLs are sanitized).
+     */
     private static final class ExternalLinkAttributes implements AttributeProvider {
         @Override
         public void setAttributes(Node node, String tagName, java.util.Map<String, String> attributes) {
-            if (node instanceof Link && attributes.getOrDefault("href", "").matches("(?i)https?:.*")) {
-                attributes.put("rel", "noopener noreferrer nofollow");
+            if (node instanceof Link) {
+                if (attributes.getOrDefault("href", "").matches("(?i)https?:.*")) {
+                    attributes.put("rel", "noopener noreferrer nofollow");
+                } else {
+                    attributes.remove("rel");
+                }
             }
         }
     }
