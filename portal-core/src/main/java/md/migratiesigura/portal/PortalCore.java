@@ -4,17 +4,22 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import md.migratiesigura.portal.config.ConfigException;
 import md.migratiesigura.portal.config.PortalConfig;
 import md.migratiesigura.portal.content.ContentImporter;
 import md.migratiesigura.portal.content.ImportReport;
 import md.migratiesigura.portal.content.MarkdownRenderer;
 import md.migratiesigura.portal.persistence.Database;
+import md.migratiesigura.portal.search.ArticleSearchSource;
+import md.migratiesigura.portal.search.IndexFeeder;
 import md.migratiesigura.portal.search.SearchIndex;
+import md.migratiesigura.portal.search.SearchService;
 import md.migratiesigura.portal.service.ArticleService;
 import md.migratiesigura.portal.service.Health;
 import md.migratiesigura.portal.service.PasswordHasher;
 import md.migratiesigura.portal.service.UserService;
+import org.hibernate.SessionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,16 +32,22 @@ public final class PortalCore implements PortalServices {
     private final SearchIndex index;
     private final ArticleService articles;
     private final UserService users;
+    private final SearchService search;
+    private final IndexFeeder indexFeeder;
     private final ImportReport contentImport;
 
     private PortalCore(Database database, SearchIndex index, Clock clock, PortalConfig config) {
         this.database = database;
         this.index = index;
-        this.articles = new ArticleService(database.sessionFactory(), clock);
-        this.users = new UserService(database.sessionFactory(), new PasswordHasher(), clock);
+        SessionFactory sessions = database.sessionFactory();
+        MarkdownRenderer markdown = new MarkdownRenderer();
+        this.articles = new ArticleService(sessions, clock);
+        this.users = new UserService(sessions, new PasswordHasher(), clock);
+        this.search = new SearchService(index, clock);
         users.ensureAdministrator(config.adminEmail(), config.adminPassword());
-        this.contentImport = new ContentImporter(database.sessionFactory(), new MarkdownRenderer(), clock)
-                .importFrom(config.contentDir());
+        this.contentImport = new ContentImporter(sessions, markdown, clock).importFrom(config.contentDir());
+        this.indexFeeder = new IndexFeeder(index, sessions, List.of(new ArticleSearchSource(sessions, markdown)), clock);
+        indexFeeder.start();
     }
 
     /**
@@ -91,6 +102,11 @@ public final class PortalCore implements PortalServices {
     }
 
     @Override
+    public SearchService search() {
+        return search;
+    }
+
+    @Override
     public Health health() {
         return new Health(database.isUp(), index.isUp());
     }
@@ -103,6 +119,7 @@ public final class PortalCore implements PortalServices {
     @Override
     public void close() {
         log.info("Closing the search index and the database");
+        indexFeeder.close();
         index.close();
         database.close();
     }

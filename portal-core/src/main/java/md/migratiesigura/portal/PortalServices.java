@@ -1,6 +1,7 @@
 package md.migratiesigura.portal;
 
 import md.migratiesigura.portal.content.ImportReport;
+import md.migratiesigura.portal.search.SearchService;
 import md.migratiesigura.portal.service.ArticleService;
 import md.migratiesigura.portal.service.Health;
 import md.migratiesigura.portal.service.UserService;
@@ -14,6 +15,8 @@ public interface PortalServices extends AutoCloseable {
     ArticleService articles();
 
     UserService users();
+
+    SearchService search();
 
     /** A live check of the database and the search index. */
     Health health();

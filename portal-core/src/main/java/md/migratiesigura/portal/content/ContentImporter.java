@@ -32,6 +32,8 @@ import md.migratiesigura.portal.domain.ArticleStatus;
 import md.migratiesigura.portal.domain.ArticleTranslation;
 import md.migratiesigura.portal.domain.Category;
 import md.migratiesigura.portal.domain.Language;
+import md.migratiesigura.portal.search.ArticleSearchSource;
+import md.migratiesigura.portal.search.SearchOutbox;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.slf4j.Logger;
@@ -219,6 +221,7 @@ public final class ContentImporter {
             article.addTranslation(translation);
         }
         session.persist(article);
+        SearchOutbox.changed(session, ArticleSearchSource.TYPE, key, now);
         return true;
     }
 

@@ -52,11 +52,41 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             builder.addArg("--user=root");
         }
         DBConfiguration configuration = builder.build();
+        stopOrphanedServer(dir.resolve("data"));
         PersistentDb db = new PersistentDb(configuration, dir);
         db.prepare();
         db.start();
         log.info("Embedded MariaDB listening on 127.0.0.1:{}, data in {}", configuration.getPort(), dir.resolve("data"));
         return new EmbeddedMariaDb(db, configuration.getPort());
+    }
+
+    /**
+     * A portal killed with SIGKILL leaves its MariaDB running, holding the data directory. Such a server (found by
+     * the pid file in the data directory, and only if that process is a mariadbd) is asked to shut down cleanly.
+     */
+    static void stopOrphanedServer(Path dataDir) {
+        if (!Files.isDirectory(dataDir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(dataDir)) {
+            for (Path pidFile : files.filter(f -> f.getFileName().toString().endsWith(".pid")).toList()) {
+                long pid = Long.parseLong(Files.readString(pidFile).strip());
+                ProcessHandle.of(pid)
+                        .filter(ProcessHandle::isAlive)
+                        .filter(p -> p.info().command().map(c -> c.endsWith("mariadbd") || c.endsWith("mysqld")).orElse(false))
+                        .ifPresent(orphan -> {
+                            log.warn("Stopping the embedded MariaDB left running by an earlier portal (pid {})", pid);
+                            orphan.destroy();
+                            try {
+                                orphan.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+                            } catch (Exception e) {
+                                orphan.destroyForcibly();
+                            }
+                        });
+            }
+        } catch (IOException | NumberFormatException e) {
+            log.warn("Could not check for an earlier embedded MariaDB: {}", e.getMessage());
+        }
     }
 
     /** A URL for the named database on this server. */

@@ -1,55 +1,119 @@
 package md.migratiesigura.portal.search;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.Normalizer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 import md.migratiesigura.portal.config.ConfigException;
-import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import md.migratiesigura.portal.domain.Language;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.CorruptIndexException;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFormatTooOldException;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.BytesRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The Lucene index under the data directory: one {@link IndexWriter} and one {@link SearcherManager} for the life
- * of the portal. An index that cannot be opened (corrupt, or from another Lucene version) is rebuilt from scratch:
- * the database is the source of truth.
+ * of the portal. Each commit records the analyzer version and the position in the database's change outbox up to
+ * which it is complete, so a crash at any moment leaves an index that knows where to resume; an index that cannot
+ * be read or was built by other analyzers is rebuilt from the database, the source of truth.
  */
 public final class SearchIndex implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
+    static final String POSITION = "outbox_position";
+    static final String ANALYZERS = "analyzers";
+    // Only phrases and plain words: operators, wildcards and fuzzy syntax are read as text, so nothing typed can
+    // expand into thousands of clauses or fail to parse.
+    private static final int PARSER_FLAGS = SimpleQueryParser.PHRASE_OPERATOR | SimpleQueryParser.WHITESPACE_OPERATOR;
+    private static final FieldType STORED_TEXT_WITH_OFFSETS = storedTextWithOffsets();
 
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    private final Analyzer analyzer;
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private volatile boolean rebuildNeeded;
 
-    private SearchIndex(Directory directory, IndexWriter writer, SearcherManager searchers) {
+    private SearchIndex(Directory directory, IndexWriter writer, Analyzer analyzer, boolean rebuildNeeded)
+            throws IOException {
         this.directory = directory;
         this.writer = writer;
-        this.searchers = searchers;
+        this.analyzer = analyzer;
+        this.searchers = new SearcherManager(writer, null);
+        this.rebuildNeeded = rebuildNeeded;
     }
 
     public static SearchIndex open(Path dir) {
         try {
             Files.createDirectories(dir);
             Directory directory = FSDirectory.open(dir);
+            Analyzer analyzer = PortalAnalyzers.perField();
+            boolean rebuild;
             IndexWriter writer;
             try {
-                writer = new IndexWriter(directory, config(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+                writer = new IndexWriter(directory, config(analyzer, IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+                Map<String, String> data = lastCommitData(writer);
+                rebuild = !PortalAnalyzers.VERSION.equals(data.get(ANALYZERS));
+                if (rebuild && data.containsKey(ANALYZERS)) {
+                    log.info("The search index was built by analyzers version {}; rebuilding it with version {}",
+                            data.get(ANALYZERS), PortalAnalyzers.VERSION);
+                }
             } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException e) {
                 log.warn("The search index in {} cannot be read ({}); rebuilding it", dir, e.getClass().getSimpleName());
-                writer = new IndexWriter(directory, config(IndexWriterConfig.OpenMode.CREATE));
+                // Even CREATE reads the old commit point: remove the unreadable files first.
+                for (String file : directory.listAll()) {
+                    directory.deleteFile(file);
+                }
+                writer = new IndexWriter(directory, config(analyzer, IndexWriterConfig.OpenMode.CREATE));
+                rebuild = true;
             }
-            writer.commit();
-            return new SearchIndex(directory, writer, new SearcherManager(writer, null));
+            return new SearchIndex(directory, writer, analyzer, rebuild);
         } catch (LockObtainFailedException e) {
             throw new ConfigException("PORTAL_DATA_DIR", "the search index in " + dir
                     + " is in use by another running portal", e);
@@ -58,8 +122,270 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
-    private static IndexWriterConfig config(IndexWriterConfig.OpenMode mode) {
-        return new IndexWriterConfig(new StandardAnalyzer()).setOpenMode(mode);
+    private static IndexWriterConfig config(Analyzer analyzer, IndexWriterConfig.OpenMode mode) {
+        return new IndexWriterConfig(analyzer).setOpenMode(mode).setRAMBufferSizeMB(32);
+    }
+
+    private static Map<String, String> lastCommitData(IndexWriter writer) throws IOException {
+        Map<String, String> data = new HashMap<>();
+        Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
+        if (live != null) {
+            live.forEach(e -> data.put(e.getKey(), e.getValue()));
+        }
+        return data;
+    }
+
+    /** Whether the index must be rebuilt from the database before it can be trusted. */
+    public boolean needsRebuild() {
+        return rebuildNeeded;
+    }
+
+    /** The outbox position up to which the last commit is complete. */
+    public long position() {
+        try {
+            return Long.parseLong(lastCommitData(writer).getOrDefault(POSITION, "0"));
+        } catch (IOException | NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** Replaces everything the index holds of an item by its current documents (none: the item disappears). */
+    public void replace(String type, String key, List<SearchDocument> documents) {
+        writeLock.lock();
+        try {
+            writer.deleteDocuments(new Term("ref", SearchDocument.itemRef(type, key)));
+            for (SearchDocument d : documents) {
+                writer.addDocument(toLucene(d));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Makes what was written durable, remembering the outbox position it is complete up to, and searchable. */
+    public void commit(long position) {
+        writeLock.lock();
+        try {
+            writer.setLiveCommitData(Map.of(POSITION, Long.toString(position), ANALYZERS, PortalAnalyzers.VERSION).entrySet());
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Empties the index and fills it from the sources, then commits at the given outbox position. */
+    public int rebuild(List<SearchSource> sources, long position) {
+        writeLock.lock();
+        try {
+            long started = System.nanoTime();
+            writer.deleteAll();
+            int[] count = {0};
+            for (SearchSource source : sources) {
+                source.forEach(d -> {
+                    try {
+                        writer.addDocument(toLucene(d));
+                        count[0]++;
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            }
+            commit(position);
+            rebuildNeeded = false;
+            log.info("Search index rebuilt: {} document(s) in {} ms", count[0], (System.nanoTime() - started) / 1_000_000);
+            return count[0];
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private static Document toLucene(SearchDocument d) {
+        String lang = d.language().code();
+        String title = nfc(d.title());
+        String body = nfc(d.body() == null ? "" : d.body());
+        Document doc = new Document();
+        doc.add(new StringField("id", d.id(), Field.Store.NO));
+        doc.add(new StringField("ref", SearchDocument.itemRef(d.type(), d.key()), Field.Store.NO));
+        doc.add(new StringField("type", d.type(), Field.Store.YES));
+        doc.add(new StringField("lang", lang, Field.Store.YES));
+        doc.add(new StoredField("key", d.key()));
+        doc.add(new StoredField("slug", d.slug()));
+        if (d.category() != null) {
+            doc.add(new StringField("category", d.category(), Field.Store.NO));
+        }
+        if (d.summary() != null) {
+            doc.add(new StoredField("summary", d.summary()));
+        }
+        doc.add(new Field("title_" + lang, title, STORED_TEXT_WITH_OFFSETS));
+        doc.add(new Field("body_" + lang, body, STORED_TEXT_WITH_OFFSETS));
+        doc.add(new TextField("folded_" + lang, title + "\n" + (d.summary() == null ? "" : nfc(d.summary())) + "\n" + body,
+                Field.Store.NO));
+        long visible = d.visibleFrom() == null ? 0 : d.visibleFrom().toEpochMilli();
+        doc.add(new LongPoint("visible_from", visible));
+        doc.add(new NumericDocValuesField("visible_from", visible));
+        return doc;
+    }
+
+    /**
+     * Runs a search: the words in the title count most, documents with all the words come before those with some,
+     * only what is public at {@code now} is found.
+     */
+    public SearchResults search(SearchQuery request, String text, Instant now) {
+        List<Language> languages = request.bothLanguages() ? List.of(request.language(), request.language().other())
+                : List.of(request.language());
+        Query words = wordsQuery(nfc(text), languages);
+        if (words == null) {
+            return SearchResults.empty();
+        }
+        BooleanQuery.Builder filtered = new BooleanQuery.Builder()
+                .add(words, Occur.MUST)
+                .add(LongPoint.newRangeQuery("visible_from", Long.MIN_VALUE, now.toEpochMilli()), Occur.FILTER)
+                .add(new TermInSetQuery("lang", languages.stream().map(l -> new BytesRef(l.code())).toList()), Occur.FILTER);
+        request.type().ifPresent(t -> filtered.add(new TermQuery(new Term("type", t)), Occur.FILTER));
+        request.category().ifPresent(c -> filtered.add(new TermQuery(new Term("category", c)), Occur.FILTER));
+        Query query = filtered.build();
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                int first = (request.page() - 1) * request.size();
+                TopDocs top = searcher.search(query, first + request.size(),
+                        new Sort(SortField.FIELD_SCORE, new SortField("visible_from", SortField.Type.LONG, true)), false);
+                List<SearchHit> hits = hits(searcher, query, top, first, languages);
+                String suggestion = suggestion(searcher, text, request.language());
+                return new SearchResults(top.totalHits.value, hits, suggestion);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Query wordsQuery(String text, List<Language> languages) {
+        Map<String, Float> weights = new LinkedHashMap<>();
+        for (Language language : languages) {
+            weights.put("title_" + language.code(), 4f);
+            weights.put("body_" + language.code(), 1f);
+            weights.put("folded_" + language.code(), 0.5f);
+        }
+        SimpleQueryParser any = new SimpleQueryParser(analyzer, weights, PARSER_FLAGS);
+        any.setDefaultOperator(Occur.SHOULD);
+        SimpleQueryParser all = new SimpleQueryParser(analyzer, weights, PARSER_FLAGS);
+        all.setDefaultOperator(Occur.MUST);
+        Query anyWord = any.parse(text);
+        if (anyWord == null) {
+            return null;
+        }
+        Query allWords = all.parse(text);
+        BooleanQuery.Builder ranked = new BooleanQuery.Builder().add(anyWord, Occur.MUST);
+        if (allWords != null) {
+            ranked.add(new org.apache.lucene.search.BoostQuery(allWords, 2f), Occur.SHOULD);
+        }
+        return ranked.build();
+    }
+
+    private List<SearchHit> hits(IndexSearcher searcher, Query query, TopDocs top, int first, List<Language> languages)
+            throws IOException {
+        List<SearchHit> hits = new ArrayList<>();
+        if (top.scoreDocs.length <= first) {
+            return hits;
+        }
+        ScoreDoc[] page = java.util.Arrays.copyOfRange(top.scoreDocs, first, top.scoreDocs.length);
+        TopDocs pageDocs = new TopDocs(top.totalHits, page);
+        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
+                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
+                .withMaxLength(100_000)
+                .build();
+        Map<String, String[]> snippets = new HashMap<>();
+        for (Language language : languages) {
+            snippets.put(language.code(), highlighter.highlight("body_" + language.code(), query, pageDocs, 2));
+        }
+        for (int i = 0; i < page.length; i++) {
+            Document doc = searcher.storedFields().document(page[i].doc);
+            String lang = doc.get("lang");
+            String snippet = snippets.get(lang)[i];
+            if (snippet == null || snippet.isBlank()) {
+                String summary = doc.get("summary");
+                snippet = escapeHtml(summary != null ? summary : abbreviate(doc.get("body_" + lang), 240));
+            }
+            hits.add(new SearchHit(doc.get("type"), doc.get("key"), Language.ofCode(lang).orElseThrow(), doc.get("slug"),
+                    doc.get("title_" + lang), snippet));
+        }
+        return hits;
+    }
+
+    /**
+     * The query with each word that the index does not know, in any form, replaced by the closest word it does
+     * know; null when every word is known or nothing close is found. Candidates come from the unstemmed field
+     * first (real words), then from the stemmed one (for inflected forms too far from any whole word).
+     */
+    private String suggestion(IndexSearcher searcher, String text, Language language) throws IOException {
+        String folded = "folded_" + language.code();
+        String stemmed = "body_" + language.code();
+        List<String> words = analyze(folded, text);
+        if (words.isEmpty() || words.size() > 8) {
+            return null;
+        }
+        var reader = searcher.getIndexReader();
+        DirectSpellChecker spellChecker = new DirectSpellChecker();
+        boolean changed = false;
+        List<String> corrected = new ArrayList<>();
+        for (String word : words) {
+            String replacement = word;
+            List<String> stems = analyze(stemmed, word);
+            boolean known = reader.docFreq(new Term(folded, word)) > 0
+                    || stems.isEmpty()
+                    || reader.docFreq(new Term(stemmed, stems.get(0))) > 0
+                    || reader.docFreq(new Term("title_" + language.code(), stems.get(0))) > 0;
+            if (!known && word.length() >= 4) {
+                SuggestWord[] suggestions = spellChecker.suggestSimilar(new Term(folded, word), 1, reader,
+                        SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+                if (suggestions.length == 0) {
+                    suggestions = spellChecker.suggestSimilar(new Term(stemmed, stems.get(0)), 1, reader,
+                            SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+                }
+                if (suggestions.length > 0) {
+                    replacement = suggestions[0].string;
+                    changed = true;
+                }
+            }
+            corrected.add(replacement);
+        }
+        return changed ? String.join(" ", corrected) : null;
+    }
+
+    private List<String> analyze(String field, String text) throws IOException {
+        List<String> terms = new ArrayList<>();
+        try (TokenStream stream = analyzer.tokenStream(field, text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                terms.add(term.toString());
+            }
+            stream.end();
+        }
+        return terms;
+    }
+
+    /** How many documents the index holds. */
+    public int documentCount() {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return searcher.getIndexReader().numDocs();
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Whether the index is open and a searcher can be had. */
@@ -78,12 +404,56 @@ public final class SearchIndex implements AutoCloseable {
 
     @Override
     public void close() {
+        writeLock.lock();
         try {
             searchers.close();
             writer.close();
             directory.close();
         } catch (IOException e) {
             log.warn("The search index did not close cleanly: {}", e.getMessage());
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    static String nfc(String text) {
+        return Normalizer.normalize(text, Normalizer.Form.NFC);
+    }
+
+    private static String abbreviate(String text, int max) {
+        if (text == null) {
+            return "";
+        }
+        String flat = text.replaceAll("\\s+", " ").strip();
+        return flat.length() <= max ? flat : flat.substring(0, max).replaceAll("\\s\\S*$", "") + "…";
+    }
+
+    static String escapeHtml(String text) {
+        StringBuilder sb = new StringBuilder(text.length() + 16);
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '&' -> sb.append("&amp;");
+                case '"' -> sb.append("&quot;");
+                case '\'' -> sb.append("&#x27;");
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static FieldType storedTextWithOffsets() {
+        FieldType type = new FieldType(TextField.TYPE_STORED);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.freeze();
+        return type;
+    }
+
+    /** Reader for tests and tools: is this exact id in the index? */
+    boolean contains(String id) throws IOException {
+        try (DirectoryReader reader = DirectoryReader.open(writer)) {
+            return reader.docFreq(new Term("id", id)) > 0;
         }
     }
 }

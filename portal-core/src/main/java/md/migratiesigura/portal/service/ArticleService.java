@@ -43,37 +43,6 @@ public class ArticleService {
     }
 
     /**
-     * Published articles whose title or summary contains every word of the query (case- and accent-insensitive
-     * through the database collation), newest first. A plain stand-in until the Lucene search serves this.
-     */
-    public List<ArticleSummary> searchTitles(Language language, String query, int limit) {
-        List<String> words = java.util.Arrays.stream(query.strip().split("\\s+"))
-                .filter(w -> !w.isEmpty()).limit(8).toList();
-        if (words.isEmpty()) {
-            return List.of();
-        }
-        StringBuilder where = new StringBuilder();
-        for (int i = 0; i < words.size(); i++) {
-            where.append(" and (t.title like :w").append(i).append(" escape '!' or t.summary like :w").append(i)
-                    .append(" escape '!')");
-        }
-        return sessionFactory.fromTransaction(session -> {
-            var q = session.createSelectionQuery("from ArticleTranslation t join fetch t.article a left join fetch a.category"
-                            + " where t.language = :lang and " + VISIBLE + where
-                            + " order by t.publishedAt desc, t.id desc", ArticleTranslation.class)
-                    .setParameter("lang", language)
-                    .setParameter("published", ArticleStatus.PUBLISHED)
-                    .setParameter("scheduled", ArticleStatus.SCHEDULED)
-                    .setParameter("now", clock.instant());
-            for (int i = 0; i < words.size(); i++) {
-                String escaped = words.get(i).replace("!", "!!").replace("%", "!%").replace("_", "!_");
-                q.setParameter("w" + i, "%" + escaped + "%");
-            }
-            return q.setMaxResults(limit).setReadOnly(true).getResultList().stream().map(ArticleService::summary).toList();
-        });
-    }
-
-    /**
      * One page of the published articles in a language, optionally of one category, newest first.
      *
      * @param page 1-based page number

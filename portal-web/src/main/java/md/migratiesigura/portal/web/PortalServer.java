@@ -16,6 +16,7 @@ import md.migratiesigura.portal.web.api.ApiEndpoint;
 import md.migratiesigura.portal.web.api.ApiServlet;
 import md.migratiesigura.portal.web.api.ArticlesEndpoint;
 import md.migratiesigura.portal.web.api.HealthServlet;
+import md.migratiesigura.portal.web.api.SearchEndpoint;
 import md.migratiesigura.portal.web.security.SecurityHeadersFilter;
 import org.apache.wicket.protocol.http.WicketFilter;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
@@ -141,6 +142,7 @@ public final class PortalServer implements AutoCloseable {
         PublicUrls urls = new PublicUrls(config.publicBaseUrl());
         Map<String, ApiEndpoint> endpoints = new HashMap<>();
         endpoints.put("v1/articles", new ArticlesEndpoint(services.articles(), urls));
+        endpoints.put("v1/search", new SearchEndpoint(services.search(), urls));
         return endpoints;
     }
 

@@ -133,6 +133,36 @@ class PortalServerTest {
         countries.forEach(item -> assertEquals("tari", item.get("category").asText()));
     }
 
+    @Test
+    void searchApiFindsAndMarksInBothLanguages() throws Exception {
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        var ro = mapper.readTree(get("/api/v1/search?lang=ro&q=pasaport", Map.of()).body());
+        assertTrue(ro.get("total").asInt() > 0);
+        var hit = ro.get("hits").get(0);
+        assertEquals("article", hit.get("type").asText());
+        assertEquals("ro", hit.get("lang").asText());
+        assertTrue(hit.get("url").asText().contains("/ro/articole/"));
+        assertTrue(hit.get("snippet").asText().contains("<mark>"));
+        assertTrue(ro.get("suggestion").isNull());
+        var ru = mapper.readTree(get("/api/v1/search?lang=ru&q=" + java.net.URLEncoder.encode("паспорта", "UTF-8"), Map.of()).body());
+        assertTrue(ru.get("total").asInt() > 0);
+        var typo = mapper.readTree(get("/api/v1/search?lang=ro&q=pasaprot", Map.of()).body());
+        assertTrue(typo.get("suggestion").asText().startsWith("pasaport"), typo.toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/v1/search?lang=ro", "/api/v1/search?q=x&type=video", "/api/v1/search?q=x&size=500",
+            "/api/v1/search?q=x&lang=de"})
+    void badSearchRequestsAreRefusedWithAReason(String path) throws Exception {
+        assertEquals(400, get(path, Map.of()).statusCode());
+    }
+
+    @Test
+    void overlongSearchQueryIsRefusedNotAnError() throws Exception {
+        HttpResponse<String> response = get("/api/v1/search?q=" + "x".repeat(10_000), Map.of());
+        assertTrue(response.statusCode() == 400 || response.statusCode() == 414, "got " + response.statusCode());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"/api/v1/articles?lang=en", "/api/v1/articles?size=1000", "/api/v1/articles?page=abc",
             "/api/v1/articles?category=%3Cscript%3E", "/api/v1/nothing", "/api/"})

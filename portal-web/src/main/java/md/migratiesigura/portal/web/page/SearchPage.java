@@ -1,42 +1,182 @@
 package md.migratiesigura.portal.web.page;
 
-import java.util.List;
-import md.migratiesigura.portal.service.ArticleSummary;
-import md.migratiesigura.portal.web.panel.ArticleListPanel;
+import java.util.Optional;
+import md.migratiesigura.portal.search.InvalidQueryException;
+import md.migratiesigura.portal.search.SearchHit;
+import md.migratiesigura.portal.search.SearchQuery;
+import md.migratiesigura.portal.search.SearchResults;
+import org.apache.wicket.AttributeModifier;
+import org.apache.wicket.markup.html.WebMarkupContainer;
 import org.apache.wicket.markup.html.basic.Label;
+import org.apache.wicket.markup.html.link.BookmarkablePageLink;
+import org.apache.wicket.markup.html.list.ListItem;
+import org.apache.wicket.markup.html.list.ListView;
 import org.apache.wicket.model.IModel;
 import org.apache.wicket.model.LoadableDetachableModel;
+import org.apache.wicket.request.http.WebResponse;
 import org.apache.wicket.request.mapper.parameter.PageParameters;
 
-/** Search results for {@code ?q=}; an empty or over-long query gets a message, never an error. */
+/**
+ * Search results for {@code ?q=}, with the matched words marked, a "did you mean", pages, and the choice to search
+ * the other language too. Whatever is typed gets results or a clear message; nothing typed is logged.
+ */
 public class SearchPage extends BasePage {
 
-    static final int MAX_QUERY = 200;
-    static final int MAX_RESULTS = 50;
+    static final int PAGE_SIZE = 10;
+    static final int MAX_PAGE = 100;
 
-    private final String query;
+    private final String text;
+    private final boolean both;
+    private final int page;
+    private final IModel<SearchResults> results;
+    private String refusal;
 
     public SearchPage(PageParameters parameters) {
         super(parameters);
-        String raw = parameters.get("q").toString("");
-        this.query = raw.strip().length() > MAX_QUERY ? raw.strip().substring(0, MAX_QUERY) : raw.strip();
-        IModel<List<ArticleSummary>> results = LoadableDetachableModel.of(() -> query.isEmpty()
-                ? List.of() : app().articles().searchTitles(language(), query, MAX_RESULTS));
-        add(new Label("summary", results.map(list -> query.isEmpty()
-                ? getString("search.empty")
-                : Texts.plural(getString("search.resultCount"), getLocale(), list.size()) + ": «" + query + "»")));
-        add(new ArticleListPanel("results", results));
-        add(new Label("noResults", getString("search.noResults")) {
+        this.text = parameters.get("q").toString("").strip();
+        this.both = "1".equals(parameters.get("all").toOptionalString());
+        this.page = Math.max(1, Math.min(MAX_PAGE, parameters.get("page").toInt(1)));
+        this.results = LoadableDetachableModel.of(this::runSearch);
+
+        // A plain GET form, like the header's: no Wicket state, no session.
+        WebMarkupContainer form = new WebMarkupContainer("form");
+        form.add(AttributeModifier.replace("action", () -> urlFor(SearchPage.class, parametersIn(language())).toString()));
+        form.add(new WebMarkupContainer("query").add(AttributeModifier.replace("value", text)));
+        form.add(new WebMarkupContainer("all").add(AttributeModifier.replace("checked", () -> both ? "checked" : null)));
+        form.add(new Label("allLabel", getString("search.includeOther." + language().code())));
+        add(form);
+        add(new Label("summary", () -> summaryText()));
+        add(newSuggestion("suggestion"));
+        add(new ListView<>("hits", results.map(SearchResults::hits)) {
+            @Override
+            protected void populateItem(ListItem<SearchHit> item) {
+                SearchHit hit = item.getModelObject();
+                BookmarkablePageLink<Void> link = new BookmarkablePageLink<>("link", ArticlePage.class,
+                        ArticlePage.parameters(hit.language(), hit.slug()));
+                link.add(new Label("title", hit.title()));
+                if (hit.language() != language()) {
+                    link.add(AttributeModifier.replace("lang", hit.language().code()));
+                    link.add(AttributeModifier.replace("hreflang", hit.language().code()));
+                }
+                item.add(link);
+                // The snippet is the index's own HTML: every character of the text is escaped and only <mark>
+                // tags were added around matches (SearchIndex), so it is shown as markup.
+                item.add(new Label("snippet", hit.snippet()).setEscapeModelStrings(false));
+            }
+        });
+        add(newPager("pager"));
+    }
+
+    private SearchResults runSearch() {
+        if (text.isEmpty()) {
+            return SearchResults.empty();
+        }
+        try {
+            return app().services().search().search(new SearchQuery(text, language(), both, Optional.empty(),
+                    Optional.empty(), page, PAGE_SIZE));
+        } catch (InvalidQueryException e) {
+            refusal = e.reason() == InvalidQueryException.Reason.TOO_LONG ? "search.tooLong" : "search.tooManyWords";
+            return SearchResults.empty();
+        }
+    }
+
+    private String summaryText() {
+        SearchResults r = results.getObject();
+        if (refusal != null) {
+            return getString(refusal);
+        }
+        if (text.isEmpty()) {
+            return getString("search.empty");
+        }
+        if (r.total() == 0) {
+            return getString("search.noResults");
+        }
+        return Texts.plural(getString("search.resultCount"), getLocale(), r.total());
+    }
+
+    private WebMarkupContainer newSuggestion(String id) {
+        WebMarkupContainer container = new WebMarkupContainer(id) {
             @Override
             protected void onConfigure() {
                 super.onConfigure();
-                setVisible(!query.isEmpty() && results.getObject().isEmpty());
+                setVisible(results.getObject().suggestion() != null);
             }
-        });
+        };
+        PageParameters target = parametersIn(language());
+        BookmarkablePageLink<Void> link = new BookmarkablePageLink<>("link", SearchPage.class, target) {
+            @Override
+            public PageParameters getPageParameters() {
+                PageParameters p = parametersIn(language());
+                String suggestion = results.getObject().suggestion();
+                if (suggestion != null) {
+                    p.set("q", suggestion);
+                }
+                if (both) {
+                    p.set("all", "1");
+                }
+                return p;
+            }
+        };
+        link.add(new Label("text", () -> results.getObject().suggestion()));
+        container.add(link);
+        return container;
+    }
+
+    private WebMarkupContainer newPager(String id) {
+        WebMarkupContainer pager = new WebMarkupContainer(id) {
+            @Override
+            protected void onConfigure() {
+                super.onConfigure();
+                setVisible(pageCount() > 1);
+            }
+        };
+        pager.add(pageLink("previous", -1));
+        pager.add(pageLink("next", +1));
+        pager.add(new Label("position", () -> Texts.format(getString("search.pageOf"), getLocale(), page, pageCount())));
+        return pager;
+    }
+
+    private BookmarkablePageLink<Void> pageLink(String id, int delta) {
+        return new BookmarkablePageLink<>(id, SearchPage.class) {
+            @Override
+            public PageParameters getPageParameters() {
+                PageParameters p = parametersIn(language()).set("q", text).set("page", page + delta);
+                if (both) {
+                    p.set("all", "1");
+                }
+                return p;
+            }
+
+            @Override
+            protected void onConfigure() {
+                super.onConfigure();
+                int target = page + delta;
+                setVisible(target >= 1 && target <= pageCount());
+            }
+        };
+    }
+
+    private long pageCount() {
+        return Math.min(MAX_PAGE, (results.getObject().total() + PAGE_SIZE - 1) / PAGE_SIZE);
+    }
+
+    @Override
+    protected void configureResponse(WebResponse response) {
+        super.configureResponse(response);
+        results.getObject();
+        if (refusal != null) {
+            response.setStatus(400);
+        }
     }
 
     @Override
     protected IModel<String> pageTitle() {
-        return () -> query.isEmpty() ? getString("search.title") : getString("search.title") + ": " + query;
+        return () -> text.isEmpty() ? getString("search.title") : getString("search.title") + ": " + text;
+    }
+
+    @Override
+    protected void onDetach() {
+        results.detach();
+        super.onDetach();
     }
 }

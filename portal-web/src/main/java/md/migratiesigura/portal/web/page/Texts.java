@@ -21,6 +21,11 @@ public final class Texts {
         return new MessageFormat(pattern, ULocale.forLocale(locale)).format(new Object[] {count});
     }
 
+    /** Formats an ICU message with several arguments, e.g. "Pagina {0} din {1}". */
+    public static String format(String pattern, Locale locale, Object... arguments) {
+        return new MessageFormat(pattern, ULocale.forLocale(locale)).format(arguments);
+    }
+
     /** A date in the language's long form, in Chisinau time: "3 februarie 2025", "3 февраля 2025 г.". */
     public static String date(Instant instant, Locale locale) {
         return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).withZone(ZONE).format(instant);

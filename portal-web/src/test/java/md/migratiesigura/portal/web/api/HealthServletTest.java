@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import md.migratiesigura.portal.PortalServices;
 import md.migratiesigura.portal.content.ImportReport;
+import md.migratiesigura.portal.search.SearchService;
 import md.migratiesigura.portal.service.ArticleService;
 import md.migratiesigura.portal.service.Health;
 import md.migratiesigura.portal.service.UserService;
@@ -56,6 +57,11 @@ class HealthServletTest {
 
         @Override
         public UserService users() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public SearchService search() {
             throw new UnsupportedOperationException();
         }
 

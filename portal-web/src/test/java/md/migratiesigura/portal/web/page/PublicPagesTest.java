@@ -126,6 +126,42 @@ class PublicPagesTest {
 
     @ParameterizedTest
     @EnumSource(Language.class)
+    void searchMarksTheMatchedWordsInTheSnippets(Language language) {
+        tester.executeUrl(searchPath(language) + "?q=" + (language == Language.RO ? "pasaport" : "%D0%BF%D0%B0%D1%81%D0%BF%D0%BE%D1%80%D1%82%D0%B0"));
+        String html = tester.getLastResponseAsString();
+        assertTrue(html.contains("<mark>"), "matches are marked");
+        assertTrue(html.contains("class=\"search-results\""));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void misspelledSearchOffersACorrection(Language language) {
+        tester.executeUrl(searchPath(language) + "?q=" + (language == Language.RO ? "pasaprot" : "%D0%BF%D0%B0%D1%81%D0%BF%D1%80%D0%BE%D1%82"));
+        String html = tester.getLastResponseAsString();
+        assertTrue(html.contains(language == Language.RO ? "Ai vrut să cauți:" : "Возможно, вы искали:"), "a did-you-mean is offered");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void overlongSearchIsRefusedWithAClearMessageAnd400(Language language) {
+        tester.executeUrl(searchPath(language) + "?q=" + "a".repeat(300));
+        assertEquals(400, tester.getLastResponse().getStatus());
+        assertTrue(tester.getLastResponseAsString().contains(language == Language.RO ? "prea lung" : "Слишком длинный"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void searchCanIncludeTheOtherLanguage(Language language) {
+        String word = language == Language.RO ? "%D0%BF%D0%B0%D1%81%D0%BF%D0%BE%D1%80%D1%82" : "pasaport";
+        tester.executeUrl(searchPath(language) + "?q=" + word);
+        assertTrue(tester.getLastResponseAsString().contains(language == Language.RO ? "Nu am găsit" : "Мы не нашли"));
+        tester.executeUrl(searchPath(language) + "?all=1&q=" + word);
+        assertTrue(tester.getLastResponseAsString().contains("hreflang=\"" + language.other().code() + "\""),
+                "results in the other language are linked with their language");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
     void datesAndCountsFollowTheLanguage(Language language) {
         tester.executeUrl(language.code() + "/");
         String html = tester.getLastResponseAsString();

@@ -1,0 +1,64 @@
+package md.migratiesigura.portal.search;
+
+import java.util.List;
+import java.util.function.Consumer;
+import md.migratiesigura.portal.content.MarkdownRenderer;
+import md.migratiesigura.portal.domain.ArticleStatus;
+import md.migratiesigura.portal.domain.ArticleTranslation;
+import org.hibernate.SessionFactory;
+
+/** Published and scheduled article translations; drafts, articles in review and unpublished ones are never indexed. */
+public final class ArticleSearchSource implements SearchSource {
+
+    public static final String TYPE = "article";
+    private static final String INDEXABLE = "from ArticleTranslation t join fetch t.article a left join fetch a.category"
+            + " where t.status in (:published, :scheduled) and t.publishedAt is not null";
+
+    private final SessionFactory sessionFactory;
+    private final MarkdownRenderer markdown;
+
+    public ArticleSearchSource(SessionFactory sessionFactory, MarkdownRenderer markdown) {
+        this.sessionFactory = sessionFactory;
+        this.markdown = markdown;
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public List<SearchDocument> documents(String key) {
+        return sessionFactory.fromTransaction(session -> session.createSelectionQuery(INDEXABLE + " and a.key = :key",
+                        ArticleTranslation.class)
+                .setParameter("published", ArticleStatus.PUBLISHED)
+                .setParameter("scheduled", ArticleStatus.SCHEDULED)
+                .setParameter("key", key)
+                .setReadOnly(true)
+                .getResultList()
+                .stream().map(this::document).toList());
+    }
+
+    @Override
+    public void forEach(Consumer<SearchDocument> consumer) {
+        sessionFactory.inTransaction(session -> {
+            try (var results = session.createSelectionQuery(INDEXABLE + " order by t.id", ArticleTranslation.class)
+                    .setParameter("published", ArticleStatus.PUBLISHED)
+                    .setParameter("scheduled", ArticleStatus.SCHEDULED)
+                    .setReadOnly(true)
+                    .setFetchSize(200)
+                    .getResultStream()) {
+                results.forEach(t -> {
+                    consumer.accept(document(t));
+                    session.detach(t);
+                });
+            }
+        });
+    }
+
+    private SearchDocument document(ArticleTranslation t) {
+        return new SearchDocument(TYPE, t.getArticle().getKey(), t.getLanguage(), t.getSlug(), t.getTitle(),
+                t.getSummary(), markdown.toPlainText(t.getBodyMarkdown()),
+                t.getArticle().getCategory() == null ? null : t.getArticle().getCategory().getKey(), t.getPublishedAt());
+    }
+}

@@ -1,0 +1,161 @@
+package md.migratiesigura.portal.search;
+
+import java.io.Reader;
+import java.util.Map;
+import md.migratiesigura.portal.domain.Language;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.charfilter.MappingCharFilter;
+import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.ro.RomanianAnalyzer;
+import org.apache.lucene.analysis.ru.RussianAnalyzer;
+import org.apache.lucene.analysis.snowball.SnowballFilter;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.tartarus.snowball.ext.RomanianStemmer;
+import org.tartarus.snowball.ext.RussianStemmer;
+
+/**
+ * The analyzers behind search, the same at index and at query time. Each language has a stemmed field (finds
+ * "contract" for "contractului", "паспорт" for "паспорта") and an unstemmed folded field (exact words, spelling
+ * suggestions). Romanian is folded to plain ASCII after stemming, so "pasaport", "pașaport" and "paşaport" meet.
+ */
+public final class PortalAnalyzers {
+
+    /** Bump when any analysis changes: an index built by another version is rebuilt at start. */
+    public static final String VERSION = "1";
+
+    private PortalAnalyzers() {
+    }
+
+    public static String stemmedField(String base, Language language) {
+        return base + "_" + language.code();
+    }
+
+    public static String foldedField(Language language) {
+        return "folded_" + language.code();
+    }
+
+    /** One analyzer for all fields, chosen by the field name's language suffix. */
+    public static Analyzer perField() {
+        Analyzer ro = romanianStemmed();
+        Analyzer ru = russianStemmed();
+        return new PerFieldAnalyzerWrapper(new StandardAnalyzer(), Map.of(
+                "title_ro", ro, "body_ro", ro, "folded_ro", romanianFolded(),
+                "title_ru", ru, "body_ru", ru, "folded_ru", russianFolded()));
+    }
+
+    // ș→ş, ț→ţ because Lucene 9's Romanian stemmer and stop words use the old cedilla letters.
+    private static final NormalizeCharMap ROMANIAN_CHARS = charMap(Map.of(
+            "ș", "ş", "Ș", "Ş", "ț", "ţ", "Ț", "Ţ"));
+    private static final NormalizeCharMap RUSSIAN_CHARS = charMap(Map.of("ё", "е", "Ё", "Е"));
+
+    /** Romanian stop words in every spelling people type: comma-below, cedilla and without diacritics. */
+    private static final CharArraySet ROMANIAN_STOP = withFoldedForms(RomanianAnalyzer.getDefaultStopSet());
+    private static final CharArraySet RUSSIAN_STOP = RussianAnalyzer.getDefaultStopSet();
+
+    static Analyzer romanianStemmed() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer source = new StandardTokenizer();
+                TokenStream stream = new LowerCaseFilter(source);
+                stream = new StopFilter(stream, ROMANIAN_STOP);
+                stream = new SnowballFilter(stream, new RomanianStemmer());
+                stream = new ASCIIFoldingFilter(stream);
+                return new TokenStreamComponents(source, stream);
+            }
+
+            @Override
+            protected Reader initReader(String fieldName, Reader reader) {
+                return new MappingCharFilter(ROMANIAN_CHARS, reader);
+            }
+
+            @Override
+            protected TokenStream normalize(String fieldName, TokenStream in) {
+                return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+            }
+        };
+    }
+
+    static Analyzer romanianFolded() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer source = new StandardTokenizer();
+                return new TokenStreamComponents(source, new ASCIIFoldingFilter(new LowerCaseFilter(source)));
+            }
+
+            @Override
+            protected TokenStream normalize(String fieldName, TokenStream in) {
+                return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+            }
+        };
+    }
+
+    static Analyzer russianStemmed() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer source = new StandardTokenizer();
+                TokenStream stream = new LowerCaseFilter(source);
+                stream = new StopFilter(stream, RUSSIAN_STOP);
+                stream = new SnowballFilter(stream, new RussianStemmer());
+                return new TokenStreamComponents(source, stream);
+            }
+
+            @Override
+            protected Reader initReader(String fieldName, Reader reader) {
+                return new MappingCharFilter(RUSSIAN_CHARS, reader);
+            }
+
+            @Override
+            protected TokenStream normalize(String fieldName, TokenStream in) {
+                return new LowerCaseFilter(in);
+            }
+        };
+    }
+
+    static Analyzer russianFolded() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer source = new StandardTokenizer();
+                return new TokenStreamComponents(source, new LowerCaseFilter(source));
+            }
+
+            @Override
+            protected Reader initReader(String fieldName, Reader reader) {
+                return new MappingCharFilter(RUSSIAN_CHARS, reader);
+            }
+
+            @Override
+            protected TokenStream normalize(String fieldName, TokenStream in) {
+                return new LowerCaseFilter(in);
+            }
+        };
+    }
+
+    private static NormalizeCharMap charMap(Map<String, String> mappings) {
+        NormalizeCharMap.Builder builder = new NormalizeCharMap.Builder();
+        mappings.forEach(builder::add);
+        return builder.build();
+    }
+
+    private static CharArraySet withFoldedForms(CharArraySet words) {
+        CharArraySet all = new CharArraySet(words.size() * 3, false);
+        for (Object word : words) {
+            String w = new String((char[]) word);
+            all.add(w);
+            all.add(w.replace('ş', 'ș').replace('ţ', 'ț'));
+            all.add(java.text.Normalizer.normalize(w, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", ""));
+        }
+        return CharArraySet.unmodifiableSet(all);
+    }
+}

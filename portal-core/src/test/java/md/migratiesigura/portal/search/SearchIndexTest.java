@@ -1,0 +1,248 @@
+package md.migratiesigura.portal.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import md.migratiesigura.portal.domain.Language;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The real analyzers and index on a small bilingual corpus, searched as people type on phones. */
+class SearchIndexTest {
+
+    private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
+    private static final Instant PAST = Instant.parse("2025-06-01T08:00:00Z");
+
+    @TempDir
+    Path dir;
+    private SearchIndex index;
+    private SearchService service;
+
+    static final List<SearchDocument> CORPUS = List.of(
+            ro("pasaport", "Pașaportul și documentele tale", "Nu da nimănui pașaportul. Păstrează copii ale actelor în mai multe locuri.", "documente"),
+            ro("contract", "Contractul individual de muncă", "Contractul se semnează înainte de plecare, într-o limbă pe care o înțelegi.", "munca"),
+            ro("agentie", "Cum verifici licența unei agenții", "Agenția trebuie să aibă licență pentru plasarea în câmpul muncii peste hotare. Cere contractul.", "munca"),
+            ro("datorii", "Servitutea pentru datorii", "Datoria față de angajator şi reținerile din salariu sunt semne de exploatare.", "exploatare"),
+            ro("viitor", "Articol programat pentru mai târziu", "Pașaportul va fi subiectul unui articol viitor.", "documente", Instant.parse("2026-12-01T08:00:00Z")),
+            ru("pasport", "Паспорт и документы", "Никому не отдавайте свой паспорт. Храните копии документов.", "documente"),
+            ru("dolg", "Долговая кабала", "Долг перед работодателем — признак эксплуатации. Всё, что удерживают из зарплаты, записывайте.", "exploatare"),
+            ru("kontrakt", "Трудовой договор", "Договор подписывают до отъезда, на понятном вам языке.", "munca"));
+
+    @BeforeEach
+    void build() {
+        index = SearchIndex.open(dir);
+        index.rebuild(List.of(new ListSource(CORPUS)), 0);
+        service = new SearchService(index, Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    @AfterEach
+    void close() {
+        index.close();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pașaport", "paşaport", "pasaport", "PASAPORT", "Pașaportul", "pasaportul"})
+    void romanianIsFoundHoweverTheDiacriticsAreTyped(String typed) {
+        assertEquals(List.of("pasaport"), keys(typed, Language.RO));
+    }
+
+    @Test
+    void siSiAndSiTypedWithoutDiacriticsFindTheSameDocuments() {
+        List<String> comma = keys("datorii și salariu", Language.RO);
+        assertFalse(comma.isEmpty());
+        assertEquals(comma, keys("datorii şi salariu", Language.RO));
+        assertEquals(comma, keys("datorii si salariu", Language.RO));
+    }
+
+    @Test
+    void inflectedRomanianFindsItsStem() {
+        assertTrue(keys("contractului", Language.RO).contains("contract"));
+        assertTrue(keys("agențiile", Language.RO).contains("agentie"));
+    }
+
+    @Test
+    void russianMorphologyAndYoAreUnderstood() {
+        assertEquals("pasport", keys("паспорта", Language.RU).get(0));
+        assertEquals(List.of("dolg"), keys("удерживают всё", Language.RU));
+        assertEquals(List.of("dolg"), keys("удерживают все", Language.RU));
+        assertEquals("kontrakt", keys("договора", Language.RU).get(0));
+    }
+
+    @Test
+    void quotedPhraseMatchesOnlyTheWordsTogether() {
+        assertEquals(List.of("contract"), keys("\"limbă pe care o înțelegi\"", Language.RO));
+        assertTrue(keys("\"înțelegi limbă\"", Language.RO).isEmpty());
+    }
+
+    @Test
+    void documentsWithTheWordsInTheTitleComeFirst() {
+        List<String> found = keys("contract", Language.RO);
+        assertEquals("contract", found.get(0), "the title match ranks above the body match");
+        assertTrue(found.contains("agentie"));
+    }
+
+    @Test
+    void documentsWithAllTheWordsComeFirst() {
+        List<String> found = keys("licență contractul", Language.RO);
+        assertEquals("agentie", found.get(0));
+    }
+
+    @Test
+    void misspelledWordGetsADidYouMean() {
+        SearchResults results = service.search(SearchQuery.of("pasaprot", Language.RO));
+        assertTrue(results.suggestion() != null && results.suggestion().startsWith("pasaport"), "got " + results.suggestion());
+        assertFalse(service.search(SearchQuery.of(results.suggestion(), Language.RO)).hits().isEmpty(),
+                "the suggestion finds something");
+    }
+
+    @Test
+    void correctWordsGetNoSuggestion() {
+        assertNull(service.search(SearchQuery.of("pașaport", Language.RO)).suggestion());
+    }
+
+    @Test
+    void snippetsMarkTheMatchesAndEscapeEverythingElse() {
+        SearchResults results = service.search(SearchQuery.of("pașaportul", Language.RO));
+        String snippet = results.hits().get(0).snippet();
+        assertTrue(snippet.contains("<mark>"), snippet);
+        assertFalse(snippet.replace("<mark>", "").replace("</mark>", "").contains("<"), snippet);
+    }
+
+    @Test
+    void scheduledArticlesAreNotFoundBeforeTheirTime() {
+        assertFalse(keys("subiectul", Language.RO).contains("viitor"));
+        SearchService later = new SearchService(index, Clock.fixed(Instant.parse("2026-12-02T00:00:00Z"), ZoneOffset.UTC));
+        assertTrue(later.search(SearchQuery.of("subiectul", Language.RO)).hits().stream().anyMatch(h -> h.key().equals("viitor")));
+    }
+
+    @Test
+    void resultsAreInThePageLanguageUnlessBothAreAsked() {
+        assertTrue(keys("паспорт", Language.RO).isEmpty());
+        SearchQuery both = new SearchQuery("паспорт", Language.RO, true, Optional.empty(), Optional.empty(), 1, 10);
+        assertEquals(List.of("pasport"), service.search(both).hits().stream().map(SearchHit::key).toList());
+    }
+
+    @Test
+    void categoryFilterKeepsOnlyThatCategory() {
+        SearchQuery query = new SearchQuery("contract", Language.RO, false, Optional.empty(), Optional.of("documente"), 1, 10);
+        assertTrue(service.search(query).hits().isEmpty());
+    }
+
+    @Test
+    void pagesSplitTheResults() {
+        SearchQuery first = new SearchQuery("contract", Language.RO, false, Optional.empty(), Optional.empty(), 1, 1);
+        SearchQuery second = new SearchQuery("contract", Language.RO, false, Optional.empty(), Optional.empty(), 2, 1);
+        SearchResults one = service.search(first);
+        SearchResults two = service.search(second);
+        assertEquals(2, one.total());
+        assertEquals(1, one.hits().size());
+        assertFalse(one.hits().get(0).key().equals(two.hits().get(0).key()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"pașaport", "AND OR", "*", "?", "title:(", "/[a-z]+/", "pasa*", "pașaport~2",
+            "'; DROP TABLE articles; --", "<script>alert(1)</script>", "+-|()\"~*", "\u0000", "\u202e", "\ud800",
+            "a AND (b OR", "\\", "field:value^10"})
+    void anythingTypedGetsAnAnswerNotAnError(String typed) {
+        SearchResults results = service.search(SearchQuery.of(typed, Language.RO));
+        assertTrue(results.total() >= 0);
+        results.hits().forEach(h -> assertFalse(h.snippet().contains("<script"), h.snippet()));
+    }
+
+    @Test
+    void overlongQueriesAreRefusedWithAReason() {
+        InvalidQueryException tooLong = assertThrows(InvalidQueryException.class,
+                () -> service.search(SearchQuery.of("a".repeat(10_000), Language.RO)));
+        assertEquals(InvalidQueryException.Reason.TOO_LONG, tooLong.reason());
+        InvalidQueryException tooMany = assertThrows(InvalidQueryException.class,
+                () -> service.search(SearchQuery.of("a ".repeat(60), Language.RO)));
+        assertEquals(InvalidQueryException.Reason.TOO_MANY_WORDS, tooMany.reason());
+    }
+
+    @Test
+    void positionAndAnalyzerVersionSurviveReopening() {
+        index.commit(42);
+        index.close();
+        index = SearchIndex.open(dir);
+        assertEquals(42, index.position());
+        assertFalse(index.needsRebuild());
+        assertEquals(CORPUS.size(), index.documentCount());
+    }
+
+    @Test
+    void aNewIndexAsksForARebuild() throws Exception {
+        try (SearchIndex fresh = SearchIndex.open(Files.createDirectory(dir.resolveSibling(dir.getFileName() + "-fresh")))) {
+            assertTrue(fresh.needsRebuild());
+        }
+    }
+
+    @Test
+    void aCorruptIndexIsRebuiltNotFatal() throws Exception {
+        index.close();
+        try (var files = Files.list(dir)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("segments")).toList()) {
+                Files.write(file, new byte[] {1, 2, 3, 4});
+            }
+        }
+        index = SearchIndex.open(dir);
+        assertTrue(index.needsRebuild());
+        index.rebuild(List.of(new ListSource(CORPUS)), 0);
+        service = new SearchService(index, Clock.fixed(NOW, ZoneOffset.UTC));
+        assertEquals(List.of("pasaport"), keys("pasaport", Language.RO));
+    }
+
+    @Test
+    void replacingAnItemUpdatesAllItsLanguages() {
+        index.replace("article", "pasaport", List.of());
+        index.commit(1);
+        assertTrue(keys("pasaport", Language.RO).isEmpty());
+    }
+
+    private List<String> keys(String typed, Language language) {
+        return service.search(SearchQuery.of(typed, language)).hits().stream().map(SearchHit::key).toList();
+    }
+
+    static SearchDocument ro(String key, String title, String body, String category) {
+        return ro(key, title, body, category, PAST);
+    }
+
+    static SearchDocument ro(String key, String title, String body, String category, Instant visibleFrom) {
+        return new SearchDocument("article", key, Language.RO, key, title, null, body, category, visibleFrom);
+    }
+
+    static SearchDocument ru(String key, String title, String body, String category) {
+        return new SearchDocument("article", key, Language.RU, key, title, null, body, category, PAST);
+    }
+
+    record ListSource(List<SearchDocument> documents) implements SearchSource {
+        @Override
+        public String type() {
+            return "article";
+        }
+
+        @Override
+        public List<SearchDocument> documents(String key) {
+            return documents.stream().filter(d -> d.key().equals(key)).toList();
+        }
+
+        @Override
+        public void forEach(Consumer<SearchDocument> consumer) {
+            documents.forEach(consumer);
+        }
+    }
+}
