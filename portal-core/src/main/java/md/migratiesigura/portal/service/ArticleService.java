@@ -66,6 +66,16 @@ public class ArticleService {
         });
     }
 
+    /** All categories in their editorial order, named in the language. */
+    public List<CategoryView> categories(Language language) {
+        return sessionFactory.fromTransaction(session -> session.createSelectionQuery(
+                        "from Category c order by c.position, c.key", Category.class)
+                .setReadOnly(true)
+                .getResultList().stream()
+                .map(c -> new CategoryView(c.getKey(), c.name(language)))
+                .toList());
+    }
+
     /** How many articles are published in a language. */
     public long countPublished(Language language) {
         return sessionFactory.fromTransaction(session -> session.createSelectionQuery(

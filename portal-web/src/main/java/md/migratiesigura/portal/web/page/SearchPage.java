@@ -5,6 +5,7 @@ import md.migratiesigura.portal.search.InvalidQueryException;
 import md.migratiesigura.portal.search.SearchHit;
 import md.migratiesigura.portal.search.SearchQuery;
 import md.migratiesigura.portal.search.SearchResults;
+import md.migratiesigura.portal.service.CategoryView;
 import org.apache.wicket.AttributeModifier;
 import org.apache.wicket.markup.html.WebMarkupContainer;
 import org.apache.wicket.markup.html.basic.Label;
@@ -27,6 +28,7 @@ public class SearchPage extends BasePage {
 
     private final String text;
     private final boolean both;
+    private final String category;
     private final int page;
     private final IModel<SearchResults> results;
     private String refusal;
@@ -35,6 +37,8 @@ public class SearchPage extends BasePage {
         super(parameters);
         this.text = parameters.get("q").toString("").strip();
         this.both = "1".equals(parameters.get("all").toOptionalString());
+        String requestedCategory = parameters.get("category").toString("");
+        this.category = requestedCategory.matches("[a-z0-9-]{1,64}") ? requestedCategory : "";
         this.page = Math.max(1, Math.min(MAX_PAGE, parameters.get("page").toInt(1)));
         this.results = LoadableDetachableModel.of(this::runSearch);
 
@@ -44,6 +48,15 @@ public class SearchPage extends BasePage {
         form.add(new WebMarkupContainer("query").add(AttributeModifier.replace("value", text)));
         form.add(new WebMarkupContainer("all").add(AttributeModifier.replace("checked", () -> both ? "checked" : null)));
         form.add(new Label("allLabel", getString("search.includeOther." + language().code())));
+        form.add(new ListView<>("categories", LoadableDetachableModel.of(() -> app().articles().categories(language()))) {
+            @Override
+            protected void populateItem(ListItem<CategoryView> item) {
+                CategoryView c = item.getModelObject();
+                item.add(AttributeModifier.replace("value", c.key()));
+                item.add(AttributeModifier.replace("selected", c.key().equals(category) ? "selected" : null));
+                item.add(new Label("name", c.name()).setRenderBodyOnly(true));
+            }
+        });
         add(form);
         add(new Label("summary", () -> summaryText()));
         add(newSuggestion("suggestion"));
@@ -73,7 +86,7 @@ public class SearchPage extends BasePage {
         }
         try {
             return app().services().search().search(new SearchQuery(text, language(), both, Optional.empty(),
-                    Optional.empty(), page, PAGE_SIZE));
+                    category.isEmpty() ? Optional.empty() : Optional.of(category), page, PAGE_SIZE));
         } catch (InvalidQueryException e) {
             refusal = e.reason() == InvalidQueryException.Reason.TOO_LONG ? "search.tooLong" : "search.tooManyWords";
             return SearchResults.empty();
@@ -143,6 +156,9 @@ public class SearchPage extends BasePage {
                 PageParameters p = parametersIn(language()).set("q", text).set("page", page + delta);
                 if (both) {
                     p.set("all", "1");
+                }
+                if (!category.isEmpty()) {
+                    p.set("category", category);
                 }
                 return p;
             }

@@ -101,6 +101,12 @@ final class PortalProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** Kills the portal at once (SIGKILL), as a power cut or the OOM killer would. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
     int waitForExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();

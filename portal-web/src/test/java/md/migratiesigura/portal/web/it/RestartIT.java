@@ -56,6 +56,26 @@ class RestartIT {
         }
     }
 
+    @Test
+    void aKilledPortalRestartsAndSearchesCorrectly() throws Exception {
+        Map<String, String> env = new HashMap<>();
+        env.put("PORTAL_DATA_DIR", dataDir.toString());
+        env.put("PORTAL_PORT", "0");
+        try (PortalProcess first = PortalProcess.start(env, Duration.ofSeconds(120))) {
+            assertEquals(200, status(first, "/api/v1/search?lang=ro&q=pasaport"));
+            first.kill();
+        }
+        // The killed portal's MariaDB is still running and holding the data directory; the new start must cope.
+        try (PortalProcess second = PortalProcess.start(env, Duration.ofSeconds(120))) {
+            HttpResponse<String> search = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(second.baseUrl() + "/api/v1/search?lang=ru&q=%D0%BF%D0%B0%D1%81%D0%BF%D0%BE%D1%80%D1%82%D0%B0")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, search.statusCode());
+            assertFalse(search.body().contains("\"total\":0"), "search answers after the restart: " + search.body());
+            second.stop();
+        }
+    }
+
     private static int status(PortalProcess portal, String path) throws Exception {
         HttpResponse<Void> response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create(portal.baseUrl() + path)).build(), HttpResponse.BodyHandlers.discarding());

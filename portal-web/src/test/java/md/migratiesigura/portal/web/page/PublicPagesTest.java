@@ -162,6 +162,20 @@ class PublicPagesTest {
 
     @ParameterizedTest
     @EnumSource(Language.class)
+    void searchCanBeNarrowedToACategory(Language language) {
+        String word = language == Language.RO ? "munca" : "%D1%80%D0%B0%D0%B1%D0%BE%D1%82%D0%B0";
+        tester.executeUrl(searchPath(language) + "?q=" + word);
+        String all = tester.getLastResponseAsString();
+        tester.executeUrl(searchPath(language) + "?category=tari&q=" + word);
+        String countries = tester.getLastResponseAsString();
+        assertTrue(countries.contains("<option value=\"tari\" selected=\"selected\">"), "the chosen category stays selected");
+        int allHits = all.split("<li>", -1).length;
+        int countryHits = countries.split("<li>", -1).length;
+        assertTrue(countryHits < allHits, "fewer results within one category");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
     void datesAndCountsFollowTheLanguage(Language language) {
         tester.executeUrl(language.code() + "/");
         String html = tester.getLastResponseAsString();
