@@ -48,6 +48,7 @@ import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.store.Directory;
@@ -302,6 +303,9 @@ public final class SearchIndex implements AutoCloseable {
         UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
                 .withMaxLength(100_000)
+                // Phone screens: passages of about a sentence, not whole paragraphs.
+                .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
+                        java.text.BreakIterator.getSentenceInstance(java.util.Locale.ROOT), 120, 0.5f))
                 .build();
         Map<String, String[]> snippets = new HashMap<>();
         for (Language language : languages) {

@@ -39,6 +39,7 @@ class RestartIT {
             first.stop();
             firstOutput = first.output();
         }
+        assertFalse(embeddedServerRunning(), "SIGTERM also stops the embedded MariaDB cleanly");
         assertTrue(firstOutput.contains("one-time password"), "the first start creates the administrator");
         assertTrue(firstOutput.contains("listening on 127.0.0.1:"), "the embedded server listens on loopback only");
         assertTrue(Files.isDirectory(dataDir.resolve("mariadb/data/portal")), "the database files are kept");
@@ -74,6 +75,13 @@ class RestartIT {
             assertFalse(search.body().contains("\"total\":0"), "search answers after the restart: " + search.body());
             second.stop();
         }
+        assertFalse(embeddedServerRunning(), "no MariaDB is left behind");
+    }
+
+    private boolean embeddedServerRunning() {
+        String marker = "--datadir=" + dataDir.resolve("mariadb").resolve("data");
+        return ProcessHandle.allProcesses().anyMatch(p -> p.isAlive()
+                && p.info().commandLine().map(c -> c.contains(marker)).orElse(false));
     }
 
     private static int status(PortalProcess portal, String path) throws Exception {
