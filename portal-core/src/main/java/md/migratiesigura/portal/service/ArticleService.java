@@ -1,7 +1,11 @@
 package md.migratiesigura.portal.service;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import md.migratiesigura.portal.domain.ArticleStatus;
 import md.migratiesigura.portal.domain.ArticleTranslation;
@@ -9,12 +13,15 @@ import md.migratiesigura.portal.domain.Category;
 import md.migratiesigura.portal.domain.Language;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
+import org.hibernate.query.SelectionQuery;
 
 /** Published articles for the public site. Each call is one read-only transaction. */
 public class ArticleService {
 
     /** Visible to the public: published, or scheduled for a time that has come (never hidden by a late job). */
     private static final String VISIBLE = "t.status in (:published, :scheduled) and t.publishedAt <= :now";
+    private static final String FETCH = "from ArticleTranslation t join fetch t.article a left join fetch a.category";
+    private static final String NEWEST_FIRST = " order by t.publishedAt desc, t.id desc";
 
     private final SessionFactory sessionFactory;
     private final Clock clock;
@@ -26,44 +33,43 @@ public class ArticleService {
 
     /** The newest published articles in a language, newest first. */
     public List<ArticleSummary> latest(Language language, int limit) {
-        return sessionFactory.fromTransaction(session -> session.createSelectionQuery(
-                        "from ArticleTranslation t join fetch t.article a left join fetch a.category"
-                                + " where t.language = :lang and " + VISIBLE
-                                + " order by t.publishedAt desc, t.id desc", ArticleTranslation.class)
-                .setParameter("lang", language)
-                .setParameter("published", ArticleStatus.PUBLISHED)
-                .setParameter("scheduled", ArticleStatus.SCHEDULED)
-                .setParameter("now", clock.instant())
-                .setMaxResults(limit)
-                .setReadOnly(true)
-                .getResultList()
-                .stream()
-                .map(ArticleService::summary)
-                .toList());
+        return sessionFactory.fromTransaction(session ->
+                summaries(visible(session, FETCH + " where t.language = :lang and " + VISIBLE + NEWEST_FIRST,
+                        ArticleTranslation.class, language).setMaxResults(limit)));
     }
 
     /**
-     * One page of the published articles in a language, optionally of one category, newest first.
+     * One page of the published articles in a language, by category or tag or all, newest first.
      *
      * @param page 1-based page number
      */
-    public ResultPage<ArticleSummary> published(Language language, Optional<String> category, int page, int size) {
-        String where = " where t.language = :lang and " + VISIBLE + (category.isPresent() ? " and a.category.key = :category" : "");
+    public ResultPage<ArticleSummary> published(Language language, ArticleFilter filter, int page, int size) {
+        String where = " where t.language = :lang and " + VISIBLE
+                + (filter.category().isPresent() ? " and a.category.key = :category" : "")
+                + (filter.tag().isPresent() ? " and :tag member of t.tags" : "");
         return sessionFactory.fromTransaction(session -> {
-            var count = session.createSelectionQuery("select count(t) from ArticleTranslation t join t.article a" + where, Long.class);
-            var items = session.createSelectionQuery("from ArticleTranslation t join fetch t.article a left join fetch a.category"
-                    + where + " order by t.publishedAt desc, t.id desc", ArticleTranslation.class);
-            for (var query : List.of(count, items)) {
-                query.setParameter("lang", language)
-                        .setParameter("published", ArticleStatus.PUBLISHED)
-                        .setParameter("scheduled", ArticleStatus.SCHEDULED)
-                        .setParameter("now", clock.instant());
-                category.ifPresent(c -> query.setParameter("category", c));
+            var count = visible(session, "select count(t) from ArticleTranslation t join t.article a" + where, Long.class, language);
+            var items = visible(session, FETCH + where + NEWEST_FIRST, ArticleTranslation.class, language);
+            for (SelectionQuery<?> query : List.of(count, items)) {
+                filter.category().ifPresent(c -> query.setParameter("category", c));
+                filter.tag().ifPresent(tag -> query.setParameter("tag", tag));
             }
-            List<ArticleSummary> list = items.setFirstResult((page - 1) * size).setMaxResults(size).setReadOnly(true)
-                    .getResultList().stream().map(ArticleService::summary).toList();
+            List<ArticleSummary> list = summaries(items.setFirstResult((page - 1) * size).setMaxResults(size));
             return new ResultPage<>(count.getSingleResult(), page, size, list);
         });
+    }
+
+    /** Published articles of the same category as the given one, newest first, without it. */
+    public List<ArticleSummary> related(Language language, String articleKey, String categoryKey, int limit) {
+        if (categoryKey == null) {
+            return List.of();
+        }
+        return sessionFactory.fromTransaction(session -> summaries(visible(session, FETCH
+                        + " where t.language = :lang and " + VISIBLE + " and a.category.key = :category and a.key <> :key"
+                        + NEWEST_FIRST, ArticleTranslation.class, language)
+                .setParameter("category", categoryKey)
+                .setParameter("key", articleKey)
+                .setMaxResults(limit)));
     }
 
     /** All categories in their editorial order, named in the language. */
@@ -76,25 +82,31 @@ public class ArticleService {
                 .toList());
     }
 
+    /** The category with this key, named in the language. */
+    public Optional<CategoryView> category(Language language, String key) {
+        return sessionFactory.fromTransaction(session -> Optional.ofNullable(
+                        session.bySimpleNaturalId(Category.class).load(key))
+                .map(c -> new CategoryView(c.getKey(), c.name(language))));
+    }
+
     /** How many articles are published in a language. */
     public long countPublished(Language language) {
-        return sessionFactory.fromTransaction(session -> session.createSelectionQuery(
-                        "select count(t) from ArticleTranslation t where t.language = :lang and " + VISIBLE, Long.class)
-                .setParameter("lang", language)
-                .setParameter("published", ArticleStatus.PUBLISHED)
-                .setParameter("scheduled", ArticleStatus.SCHEDULED)
-                .setParameter("now", clock.instant())
+        return sessionFactory.fromTransaction(session -> visible(session,
+                "select count(t) from ArticleTranslation t where t.language = :lang and " + VISIBLE, Long.class, language)
                 .getSingleResult());
     }
 
     /** The published article with this slug in this language, if any. */
     public Optional<ArticleView> bySlug(Language language, String slug) {
         return sessionFactory.fromTransaction(session -> {
-            ArticleTranslation t = visible(session, language, "t.slug = :key", slug);
+            ArticleTranslation t = visible(session, FETCH + " where t.language = :lang and t.slug = :slug and " + VISIBLE,
+                    ArticleTranslation.class, language).setParameter("slug", slug).getSingleResultOrNull();
             if (t == null) {
                 return Optional.empty();
             }
-            ArticleTranslation other = visible(session, language.other(), "t.article = :key", t.getArticle());
+            ArticleTranslation other = visible(session, FETCH + " where t.language = :lang and t.article = :article and "
+                    + VISIBLE, ArticleTranslation.class, language.other())
+                    .setParameter("article", t.getArticle()).getSingleResultOrNull();
             Category category = t.getArticle().getCategory();
             return Optional.of(new ArticleView(t.getArticle().getKey(), language, t.getSlug(), t.getTitle(),
                     t.getSummary(), t.getBodyHtml(), t.getPublishedAt(), t.getUpdatedAt(), t.getReadingMinutes(),
@@ -105,17 +117,41 @@ public class ArticleService {
         });
     }
 
-    /** The visible translation in a language matching {@code condition}, which compares something to {@code :key}. */
-    private ArticleTranslation visible(Session session, Language language, String condition, Object key) {
-        return session.createSelectionQuery("from ArticleTranslation t join fetch t.article a left join fetch a.category"
-                        + " where t.language = :lang and " + condition + " and " + VISIBLE, ArticleTranslation.class)
+    /** Every published article with its published languages, for the sitemap. */
+    public List<SitemapEntry> sitemap() {
+        return sessionFactory.fromTransaction(session -> {
+            List<Object[]> rows = session.createSelectionQuery(
+                            "select a.key, t.language, t.slug, t.updatedAt from ArticleTranslation t join t.article a"
+                                    + " where " + VISIBLE + " order by a.key", Object[].class)
+                    .setParameter("published", ArticleStatus.PUBLISHED)
+                    .setParameter("scheduled", ArticleStatus.SCHEDULED)
+                    .setParameter("now", clock.instant())
+                    .getResultList();
+            Map<String, Map<Language, String>> slugs = new LinkedHashMap<>();
+            Map<String, Instant> modified = new LinkedHashMap<>();
+            for (Object[] row : rows) {
+                String key = (String) row[0];
+                slugs.computeIfAbsent(key, k -> new EnumMap<>(Language.class)).put((Language) row[1], (String) row[2]);
+                modified.merge(key, (Instant) row[3], (x, y) -> x.isAfter(y) ? x : y);
+            }
+            return slugs.entrySet().stream()
+                    .map(e -> new SitemapEntry(e.getKey(), e.getValue(), modified.get(e.getKey())))
+                    .toList();
+        });
+    }
+
+    /** A query with the visibility parameters and the language already set. */
+    private <T> SelectionQuery<T> visible(Session session, String hql, Class<T> type, Language language) {
+        SelectionQuery<T> query = session.createSelectionQuery(hql, type)
                 .setParameter("lang", language)
-                .setParameter("key", key)
                 .setParameter("published", ArticleStatus.PUBLISHED)
                 .setParameter("scheduled", ArticleStatus.SCHEDULED)
-                .setParameter("now", clock.instant())
-                .setReadOnly(true)
-                .getSingleResultOrNull();
+                .setParameter("now", clock.instant());
+        return type == ArticleTranslation.class ? query.setReadOnly(true) : query;
+    }
+
+    private static List<ArticleSummary> summaries(SelectionQuery<ArticleTranslation> query) {
+        return query.getResultList().stream().map(ArticleService::summary).toList();
     }
 
     private static ArticleSummary summary(ArticleTranslation t) {

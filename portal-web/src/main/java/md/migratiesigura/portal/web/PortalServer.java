@@ -15,7 +15,11 @@ import md.migratiesigura.portal.config.PortalConfig;
 import md.migratiesigura.portal.web.api.ApiEndpoint;
 import md.migratiesigura.portal.web.api.ApiServlet;
 import md.migratiesigura.portal.web.api.ArticlesEndpoint;
+import md.migratiesigura.portal.domain.Language;
 import md.migratiesigura.portal.web.api.HealthServlet;
+import md.migratiesigura.portal.web.feed.AtomFeedServlet;
+import md.migratiesigura.portal.web.feed.RobotsServlet;
+import md.migratiesigura.portal.web.feed.SitemapServlet;
 import md.migratiesigura.portal.web.api.SearchEndpoint;
 import md.migratiesigura.portal.web.security.SecurityHeadersFilter;
 import org.apache.wicket.protocol.http.WicketFilter;
@@ -129,11 +133,19 @@ public final class PortalServer implements AutoCloseable {
         wicket.setName("portal");
         wicket.setInitParameter(WicketFilter.FILTER_MAPPING_PARAM, "/*");
         // Served by plain servlets below, not by Wicket.
-        wicket.setInitParameter(WicketFilter.IGNORE_PATHS_PARAM, "health,api/");
+        wicket.setInitParameter(WicketFilter.IGNORE_PATHS_PARAM,
+                "health,api/,sitemap.xml,robots.txt,ro/feed.atom,ru/feed.atom");
         context.addFilter(wicket, "/*", EnumSet.of(DispatcherType.REQUEST));
 
         context.addServlet(new ServletHolder(new HealthServlet(services)), "/health");
         context.addServlet(new ServletHolder(new ApiServlet(apiEndpoints(services, config))), "/api/*");
+        PublicUrls urls = new PublicUrls(config.publicBaseUrl());
+        context.addServlet(new ServletHolder(new SitemapServlet(services.articles(), urls)), "/sitemap.xml");
+        context.addServlet(new ServletHolder(new RobotsServlet(urls.sitemap())), "/robots.txt");
+        for (Language language : Language.values()) {
+            context.addServlet(new ServletHolder(new AtomFeedServlet(services.articles(), urls, language)),
+                    "/" + language.code() + "/feed.atom");
+        }
         return context;
     }
 

@@ -24,6 +24,18 @@ public final class PublicUrls {
         return base + (language == Language.RO ? "/ro/articole/" : "/ru/stati/") + slug;
     }
 
+    public String category(Language language, String key) {
+        return base + (language == Language.RO ? "/ro/categorie/" : "/ru/kategoriya/") + key;
+    }
+
+    public String feed(Language language) {
+        return base + "/" + language.code() + "/feed.atom";
+    }
+
+    public String sitemap() {
+        return base + "/sitemap.xml";
+    }
+
     public String search(Language language, String query) {
         return base + (language == Language.RO ? "/ro/cautare?q=" : "/ru/poisk?q=")
                 + URLEncoder.encode(query, StandardCharsets.UTF_8);

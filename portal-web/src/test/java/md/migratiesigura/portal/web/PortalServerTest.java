@@ -175,6 +175,42 @@ class PortalServerTest {
     }
 
     @Test
+    void sitemapListsEveryPublishedPageWithItsTranslations() throws Exception {
+        HttpResponse<String> response = get("/sitemap.xml", Map.of());
+        assertEquals(200, response.statusCode());
+        var doc = javax.xml.parsers.DocumentBuilderFactory.newDefaultNSInstance().newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(response.body().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        var urls = doc.getElementsByTagNameNS("http://www.sitemaps.org/schemas/sitemap/0.9", "url");
+        assertTrue(urls.getLength() >= 2 * 24 + 2, "home and every article in both languages: " + urls.getLength());
+        String base = "http://localhost:" + server.port();
+        assertTrue(response.body().contains("<loc>" + base + "/ro/articole/cum-verifici-o-oferta-de-munca-in-strainatate</loc>"));
+        assertTrue(response.body().contains("hreflang=\"ru\" href=\"" + base + "/ru/stati/kak-proverit-predlozhenie-o-rabote-za-rubezhom\""));
+        assertTrue(response.body().contains("hreflang=\"x-default\""));
+    }
+
+    @Test
+    void robotsPointsToTheSitemapAndKeepsCrawlersOutOfTheBackOffice() throws Exception {
+        HttpResponse<String> response = get("/robots.txt", Map.of());
+        assertEquals(200, response.statusCode());
+        assertTrue(response.body().contains("Disallow: /admin/"));
+        assertTrue(response.body().contains("Sitemap: http://localhost:" + server.port() + "/sitemap.xml"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ro", "ru"})
+    void atomFeedListsTheNewestArticlesOfItsLanguage(String lang) throws Exception {
+        HttpResponse<String> response = get("/" + lang + "/feed.atom", Map.of());
+        assertEquals(200, response.statusCode());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/atom+xml"));
+        var doc = javax.xml.parsers.DocumentBuilderFactory.newDefaultNSInstance().newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(response.body().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertEquals(lang, doc.getDocumentElement().getAttribute("xml:lang"));
+        var entries = doc.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry");
+        assertTrue(entries.getLength() >= 24, "entries: " + entries.getLength());
+        assertTrue(response.body().contains(lang.equals("ro") ? "/ro/articole/" : "/ru/stati/"));
+    }
+
+    @Test
     void aTakenPortStopsTheStartNamingTheSetting() throws Exception {
         try (ServerSocket taken = new ServerSocket(0)) {
             Map<String, String> env = TestDatabases.portalEnvironment(Files.createTempDirectory("portal-port-test"));

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import md.migratiesigura.portal.domain.Language;
+import md.migratiesigura.portal.service.ArticleFilter;
 import md.migratiesigura.portal.service.ArticleService;
 import md.migratiesigura.portal.service.ArticleSummary;
 import md.migratiesigura.portal.service.ResultPage;
@@ -29,7 +30,8 @@ public class ArticlesEndpoint implements ApiEndpoint {
         if (category.isPresent() && !category.get().matches("[a-z0-9-]{1,64}")) {
             throw ApiException.badRequest("category must be a category key such as 'munca'");
         }
-        ResultPage<ArticleSummary> result = articles.published(language, category, page, size);
+        ResultPage<ArticleSummary> result = articles.published(language,
+                category.map(ArticleFilter::category).orElse(ArticleFilter.ALL), page, size);
         return Map.of("total", result.total(), "items", result.items().stream().map(this::item).toList());
     }
 

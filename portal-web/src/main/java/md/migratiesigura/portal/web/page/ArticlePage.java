@@ -1,10 +1,20 @@
 package md.migratiesigura.portal.web.page;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import md.migratiesigura.portal.domain.Language;
 import md.migratiesigura.portal.service.ArticleView;
+import md.migratiesigura.portal.web.panel.ArticleListPanel;
 import org.apache.wicket.AttributeModifier;
 import org.apache.wicket.markup.html.WebMarkupContainer;
 import org.apache.wicket.markup.html.basic.Label;
+import org.apache.wicket.markup.html.link.BookmarkablePageLink;
+import org.apache.wicket.markup.html.link.ExternalLink;
+import org.apache.wicket.markup.html.list.ListItem;
 import org.apache.wicket.markup.html.list.ListView;
 import org.apache.wicket.model.IModel;
 import org.apache.wicket.model.LoadableDetachableModel;
@@ -13,6 +23,7 @@ import org.apache.wicket.request.mapper.parameter.PageParameters;
 /** One published article in one language. An unknown or unpublished slug answers 404. */
 public class ArticlePage extends BasePage {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final IModel<ArticleView> article;
 
     public ArticlePage(PageParameters parameters) {
@@ -28,13 +39,12 @@ public class ArticlePage extends BasePage {
         date.add(new Label("text", article.map(a -> Texts.date(a.publishedAt(), getLocale()))));
         add(date);
         add(new Label("reading", article.map(a -> Texts.plural(getString("article.readingTime"), getLocale(), a.readingMinutes()))));
-        add(new Label("category", article.map(ArticleView::categoryName)) {
-            @Override
-            protected void onConfigure() {
-                super.onConfigure();
-                setVisible(getDefaultModelObject() != null);
-            }
-        });
+        ArticleView view = article.getObject();
+        BookmarkablePageLink<Void> category = new BookmarkablePageLink<>("category", CategoryPage.class,
+                CategoryPage.parameters(language(), view.categoryKey() == null ? "-" : view.categoryKey()));
+        category.add(new Label("name", article.map(ArticleView::categoryName)));
+        category.setVisible(view.categoryKey() != null);
+        add(category);
         add(new Label("summary", article.map(ArticleView::summary)) {
             @Override
             protected void onConfigure() {
@@ -43,12 +53,15 @@ public class ArticlePage extends BasePage {
             }
         });
         // The body is HTML rendered from Markdown when it was saved, with raw HTML escaped and only safe link
-        // schemes kept (MarkdownRenderer): the one place where model strings are not escaped again.
+        // schemes kept (MarkdownRenderer): the one place where an article's text is not escaped again.
         add(new Label("body", article.map(ArticleView::bodyHtml)).setEscapeModelStrings(false));
         add(new ListView<>("tags", article.map(ArticleView::tags)) {
             @Override
-            protected void populateItem(org.apache.wicket.markup.html.list.ListItem<String> item) {
-                item.add(new Label("tag", item.getModel()));
+            protected void populateItem(ListItem<String> item) {
+                BookmarkablePageLink<Void> link = new BookmarkablePageLink<>("link", TagPage.class,
+                        TagPage.parameters(language(), item.getModelObject()));
+                link.add(new Label("tag", item.getModel()));
+                item.add(link);
             }
         });
         add(new WebMarkupContainer("noTranslation") {
@@ -58,6 +71,52 @@ public class ArticlePage extends BasePage {
                 setVisible(article.getObject().otherLanguageSlug() == null);
             }
         });
+        addShareLinks();
+        IModel<java.util.List<md.migratiesigura.portal.service.ArticleSummary>> related = LoadableDetachableModel.of(() ->
+                app().articles().related(language(), article.getObject().key(), article.getObject().categoryKey(), 3));
+        add(new WebMarkupContainer("relatedSection") {
+            @Override
+            protected void onConfigure() {
+                super.onConfigure();
+                setVisible(!related.getObject().isEmpty());
+            }
+        }.add(new ArticleListPanel("related", related)));
+        // Structured data for search engines: JSON with <, > and & escaped, so nothing can close the script.
+        add(new Label("jsonLd", this::jsonLd).setEscapeModelStrings(false));
+    }
+
+    /** Sharing by plain links: nothing is loaded from the networks until the reader chooses one. */
+    private void addShareLinks() {
+        IModel<String> url = () -> URLEncoder.encode(absoluteUrl(language()), StandardCharsets.UTF_8);
+        IModel<String> title = () -> URLEncoder.encode(article.getObject().title(), StandardCharsets.UTF_8);
+        add(new ExternalLink("shareWhatsapp", () -> "https://wa.me/?text=" + title.getObject() + "%20" + url.getObject()));
+        add(new ExternalLink("shareTelegram", () -> "https://t.me/share/url?url=" + url.getObject() + "&text=" + title.getObject()));
+        add(new ExternalLink("shareViber", () -> "viber://forward?text=" + title.getObject() + "%20" + url.getObject()));
+        add(new ExternalLink("shareFacebook", () -> "https://www.facebook.com/sharer/sharer.php?u=" + url.getObject()));
+        add(new ExternalLink("shareEmail", () -> "mailto:?subject=" + title.getObject().replace("+", "%20")
+                + "&body=" + url.getObject()));
+        add(new WebMarkupContainer("shareUrl").add(AttributeModifier.replace("value", () -> absoluteUrl(language()))));
+    }
+
+    private String jsonLd() {
+        ArticleView a = article.getObject();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("@context", "https://schema.org");
+        data.put("@type", "Article");
+        data.put("headline", a.title());
+        if (a.summary() != null) {
+            data.put("description", a.summary());
+        }
+        data.put("inLanguage", language().code());
+        data.put("datePublished", a.publishedAt().toString());
+        data.put("dateModified", a.updatedAt().toString());
+        data.put("mainEntityOfPage", absoluteUrl(language()));
+        data.put("publisher", Map.of("@type", "Organization", "name", "Centrul Internațional „La Strada”"));
+        try {
+            return JSON.writeValueAsString(data).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
+        } catch (JsonProcessingException e) {
+            return "{}";
+        }
     }
 
     public static PageParameters parameters(Language language, String slug) {

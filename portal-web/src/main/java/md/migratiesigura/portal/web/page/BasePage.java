@@ -47,6 +47,59 @@ public abstract class BasePage extends WebPage {
         add(new BookmarkablePageLink<Void>("home", HomePage.class, parametersIn(language)));
         add(newLanguageSwitch("languageSwitch"));
         add(newSearchForm("searchForm"));
+        addHeadLinks();
+    }
+
+    /**
+     * Canonical address, the alternates in each language (and x-default, the Romanian one) and OpenGraph tags,
+     * all as components so that Wicket escapes every attribute.
+     */
+    private void addHeadLinks() {
+        add(new WebMarkupContainer("robots") {
+            @Override
+            protected void onConfigure() {
+                super.onConfigure();
+                setVisible(!isIndexable());
+            }
+        });
+        add(headLink("canonical", () -> isIndexable() ? absoluteUrl(language) : null));
+        add(headLink("alternateRo", () -> isIndexable() ? absoluteUrl(Language.RO) : null));
+        add(headLink("alternateRu", () -> isIndexable() ? absoluteUrl(Language.RU) : null));
+        add(headLink("alternateDefault", () -> isIndexable() ? absoluteUrl(Language.RO) : null));
+        add(new WebMarkupContainer("ogTitle").add(AttributeModifier.replace("content", () -> pageTitle().getObject())));
+        add(new WebMarkupContainer("ogDescription").add(AttributeModifier.replace("content", () -> description().getObject())));
+        add(new WebMarkupContainer("ogUrl").add(AttributeModifier.replace("content", () -> absoluteUrl(language))));
+        add(new WebMarkupContainer("ogLocale").add(AttributeModifier.replace("content", language == Language.RO ? "ro_MD" : "ru_MD")));
+        add(new WebMarkupContainer("feed").add(AttributeModifier.replace("href",
+                () -> app().config().publicBaseUrl() + "/" + language.code() + "/feed.atom")));
+        add(new WebMarkupContainer("ogSiteName").add(AttributeModifier.replace("content", () -> getString("site.name"))));
+    }
+
+    private WebMarkupContainer headLink(String id, IModel<String> href) {
+        WebMarkupContainer link = new WebMarkupContainer(id) {
+            @Override
+            protected void onConfigure() {
+                super.onConfigure();
+                setVisible(href.getObject() != null);
+            }
+        };
+        link.add(AttributeModifier.replace("href", href));
+        return link;
+    }
+
+    /** Whether search engines should index this page; error and search pages say no. */
+    protected boolean isIndexable() {
+        return true;
+    }
+
+    /** This page's absolute public address in a language, or null when it has no version in that language. */
+    protected String absoluteUrl(Language target) {
+        PageParameters parameters = target == language ? getPageParameters()
+                : target == language.other() ? parametersInOtherLanguage() : null;
+        if (parameters == null) {
+            return null;
+        }
+        return app().config().publicBaseUrl() + "/" + RequestCycle.get().mapUrlFor(getClass(), parameters);
     }
 
     /** The page's language, from its URL. */

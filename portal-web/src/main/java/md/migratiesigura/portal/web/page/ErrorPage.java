@@ -32,6 +32,11 @@ public class ErrorPage extends BasePage {
     }
 
     @Override
+    protected boolean isIndexable() {
+        return false;
+    }
+
+    @Override
     protected IModel<String> pageTitle() {
         return () -> getString("error.title");
     }

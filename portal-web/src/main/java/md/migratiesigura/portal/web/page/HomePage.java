@@ -1,6 +1,10 @@
 package md.migratiesigura.portal.web.page;
 
+import md.migratiesigura.portal.service.CategoryView;
 import md.migratiesigura.portal.web.panel.ArticleListPanel;
+import org.apache.wicket.markup.html.link.BookmarkablePageLink;
+import org.apache.wicket.markup.html.list.ListItem;
+import org.apache.wicket.markup.html.list.ListView;
 import org.apache.wicket.markup.html.basic.Label;
 import org.apache.wicket.model.IModel;
 import org.apache.wicket.model.LoadableDetachableModel;
@@ -16,6 +20,15 @@ public class HomePage extends BasePage {
         IModel<Long> published = LoadableDetachableModel.of(() -> app().articles().countPublished(language()));
         add(new ArticleListPanel("latest", LoadableDetachableModel.of(() -> app().articles().latest(language(), LATEST))));
         add(new Label("publishedCount", published.map(n -> Texts.plural(getString("home.articleCount"), getLocale(), n))));
+        add(new ListView<>("categories", LoadableDetachableModel.of(() -> app().articles().categories(language()))) {
+            @Override
+            protected void populateItem(ListItem<CategoryView> item) {
+                BookmarkablePageLink<Void> link = new BookmarkablePageLink<>("link", CategoryPage.class,
+                        CategoryPage.parameters(language(), item.getModelObject().key()));
+                link.add(new Label("name", item.getModelObject().name()));
+                item.add(link);
+            }
+        });
     }
 
     @Override

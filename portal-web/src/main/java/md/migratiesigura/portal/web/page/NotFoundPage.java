@@ -38,6 +38,11 @@ public class NotFoundPage extends BasePage {
     }
 
     @Override
+    protected boolean isIndexable() {
+        return false;
+    }
+
+    @Override
     protected IModel<String> pageTitle() {
         return () -> getString("notFound.title");
     }

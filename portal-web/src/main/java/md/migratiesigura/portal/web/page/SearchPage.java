@@ -6,6 +6,7 @@ import md.migratiesigura.portal.search.SearchHit;
 import md.migratiesigura.portal.search.SearchQuery;
 import md.migratiesigura.portal.search.SearchResults;
 import md.migratiesigura.portal.service.CategoryView;
+import md.migratiesigura.portal.web.panel.PagerPanel;
 import org.apache.wicket.AttributeModifier;
 import org.apache.wicket.markup.html.WebMarkupContainer;
 import org.apache.wicket.markup.html.basic.Label;
@@ -77,7 +78,16 @@ public class SearchPage extends BasePage {
                 item.add(new Label("snippet", hit.snippet()).setEscapeModelStrings(false));
             }
         });
-        add(newPager("pager"));
+        add(new PagerPanel("pager", SearchPage.class, page, () -> pageCount(), target -> {
+            PageParameters p = parametersIn(language()).set("q", text).set("page", target);
+            if (both) {
+                p.set("all", "1");
+            }
+            if (!category.isEmpty()) {
+                p.set("category", category);
+            }
+            return p;
+        }));
     }
 
     private SearchResults runSearch() {
@@ -135,43 +145,6 @@ public class SearchPage extends BasePage {
         return container;
     }
 
-    private WebMarkupContainer newPager(String id) {
-        WebMarkupContainer pager = new WebMarkupContainer(id) {
-            @Override
-            protected void onConfigure() {
-                super.onConfigure();
-                setVisible(pageCount() > 1);
-            }
-        };
-        pager.add(pageLink("previous", -1));
-        pager.add(pageLink("next", +1));
-        pager.add(new Label("position", () -> Texts.format(getString("search.pageOf"), getLocale(), page, pageCount())));
-        return pager;
-    }
-
-    private BookmarkablePageLink<Void> pageLink(String id, int delta) {
-        return new BookmarkablePageLink<>(id, SearchPage.class) {
-            @Override
-            public PageParameters getPageParameters() {
-                PageParameters p = parametersIn(language()).set("q", text).set("page", page + delta);
-                if (both) {
-                    p.set("all", "1");
-                }
-                if (!category.isEmpty()) {
-                    p.set("category", category);
-                }
-                return p;
-            }
-
-            @Override
-            protected void onConfigure() {
-                super.onConfigure();
-                int target = page + delta;
-                setVisible(target >= 1 && target <= pageCount());
-            }
-        };
-    }
-
     private long pageCount() {
         return Math.min(MAX_PAGE, (results.getObject().total() + PAGE_SIZE - 1) / PAGE_SIZE);
     }
@@ -183,6 +156,11 @@ public class SearchPage extends BasePage {
         if (refusal != null) {
             response.setStatus(400);
         }
+    }
+
+    @Override
+    protected boolean isIndexable() {
+        return false;
     }
 
     @Override

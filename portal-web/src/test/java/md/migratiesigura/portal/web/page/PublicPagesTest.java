@@ -176,6 +176,69 @@ class PublicPagesTest {
 
     @ParameterizedTest
     @EnumSource(Language.class)
+    void articleHeadCarriesCanonicalAlternatesOpenGraphAndStructuredData(Language language) throws Exception {
+        ArticleSummary article = TestPortal.services().articles().latest(language, 1).get(0);
+        tester.executeUrl(articlePath(language, article.slug()));
+        String html = tester.getLastResponseAsString();
+        String base = TestPortal.config().publicBaseUrl();
+        assertTrue(html.contains("<link rel=\"canonical\" href=\"" + base + "/" + articlePath(language, article.slug()) + "\">"), html.substring(0, 2500));
+        assertTrue(html.contains("hreflang=\"ro\""));
+        assertTrue(html.contains("hreflang=\"ru\""));
+        assertTrue(html.contains("hreflang=\"x-default\""));
+        assertTrue(html.contains("property=\"og:title\""));
+        String json = html.substring(html.indexOf("application/ld+json\">") + 21, html.indexOf("</script>", html.indexOf("application/ld+json")));
+        var data = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+        assertEquals("Article", data.get("@type").asText());
+        assertEquals(article.title(), data.get("headline").asText());
+        assertEquals(language.code(), data.get("inLanguage").asText());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void articleOffersRelatedArticlesTagsAndShareLinksThatLoadNothing(Language language) {
+        ArticleSummary article = TestPortal.services().articles().latest(language, 1).get(0);
+        tester.executeUrl(articlePath(language, article.slug()));
+        String html = tester.getLastResponseAsString();
+        assertTrue(html.contains(language == Language.RO ? "Citește și" : "Читайте также"), "related articles");
+        assertTrue(html.contains(language == Language.RO ? "/eticheta/" : "/metka/"), "tags link to their listing");
+        assertTrue(html.contains("https://wa.me/?text="), "share by link");
+        assertFalse(html.contains("<iframe"), "no embedded third-party widget");
+        assertFalse(html.matches("(?s).*<script[^>]+src=\"https?://.*"), "no third-party script");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void categoryPageListsOnlyThatCategoryAndIsStateless(Language language) {
+        tester.executeUrl((language == Language.RO ? "ro/categorie/" : "ru/kategoriya/") + "tari");
+        tester.assertRenderedPage(CategoryPage.class);
+        assertTrue(tester.getLastRenderedPage().isPageStateless());
+        String html = tester.getLastResponseAsString();
+        assertTrue(html.contains(language == Language.RO ? "<h1>Ghiduri pe țări</h1>" : "<h1>Путеводители по странам</h1>"));
+        long countries = TestPortal.services().articles().published(language,
+                md.migratiesigura.portal.service.ArticleFilter.category("tari"), 1, 100).total();
+        assertEquals(countries, html.split("class=\"article-list\"", -1).length == 2 ? html.split("<li>", -1).length - 1 : -1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void unknownCategoryIsNotFound(Language language) {
+        tester.executeUrl((language == Language.RO ? "ro/categorie/" : "ru/kategoriya/") + "nu-exista");
+        tester.assertRenderedPage(NotFoundPage.class);
+        assertEquals(404, tester.getLastResponse().getStatus());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void tagPageListsTheTaggedArticles(Language language) {
+        ArticleSummary article = TestPortal.services().articles().latest(language, 1).get(0);
+        String tag = article.tags().get(0);
+        tester.executeUrl((language == Language.RO ? "ro/eticheta/" : "ru/metka/") + tag);
+        tester.assertRenderedPage(TagPage.class);
+        assertTrue(tester.getLastResponseAsString().contains(escape(article.title())));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
     void datesAndCountsFollowTheLanguage(Language language) {
         tester.executeUrl(language.code() + "/");
         String html = tester.getLastResponseAsString();

@@ -1,0 +1,36 @@
+package md.migratiesigura.portal.web.page;
+
+import md.migratiesigura.portal.domain.Language;
+import md.migratiesigura.portal.service.ArticleFilter;
+import md.migratiesigura.portal.service.CategoryView;
+import org.apache.wicket.model.IModel;
+import org.apache.wicket.request.mapper.parameter.PageParameters;
+
+/** The published articles of one category, newest first. An unknown category answers 404. */
+public class CategoryPage extends ArticleListingPage {
+
+    private final CategoryView category;
+
+    public CategoryPage(PageParameters parameters) {
+        super(parameters);
+        String key = parameters.get("key").toString("");
+        this.category = key.matches("[a-z0-9-]{1,64}") ? app().articles().category(language(), key).orElse(null) : null;
+        if (category == null) {
+            throw NotFoundPage.renderInstead(language());
+        }
+    }
+
+    public static PageParameters parameters(Language language, String key) {
+        return parametersIn(language).set("key", key);
+    }
+
+    @Override
+    protected ArticleFilter filter() {
+        return ArticleFilter.category(category.key());
+    }
+
+    @Override
+    protected IModel<String> pageTitle() {
+        return () -> category.name();
+    }
+}
