@@ -12,8 +12,10 @@ import md.migratiesigura.portal.content.MarkdownRenderer;
 import md.migratiesigura.portal.persistence.Database;
 import md.migratiesigura.portal.search.SearchIndex;
 import md.migratiesigura.portal.service.ArticleService;
+import md.migratiesigura.portal.service.AuditService;
 import md.migratiesigura.portal.service.Health;
 import md.migratiesigura.portal.service.PasswordHasher;
+import md.migratiesigura.portal.service.PasswordPolicy;
 import md.migratiesigura.portal.service.UserService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,13 +29,16 @@ public final class PortalCore implements PortalServices {
     private final SearchIndex index;
     private final ArticleService articles;
     private final UserService users;
+    private final AuditService audit;
     private final ImportReport contentImport;
 
     private PortalCore(Database database, SearchIndex index, Clock clock, PortalConfig config) {
         this.database = database;
         this.index = index;
         this.articles = new ArticleService(database.sessionFactory(), clock);
-        this.users = new UserService(database.sessionFactory(), new PasswordHasher(), clock);
+        this.audit = new AuditService(database.sessionFactory(), clock);
+        this.users = new UserService(database.sessionFactory(), new PasswordHasher(), PasswordPolicy.standard(), audit,
+                clock);
         users.ensureAdministrator(config.adminEmail(), config.adminPassword());
         this.contentImport = new ContentImporter(database.sessionFactory(), new MarkdownRenderer(), clock)
                 .importFrom(config.contentDir());
@@ -88,6 +93,11 @@ public final class PortalCore implements PortalServices {
     @Override
     public UserService users() {
         return users;
+    }
+
+    @Override
+    public AuditService audit() {
+        return audit;
     }
 
     @Override

@@ -2,6 +2,7 @@ package md.migratiesigura.portal;
 
 import md.migratiesigura.portal.content.ImportReport;
 import md.migratiesigura.portal.service.ArticleService;
+import md.migratiesigura.portal.service.AuditService;
 import md.migratiesigura.portal.service.Health;
 import md.migratiesigura.portal.service.UserService;
 
@@ -14,6 +15,9 @@ public interface PortalServices extends AutoCloseable {
     ArticleService articles();
 
     UserService users();
+
+    /** The back office's audit log. */
+    AuditService audit();
 
     /** A live check of the database and the search index. */
     Health health();

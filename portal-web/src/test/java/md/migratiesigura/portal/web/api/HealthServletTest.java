@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import md.migratiesigura.portal.PortalServices;
 import md.migratiesigura.portal.content.ImportReport;
 import md.migratiesigura.portal.service.ArticleService;
+import md.migratiesigura.portal.service.AuditService;
 import md.migratiesigura.portal.service.Health;
 import md.migratiesigura.portal.service.UserService;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -56,6 +57,11 @@ class HealthServletTest {
 
         @Override
         public UserService users() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public AuditService audit() {
             throw new UnsupportedOperationException();
         }
 
