@@ -16,8 +16,10 @@ import md.migratiesigura.portal.search.IndexFeeder;
 import md.migratiesigura.portal.search.SearchIndex;
 import md.migratiesigura.portal.search.SearchService;
 import md.migratiesigura.portal.service.ArticleService;
+import md.migratiesigura.portal.service.AuditService;
 import md.migratiesigura.portal.service.Health;
 import md.migratiesigura.portal.service.PasswordHasher;
+import md.migratiesigura.portal.service.PasswordPolicy;
 import md.migratiesigura.portal.service.UserService;
 import org.hibernate.SessionFactory;
 import org.slf4j.Logger;
@@ -34,6 +36,7 @@ public final class PortalCore implements PortalServices {
     private final UserService users;
     private final SearchService search;
     private final IndexFeeder indexFeeder;
+    private final AuditService audit;
     private final ImportReport contentImport;
 
     private PortalCore(Database database, SearchIndex index, Clock clock, PortalConfig config) {
@@ -42,7 +45,8 @@ public final class PortalCore implements PortalServices {
         SessionFactory sessions = database.sessionFactory();
         MarkdownRenderer markdown = new MarkdownRenderer();
         this.articles = new ArticleService(sessions, clock);
-        this.users = new UserService(sessions, new PasswordHasher(), clock);
+        this.audit = new AuditService(sessions, clock);
+        this.users = new UserService(sessions, new PasswordHasher(), PasswordPolicy.standard(), audit, clock);
         this.search = new SearchService(index, clock);
         users.ensureAdministrator(config.adminEmail(), config.adminPassword());
         this.contentImport = new ContentImporter(sessions, markdown, clock).importFrom(config.contentDir());
@@ -104,6 +108,11 @@ public final class PortalCore implements PortalServices {
     @Override
     public SearchService search() {
         return search;
+    }
+
+    @Override
+    public AuditService audit() {
+        return audit;
     }
 
     @Override

@@ -3,6 +3,7 @@ package md.migratiesigura.portal;
 import md.migratiesigura.portal.content.ImportReport;
 import md.migratiesigura.portal.search.SearchService;
 import md.migratiesigura.portal.service.ArticleService;
+import md.migratiesigura.portal.service.AuditService;
 import md.migratiesigura.portal.service.Health;
 import md.migratiesigura.portal.service.UserService;
 
@@ -17,6 +18,9 @@ public interface PortalServices extends AutoCloseable {
     UserService users();
 
     SearchService search();
+
+    /** The back office's audit log. */
+    AuditService audit();
 
     /** A live check of the database and the search index. */
     Health health();

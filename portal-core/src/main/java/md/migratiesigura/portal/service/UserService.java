@@ -2,27 +2,194 @@ package md.migratiesigura.portal.service;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import md.migratiesigura.portal.domain.AuditAction;
 import md.migratiesigura.portal.domain.PortalUser;
 import md.migratiesigura.portal.domain.Role;
+import md.migratiesigura.portal.service.AccountException.Reason;
+import org.hibernate.Session;
 import org.hibernate.SessionFactory;
+import org.hibernate.exception.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Back-office accounts. */
+/**
+ * Back-office accounts: signing in, and the administrators' changes to accounts. Every sign-in and every change is
+ * written to the audit log in the same transaction as the change.
+ */
 public class UserService {
 
     private static final Logger log = LoggerFactory.getLogger(UserService.class);
     private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    public static final int MAX_EMAIL = 254;
+    public static final int MAX_NAME = 200;
+    private static final String EMAIL_SHAPE = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
 
     private final SessionFactory sessionFactory;
     private final PasswordHasher hasher;
+    private final PasswordPolicy policy;
+    private final AuditService audit;
     private final Clock clock;
+    /** Checked when the e-mail is unknown, so that the answer takes as long as for a real account. */
+    private final String unknownAccountHash;
 
-    public UserService(SessionFactory sessionFactory, PasswordHasher hasher, Clock clock) {
+    public UserService(SessionFactory sessionFactory, PasswordHasher hasher, PasswordPolicy policy, AuditService audit,
+                       Clock clock) {
         this.sessionFactory = sessionFactory;
         this.hasher = hasher;
+        this.policy = policy;
+        this.audit = audit;
         this.clock = clock;
+        this.unknownAccountHash = hasher.hash(randomPassword());
+    }
+
+    /**
+     * Checks an e-mail and password and records the attempt in the audit log. An unknown e-mail, a wrong password
+     * and a disabled account all answer empty after the same Argon2 work; the audit log names the account only if
+     * it exists, never the text typed for an unknown one.
+     */
+    public Optional<SignedInUser> authenticate(String email, String password) {
+        String address = normalize(email);
+        Optional<PortalUser> user = find(address);
+        String typed = password == null || password.length() > PasswordPolicy.MAX_LENGTH ? "" : password;
+        boolean matches = hasher.verify(typed, user.map(PortalUser::getPasswordHash).orElse(unknownAccountHash))
+                && !typed.isEmpty();
+        if (user.isEmpty()) {
+            audit.record(null, AuditAction.LOGIN_FAILED, null, "unknown-account");
+            return Optional.empty();
+        }
+        PortalUser account = user.get();
+        SignedInUser signedIn = signedIn(account);
+        if (matches && account.isEnabled()) {
+            audit.record(signedIn, AuditAction.LOGIN_SUCCEEDED, null, null);
+            return Optional.of(signedIn);
+        }
+        audit.record(signedIn, AuditAction.LOGIN_FAILED, null, matches ? "account-disabled" : "wrong-password");
+        return Optional.empty();
+    }
+
+    /** Records a login attempt that the throttle refused before any password was checked. */
+    public void recordThrottledLogin(String email) {
+        Optional<SignedInUser> account = find(normalize(email)).map(UserService::signedIn);
+        audit.record(account.orElse(null), AuditAction.LOGIN_THROTTLED, null,
+                account.isPresent() ? null : "unknown-account");
+    }
+
+    /** The account as it is now, if it still exists and is enabled (sessions check this on every page). */
+    public Optional<SignedInUser> active(long id) {
+        return sessionFactory.fromTransaction(session -> Optional.ofNullable(session.find(PortalUser.class, id))
+                .filter(PortalUser::isEnabled)
+                .map(UserService::signedIn));
+    }
+
+    /** Every account, by e-mail. */
+    public List<UserSummary> list() {
+        return sessionFactory.fromTransaction(session -> session.createSelectionQuery(
+                        "from PortalUser u order by u.email", PortalUser.class)
+                .setReadOnly(true)
+                .getResultList()
+                .stream()
+                .map(u -> new UserSummary(u.getId(), u.getEmail(), u.getDisplayName(), u.getRole(), u.isEnabled(),
+                        u.getCreatedAt()))
+                .toList());
+    }
+
+    /** The password rules that {@link #create} applies, for forms that check before submitting. */
+    public PasswordPolicy passwordPolicy() {
+        return policy;
+    }
+
+    /**
+     * Creates an account; only an enabled administrator may. Everything is checked before anything is written.
+     *
+     * @throws AccountException with the reason when the account is refused; nothing is saved then
+     */
+    public UserSummary create(SignedInUser actor, NewUser user) {
+        String address = normalize(user.email());
+        if (address.length() > MAX_EMAIL || !address.matches(EMAIL_SHAPE)) {
+            throw new AccountException(Reason.INVALID_EMAIL);
+        }
+        String name = user.displayName() == null ? "" : user.displayName().strip();
+        if (name.isEmpty() || name.length() > MAX_NAME || user.role() == null) {
+            throw new AccountException(Reason.INVALID_NAME);
+        }
+        if (policy.check(user.password()).isPresent()) {
+            throw new AccountException(Reason.WEAK_PASSWORD);
+        }
+        String hash = hasher.hash(user.password());
+        try {
+            return sessionFactory.fromTransaction(session -> {
+                PortalUser administrator = requireAdministrator(session, actor);
+                if (byEmail(session, address) != null) {
+                    throw new AccountException(Reason.EMAIL_TAKEN);
+                }
+                PortalUser created = new PortalUser(address, name, hash, user.role(), clock.instant());
+                session.persist(created);
+                audit.record(session, administrator, administrator.getEmail(), AuditAction.USER_CREATED, address,
+                        user.role().name());
+                session.flush();
+                return new UserSummary(created.getId(), address, name, user.role(), true, created.getCreatedAt());
+            });
+        } catch (ConstraintViolationException e) {
+            // Two administrators creating the same e-mail at once: the unique key decides.
+            throw new AccountException(Reason.EMAIL_TAKEN);
+        }
+    }
+
+    /**
+     * Enables or disables an account; only an enabled administrator may, and never to disable themself (the last
+     * administrator could otherwise lock everyone out). Setting the state it already has changes and records nothing.
+     *
+     * @throws AccountException with the reason when refused
+     */
+    public void setEnabled(SignedInUser actor, long userId, boolean enabled) {
+        if (!enabled && actor != null && actor.id() == userId) {
+            throw new AccountException(Reason.CANNOT_DISABLE_SELF);
+        }
+        sessionFactory.inTransaction(session -> {
+            PortalUser administrator = requireAdministrator(session, actor);
+            PortalUser user = session.find(PortalUser.class, userId);
+            if (user == null) {
+                throw new AccountException(Reason.UNKNOWN_USER);
+            }
+            if (user.isEnabled() != enabled) {
+                user.setEnabled(enabled);
+                audit.record(session, administrator, administrator.getEmail(),
+                        enabled ? AuditAction.USER_ENABLED : AuditAction.USER_DISABLED, user.getEmail(), null);
+            }
+        });
+    }
+
+    private static PortalUser requireAdministrator(Session session, SignedInUser actor) {
+        PortalUser administrator = actor == null ? null : session.find(PortalUser.class, actor.id());
+        if (administrator == null || !administrator.isEnabled() || administrator.getRole() != Role.ADMINISTRATOR) {
+            throw new AccountException(Reason.NOT_ALLOWED);
+        }
+        return administrator;
+    }
+
+    private Optional<PortalUser> find(String address) {
+        if (address.isEmpty() || address.length() > MAX_EMAIL) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(sessionFactory.fromTransaction(session -> byEmail(session, address)));
+    }
+
+    private static PortalUser byEmail(Session session, String address) {
+        return session.createSelectionQuery("from PortalUser u where u.email = :email", PortalUser.class)
+                .setParameter("email", address)
+                .getSingleResultOrNull();
+    }
+
+    private static SignedInUser signedIn(PortalUser user) {
+        return new SignedInUser(user.getId(), user.getEmail(), user.getDisplayName(), user.getRole());
+    }
+
+    /** E-mails are compared trimmed and in lower case. */
+    static String normalize(String email) {
+        return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
     }
 
     /**

@@ -1,8 +1,13 @@
 package md.migratiesigura.portal.web;
 
+import java.time.Clock;
 import md.migratiesigura.portal.PortalServices;
 import md.migratiesigura.portal.config.PortalConfig;
+import md.migratiesigura.portal.domain.AuditAction;
 import md.migratiesigura.portal.service.ArticleService;
+import md.migratiesigura.portal.service.AuditService;
+import md.migratiesigura.portal.service.UserService;
+import md.migratiesigura.portal.web.mapper.ExactMountedMapper;
 import md.migratiesigura.portal.web.mapper.LanguageMountedMapper;
 import md.migratiesigura.portal.web.mapper.NotFoundMapper;
 import md.migratiesigura.portal.web.mapper.RootRedirectMapper;
@@ -10,28 +15,54 @@ import md.migratiesigura.portal.web.page.ArticlePage;
 import md.migratiesigura.portal.web.page.CategoryPage;
 import md.migratiesigura.portal.web.page.ErrorPage;
 import md.migratiesigura.portal.web.page.HomePage;
-import md.migratiesigura.portal.web.page.NotFoundPage;
 import md.migratiesigura.portal.web.page.SearchPage;
 import md.migratiesigura.portal.web.page.TagPage;
+import md.migratiesigura.portal.web.page.admin.AccessDeniedPage;
+import md.migratiesigura.portal.web.page.admin.AuditPage;
+import md.migratiesigura.portal.web.page.admin.DashboardPage;
+import md.migratiesigura.portal.web.page.admin.LoginPage;
+import md.migratiesigura.portal.web.page.admin.UsersPage;
+import md.migratiesigura.portal.web.security.LoginThrottle;
+import md.migratiesigura.portal.web.security.StaffSession;
+import md.migratiesigura.portal.web.security.StaffSessionListener;
 import org.apache.wicket.Application;
+import org.apache.wicket.Component;
+import org.apache.wicket.RestartResponseException;
 import org.apache.wicket.RuntimeConfigurationType;
+import org.apache.wicket.authroles.authentication.AbstractAuthenticatedWebSession;
+import org.apache.wicket.authroles.authentication.AuthenticatedWebApplication;
+import org.apache.wicket.core.request.handler.PageProvider;
+import org.apache.wicket.core.request.handler.RenderPageRequestHandler.RedirectPolicy;
 import org.apache.wicket.csp.CSPDirective;
 import org.apache.wicket.csp.CSPDirectiveSrcValue;
 import org.apache.wicket.markup.html.WebPage;
 import org.apache.wicket.protocol.http.ResourceIsolationRequestCycleListener;
-import org.apache.wicket.protocol.http.WebApplication;
 import org.apache.wicket.request.component.IRequestablePage;
+import org.apache.wicket.request.cycle.RequestCycle;
 import org.apache.wicket.settings.ExceptionSettings;
 
-/** The Wicket application: pages, mounts, security and localisation. Services come in through the constructor. */
-public class PortalApplication extends WebApplication {
+/**
+ * The Wicket application: pages, mounts, security and localisation. Services come in through the constructor.
+ * Public pages are open to all and stateless; back-office pages under {@code /admin/} need a signed-in
+ * {@link StaffSession} with the role their {@code @AuthorizeInstantiation} names.
+ */
+public class PortalApplication extends AuthenticatedWebApplication {
 
     private final PortalServices services;
     private final PortalConfig config;
+    private final Clock clock;
+    private final LoginThrottle loginThrottle;
 
     public PortalApplication(PortalServices services, PortalConfig config) {
+        this(services, config, Clock.systemUTC());
+    }
+
+    /** With a clock of the test's choosing, for the session timeouts and the login throttle. */
+    public PortalApplication(PortalServices services, PortalConfig config, Clock clock) {
         this.services = services;
         this.config = config;
+        this.clock = clock;
+        this.loginThrottle = new LoginThrottle(clock);
     }
 
     public static PortalApplication get() {
@@ -40,6 +71,22 @@ public class PortalApplication extends WebApplication {
 
     public ArticleService articles() {
         return services.articles();
+    }
+
+    public UserService users() {
+        return services.users();
+    }
+
+    public AuditService audit() {
+        return services.audit();
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public LoginThrottle loginThrottle() {
+        return loginThrottle;
     }
 
     public PortalServices services() {
@@ -53,6 +100,33 @@ public class PortalApplication extends WebApplication {
     @Override
     public Class<? extends WebPage> getHomePage() {
         return HomePage.class;
+    }
+
+    @Override
+    protected Class<? extends AbstractAuthenticatedWebSession> getWebSessionClass() {
+        return StaffSession.class;
+    }
+
+    @Override
+    protected Class<? extends WebPage> getSignInPageClass() {
+        return LoginPage.class;
+    }
+
+    /**
+     * Sends an anonymous visitor of a back-office page to the login, by a plain redirect: Wicket's default would
+     * remember the page asked for in a session, and so give a cookie to anyone who probes {@code /admin/}.
+     */
+    @Override
+    public void restartResponseAtSignInPage() {
+        throw new RestartResponseException(new PageProvider(LoginPage.class), RedirectPolicy.ALWAYS_REDIRECT);
+    }
+
+    /** A signed-in user without the page's role: recorded, and answered 403 at the address asked for. */
+    @Override
+    protected void onUnauthorizedPage(Component page) {
+        String path = RequestCycle.get().getRequest().getUrl().getPath();
+        StaffSession.get().user().ifPresent(user -> audit().record(user, AuditAction.ACCESS_DENIED, path, null));
+        throw new RestartResponseException(new PageProvider(AccessDeniedPage.class), RedirectPolicy.NEVER_REDIRECT);
     }
 
     @Override
@@ -86,12 +160,13 @@ public class PortalApplication extends WebApplication {
                 .remove(CSPDirective.FRAME_ANCESTORS).add(CSPDirective.FRAME_ANCESTORS, CSPDirectiveSrcValue.NONE)
                 .remove(CSPDirective.FORM_ACTION).add(CSPDirective.FORM_ACTION, CSPDirectiveSrcValue.SELF);
         getRequestCycleListeners().add(new ResourceIsolationRequestCycleListener());
+        getRequestCycleListeners().add(new StaffSessionListener());
     }
 
     private void configureErrorPages() {
         getApplicationSettings().setInternalErrorPage(ErrorPage.class);
         getApplicationSettings().setPageExpiredErrorPage(HomePage.class);
-        getApplicationSettings().setAccessDeniedPage(NotFoundPage.class);
+        getApplicationSettings().setAccessDeniedPage(AccessDeniedPage.class);
         getExceptionSettings().setUnexpectedExceptionDisplay(ExceptionSettings.SHOW_INTERNAL_ERROR_PAGE);
     }
 
@@ -107,6 +182,12 @@ public class PortalApplication extends WebApplication {
         mountIn("ru", "/ru/metka/${tag}", TagPage.class);
         mountIn("ro", "/ro/cautare", SearchPage.class);
         mountIn("ru", "/ru/poisk", SearchPage.class);
+        // The back office is not language-prefixed: its language is the user's choice, kept in the session.
+        mount(new ExactMountedMapper("/admin/", DashboardPage.class));
+        mount(new ExactMountedMapper("/admin/login", LoginPage.class));
+        mount(new ExactMountedMapper("/admin/users", UsersPage.class));
+        mount(new ExactMountedMapper("/admin/audit", AuditPage.class));
+        mount(new ExactMountedMapper("/admin/access-denied", AccessDeniedPage.class));
         getRootRequestMapperAsCompound().add(new NotFoundMapper());
     }
 

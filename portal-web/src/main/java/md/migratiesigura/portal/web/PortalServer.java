@@ -21,6 +21,7 @@ import md.migratiesigura.portal.web.feed.AtomFeedServlet;
 import md.migratiesigura.portal.web.feed.RobotsServlet;
 import md.migratiesigura.portal.web.feed.SitemapServlet;
 import md.migratiesigura.portal.web.api.SearchEndpoint;
+import md.migratiesigura.portal.web.security.NoStoreFilter;
 import md.migratiesigura.portal.web.security.SecurityHeadersFilter;
 import org.apache.wicket.protocol.http.WicketFilter;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
@@ -124,10 +125,13 @@ public final class PortalServer implements AutoCloseable {
     private static ServletContextHandler context(PortalServices services, PortalConfig config) {
         ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SESSIONS);
         context.setContextPath("/");
-        configureSessions(context.getSessionHandler());
+        configureSessions(context.getSessionHandler(), config);
 
         context.addFilter(new FilterHolder(new SecurityHeadersFilter()), "/*",
                 EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
+        FilterHolder noStore = new FilterHolder(new NoStoreFilter());
+        context.addFilter(noStore, "/admin", EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
+        context.addFilter(noStore, "/admin/*", EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
 
         FilterHolder wicket = new FilterHolder(new WicketFilter(new PortalApplication(services, config)));
         wicket.setName("portal");
@@ -158,10 +162,18 @@ public final class PortalServer implements AutoCloseable {
         return endpoints;
     }
 
-    private static void configureSessions(SessionHandler sessions) {
-        // Only the back office has sessions; anonymous visitors never get one. Cookies only: no ids in URLs.
+    /**
+     * Only the back office has sessions; anonymous visitors never get one. Cookies only (no ids in URLs), never
+     * readable by scripts nor sent from other sites. Behind https the cookie is {@code __Host-} prefixed: the
+     * browser then insists on Secure, Path=/ and no Domain, so no other host or plain-http page can plant or read
+     * it. Secure is set whatever the request's scheme, since TLS usually ends at a proxy in front of the portal.
+     */
+    static void configureSessions(SessionHandler sessions, PortalConfig config) {
+        boolean https = config.publicBaseUrl().startsWith("https://");
         sessions.setSessionTrackingModes(Set.of(SessionTrackingMode.COOKIE));
-        sessions.setSessionCookie("PORTAL_SESSION");
+        sessions.setSessionCookie(https ? "__Host-PORTAL_SESSION" : "PORTAL_SESSION");
+        sessions.setSecureCookies(https);
+        sessions.setSessionPath("/");
         sessions.setHttpOnly(true);
         sessions.setSameSite(HttpCookie.SameSite.STRICT);
         sessions.setMaxInactiveInterval(30 * 60);

@@ -4,13 +4,28 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
 import md.migratiesigura.portal.PortalCore;
 import md.migratiesigura.portal.PortalServices;
 import md.migratiesigura.portal.TestDatabases;
 import md.migratiesigura.portal.config.PortalConfig;
+import md.migratiesigura.portal.domain.Role;
+import md.migratiesigura.portal.service.NewUser;
+import md.migratiesigura.portal.service.SignedInUser;
 
-/** One real core (its own test database, the bundled content) shared by the web tests of a JVM. */
+/**
+ * One real core (its own test database, the bundled content) shared by the web tests of a JVM, with a first
+ * administrator whose password the tests know.
+ */
 public final class TestPortal {
+
+    public static final String ADMIN_EMAIL = "admin@example.org";
+    public static final String ADMIN_PASSWORD = "administrator passphrase for tests";
+    /** The password of every account made by {@link #newStaff}. */
+    public static final String STAFF_PASSWORD = "staff passphrase for tests";
 
     private static PortalConfig config;
     private static PortalServices services;
@@ -29,7 +44,10 @@ public final class TestPortal {
     public static synchronized PortalConfig config() {
         if (config == null) {
             try {
-                config = TestDatabases.newConfig(Files.createTempDirectory("portal-web-test"));
+                Map<String, String> env = TestDatabases.portalEnvironment(Files.createTempDirectory("portal-web-test"));
+                env.put("PORTAL_ADMIN_EMAIL", ADMIN_EMAIL);
+                env.put("PORTAL_ADMIN_PASSWORD", ADMIN_PASSWORD);
+                config = PortalConfig.from(env, new Properties());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -40,6 +58,27 @@ public final class TestPortal {
     /** A fresh application on the shared core, as the server builds it. */
     public static PortalApplication newApplication() {
         return new PortalApplication(services(), config());
+    }
+
+    /** A fresh application whose sessions and login throttle read the given clock. */
+    public static PortalApplication newApplication(Clock clock) {
+        return new PortalApplication(services(), config(), clock);
+    }
+
+    /** Creates an account with a new e-mail, the given role and {@link #STAFF_PASSWORD}; returns its e-mail. */
+    public static String newStaff(Role role) {
+        String email = role.name().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        services().users().create(administrator(), new NewUser(email, "Test " + role.name().toLowerCase(), role,
+                STAFF_PASSWORD));
+        return email;
+    }
+
+    /** The first administrator, as a service call sees them. */
+    public static SignedInUser administrator() {
+        return services().users().list().stream()
+                .filter(u -> u.email().equals(ADMIN_EMAIL))
+                .map(u -> new SignedInUser(u.id(), u.email(), u.displayName(), u.role()))
+                .findFirst().orElseThrow();
     }
 
     public static Path dataDir() {

@@ -1,6 +1,5 @@
 package md.migratiesigura.portal.web.mapper;
 
-import org.apache.wicket.core.request.mapper.MountedMapper;
 import org.apache.wicket.request.Request;
 import org.apache.wicket.request.Url;
 import org.apache.wicket.request.component.IRequestablePage;
@@ -11,7 +10,7 @@ import org.apache.wicket.request.mapper.parameter.PageParameters;
  * instances for the same page). Incoming URLs get the language as the {@code lang} page parameter; a URL is only
  * built for page parameters of this mapper's language, so links always point to the right language's path.
  */
-public class LanguageMountedMapper extends MountedMapper {
+public class LanguageMountedMapper extends ExactMountedMapper {
 
     public static final String LANG = "lang";
 
@@ -29,14 +28,6 @@ public class LanguageMountedMapper extends MountedMapper {
             return null;
         }
         PageParameters parameters = new PageParameters(info.getPageParameters());
-        // Segments beyond the mount path would arrive as indexed parameters: "/ro/anything" is not the home page.
-        // Only the empty segment of a trailing slash is accepted.
-        for (int i = 0; i < parameters.getIndexedCount(); i++) {
-            if (!parameters.get(i).toString("").isEmpty()) {
-                return null;
-            }
-        }
-        parameters.clearIndexed();
         parameters.set(LANG, language);
         return new UrlInfo(info.getPageComponentInfo(), info.getPageClass(), parameters);
     }

@@ -12,14 +12,14 @@ import org.apache.wicket.request.http.WebResponse;
 
 /**
  * Sends {@code /} to {@code /ro/} or {@code /ru/} by the browser's {@code Accept-Language}, Romanian by default, and
- * {@code /ro} or {@code /ru} to the same with its slash.
+ * {@code /ro}, {@code /ru} or {@code /admin} to the same with its slash.
  */
 public class RootRedirectMapper implements IRequestMapper {
 
     @Override
     public IRequestHandler mapRequest(Request request) {
         List<String> segments = request.getUrl().getSegments();
-        if (segments.size() == 1 && ("ro".equals(segments.get(0)) || "ru".equals(segments.get(0)))) {
+        if (segments.size() == 1 && List.of("ro", "ru", "admin").contains(segments.get(0))) {
             return new Redirect("/" + segments.get(0) + "/");
         }
         boolean root = segments.isEmpty() || (segments.size() == 1 && segments.get(0).isEmpty());

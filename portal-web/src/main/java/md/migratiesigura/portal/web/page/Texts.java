@@ -31,6 +31,11 @@ public final class Texts {
         return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).withZone(ZONE).format(instant);
     }
 
+    /** A date and time to the second, in the language's medium form and Chisinau time: "3 feb. 2025, 14:05:09". */
+    public static String dateTime(Instant instant, Locale locale) {
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(locale).withZone(ZONE).format(instant);
+    }
+
     /** An ISO date for {@code <time datetime>}. */
     public static String isoDate(Instant instant) {
         return DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZONE).format(instant);

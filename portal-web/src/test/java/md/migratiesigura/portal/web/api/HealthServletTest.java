@@ -10,6 +10,7 @@ import md.migratiesigura.portal.PortalServices;
 import md.migratiesigura.portal.content.ImportReport;
 import md.migratiesigura.portal.search.SearchService;
 import md.migratiesigura.portal.service.ArticleService;
+import md.migratiesigura.portal.service.AuditService;
 import md.migratiesigura.portal.service.Health;
 import md.migratiesigura.portal.service.UserService;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -62,6 +63,11 @@ class HealthServletTest {
 
         @Override
         public SearchService search() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public AuditService audit() {
             throw new UnsupportedOperationException();
         }
 

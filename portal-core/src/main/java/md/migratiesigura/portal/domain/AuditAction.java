@@ -1,0 +1,14 @@
+package md.migratiesigura.portal.domain;
+
+/** What an audit log entry records. Stored by name: never rename a constant, add new ones. */
+public enum AuditAction {
+    LOGIN_SUCCEEDED,
+    LOGIN_FAILED,
+    /** Refused by the login throttle before the password was checked. */
+    LOGIN_THROTTLED,
+    LOGOUT,
+    USER_CREATED,
+    USER_ENABLED,
+    USER_DISABLED,
+    ACCESS_DENIED
+}

@@ -1,0 +1,30 @@
+package md.migratiesigura.portal.web.page.admin;
+
+import java.io.Serializable;
+import java.util.List;
+import org.apache.wicket.Application;
+import org.apache.wicket.markup.html.WebPage;
+
+/**
+ * The back office's sections, in the order they are offered. A user sees those their role may open: the page's
+ * {@code @AuthorizeInstantiation} decides, so the list and the check can never disagree.
+ */
+final class AdminSections {
+
+    /** A page and the key of its name ({@code key + ".description"} describes it on the dashboard). */
+    record Section(Class<? extends WebPage> page, String key) implements Serializable {
+    }
+
+    private static final List<Section> ALL = List.of(
+            new Section(UsersPage.class, "admin.section.users"),
+            new Section(AuditPage.class, "admin.section.audit"));
+
+    private AdminSections() {
+    }
+
+    /** The sections the signed-in user may open. */
+    static List<Section> allowed() {
+        var authorization = Application.get().getSecuritySettings().getAuthorizationStrategy();
+        return ALL.stream().filter(s -> authorization.isInstantiationAuthorized(s.page())).toList();
+    }
+}

@@ -1,0 +1,74 @@
+package md.migratiesigura.portal.web.page.admin;
+
+import md.migratiesigura.portal.service.AccountException;
+import md.migratiesigura.portal.service.UserSummary;
+import md.migratiesigura.portal.web.panel.NewUserPanel;
+import md.migratiesigura.portal.web.security.StaffRoles;
+import org.apache.wicket.authroles.authorization.strategies.role.annotations.AuthorizeInstantiation;
+import org.apache.wicket.markup.html.basic.Label;
+import org.apache.wicket.markup.html.link.Link;
+import org.apache.wicket.markup.html.list.ListItem;
+import org.apache.wicket.markup.html.list.ListView;
+import org.apache.wicket.markup.html.panel.FeedbackPanel;
+import org.apache.wicket.model.IModel;
+import org.apache.wicket.model.LoadableDetachableModel;
+import org.apache.wicket.model.Model;
+import org.apache.wicket.model.StringResourceModel;
+import org.apache.wicket.request.mapper.parameter.PageParameters;
+
+/** Administrators only: every account with its role and status, enabling and disabling, and creating accounts. */
+@AuthorizeInstantiation(StaffRoles.ADMINISTRATOR)
+public class UsersPage extends AdminBasePage {
+
+    public UsersPage(PageParameters parameters) {
+        super(parameters);
+        add(new FeedbackPanel("feedback"));
+        add(new ListView<>("users", LoadableDetachableModel.of(() -> app().users().list())) {
+            @Override
+            protected void populateItem(ListItem<UserSummary> item) {
+                UserSummary user = item.getModelObject();
+                item.add(new Label("email", user.email()));
+                item.add(new Label("name", user.displayName()));
+                item.add(new Label("role", getString("Role." + user.role().name())));
+                item.add(new Label("status", getString(user.enabled() ? "admin.users.enabled" : "admin.users.disabled")));
+                // The row's own record, not its index: the list may change between showing and clicking.
+                item.add(newToggleLink("toggle", Model.of(user)));
+            }
+        });
+        add(new NewUserPanel("newUser"));
+    }
+
+    private Link<UserSummary> newToggleLink(String id, IModel<UserSummary> row) {
+        Link<UserSummary> link = new Link<>(id, row) {
+            @Override
+            public void onClick() {
+                UserSummary target = getModelObject();
+                try {
+                    app().users().setEnabled(user(), target.id(), !target.enabled());
+                    UsersPage.this.info(new StringResourceModel(target.enabled() ? "admin.users.disabledNow" : "admin.users.enabledNow",
+                            UsersPage.this).setParameters(target.email()).getString());
+                } catch (AccountException e) {
+                    UsersPage.this.error(getString("admin.users.error." + e.reason().name()));
+                }
+            }
+
+            @Override
+            protected void onConfigure() {
+                super.onConfigure();
+                // An administrator cannot disable themself: the button is not offered (the service refuses too).
+                setVisible(!(getModelObject().enabled() && getModelObject().id() == signedInId()));
+            }
+        };
+        link.setBody(() -> getString(row.getObject().enabled() ? "admin.users.disable" : "admin.users.enable"));
+        return link;
+    }
+
+    private long signedInId() {
+        return user() == null ? -1 : user().id();
+    }
+
+    @Override
+    protected IModel<String> pageTitle() {
+        return () -> getString("admin.users.title");
+    }
+}

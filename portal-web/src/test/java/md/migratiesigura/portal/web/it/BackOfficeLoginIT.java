@@ -1,0 +1,140 @@
+package md.migratiesigura.portal.web.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import md.migratiesigura.portal.TestDatabases;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * An administrator and an editor in a real browser against the packaged jar: the login and logout forms pass
+ * Wicket's resource-isolation check as a browser sends them, and roles decide what each may open.
+ */
+class BackOfficeLoginIT {
+
+    private static final String ADMIN_EMAIL = "coordonator@example.org";
+    private static final String ADMIN_PASSWORD = "o parola lunga pentru test";
+    private static final String EDITOR_EMAIL = "editoare@example.org";
+    private static final String EDITOR_PASSWORD = "editoarea scrie articole bune";
+
+    private static PortalProcess portal;
+    private ChromeDriver browser;
+    private WebDriverWait wait;
+
+    @BeforeAll
+    static void startPortal() throws Exception {
+        Map<String, String> env = TestDatabases.portalEnvironment(Files.createTempDirectory("portal-admin-it"));
+        env.put("PORTAL_ADMIN_EMAIL", ADMIN_EMAIL);
+        env.put("PORTAL_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        portal = PortalProcess.start(env, Duration.ofSeconds(120));
+    }
+
+    @AfterAll
+    static void stopPortal() throws Exception {
+        portal.close();
+    }
+
+    @BeforeEach
+    void openBrowser() throws Exception {
+        browser = Browsers.chromium(1280, 900);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.quit();
+    }
+
+    @Test
+    void administratorCreatesAnEditorWhoSeesOnlyWhatTheirRoleAllows() throws Exception {
+        browser.get(portal.baseUrl() + "/admin/");
+        wait.until(ExpectedConditions.urlMatches(".*/admin/login$"));
+        assertEquals("ro", browser.findElement(By.tagName("html")).getAttribute("lang"));
+
+        signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+        assertTrue(browser.findElement(By.tagName("h1")).getText().startsWith("Bun venit"));
+        Cookie session = browser.manage().getCookieNamed("PORTAL_SESSION");
+        assertNotNull(session, "signing in sets the session cookie");
+        assertTrue(session.isHttpOnly(), "scripts cannot read the session cookie");
+        assertEquals("Strict", session.getSameSite());
+        saveScreenshot("admin-dashboard.png");
+
+        browser.findElement(By.linkText("Utilizatori")).click();
+        wait.until(ExpectedConditions.urlMatches(".*/admin/users.*"));
+        browser.findElement(By.name("email")).sendKeys(EDITOR_EMAIL);
+        browser.findElement(By.name("displayName")).sendKeys("Editoare Test");
+        new Select(browser.findElement(By.name("role"))).selectByVisibleText("Editor");
+        browser.findElement(By.name("password")).sendKeys(EDITOR_PASSWORD);
+        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
+                "Contul " + EDITOR_EMAIL + " a fost creat."));
+        assertTrue(browser.findElement(By.cssSelector(".admin-table")).getText().contains("Editoare Test"));
+        saveScreenshot("admin-users.png");
+
+        signOut();
+
+        signIn(EDITOR_EMAIL, EDITOR_PASSWORD);
+        String main = browser.findElement(By.tagName("main")).getText();
+        assertTrue(main.contains("Rolul tău nu are încă nicio secțiune"), main);
+        assertTrue(browser.findElements(By.linkText("Utilizatori")).isEmpty(), "users are not offered to an editor");
+        assertTrue(browser.findElements(By.linkText("Jurnal de audit")).isEmpty(), "nor is the audit log");
+
+        browser.get(portal.baseUrl() + "/admin/users");
+        assertEquals("Nu ai acces la această pagină", browser.findElement(By.tagName("h1")).getText());
+        assertTrue(browser.findElements(By.name("displayName")).isEmpty(), "the users page is not shown");
+        saveScreenshot("admin-forbidden.png");
+
+        signOut();
+        browser.get(portal.baseUrl() + "/admin/");
+        wait.until(ExpectedConditions.urlMatches(".*/admin/login$"));
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedPolitelyInTheChosenLanguage() {
+        browser.get(portal.baseUrl() + "/admin/login");
+        browser.findElement(By.cssSelector("nav.language a")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "ru"));
+        browser.findElement(By.name("email")).sendKeys(ADMIN_EMAIL);
+        browser.findElement(By.name("password")).sendKeys("not the password at all");
+        browser.findElement(By.cssSelector(".admin-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
+                "Неверный адрес электронной почты или пароль."));
+        assertTrue(browser.getCurrentUrl().contains("/admin/login"), browser.getCurrentUrl());
+    }
+
+    private void signIn(String email, String password) {
+        browser.get(portal.baseUrl() + "/admin/login");
+        browser.findElement(By.name("email")).sendKeys(email);
+        browser.findElement(By.name("password")).sendKeys(password);
+        browser.findElement(By.cssSelector(".admin-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlMatches(".*/admin/$"));
+    }
+
+    private void signOut() {
+        browser.findElement(By.cssSelector(".admin-logout button")).click();
+        wait.until(ExpectedConditions.urlMatches(".*/admin/login$"));
+        assertTrue(browser.findElements(By.cssSelector(".admin-logout button")).isEmpty(), "signed out");
+    }
+
+    private void saveScreenshot(String name) throws Exception {
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        Files.write(dir.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
+    }
+}

@@ -1,0 +1,87 @@
+package md.migratiesigura.portal.web.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import md.migratiesigura.portal.web.TestClock;
+import org.junit.jupiter.api.Test;
+
+class LoginThrottleTest {
+
+    private static final String ADDRESS = "203.0.113.7";
+    private static final String OTHER_ADDRESS = "198.51.100.20";
+
+    private final TestClock clock = new TestClock();
+    private final LoginThrottle throttle = new LoginThrottle(clock);
+
+    @Test
+    void fiveFailuresMakeTheSixthAttemptWait() {
+        for (int i = 0; i < 4; i++) {
+            throttle.failed("editor@example.org", ADDRESS);
+            assertEquals(Duration.ZERO, throttle.waitBefore("editor@example.org", ADDRESS), "failure " + (i + 1) + " is free");
+        }
+        throttle.failed("editor@example.org", ADDRESS);
+        assertEquals(Duration.ofMinutes(1), throttle.waitBefore("editor@example.org", ADDRESS));
+        assertEquals(Duration.ofMinutes(1), throttle.waitBefore("  EDITOR@example.org", ADDRESS), "the e-mail's case does not matter");
+    }
+
+    @Test
+    void theSameAccountFromAnotherAddressIsNotHeldBack() {
+        fail("editor@example.org", ADDRESS, 8);
+        assertTrue(throttle.waitBefore("editor@example.org", ADDRESS).toMinutes() >= 1);
+        assertEquals(Duration.ZERO, throttle.waitBefore("editor@example.org", OTHER_ADDRESS));
+    }
+
+    @Test
+    void eachFurtherFailureDoublesTheWaitUpToHalfAnHour() {
+        fail("editor@example.org", ADDRESS, 5);
+        assertEquals(Duration.ofMinutes(1), throttle.waitBefore("editor@example.org", ADDRESS));
+        clock.advance(Duration.ofMinutes(1));
+        throttle.failed("editor@example.org", ADDRESS);
+        assertEquals(Duration.ofMinutes(2), throttle.waitBefore("editor@example.org", ADDRESS));
+        clock.advance(Duration.ofMinutes(2));
+        throttle.failed("editor@example.org", ADDRESS);
+        assertEquals(Duration.ofMinutes(4), throttle.waitBefore("editor@example.org", ADDRESS));
+        fail("editor@example.org", ADDRESS, 20);
+        assertEquals(LoginThrottle.LONGEST_WAIT, throttle.waitBefore("editor@example.org", ADDRESS));
+    }
+
+    @Test
+    void oneAddressTryingManyAccountsIsCappedAcrossThem() {
+        for (int i = 0; i < LoginThrottle.FREE_FAILURES_PER_ADDRESS; i++) {
+            throttle.failed("guess" + i + "@example.org", ADDRESS);
+        }
+        assertTrue(throttle.waitBefore("someone-new@example.org", ADDRESS).compareTo(Duration.ZERO) > 0,
+                "a new account from the same address waits");
+        assertEquals(Duration.ZERO, throttle.waitBefore("someone-new@example.org", OTHER_ADDRESS));
+    }
+
+    @Test
+    void aSuccessForgivesThePairAndAQuietHourForgivesEverything() {
+        fail("editor@example.org", ADDRESS, 4);
+        throttle.succeeded("editor@example.org", ADDRESS);
+        throttle.failed("editor@example.org", ADDRESS);
+        assertEquals(Duration.ZERO, throttle.waitBefore("editor@example.org", ADDRESS), "counting started again");
+
+        fail("trainer@example.org", ADDRESS, 5);
+        clock.advance(LoginThrottle.FORGET_AFTER.plusMinutes(1));
+        assertEquals(Duration.ZERO, throttle.waitBefore("trainer@example.org", ADDRESS));
+        throttle.failed("trainer@example.org", ADDRESS);
+        assertEquals(Duration.ZERO, throttle.waitBefore("trainer@example.org", ADDRESS), "old failures were forgotten");
+    }
+
+    @Test
+    void aFloodOfMadeUpAccountsTakesBoundedMemoryAndStillThrottlesTheFlooder() {
+        for (int i = 0; i < LoginThrottle.MAX_TRACKED + 500; i++) {
+            throttle.failed("made-up-" + i + "@example.org", "192.0.2." + (i % 200));
+        }
+        assertTrue(throttle.waitBefore("anyone@example.org", "192.0.2.1").compareTo(Duration.ZERO) > 0);
+    }
+
+    private void fail(String email, String address, int times) {
+        for (int i = 0; i < times; i++) {
+            throttle.failed(email, address);
+        }
+    }
+}
