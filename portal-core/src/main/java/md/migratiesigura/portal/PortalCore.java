@@ -13,6 +13,7 @@ import md.migratiesigura.portal.content.MarkdownRenderer;
 import md.migratiesigura.portal.persistence.Database;
 import md.migratiesigura.portal.search.ArticleSearchSource;
 import md.migratiesigura.portal.search.IndexFeeder;
+import md.migratiesigura.portal.search.SearchCounter;
 import md.migratiesigura.portal.search.SearchIndex;
 import md.migratiesigura.portal.search.SearchService;
 import md.migratiesigura.portal.service.ArticleService;
@@ -36,6 +37,7 @@ public final class PortalCore implements PortalServices {
     private final UserService users;
     private final SearchService search;
     private final IndexFeeder indexFeeder;
+    private final SearchCounter searchCounter;
     private final AuditService audit;
     private final ImportReport contentImport;
 
@@ -47,7 +49,8 @@ public final class PortalCore implements PortalServices {
         this.articles = new ArticleService(sessions, clock);
         this.audit = new AuditService(sessions, clock);
         this.users = new UserService(sessions, new PasswordHasher(), PasswordPolicy.standard(), audit, clock);
-        this.search = new SearchService(index, clock);
+        this.searchCounter = new SearchCounter(sessions, clock);
+        this.search = new SearchService(index, searchCounter::count, clock);
         users.ensureAdministrator(config.adminEmail(), config.adminPassword());
         this.contentImport = new ContentImporter(sessions, markdown, clock).importFrom(config.contentDir());
         this.indexFeeder = new IndexFeeder(index, sessions, List.of(new ArticleSearchSource(sessions, markdown)), clock);
@@ -129,6 +132,7 @@ public final class PortalCore implements PortalServices {
     public void close() {
         log.info("Closing the search index and the database");
         indexFeeder.close();
+        searchCounter.close();
         index.close();
         database.close();
     }

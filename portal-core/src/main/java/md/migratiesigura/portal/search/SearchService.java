@@ -12,10 +12,15 @@ public class SearchService {
     public static final int MAX_WORDS = 24;
 
     private final SearchIndex index;
+    private final Runnable countSearch;
     private final Clock clock;
 
-    public SearchService(SearchIndex index, Clock clock) {
+    /**
+     * @param countSearch called once per search that runs (the monthly count for the report; see SearchCounter)
+     */
+    public SearchService(SearchIndex index, Runnable countSearch, Clock clock) {
         this.index = index;
+        this.countSearch = countSearch;
         this.clock = clock;
     }
 
@@ -39,6 +44,7 @@ public class SearchService {
                     "the query has more than " + MAX_WORDS + " words");
         }
         // Control characters (NUL, direction overrides) carry no meaning for search: they separate words.
+        countSearch.run();
         String clean = text.replaceAll("[\\p{Cntrl}\\u200b-\\u200f\\u202a-\\u202e\\u2066-\\u2069\\ufeff]", " ");
         return index.search(query, clean, clock.instant());
     }

@@ -47,7 +47,7 @@ class SearchIndexTest {
     void build() {
         index = SearchIndex.open(dir);
         index.rebuild(List.of(new ListSource(CORPUS)), 0);
-        service = new SearchService(index, Clock.fixed(NOW, ZoneOffset.UTC));
+        service = new SearchService(index, () -> { }, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @AfterEach
@@ -126,7 +126,7 @@ class SearchIndexTest {
     @Test
     void scheduledArticlesAreNotFoundBeforeTheirTime() {
         assertFalse(keys("subiectul", Language.RO).contains("viitor"));
-        SearchService later = new SearchService(index, Clock.fixed(Instant.parse("2026-12-02T00:00:00Z"), ZoneOffset.UTC));
+        SearchService later = new SearchService(index, () -> { }, Clock.fixed(Instant.parse("2026-12-02T00:00:00Z"), ZoneOffset.UTC));
         assertTrue(later.search(SearchQuery.of("subiectul", Language.RO)).hits().stream().anyMatch(h -> h.key().equals("viitor")));
     }
 
@@ -162,6 +162,15 @@ class SearchIndexTest {
         SearchResults results = service.search(SearchQuery.of(typed, Language.RO));
         assertTrue(results.total() >= 0);
         results.hits().forEach(h -> assertFalse(h.snippet().contains("<script"), h.snippet()));
+    }
+
+    @Test
+    void eachSearchIsCountedButNothingOfItIsKept() {
+        java.util.concurrent.atomic.AtomicInteger counted = new java.util.concurrent.atomic.AtomicInteger();
+        SearchService counting = new SearchService(index, counted::incrementAndGet, Clock.fixed(NOW, ZoneOffset.UTC));
+        counting.search(SearchQuery.of("pasaport", Language.RO));
+        counting.search(SearchQuery.of("   ", Language.RO));
+        assertEquals(1, counted.get(), "an empty box is not a search");
     }
 
     @Test
@@ -202,7 +211,7 @@ class SearchIndexTest {
         index = SearchIndex.open(dir);
         assertTrue(index.needsRebuild());
         index.rebuild(List.of(new ListSource(CORPUS)), 0);
-        service = new SearchService(index, Clock.fixed(NOW, ZoneOffset.UTC));
+        service = new SearchService(index, () -> { }, Clock.fixed(NOW, ZoneOffset.UTC));
         assertEquals(List.of("pasaport"), keys("pasaport", Language.RO));
     }
 

@@ -13,6 +13,8 @@ final class Browsers {
     }
 
     static ChromeDriver chromium(int width, int height) throws IOException {
+        // Selenium warns on every start that it has no DevTools bindings for this Chromium; they are not used.
+        java.util.logging.Logger.getLogger("org.openqa.selenium").setLevel(java.util.logging.Level.SEVERE);
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
