@@ -9,12 +9,15 @@ import org.openqa.selenium.chrome.ChromeOptions;
 /** Headless Debian Chromium with its packaged driver: nothing is downloaded at run time. */
 final class Browsers {
 
+    // Selenium warns on every start that it has no DevTools bindings for this Chromium; they are not used. Held in a
+    // field: java.util.logging forgets the level of a logger nobody references.
+    private static final java.util.logging.Logger SELENIUM_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium");
+
     private Browsers() {
     }
 
     static ChromeDriver chromium(int width, int height) throws IOException {
-        // Selenium warns on every start that it has no DevTools bindings for this Chromium; they are not used.
-        java.util.logging.Logger.getLogger("org.openqa.selenium").setLevel(java.util.logging.Level.SEVERE);
+        SELENIUM_LOG.setLevel(java.util.logging.Level.SEVERE);
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
