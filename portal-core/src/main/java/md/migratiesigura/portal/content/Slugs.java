@@ -26,14 +26,19 @@ public final class Slugs {
     private Slugs() {
     }
 
-    /** A slug for a title in either language; empty when nothing usable remains. */
-    public static String slugify(String title) {
-        StringBuilder latin = new StringBuilder();
-        for (char c : title.toLowerCase(Locale.ROOT).toCharArray()) {
+    /** Lower-case text with Russian letters written in Latin ones ("работа" → "rabota"); other letters kept. */
+    public static String transliterate(String text) {
+        StringBuilder latin = new StringBuilder(text.length() + 8);
+        for (char c : text.toLowerCase(Locale.ROOT).toCharArray()) {
             String t = CYRILLIC.get(c);
             latin.append(t != null ? t : String.valueOf(c));
         }
-        String ascii = Normalizer.normalize(latin, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        return latin.toString();
+    }
+
+    /** A slug for a title in either language; empty when nothing usable remains. */
+    public static String slugify(String title) {
+        String ascii = Normalizer.normalize(transliterate(title), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
         String slug = ascii.replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
         if (slug.length() > MAX_LENGTH) {
             slug = slug.substring(0, MAX_LENGTH).replaceAll("-+[a-z0-9]*$", "");

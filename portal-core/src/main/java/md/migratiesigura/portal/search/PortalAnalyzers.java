@@ -29,7 +29,7 @@ import org.tartarus.snowball.ext.RussianStemmer;
 public final class PortalAnalyzers {
 
     /** Bump when any analysis changes: an index built by another version is rebuilt at start. */
-    public static final String VERSION = "1";
+    public static final String VERSION = "2";
 
     private PortalAnalyzers() {
     }
@@ -48,7 +48,7 @@ public final class PortalAnalyzers {
         Analyzer ru = russianStemmed();
         return new PerFieldAnalyzerWrapper(new StandardAnalyzer(), Map.of(
                 "title_ro", ro, "body_ro", ro, "folded_ro", romanianFolded(),
-                "title_ru", ru, "body_ru", ru, "folded_ru", russianFolded()));
+                "title_ru", ru, "body_ru", ru, "folded_ru", russianFolded(), "translit_ru", russianInLatin()));
     }
 
     // ș→ş, ț→ţ because Lucene 9's Romanian stemmer and stop words use the old cedilla letters.
@@ -140,6 +140,46 @@ public final class PortalAnalyzers {
                 return new LowerCaseFilter(in);
             }
         };
+    }
+
+    /**
+     * Russian as people type it on a Latin keyboard: both the text and the query are written in Latin letters
+     * ("работа за границей" and "rabota za granitsey" meet). Unstemmed: exact word forms only.
+     */
+    static Analyzer russianInLatin() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer source = new StandardTokenizer();
+                TokenStream stream = new TransliterationFilter(new LowerCaseFilter(source));
+                return new TokenStreamComponents(source, new ASCIIFoldingFilter(stream));
+            }
+
+            @Override
+            protected TokenStream normalize(String fieldName, TokenStream in) {
+                return new ASCIIFoldingFilter(new TransliterationFilter(new LowerCaseFilter(in)));
+            }
+        };
+    }
+
+    /** Rewrites each Cyrillic term in Latin letters, the same way as article slugs. */
+    private static final class TransliterationFilter extends org.apache.lucene.analysis.TokenFilter {
+        private final org.apache.lucene.analysis.tokenattributes.CharTermAttribute term =
+                addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+
+        TransliterationFilter(TokenStream input) {
+            super(input);
+        }
+
+        @Override
+        public boolean incrementToken() throws java.io.IOException {
+            if (!input.incrementToken()) {
+                return false;
+            }
+            String latin = md.migratiesigura.portal.content.Slugs.transliterate(term.toString());
+            term.setEmpty().append(latin);
+            return true;
+        }
     }
 
     private static NormalizeCharMap charMap(Map<String, String> mappings) {

@@ -228,6 +228,10 @@ public final class SearchIndex implements AutoCloseable {
         doc.add(new Field("body_" + lang, body, STORED_TEXT_WITH_OFFSETS));
         doc.add(new TextField("folded_" + lang, title + "\n" + (d.summary() == null ? "" : nfc(d.summary())) + "\n" + body,
                 Field.Store.NO));
+        if (d.language() == Language.RU) {
+            doc.add(new TextField("translit_ru", title + "\n" + (d.summary() == null ? "" : nfc(d.summary())) + "\n" + body,
+                    Field.Store.NO));
+        }
         long visible = d.visibleFrom() == null ? 0 : d.visibleFrom().toEpochMilli();
         doc.add(new LongPoint("visible_from", visible));
         doc.add(new NumericDocValuesField("visible_from", visible));
@@ -275,6 +279,9 @@ public final class SearchIndex implements AutoCloseable {
             weights.put("title_" + language.code(), 4f);
             weights.put("body_" + language.code(), 1f);
             weights.put("folded_" + language.code(), 0.5f);
+            if (language == Language.RU) {
+                weights.put("translit_ru", 0.3f);
+            }
         }
         SimpleQueryParser any = new SimpleQueryParser(analyzer, weights, PARSER_FLAGS);
         any.setDefaultOperator(Occur.SHOULD);

@@ -84,6 +84,12 @@ class SearchIndexTest {
     }
 
     @Test
+    void russianTypedInLatinLettersIsFound() {
+        assertEquals(List.of("pasport"), keys("pasport", Language.RU));
+        assertTrue(keys("dolg pered rabotodatelem", Language.RU).contains("dolg"));
+    }
+
+    @Test
     void quotedPhraseMatchesOnlyTheWordsTogether() {
         assertEquals(List.of("contract"), keys("\"limbă pe care o înțelegi\"", Language.RO));
         assertTrue(keys("\"înțelegi limbă\"", Language.RO).isEmpty());
