@@ -21,7 +21,10 @@ import md.migratiesigura.portal.web.feed.AtomFeedServlet;
 import md.migratiesigura.portal.web.feed.RobotsServlet;
 import md.migratiesigura.portal.web.feed.SitemapServlet;
 import md.migratiesigura.portal.web.api.SearchEndpoint;
+import md.migratiesigura.portal.web.security.AdminIsolationFilter;
 import md.migratiesigura.portal.web.security.NoStoreFilter;
+import md.migratiesigura.portal.web.security.ResourcePathFilter;
+import md.migratiesigura.portal.web.security.TrustedProxyCustomizer;
 import md.migratiesigura.portal.web.security.SecurityHeadersFilter;
 import org.apache.wicket.protocol.http.WicketFilter;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
@@ -34,6 +37,7 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.server.SizeLimitHandler;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
@@ -43,6 +47,9 @@ import org.slf4j.LoggerFactory;
 public final class PortalServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PortalServer.class);
+
+    /** The largest request body accepted: a 5 MB image upload with its form fields fits. */
+    public static final long MAX_REQUEST_BYTES = 8L * 1024 * 1024;
 
     private final Server server;
     private final PortalServices services;
@@ -74,13 +81,16 @@ public final class PortalServer implements AutoCloseable {
      */
     public static PortalServer start(PortalConfig requested) {
         Server server = new Server(threadPool());
-        ServerConnector connector = connector(server, requested.port());
+        ServerConnector connector = connector(server, requested.port(), requested);
         int port = connector.getLocalPort();
         PortalConfig config = requested.withPort(port);
         PortalServices services = null;
         try {
             services = PortalCore.start(config);
-            server.setHandler(new GracefulHandler(context(services, config)));
+            // Request bodies are capped by Jetty itself, before any parsing: uploads included.
+            SizeLimitHandler sizeLimit = new SizeLimitHandler(MAX_REQUEST_BYTES, -1);
+            sizeLimit.setHandler(context(services, config));
+            server.setHandler(new GracefulHandler(sizeLimit));
             server.setErrorHandler(quietErrors());
             server.setStopTimeout(10_000);
             server.start();
@@ -104,11 +114,12 @@ public final class PortalServer implements AutoCloseable {
         return pool;
     }
 
-    private static ServerConnector connector(Server server, int port) {
+    private static ServerConnector connector(Server server, int port, PortalConfig config) {
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
         http.setRequestHeaderSize(16 * 1024);
+        http.addCustomizer(new TrustedProxyCustomizer(config.trustedProxies()));
         ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setPort(port);
         try {
@@ -129,6 +140,8 @@ public final class PortalServer implements AutoCloseable {
 
         context.addFilter(new FilterHolder(new SecurityHeadersFilter()), "/*",
                 EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
+        context.addFilter(new FilterHolder(new AdminIsolationFilter()), "/admin/*", EnumSet.of(DispatcherType.REQUEST));
+        context.addFilter(new FilterHolder(new ResourcePathFilter()), "/wicket/resource/*", EnumSet.of(DispatcherType.REQUEST));
         FilterHolder noStore = new FilterHolder(new NoStoreFilter());
         context.addFilter(noStore, "/admin", EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
         context.addFilter(noStore, "/admin/*", EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));

@@ -16,6 +16,20 @@ final class Browsers {
     private Browsers() {
     }
 
+    /** Every URL the browser requested since the last call, read from Chromium's performance log. */
+    static java.util.List<String> requestedUrls(ChromeDriver browser) {
+        java.util.List<String> urls = new java.util.ArrayList<>();
+        java.util.regex.Pattern url = java.util.regex.Pattern.compile(
+                "\"method\":\"Network\\.requestWillBeSent\".*?\"request\":\\{.*?\"url\":\"([^\"]+)\"");
+        for (org.openqa.selenium.logging.LogEntry entry : browser.manage().logs().get("performance")) {
+            java.util.regex.Matcher m = url.matcher(entry.getMessage());
+            if (m.find()) {
+                urls.add(m.group(1));
+            }
+        }
+        return urls;
+    }
+
     static ChromeDriver chromium(int width, int height) throws IOException {
         SELENIUM_LOG.setLevel(java.util.logging.Level.SEVERE);
         ChromeOptions options = new ChromeOptions();
@@ -24,6 +38,8 @@ final class Browsers {
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--disable-extensions", "--window-size=" + width + "," + height,
                 "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+        // The performance log lists every request the page makes: tests check that none leaves the portal.
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("performance", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver"))
                 .usingAnyFreePort()

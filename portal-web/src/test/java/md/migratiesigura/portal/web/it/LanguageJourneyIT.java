@@ -100,6 +100,22 @@ class LanguageJourneyIT {
         assertTrue(exitTarget.startsWith("https://"), exitTarget);
     }
 
+    @Test
+    void noPageMakesTheBrowserContactAnotherSite() {
+        browser.get(portal.baseUrl() + "/ro/");
+        browser.findElement(By.cssSelector(".article-list a")).click();
+        browser.get(portal.baseUrl() + "/ru/poisk?q=%D0%BF%D0%B0%D1%81%D0%BF%D0%BE%D1%80%D1%82");
+        browser.get(portal.baseUrl() + "/ro/categorie/munca");
+        browser.get(portal.baseUrl() + "/ro/nu-exista");
+        java.util.List<String> requested = Browsers.requestedUrls(browser);
+        assertTrue(requested.size() >= 5, "the log saw the pages: " + requested);
+        // chrome:// entries are the browser's own new-tab page, not the network.
+        java.util.List<String> foreign = requested.stream()
+                .filter(u -> !u.startsWith("chrome:") && !u.startsWith("data:") && !u.startsWith(portal.baseUrl() + "/"))
+                .toList();
+        assertEquals(java.util.List.of(), foreign, "requests to other sites");
+    }
+
     private void saveScreenshot(String name) throws Exception {
         Path dir = Path.of("target", "screenshots");
         Files.createDirectories(dir);

@@ -1,0 +1,39 @@
+package md.migratiesigura.portal.web.security;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Set;
+
+/**
+ * Stricter than Wicket's resource-isolation listener for the back office, whose links and forms Wicket invokes by
+ * GET as well as POST: a request another site started (Fetch Metadata {@code Sec-Fetch-Site: cross-site} or
+ * {@code same-site}) gets 403, whatever its method. Only a plain visit to the login page may come from elsewhere (a
+ * bookmark synced from another device, a link in an e-mail).
+ */
+public class AdminIsolationFilter implements Filter {
+
+    private static final Set<String> OWN = Set.of("same-origin", "none");
+
+    @Override
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
+        HttpServletRequest request = (HttpServletRequest) req;
+        String site = request.getHeader("Sec-Fetch-Site");
+        boolean foreign = site != null && !OWN.contains(site.toLowerCase(java.util.Locale.ROOT));
+        boolean plainLoginVisit = "GET".equals(request.getMethod()) && "/admin/login".equals(request.getRequestURI())
+                && request.getQueryString() == null;
+        if (foreign && !plainLoginVisit) {
+            HttpServletResponse response = (HttpServletResponse) res;
+            response.setStatus(403);
+            response.setContentType("text/plain;charset=UTF-8");
+            response.getWriter().write("403: requests from other sites are not accepted by the back office.\n");
+            return;
+        }
+        chain.doFilter(req, res);
+    }
+}

@@ -1,0 +1,32 @@
+package md.migratiesigura.portal.web.security;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.regex.Pattern;
+
+/**
+ * Wicket 10.8.0 can be led outside a package through the locale, style or variation part of a package-resource
+ * URL (fixed in later releases). Our resources have plain names: anything else under {@code /wicket/resource/} is
+ * refused with 404 before Wicket reads it.
+ */
+public class ResourcePathFilter implements Filter {
+
+    private static final Pattern SAFE = Pattern.compile("/wicket/resource/[A-Za-z0-9_.$]+/[A-Za-z0-9_-]+(-ver-[0-9A-F]+)?\\.[a-z0-9]{1,5}");
+
+    @Override
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
+        HttpServletRequest request = (HttpServletRequest) req;
+        String uri = request.getRequestURI();
+        if (!SAFE.matcher(uri).matches() || uri.contains("..")) {
+            ((HttpServletResponse) res).sendError(404);
+            return;
+        }
+        chain.doFilter(req, res);
+    }
+}
