@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The test command: installs what a fresh Debian/Ubuntu machine lacks for the browser tests (Chromium and its
-# driver, from the distribution's packages), then runs the whole suite with Maven.
+# The test command: installs what a fresh Debian/Ubuntu machine lacks for the tests (Chromium and its driver for
+# the browser tests, the MariaDB client programs for the backup test, from the distribution's packages), then runs
+# the whole suite with Maven.
 #
 # Tests use the MariaDB named by PORTAL_TEST_DB_URL (e.g. jdbc:mariadb://127.0.0.1:3306/test?user=root) when set,
 # otherwise an embedded MariaDB; every run creates its own databases and drops them afterwards.
@@ -10,6 +11,8 @@ cd "$(dirname "$0")/.."
 missing=()
 command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+# The backup and restore scripts are tested with the distribution's MariaDB client programs.
+command -v mariadb-dump >/dev/null 2>&1 || missing+=(mariadb-client)
 if [ ${#missing[@]} -gt 0 ]; then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"

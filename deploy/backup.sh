@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# A consistent backup of a running portal: the database (one transaction, so nothing half-written) and the
+# uploaded images. The search index is not backed up: it is rebuilt from the database at start.
+#
+#   PORTAL_DATA_DIR=/var/lib/portal PORTAL_DB_URL=… PORTAL_DB_USER=… PORTAL_DB_PASSWORD=… deploy/backup.sh /backups
+#
+# With the embedded database the portal must be running (its server is the one dumped).
+set -euo pipefail
+target=${1:?usage: backup.sh TARGET_DIR}
+source "$(dirname "$0")/db-env.sh"
+stamp=$(date -u +%Y%m%dT%H%M%SZ)
+mkdir -p "$target"
+sql="$target/portal-$stamp.sql.gz"
+dump --single-transaction --quick --routines --triggers --hex-blob --default-character-set=utf8mb4 \
+     --add-drop-table "$DB_NAME" | gzip -6 > "$sql.partial"
+mv "$sql.partial" "$sql"
+files=("$(basename "$sql")")
+if [ -d "$data_dir/uploads" ]; then
+  tar -czf "$target/portal-$stamp-uploads.tar.gz" -C "$data_dir" uploads
+  files+=("portal-$stamp-uploads.tar.gz")
+fi
+(cd "$target" && sha256sum "${files[@]}" > "portal-$stamp.sha256")
+echo "Backup written: $target/portal-$stamp.*"

@@ -1,0 +1,26 @@
+# Sourced by backup.sh and restore.sh: how to reach the portal's database, from the same PORTAL_* settings the
+# portal reads. Sets DB_NAME, DB_ARGS (connection options for mariadb / mariadb-dump), DB_BIN (where the client
+# programs are) and exports MYSQL_PWD so that no password appears on a command line.
+data_dir=$(realpath -m "${PORTAL_DATA_DIR:-./data}")
+if [ -n "${PORTAL_DB_URL:-}" ]; then
+  rest=${PORTAL_DB_URL#jdbc:mariadb://}
+  rest=${rest#jdbc:mysql://}
+  hostport=${rest%%/*}
+  DB_NAME=${rest#*/}
+  DB_NAME=${DB_NAME%%\?*}
+  host=${hostport%%:*}
+  port=3306
+  [ "$hostport" != "$host" ] && port=${hostport#*:}
+  [[ "$DB_NAME" =~ ^[A-Za-z0-9_]+$ ]] || { echo "cannot read the database name from PORTAL_DB_URL" >&2; exit 2; }
+  DB_ARGS=(--host="$host" --port="$port" --user="${PORTAL_DB_USER:-root}" --protocol=TCP)
+  export MYSQL_PWD="${PORTAL_DB_PASSWORD:-}"
+  DB_BIN=""
+else
+  # The embedded server: its own client programs, its socket in the data directory.
+  DB_NAME=portal
+  DB_ARGS=(--socket="$data_dir/mariadb/mariadb.sock" --user=root)
+  DB_BIN="$data_dir/mariadb/base/bin/"
+  export LD_LIBRARY_PATH="$data_dir/mariadb/base/libs${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
+fi
+client() { "${DB_BIN}mariadb" "${DB_ARGS[@]}" "$@"; }
+dump() { "${DB_BIN}mariadb-dump" "${DB_ARGS[@]}" "$@"; }
