@@ -4,12 +4,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import md.migratiesigura.portal.agency.AgencyService;
 import md.migratiesigura.portal.config.ConfigException;
 import md.migratiesigura.portal.config.PortalConfig;
 import md.migratiesigura.portal.content.ContentImporter;
 import md.migratiesigura.portal.content.ImportReport;
 import md.migratiesigura.portal.content.MarkdownRenderer;
+import md.migratiesigura.portal.content.QuestionnaireLoader;
 import md.migratiesigura.portal.persistence.Database;
+import md.migratiesigura.portal.riskcheck.RiskCheckCounts;
+import md.migratiesigura.portal.riskcheck.RiskCheckService;
 import md.migratiesigura.portal.search.SearchIndex;
 import md.migratiesigura.portal.service.ArticleService;
 import md.migratiesigura.portal.service.Health;
@@ -27,6 +31,8 @@ public final class PortalCore implements PortalServices {
     private final SearchIndex index;
     private final ArticleService articles;
     private final UserService users;
+    private final AgencyService agencies;
+    private final RiskCheckService riskCheck;
     private final ImportReport contentImport;
 
     private PortalCore(Database database, SearchIndex index, Clock clock, PortalConfig config) {
@@ -37,6 +43,11 @@ public final class PortalCore implements PortalServices {
         users.ensureAdministrator(config.adminEmail(), config.adminPassword());
         this.contentImport = new ContentImporter(database.sessionFactory(), new MarkdownRenderer(), clock)
                 .importFrom(config.contentDir());
+        this.agencies = new AgencyService(database.sessionFactory(), clock);
+        QuestionnaireLoader questionnaires = new QuestionnaireLoader();
+        this.riskCheck = new RiskCheckService(questionnaires.loadAtStart(config.contentDir()),
+                () -> questionnaires.load(config.contentDir()), agencies,
+                new RiskCheckCounts(database.sessionFactory()), clock);
     }
 
     /**
@@ -88,6 +99,16 @@ public final class PortalCore implements PortalServices {
     @Override
     public UserService users() {
         return users;
+    }
+
+    @Override
+    public RiskCheckService riskCheck() {
+        return riskCheck;
+    }
+
+    @Override
+    public AgencyService agencies() {
+        return agencies;
     }
 
     @Override

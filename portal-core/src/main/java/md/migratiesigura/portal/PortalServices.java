@@ -1,6 +1,8 @@
 package md.migratiesigura.portal;
 
+import md.migratiesigura.portal.agency.AgencyService;
 import md.migratiesigura.portal.content.ImportReport;
+import md.migratiesigura.portal.riskcheck.RiskCheckService;
 import md.migratiesigura.portal.service.ArticleService;
 import md.migratiesigura.portal.service.Health;
 import md.migratiesigura.portal.service.UserService;
@@ -14,6 +16,12 @@ public interface PortalServices extends AutoCloseable {
     ArticleService articles();
 
     UserService users();
+
+    /** The job-offer check: questionnaire, engine, anonymous monthly counts. */
+    RiskCheckService riskCheck();
+
+    /** The registry of licensed private employment agencies: lookup and import of the official list. */
+    AgencyService agencies();
 
     /** A live check of the database and the search index. */
     Health health();

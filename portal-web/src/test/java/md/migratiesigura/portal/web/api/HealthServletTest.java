@@ -7,7 +7,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import md.migratiesigura.portal.PortalServices;
+import md.migratiesigura.portal.agency.AgencyService;
 import md.migratiesigura.portal.content.ImportReport;
+import md.migratiesigura.portal.riskcheck.RiskCheckService;
 import md.migratiesigura.portal.service.ArticleService;
 import md.migratiesigura.portal.service.Health;
 import md.migratiesigura.portal.service.UserService;
@@ -56,6 +58,16 @@ class HealthServletTest {
 
         @Override
         public UserService users() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public RiskCheckService riskCheck() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public AgencyService agencies() {
             throw new UnsupportedOperationException();
         }
 
