@@ -1,15 +1,19 @@
 package md.migratiesigura.portal.web;
 
 import md.migratiesigura.portal.PortalServices;
+import md.migratiesigura.portal.agency.AgencyService;
 import md.migratiesigura.portal.config.PortalConfig;
+import md.migratiesigura.portal.riskcheck.RiskCheckService;
 import md.migratiesigura.portal.service.ArticleService;
 import md.migratiesigura.portal.web.mapper.LanguageMountedMapper;
 import md.migratiesigura.portal.web.mapper.NotFoundMapper;
 import md.migratiesigura.portal.web.mapper.RootRedirectMapper;
+import md.migratiesigura.portal.web.page.AgenciesPage;
 import md.migratiesigura.portal.web.page.ArticlePage;
 import md.migratiesigura.portal.web.page.ErrorPage;
 import md.migratiesigura.portal.web.page.HomePage;
 import md.migratiesigura.portal.web.page.NotFoundPage;
+import md.migratiesigura.portal.web.page.RiskCheckPage;
 import md.migratiesigura.portal.web.page.SearchPage;
 import org.apache.wicket.Application;
 import org.apache.wicket.RuntimeConfigurationType;
@@ -38,6 +42,14 @@ public class PortalApplication extends WebApplication {
 
     public ArticleService articles() {
         return services.articles();
+    }
+
+    public RiskCheckService riskCheck() {
+        return services.riskCheck();
+    }
+
+    public AgencyService agencies() {
+        return services.agencies();
     }
 
     public PortalServices services() {
@@ -101,6 +113,10 @@ public class PortalApplication extends WebApplication {
         mountIn("ru", "/ru/stati/${slug}", ArticlePage.class);
         mountIn("ro", "/ro/cautare", SearchPage.class);
         mountIn("ru", "/ru/poisk", SearchPage.class);
+        mountIn("ro", "/ro/verifica-oferta", RiskCheckPage.class);
+        mountIn("ru", "/ru/proverka-vakansii", RiskCheckPage.class);
+        mountIn("ro", "/ro/agentii", AgenciesPage.class);
+        mountIn("ru", "/ru/agentstva", AgenciesPage.class);
         getRootRequestMapperAsCompound().add(new NotFoundMapper());
     }
 

@@ -2,11 +2,15 @@ package md.migratiesigura.portal.web.page;
 
 import md.migratiesigura.portal.web.panel.ArticleListPanel;
 import org.apache.wicket.markup.html.basic.Label;
+import org.apache.wicket.markup.html.link.BookmarkablePageLink;
 import org.apache.wicket.model.IModel;
 import org.apache.wicket.model.LoadableDetachableModel;
 import org.apache.wicket.request.mapper.parameter.PageParameters;
 
-/** The front page in one language: what the portal is for, the questions to ask before leaving, the latest articles. */
+/**
+ * The front page in one language: what the portal is for, the job-offer check, the questions to ask before leaving,
+ * the latest articles.
+ */
 public class HomePage extends BasePage {
 
     static final int LATEST = 8;
@@ -16,6 +20,8 @@ public class HomePage extends BasePage {
         IModel<Long> published = LoadableDetachableModel.of(() -> app().articles().countPublished(language()));
         add(new ArticleListPanel("latest", LoadableDetachableModel.of(() -> app().articles().latest(language(), LATEST))));
         add(new Label("publishedCount", published.map(n -> Texts.plural(getString("home.articleCount"), getLocale(), n))));
+        add(new BookmarkablePageLink<Void>("riskCheck", RiskCheckPage.class, parametersIn(language())));
+        add(new BookmarkablePageLink<Void>("agencies", AgenciesPage.class, parametersIn(language())));
     }
 
     @Override
