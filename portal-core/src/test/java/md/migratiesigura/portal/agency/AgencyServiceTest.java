@@ -105,67 +105,45 @@ class AgencyServiceTest {
 
     @Test
     void aFileWithWrongColumnsIsRefusedNamingTheMissingOnesAndChangesNothing() throws Exception {
-        AgencyFixtures.loadSample(agencies);
-        List<String> before = registryRows();
-        AgencyImportPreview preview = agencies.preview(
-                "IDNO;Denumire;Licenta;Valabil pana la\n1003600012345;X SRL;AA 1;2030-01-01\n".getBytes(StandardCharsets.UTF_8));
-        assertRefusedWith(preview, 1, "missing: name, licence_number, valid_until, countries, partners");
-        assertEquals(before, registryRows());
+        refusedWithoutChange("IDNO;Denumire;Licenta;Valabil pana la\n1003600012345;X SRL;AA 1;2030-01-01\n"
+                .getBytes(StandardCharsets.UTF_8), 1, "missing: name, licence_number, valid_until, countries, partners");
     }
 
     @Test
     void badDatesAreReportedByLineAndTheFileCannotBeApplied() throws Exception {
-        AgencyFixtures.loadSample(agencies);
-        List<String> before = registryRows();
         String csv = HEADER
                 + "1003600012345,Una SRL,AA 1,31.02.2030,Germania,\n"
                 + "1003600012346,Doua SRL,AA 2,2030/12/31,Germania,\n"
                 + "1003600012347,Trei SRL,AA 3,2030-12-31,Germania,\n";
-        AgencyImportPreview preview = agencies.preview(csv.getBytes(StandardCharsets.UTF_8));
-        assertFalse(preview.canApply());
+        AgencyImportPreview preview = refusedWithoutChange(csv.getBytes(StandardCharsets.UTF_8), 2,
+                "valid_until '31.02.2030' is not a date");
         assertEquals(List.of(2, 3), preview.problems().stream().map(AgencyImportPreview.Problem::line).toList());
-        assertTrue(preview.problems().get(0).reason().contains("'31.02.2030' is not a date"), preview.problems().toString());
         assertTrue(preview.problems().get(1).reason().contains("write 2026-12-31 or 31.12.2026"));
-        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> agencies.apply(preview));
-        assertTrue(refused.getMessage().contains("line 2"), refused.getMessage());
-        assertEquals(before, registryRows());
     }
 
     @Test
     void aDuplicateIdnoIsRefusedNamingBothLines() throws Exception {
-        List<String> before = registryRows();
         String csv = HEADER
                 + "1003600012345,Una SRL,AA 1,2030-12-31,Germania,\n"
                 + "1003600012399,Doua SRL,AA 2,2030-12-31,Germania,\n"
                 + "1003600012345,Una Bis SRL,AA 3,2030-12-31,Germania,\n";
-        AgencyImportPreview preview = agencies.preview(csv.getBytes(StandardCharsets.UTF_8));
-        assertRefusedWith(preview, 4, "IDNO 1003600012345 is already on line 2");
-        assertThrows(IllegalArgumentException.class, () -> agencies.apply(preview));
-        assertEquals(before, registryRows());
+        refusedWithoutChange(csv.getBytes(StandardCharsets.UTF_8), 4, "IDNO 1003600012345 is already on line 2");
     }
 
     @Test
     void aFileOverFiveMegabytesIsRefusedBeforeBeingRead() throws Exception {
-        AgencyFixtures.loadSample(agencies);
-        List<String> before = registryRows();
         byte[] big = new byte[AgencyCsv.MAX_BYTES + 1];
         byte[] start = AgencyFixtures.sampleCsv();
         System.arraycopy(start, 0, big, 0, start.length);
         Arrays.fill(big, start.length, big.length, (byte) '\n');
-        AgencyImportPreview preview = agencies.preview(big);
-        assertRefusedWith(preview, 0, "the limit is 5 MB");
-        assertEquals(before, registryRows());
+        refusedWithoutChange(big, 0, "the limit is 5 MB");
     }
 
     @Test
     void aFileSavedInIso88592IsRefusedAskingForUtf8() throws Exception {
-        AgencyFixtures.loadSample(agencies);
-        List<String> before = registryRows();
         String csv = HEADER + "1003600012345,Agenţia Ştiinţa SRL,AA 1,2030-12-31,România,\n";
-        AgencyImportPreview preview = agencies.preview(csv.getBytes(Charset.forName("ISO-8859-2")));
-        assertRefusedWith(preview, 2, "not in UTF-8");
+        AgencyImportPreview preview = refusedWithoutChange(csv.getBytes(Charset.forName("ISO-8859-2")), 2, "not in UTF-8");
         assertTrue(preview.problems().get(0).reason().contains("CSV UTF-8"), "says how to fix it");
-        assertEquals(before, registryRows());
     }
 
     @Test
@@ -238,10 +216,21 @@ class AgencyServiceTest {
         assertEquals(List.of(), agencies.search("SRL", 10), "a legal form alone names no agency");
     }
 
-    private static void assertRefusedWith(AgencyImportPreview preview, int line, String reason) {
+    /**
+     * Previews a bad file over the sample registry: the first problem is on {@code line} and says {@code reason},
+     * applying it is refused, and the registry is exactly as before.
+     */
+    private static AgencyImportPreview refusedWithoutChange(byte[] csv, int line, String reason) throws Exception {
+        AgencyFixtures.loadSample(agencies);
+        List<String> before = registryRows();
+        AgencyImportPreview preview = agencies.preview(csv);
         assertFalse(preview.canApply());
         assertEquals(line, preview.problems().get(0).line(), preview.problems().toString());
         assertTrue(preview.problems().get(0).reason().contains(reason), preview.problems().get(0).reason());
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> agencies.apply(preview));
+        assertTrue(refused.getMessage().contains("cannot be imported"), refused.getMessage());
+        assertEquals(before, registryRows(), "nothing changed");
+        return preview;
     }
 
     /** Everything the registry holds, as text, to compare before and after a refused import. */

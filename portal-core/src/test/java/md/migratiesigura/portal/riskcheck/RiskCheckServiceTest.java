@@ -45,30 +45,26 @@ class RiskCheckServiceTest {
     static final Map<String, String> REFERENCE = new LinkedHashMap<>();
 
     static {
-        String deception = "deception";
-        String debt = "debt_bondage";
-        String conditions = "abusive_working_and_living_conditions";
-        String vulnerability = "abuse_of_vulnerability";
-        for (String rule : List.of("A1", "A2", "A3", "A4", "A5", "A8", "B1", "B2", "B3", "C1", "C3", "D1", "E4")) {
-            REFERENCE.put(rule, "HIGH " + deception);
-        }
-        REFERENCE.put("A6", "HIGH " + debt);
-        REFERENCE.put("A7", "MED " + deception);
-        REFERENCE.put("A9", "MED " + deception);
-        REFERENCE.put("B4", "MED " + conditions);
-        REFERENCE.put("B5", "MED " + vulnerability);
-        REFERENCE.put("B6", "HIGH " + debt);
-        REFERENCE.put("C2", "HIGH retention_of_identity_documents");
-        REFERENCE.put("D2", "MED " + deception);
-        REFERENCE.put("D3", "HIGH " + debt);
-        REFERENCE.put("D4", "MED " + deception);
-        REFERENCE.put("D5", "MED " + conditions);
-        REFERENCE.put("D6", "MED " + conditions);
-        REFERENCE.put("E1", "HIGH " + vulnerability);
-        REFERENCE.put("E2", "HIGH " + vulnerability);
-        REFERENCE.put("E3", "HIGH isolation");
-        REFERENCE.put("E5", "LOW " + deception);
-        REFERENCE.put("E6", "MED " + debt);
+        """
+        A1 HIGH deception          A2 HIGH deception          A3 HIGH deception
+        A4 HIGH deception          A5 HIGH deception          A6 HIGH debt_bondage
+        A7 MED deception           A8 HIGH deception          A9 MED deception
+        B1 HIGH deception          B2 HIGH deception          B3 HIGH deception
+        B4 MED abusive_working_and_living_conditions          B5 MED abuse_of_vulnerability
+        B6 HIGH debt_bondage
+        C1 HIGH deception          C2 HIGH retention_of_identity_documents              C3 HIGH deception
+        D1 HIGH deception          D2 MED deception           D3 HIGH debt_bondage
+        D4 MED deception           D5 MED abusive_working_and_living_conditions
+        D6 MED abusive_working_and_living_conditions
+        E1 HIGH abuse_of_vulnerability                        E2 HIGH abuse_of_vulnerability
+        E3 HIGH isolation          E4 HIGH deception          E5 LOW deception
+        E6 MED debt_bondage
+        """.lines().forEach(line -> {
+            String[] words = line.strip().split("\\s+");
+            for (int i = 0; i + 2 < words.length; i += 3) {
+                REFERENCE.put(words[i], words[i + 1] + " " + words[i + 2]);
+            }
+        });
     }
 
     private static final Instant NOW = Instant.parse("2025-06-15T09:00:00Z");

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import md.migratiesigura.portal.TestDatabases;
@@ -15,7 +14,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -80,7 +78,7 @@ class RiskCheckJourneyIT {
         assertTrue(browser.findElement(By.cssSelector("input[name='passport'][value='asked_to_keep']")).isSelected(),
                 "the answers come back under the result, to be changed");
         assertTrue(browser.manage().getCookies().isEmpty(), "no cookie");
-        saveScreenshot("risk-check-high-ro-phone.png");
+        Browsers.screenshot(browser, "risk-check-high-ro-phone.png");
     }
 
     @Test
@@ -99,7 +97,7 @@ class RiskCheckJourneyIT {
         assertTrue(tier.getAttribute("class").contains("tier-none"));
         assertTrue(tier.getText().contains("Это не гарантия"), tier.getText());
         assertFalse(tier.getText().toLowerCase().contains("безопасн"), "never 'safe'");
-        saveScreenshot("risk-check-none-ru-phone.png");
+        Browsers.screenshot(browser, "risk-check-none-ru-phone.png");
     }
 
     private void choose(String question, String option) {
@@ -125,11 +123,5 @@ class RiskCheckJourneyIT {
 
     private void waitForUrl(String regex) {
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches(regex));
-    }
-
-    private void saveScreenshot(String name) throws Exception {
-        Path dir = Path.of("target", "screenshots");
-        Files.createDirectories(dir);
-        Files.write(dir.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
     }
 }
