@@ -5,15 +5,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import md.migratiesigura.portal.agency.AgencyService;
 import md.migratiesigura.portal.config.ConfigException;
 import md.migratiesigura.portal.config.PortalConfig;
 import md.migratiesigura.portal.content.ContentImporter;
 import md.migratiesigura.portal.content.ImportReport;
 import md.migratiesigura.portal.content.MarkdownRenderer;
+import md.migratiesigura.portal.content.QuestionnaireLoader;
 import md.migratiesigura.portal.persistence.Database;
 import md.migratiesigura.portal.search.ArticleSearchSource;
 import md.migratiesigura.portal.search.IndexFeeder;
 import md.migratiesigura.portal.search.SearchCounter;
+import md.migratiesigura.portal.riskcheck.RiskCheckCounts;
+import md.migratiesigura.portal.riskcheck.RiskCheckService;
 import md.migratiesigura.portal.search.SearchIndex;
 import md.migratiesigura.portal.search.SearchService;
 import md.migratiesigura.portal.service.ArticleService;
@@ -39,6 +43,8 @@ public final class PortalCore implements PortalServices {
     private final IndexFeeder indexFeeder;
     private final SearchCounter searchCounter;
     private final AuditService audit;
+    private final AgencyService agencies;
+    private final RiskCheckService riskCheck;
     private final ImportReport contentImport;
 
     private PortalCore(Database database, SearchIndex index, Clock clock, PortalConfig config) {
@@ -55,6 +61,10 @@ public final class PortalCore implements PortalServices {
         this.contentImport = new ContentImporter(sessions, markdown, clock).importFrom(config.contentDir());
         this.indexFeeder = new IndexFeeder(index, sessions, List.of(new ArticleSearchSource(sessions, markdown)), clock);
         indexFeeder.start();
+        this.agencies = new AgencyService(sessions, clock);
+        QuestionnaireLoader questionnaires = new QuestionnaireLoader();
+        this.riskCheck = new RiskCheckService(questionnaires.loadAtStart(config.contentDir()),
+                () -> questionnaires.load(config.contentDir()), agencies, new RiskCheckCounts(sessions), clock);
     }
 
     /**
@@ -116,6 +126,16 @@ public final class PortalCore implements PortalServices {
     @Override
     public AuditService audit() {
         return audit;
+    }
+
+    @Override
+    public RiskCheckService riskCheck() {
+        return riskCheck;
+    }
+
+    @Override
+    public AgencyService agencies() {
+        return agencies;
     }
 
     @Override

@@ -1,7 +1,9 @@
 package md.migratiesigura.portal;
 
+import md.migratiesigura.portal.agency.AgencyService;
 import md.migratiesigura.portal.content.ImportReport;
 import md.migratiesigura.portal.search.SearchService;
+import md.migratiesigura.portal.riskcheck.RiskCheckService;
 import md.migratiesigura.portal.service.ArticleService;
 import md.migratiesigura.portal.service.AuditService;
 import md.migratiesigura.portal.service.Health;
@@ -21,6 +23,11 @@ public interface PortalServices extends AutoCloseable {
 
     /** The back office's audit log. */
     AuditService audit();
+    /** The job-offer check: questionnaire, engine, anonymous monthly counts. */
+    RiskCheckService riskCheck();
+
+    /** The registry of licensed private employment agencies: lookup and import of the official list. */
+    AgencyService agencies();
 
     /** A live check of the database and the search index. */
     Health health();

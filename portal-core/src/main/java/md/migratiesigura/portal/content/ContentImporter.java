@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
@@ -319,15 +316,11 @@ public final class ContentImporter {
         }
     }
 
-    private static String readUtf8(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
+    static String readUtf8(Path file) throws IOException {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new ContentException(0, "the file is not valid UTF-8");
+            return Utf8.decode(Files.readAllBytes(file));
+        } catch (Utf8.NotUtf8Exception e) {
+            throw new ContentException(e.line(), e.getMessage());
         }
     }
 

@@ -2,8 +2,10 @@ package md.migratiesigura.portal.web;
 
 import java.time.Clock;
 import md.migratiesigura.portal.PortalServices;
+import md.migratiesigura.portal.agency.AgencyService;
 import md.migratiesigura.portal.config.PortalConfig;
 import md.migratiesigura.portal.domain.AuditAction;
+import md.migratiesigura.portal.riskcheck.RiskCheckService;
 import md.migratiesigura.portal.service.ArticleService;
 import md.migratiesigura.portal.service.AuditService;
 import md.migratiesigura.portal.service.UserService;
@@ -11,10 +13,13 @@ import md.migratiesigura.portal.web.mapper.ExactMountedMapper;
 import md.migratiesigura.portal.web.mapper.LanguageMountedMapper;
 import md.migratiesigura.portal.web.mapper.NotFoundMapper;
 import md.migratiesigura.portal.web.mapper.RootRedirectMapper;
+import md.migratiesigura.portal.web.page.AgenciesPage;
 import md.migratiesigura.portal.web.page.ArticlePage;
 import md.migratiesigura.portal.web.page.CategoryPage;
 import md.migratiesigura.portal.web.page.ErrorPage;
 import md.migratiesigura.portal.web.page.HomePage;
+import md.migratiesigura.portal.web.page.NotFoundPage;
+import md.migratiesigura.portal.web.page.RiskCheckPage;
 import md.migratiesigura.portal.web.page.SearchPage;
 import md.migratiesigura.portal.web.page.TagPage;
 import md.migratiesigura.portal.web.page.admin.AccessDeniedPage;
@@ -87,6 +92,14 @@ public class PortalApplication extends AuthenticatedWebApplication {
 
     public LoginThrottle loginThrottle() {
         return loginThrottle;
+    }
+
+    public RiskCheckService riskCheck() {
+        return services.riskCheck();
+    }
+
+    public AgencyService agencies() {
+        return services.agencies();
     }
 
     public PortalServices services() {
@@ -188,6 +201,10 @@ public class PortalApplication extends AuthenticatedWebApplication {
         mount(new ExactMountedMapper("/admin/users", UsersPage.class));
         mount(new ExactMountedMapper("/admin/audit", AuditPage.class));
         mount(new ExactMountedMapper("/admin/access-denied", AccessDeniedPage.class));
+        mountIn("ro", "/ro/verifica-oferta", RiskCheckPage.class);
+        mountIn("ru", "/ru/proverka-vakansii", RiskCheckPage.class);
+        mountIn("ro", "/ro/agentii", AgenciesPage.class);
+        mountIn("ru", "/ru/agentstva", AgenciesPage.class);
         getRootRequestMapperAsCompound().add(new NotFoundMapper());
     }
 

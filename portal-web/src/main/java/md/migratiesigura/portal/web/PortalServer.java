@@ -12,6 +12,7 @@ import md.migratiesigura.portal.PortalCore;
 import md.migratiesigura.portal.PortalServices;
 import md.migratiesigura.portal.config.ConfigException;
 import md.migratiesigura.portal.config.PortalConfig;
+import md.migratiesigura.portal.web.api.AgenciesEndpoint;
 import md.migratiesigura.portal.web.api.ApiEndpoint;
 import md.migratiesigura.portal.web.api.ApiServlet;
 import md.migratiesigura.portal.web.api.ArticlesEndpoint;
@@ -25,6 +26,8 @@ import md.migratiesigura.portal.web.security.AdminIsolationFilter;
 import md.migratiesigura.portal.web.security.NoStoreFilter;
 import md.migratiesigura.portal.web.security.ResourcePathFilter;
 import md.migratiesigura.portal.web.security.TrustedProxyCustomizer;
+import md.migratiesigura.portal.web.api.RiskCheckEndpoint;
+import md.migratiesigura.portal.web.api.RiskCheckQuestionsEndpoint;
 import md.migratiesigura.portal.web.security.SecurityHeadersFilter;
 import org.apache.wicket.protocol.http.WicketFilter;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
@@ -167,11 +170,14 @@ public final class PortalServer implements AutoCloseable {
     }
 
     /** The JSON API, one line per resource. */
-    private static Map<String, ApiEndpoint> apiEndpoints(PortalServices services, PortalConfig config) {
+    static Map<String, ApiEndpoint> apiEndpoints(PortalServices services, PortalConfig config) {
         PublicUrls urls = new PublicUrls(config.publicBaseUrl());
         Map<String, ApiEndpoint> endpoints = new HashMap<>();
         endpoints.put("v1/articles", new ArticlesEndpoint(services.articles(), urls));
         endpoints.put("v1/search", new SearchEndpoint(services.search(), urls));
+        endpoints.put("v1/risk-check/questions", new RiskCheckQuestionsEndpoint(services.riskCheck()));
+        endpoints.put("v1/risk-check", new RiskCheckEndpoint(services.riskCheck()));
+        endpoints.put("v1/agencies", new AgenciesEndpoint(services.agencies()));
         return endpoints;
     }
 

@@ -40,4 +40,9 @@ public final class PublicUrls {
         return base + (language == Language.RO ? "/ro/cautare?q=" : "/ru/poisk?q=")
                 + URLEncoder.encode(query, StandardCharsets.UTF_8);
     }
+
+    /** The online consultation page (its own issue); linked from the check's result. */
+    public static String consultationPath(Language language) {
+        return language == Language.RO ? "/ro/consultatie" : "/ru/konsultatsiya";
+    }
 }

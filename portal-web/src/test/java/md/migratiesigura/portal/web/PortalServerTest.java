@@ -66,7 +66,9 @@ class PortalServerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/ro/", "/ru/", "/ro/cautare?q=pasaport", "/ru/poisk?q=паспорт"})
+    @ValueSource(strings = {"/ro/", "/ru/", "/ro/cautare?q=pasaport", "/ru/poisk?q=паспорт",
+            "/ro/verifica-oferta?passport=asked_to_keep&check=1", "/ru/proverka-vakansii?step=2", "/ro/agentii?q=munca",
+            "/ru/agentstva"})
     void publicPagesSetNoCookieAndSendTheSecurityHeaders(String path) throws Exception {
         HttpResponse<String> response = get(path, Map.of());
         assertEquals(200, response.statusCode());
@@ -79,6 +81,15 @@ class PortalServerTest {
                 && csp.contains("frame-ancestors 'none'") && csp.contains("'nonce-"), csp);
         assertFalse(response.headers().firstValue("Server").isPresent(), "the server does not announce itself");
         assertTrue(response.headers().firstValue("Content-Type").orElse("").toLowerCase().contains("charset=utf-8"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/ro/verifica-oferta?passport=asked_to_keep&check=1", "/ru/proverka-vakansii",
+            "/ro/verifica-oferta?step=3&pay=too_high"})
+    void theJobOfferCheckIsKeptByNoBrowserOrProxyCache(String path) throws Exception {
+        HttpResponse<String> response = get(path, Map.of());
+        assertEquals(200, response.statusCode());
+        assertEquals("no-store", response.headers().firstValue("Cache-Control").orElse(""));
     }
 
     @Test

@@ -8,6 +8,8 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import md.migratiesigura.portal.PortalCore;
 import md.migratiesigura.portal.PortalServices;
 import md.migratiesigura.portal.TestDatabases;
@@ -15,6 +17,7 @@ import md.migratiesigura.portal.config.PortalConfig;
 import md.migratiesigura.portal.domain.Role;
 import md.migratiesigura.portal.service.NewUser;
 import md.migratiesigura.portal.service.SignedInUser;
+import md.migratiesigura.portal.riskcheck.Tier;
 
 /**
  * One real core (its own test database, the bundled content) shared by the web tests of a JVM, with a first
@@ -83,5 +86,13 @@ public final class TestPortal {
 
     public static Path dataDir() {
         return config().dataDir();
+    }
+
+    /** How many checks of a tier the shared core has counted this month (Chisinau time). */
+    public static long checksCountedThisMonth(Tier tier) {
+        YearMonth now = YearMonth.now(ZoneId.of("Europe/Chisinau"));
+        return services().riskCheck().monthlyCounts(now.getYear()).stream()
+                .filter(m -> m.month().equals(now)).findFirst()
+                .map(m -> m.byTier().getOrDefault(tier, 0L)).orElse(0L);
     }
 }

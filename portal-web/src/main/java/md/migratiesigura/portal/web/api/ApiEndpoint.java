@@ -8,4 +8,9 @@ package md.migratiesigura.portal.web.api;
 public interface ApiEndpoint {
 
     Object handle(ApiRequest request) throws Exception;
+
+    /** The one HTTP method the resource answers; any other gets 405. */
+    default String method() {
+        return "GET";
+    }
 }

@@ -14,8 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The read-only public JSON API under {@code /api/}: UTF-8 JSON answers, errors as {@code {"error": "…"}} with a
- * 4xx status, never a stack trace. Endpoints are registered by path ({@code v1/articles}).
+ * The public JSON API under {@code /api/}: UTF-8 JSON answers, errors as {@code {"error": "…"}} with a 4xx status,
+ * never a stack trace. Endpoints are registered by path ({@code v1/articles}); each answers one method (only the
+ * job-offer check takes a POST).
  */
 public class ApiServlet extends HttpServlet {
 
@@ -40,14 +41,18 @@ public class ApiServlet extends HttpServlet {
             if (endpoint == null) {
                 throw new ApiException(404, "no such resource: /api/" + path);
             }
-            if (!"GET".equals(request.getMethod()) && !"POST".equals(request.getMethod())) {
-                throw new ApiException(405, "method " + request.getMethod() + " is not allowed");
+            if (!endpoint.method().equals(request.getMethod())) {
+                response.setHeader("Allow", endpoint.method());
+                throw new ApiException(405, "method " + request.getMethod() + " is not allowed here; use "
+                        + endpoint.method());
             }
             write(response, 200, endpoint.handle(new ApiRequest(request)));
         } catch (ApiException e) {
             write(response, e.status(), Map.of("error", e.getMessage()));
         } catch (JsonProcessingException e) {
-            write(response, 400, Map.of("error", "the body is not valid JSON"));
+            String where = e.getLocation() == null ? ""
+                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+            write(response, 400, Map.of("error", "the body is not valid JSON: " + e.getOriginalMessage() + where));
         } catch (Exception e) {
             // Never the request's content in the log: it may be a search query or answers about a job offer.
             log.error("API failure on /api/{}: {}", path, e.toString());

@@ -6,11 +6,15 @@ import org.apache.wicket.markup.html.link.BookmarkablePageLink;
 import org.apache.wicket.markup.html.list.ListItem;
 import org.apache.wicket.markup.html.list.ListView;
 import org.apache.wicket.markup.html.basic.Label;
+import org.apache.wicket.markup.html.link.BookmarkablePageLink;
 import org.apache.wicket.model.IModel;
 import org.apache.wicket.model.LoadableDetachableModel;
 import org.apache.wicket.request.mapper.parameter.PageParameters;
 
-/** The front page in one language: what the portal is for, the questions to ask before leaving, the latest articles. */
+/**
+ * The front page in one language: what the portal is for, the job-offer check, the questions to ask before leaving,
+ * the latest articles.
+ */
 public class HomePage extends BasePage {
 
     static final int LATEST = 8;
@@ -29,6 +33,8 @@ public class HomePage extends BasePage {
                 item.add(link);
             }
         });
+        add(new BookmarkablePageLink<Void>("riskCheck", RiskCheckPage.class, parametersIn(language())));
+        add(new BookmarkablePageLink<Void>("agencies", AgenciesPage.class, parametersIn(language())));
     }
 
     @Override

@@ -3,6 +3,7 @@ package md.migratiesigura.portal.web.page;
 import com.ibm.icu.text.MessageFormat;
 import com.ibm.icu.util.ULocale;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -18,10 +19,10 @@ public final class Texts {
 
     /** Formats an ICU pattern such as {@code {0, plural, one{# articol} few{# articole} other{# de articole}}}. */
     public static String plural(String pattern, Locale locale, long count) {
-        return new MessageFormat(pattern, ULocale.forLocale(locale)).format(new Object[] {count});
+        return format(pattern, locale, count);
     }
 
-    /** Formats an ICU message with several arguments, e.g. "Pagina {0} din {1}". */
+    /** Formats an ICU pattern with arguments: {@code "Pasul {0} din {1}"}. */
     public static String format(String pattern, Locale locale, Object... arguments) {
         return new MessageFormat(pattern, ULocale.forLocale(locale)).format(arguments);
     }
@@ -34,6 +35,11 @@ public final class Texts {
     /** A date and time to the second, in the language's medium form and Chisinau time: "3 feb. 2025, 14:05:09". */
     public static String dateTime(Instant instant, Locale locale) {
         return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(locale).withZone(ZONE).format(instant);
+    }
+
+    /** A calendar date in the language's long form: "31 decembrie 2026", "31 декабря 2026 г.". */
+    public static String date(LocalDate date, Locale locale) {
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(date);
     }
 
     /** An ISO date for {@code <time datetime>}. */

@@ -7,8 +7,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import md.migratiesigura.portal.PortalServices;
+import md.migratiesigura.portal.agency.AgencyService;
 import md.migratiesigura.portal.content.ImportReport;
 import md.migratiesigura.portal.search.SearchService;
+import md.migratiesigura.portal.riskcheck.RiskCheckService;
 import md.migratiesigura.portal.service.ArticleService;
 import md.migratiesigura.portal.service.AuditService;
 import md.migratiesigura.portal.service.Health;
@@ -67,7 +69,17 @@ class HealthServletTest {
         }
 
         @Override
+        public RiskCheckService riskCheck() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public AuditService audit() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public AgencyService agencies() {
             throw new UnsupportedOperationException();
         }
 

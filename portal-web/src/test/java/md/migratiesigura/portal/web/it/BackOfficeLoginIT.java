@@ -73,7 +73,7 @@ class BackOfficeLoginIT {
         assertNotNull(session, "signing in sets the session cookie");
         assertTrue(session.isHttpOnly(), "scripts cannot read the session cookie");
         assertEquals("Strict", session.getSameSite());
-        saveScreenshot("admin-dashboard.png");
+        Browsers.screenshot(browser, "admin-dashboard.png");
 
         browser.findElement(By.linkText("Utilizatori")).click();
         wait.until(ExpectedConditions.urlMatches(".*/admin/users.*"));
@@ -85,7 +85,7 @@ class BackOfficeLoginIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
                 "Contul " + EDITOR_EMAIL + " a fost creat."));
         assertTrue(browser.findElement(By.cssSelector(".admin-table")).getText().contains("Editoare Test"));
-        saveScreenshot("admin-users.png");
+        Browsers.screenshot(browser, "admin-users.png");
 
         signOut();
 
@@ -98,7 +98,7 @@ class BackOfficeLoginIT {
         browser.get(portal.baseUrl() + "/admin/users");
         assertEquals("Nu ai acces la această pagină", browser.findElement(By.tagName("h1")).getText());
         assertTrue(browser.findElements(By.name("displayName")).isEmpty(), "the users page is not shown");
-        saveScreenshot("admin-forbidden.png");
+        Browsers.screenshot(browser, "admin-forbidden.png");
 
         signOut();
         browser.get(portal.baseUrl() + "/admin/");
@@ -132,9 +132,4 @@ class BackOfficeLoginIT {
         assertTrue(browser.findElements(By.cssSelector(".admin-logout button")).isEmpty(), "signed out");
     }
 
-    private void saveScreenshot(String name) throws Exception {
-        Path dir = Path.of("target", "screenshots");
-        Files.createDirectories(dir);
-        Files.write(dir.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
-    }
 }

@@ -2,6 +2,8 @@ package md.migratiesigura.portal.web.it;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -45,5 +47,12 @@ final class Browsers {
                 .usingAnyFreePort()
                 .build();
         return new ChromeDriver(service, options);
+    }
+
+    /** Keeps what the browser shows under target/screenshots, for a person to look at after the run. */
+    static void screenshot(ChromeDriver browser, String name) throws IOException {
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        Files.write(dir.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
     }
 }

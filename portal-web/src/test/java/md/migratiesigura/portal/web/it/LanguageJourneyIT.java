@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import md.migratiesigura.portal.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
@@ -13,7 +12,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -60,7 +58,7 @@ class LanguageJourneyIT {
         assertEquals("ru", browser.findElement(By.tagName("html")).getAttribute("lang"));
         assertTrue(browser.findElement(By.tagName("h1")).getText().startsWith("Уезжаете на работу"));
         assertTrue(browser.manage().getCookies().isEmpty(), "a reader gets no cookie");
-        saveScreenshot("home-ru-phone.png");
+        Browsers.screenshot(browser, "home-ru-phone.png");
     }
 
     @Test
@@ -116,9 +114,4 @@ class LanguageJourneyIT {
         assertEquals(java.util.List.of(), foreign, "requests to other sites");
     }
 
-    private void saveScreenshot(String name) throws Exception {
-        Path dir = Path.of("target", "screenshots");
-        Files.createDirectories(dir);
-        Files.write(dir.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
-    }
 }

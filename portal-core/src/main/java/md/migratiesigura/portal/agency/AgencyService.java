@@ -1,0 +1,223 @@
+package md.migratiesigura.portal.agency;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import md.migratiesigura.portal.content.ContentImporter;
+import md.migratiesigura.portal.domain.Agency;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+
+/**
+ * The registry of private employment agencies licensed for placement abroad: the public lookup, and the import of
+ * the official list (preview first, then apply). Each call is one transaction. Nothing here is invented: the
+ * registry holds what editors imported, and is empty until they do.
+ */
+public class AgencyService {
+
+    public static final int MAX_QUERY = 200;
+
+    private final SessionFactory sessionFactory;
+    private final Clock clock;
+
+    public AgencyService(SessionFactory sessionFactory, Clock clock) {
+        this.sessionFactory = sessionFactory;
+        this.clock = clock;
+    }
+
+    /** How many agencies the registry holds; 0 until the official list is imported. */
+    public long count() {
+        return sessionFactory.fromTransaction(session ->
+                session.createSelectionQuery("select count(a) from Agency a", Long.class).getSingleResult());
+    }
+
+    /**
+     * Agencies whose IDNO starts with the digits typed, or whose name contains every word typed (tolerant of
+     * diacritics, quotes, case and legal forms, see {@link AgencyNames}); exact name matches first.
+     */
+    public List<AgencyView> search(String query, int limit) {
+        String typed = query == null ? "" : query.strip();
+        if (typed.isEmpty() || typed.length() > MAX_QUERY) {
+            return List.of();
+        }
+        String digits = typed.replaceAll("\\s", "");
+        if (digits.matches("\\d{4,13}")) {
+            return sessionFactory.fromTransaction(session -> session.createSelectionQuery(
+                            "from Agency a where a.idno like :prefix order by a.idno", Agency.class)
+                    .setParameter("prefix", digits + "%")
+                    .setMaxResults(limit)
+                    .getResultStream().map(this::view).toList());
+        }
+        String key = AgencyNames.searchKey(typed);
+        List<String> words = Arrays.stream(key.split(" ")).filter(w -> !w.isEmpty()).limit(8).toList();
+        if (words.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder where = new StringBuilder("1 = 1");
+        for (int i = 0; i < words.size(); i++) {
+            // Folded words hold only letters and digits, so there is nothing to escape for LIKE.
+            where.append(" and a.searchName like :w").append(i);
+        }
+        return sessionFactory.fromTransaction(session -> {
+            var q = session.createSelectionQuery("from Agency a where " + where + " order by a.name", Agency.class);
+            for (int i = 0; i < words.size(); i++) {
+                q.setParameter("w" + i, "%" + words.get(i) + "%");
+            }
+            return q.setMaxResults(limit).getResultStream()
+                    .sorted(Comparator.comparing((Agency a) -> !a.getSearchName().equals(key)))
+                    .map(this::view).toList();
+        });
+    }
+
+    /**
+     * The agencies a person may mean by a name or IDNO, for the job-offer check: the one with that IDNO, else those
+     * whose folded name is exactly the one typed, else whatever the search finds (at most a few).
+     */
+    public List<AgencyView> identify(String nameOrIdno) {
+        String typed = nameOrIdno.strip();
+        String digits = typed.replaceAll("\\s", "");
+        if (digits.matches("\\d{13}")) {
+            return byIdno(digits).map(List::of).orElse(List.of());
+        }
+        String key = AgencyNames.searchKey(typed);
+        List<AgencyView> exact = sessionFactory.fromTransaction(session -> session.createSelectionQuery(
+                        "from Agency a where a.searchName = :key order by a.name", Agency.class)
+                .setParameter("key", key)
+                .setMaxResults(5)
+                .getResultStream().map(this::view).toList());
+        return exact.isEmpty() ? search(typed, 5) : exact;
+    }
+
+    public Optional<AgencyView> byIdno(String idno) {
+        return sessionFactory.fromTransaction(session ->
+                Optional.ofNullable(session.bySimpleNaturalId(Agency.class).load(idno)).map(this::view));
+    }
+
+    /** Reads a CSV of the official list and says what applying it would change; the registry is not touched. */
+    public AgencyImportPreview preview(byte[] csv) {
+        AgencyCsv.Parsed parsed = AgencyCsv.parse(csv);
+        if (parsed.rows().isEmpty()) {
+            return AgencyImportPreview.refused(parsed.problems(), parsed.notes());
+        }
+        return sessionFactory.fromTransaction(session -> {
+            Map<String, Agency> existing = all(session);
+            List<AgencyRow> added = new ArrayList<>();
+            List<AgencyImportPreview.Change> changed = new ArrayList<>();
+            int unchanged = 0;
+            for (AgencyRow row : parsed.rows()) {
+                Agency agency = existing.remove(row.idno());
+                if (agency == null) {
+                    added.add(row);
+                } else {
+                    List<String> fields = differences(agency, row);
+                    if (fields.isEmpty()) {
+                        unchanged++;
+                    } else {
+                        changed.add(new AgencyImportPreview.Change(row, fields));
+                    }
+                }
+            }
+            List<AgencyView> removed = existing.values().stream()
+                    .sorted(Comparator.comparing(Agency::getName)).map(this::view).toList();
+            return new AgencyImportPreview(parsed.rows(), added, changed, unchanged, removed, parsed.problems(),
+                    parsed.notes());
+        });
+    }
+
+    /**
+     * Makes the registry what the previewed file says, in one transaction: adds, updates, removes, and marks every
+     * listed agency as verified now. A preview with problems is refused and nothing changes.
+     *
+     * @throws IllegalArgumentException when the preview has problems or no rows
+     */
+    public AgencyImportResult apply(AgencyImportPreview preview) {
+        if (!preview.canApply()) {
+            throw new IllegalArgumentException("this file cannot be imported: " + (preview.problems().isEmpty()
+                    ? "it lists no agency" : preview.problems().size() + " problem(s), first " + preview.problems().get(0)));
+        }
+        Instant now = clock.instant();
+        return sessionFactory.fromTransaction(session -> {
+            Map<String, Agency> existing = all(session);
+            int added = 0;
+            int changed = 0;
+            int unchanged = 0;
+            Set<String> listed = new HashSet<>();
+            for (AgencyRow row : preview.rows()) {
+                listed.add(row.idno());
+                Agency agency = existing.get(row.idno());
+                if (agency == null) {
+                    agency = new Agency(row.idno(), now);
+                    write(agency, row, now);
+                    session.persist(agency);
+                    added++;
+                } else if (!differences(agency, row).isEmpty()) {
+                    write(agency, row, now);
+                    changed++;
+                } else {
+                    unchanged++;
+                }
+                agency.markVerified(now);
+            }
+            int removed = 0;
+            for (Agency agency : existing.values()) {
+                if (!listed.contains(agency.getIdno())) {
+                    session.remove(agency);
+                    removed++;
+                }
+            }
+            return new AgencyImportResult(added, changed, unchanged, removed);
+        });
+    }
+
+    private static Map<String, Agency> all(Session session) {
+        Map<String, Agency> byIdno = new HashMap<>();
+        session.createSelectionQuery("from Agency a", Agency.class).getResultList()
+                .forEach(a -> byIdno.put(a.getIdno(), a));
+        return byIdno;
+    }
+
+    private static void write(Agency agency, AgencyRow row, Instant now) {
+        agency.update(row.name(), AgencyNames.searchKey(row.name()), row.licenceNumber(), row.validUntil(),
+                row.countries(), row.partners(), now);
+    }
+
+    private static List<String> differences(Agency agency, AgencyRow row) {
+        List<String> fields = new ArrayList<>();
+        if (!Objects.equals(agency.getName(), row.name())) {
+            fields.add("name");
+        }
+        if (!Objects.equals(agency.getLicenceNumber(), row.licenceNumber())) {
+            fields.add("licence_number");
+        }
+        if (!Objects.equals(agency.getValidUntil(), row.validUntil())) {
+            fields.add("valid_until");
+        }
+        if (!agency.getCountries().equals(row.countries())) {
+            fields.add("countries");
+        }
+        if (!agency.getPartners().equals(row.partners())) {
+            fields.add("partners");
+        }
+        return fields;
+    }
+
+    private AgencyView view(Agency a) {
+        return new AgencyView(a.getIdno(), a.getName(), a.getLicenceNumber(), a.getValidUntil(), a.getCountries(),
+                a.getPartners(), !a.getValidUntil().isBefore(today()), a.getLastVerifiedAt());
+    }
+
+    /** Today in Chisinau: a licence valid until a date is valid through that whole day there. */
+    public LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ContentImporter.ZONE);
+    }
+}
