@@ -82,6 +82,8 @@ public final class Database implements AutoCloseable {
         try {
             return EmbeddedMariaDb.start(dir);
         } catch (Exception e) {
+            // The server's own last words (several lines) help the operator; the one-line error follows.
+            log.warn("The embedded MariaDB did not start: {}", e.getMessage());
             throw new ConfigException("PORTAL_DATA_DIR",
                     "the embedded MariaDB could not start in " + dir + " (" + rootMessage(e)
                             + "); set PORTAL_DB_URL to use an external server", e);

