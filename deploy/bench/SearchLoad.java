@@ -118,10 +118,12 @@ public final class SearchLoad {
         long errors = checkQueries(client, uris, report);
 
         List<String> rows = new ArrayList<>();
+        double busiest = 0;
         for (int n : clients) {
             Phase phase = run(client, uris, n, warmup, duration, serverPid);
             errors += phase.errors;
             rows.add(phase.row());
+            busiest = Math.max(busiest, phase.otherCores());
             System.out.println("  " + n + " client(s): " + phase.row());
         }
         report.append("\n### Load: ").append(QUERIES.length).append(" queries in rotation, ").append(warmup)
@@ -131,6 +133,11 @@ public final class SearchLoad {
                 .append(Runtime.getRuntime().availableProcessors()).append(") |\n");
         report.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
         rows.forEach(r -> report.append(r).append('\n'));
+        if (busiest > 0.3) {
+            report.append(String.format(Locale.ROOT, "%nOther processes kept up to %.2f of the machine's %d cores busy during"
+                    + " a measured window: the portal did not have the machine to itself, and these figures are worse"
+                    + " than it alone would give.%n", busiest, Runtime.getRuntime().availableProcessors()));
+        }
         System.out.println();
         System.out.print(report);
         if (out != null) {
@@ -283,6 +290,17 @@ public final class SearchLoad {
             }
             int rank = (int) Math.ceil(p * sorted.length);
             return sorted[Math.max(0, rank - 1)] / 1e6;
+        }
+
+        /** Cores used by everything but the portal and this load generator during the window; 0 when unknown. */
+        double otherCores() {
+            if (from == null || to == null || to.wallNanos <= from.wallNanos || from.busyTicks < 0 || from.serverTicks < 0) {
+                return 0;
+            }
+            double wall = (to.wallNanos - from.wallNanos) / 1e9;
+            double server = (to.serverTicks - from.serverTicks) / Cpu.HZ / wall;
+            double self = (to.selfNanos - from.selfNanos) / 1e9 / wall;
+            return Math.max(0, (to.busyTicks - from.busyTicks) / Cpu.HZ / wall - server - self);
         }
 
         String cpu() {
