@@ -74,8 +74,16 @@ public final class ContentImporter {
         importCategories(root, problems);
         Path articles = root.resolve("articles");
         if (Files.isDirectory(articles)) {
+            // Articles already in the database stay as the editors made them: not even their files are read again.
+            Set<String> existing = new java.util.HashSet<>(sessionFactory.fromTransaction(session ->
+                    session.createSelectionQuery("select a.key from Article a", String.class).getResultList()));
             for (Path folder : sortedChildren(articles)) {
-                if (Files.isDirectory(folder)) {
+                if (!Files.isDirectory(folder)) {
+                    continue;
+                }
+                if (existing.contains(folder.getFileName().toString().replace("/", ""))) {
+                    counts[1]++;
+                } else {
                     importArticle(root, folder, problems, counts);
                 }
             }

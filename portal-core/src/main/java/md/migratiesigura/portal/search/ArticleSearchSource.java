@@ -39,22 +39,35 @@ public final class ArticleSearchSource implements SearchSource {
                 .stream().map(this::document).toList());
     }
 
+    /**
+     * Reads in short transactions of {@value #BATCH} translations by id: one long ordered read of every body made
+     * MariaDB copy them all into a temporary table on disk.
+     */
     @Override
     public void forEach(Consumer<SearchDocument> consumer) {
-        sessionFactory.inTransaction(session -> {
-            try (var results = session.createSelectionQuery(INDEXABLE + " order by t.id", ArticleTranslation.class)
-                    .setParameter("published", ArticleStatus.PUBLISHED)
-                    .setParameter("scheduled", ArticleStatus.SCHEDULED)
-                    .setReadOnly(true)
-                    .setFetchSize(200)
-                    .getResultStream()) {
-                results.forEach(t -> {
-                    consumer.accept(document(t));
-                    session.detach(t);
-                });
+        long after = 0;
+        while (true) {
+            long from = after;
+            List<ArticleTranslation> batch = sessionFactory.fromTransaction(session -> {
+                List<ArticleTranslation> translations = session.createSelectionQuery(
+                                INDEXABLE + " and t.id > :after order by t.id", ArticleTranslation.class)
+                        .setParameter("published", ArticleStatus.PUBLISHED)
+                        .setParameter("scheduled", ArticleStatus.SCHEDULED)
+                        .setParameter("after", from)
+                        .setMaxResults(BATCH)
+                        .setReadOnly(true)
+                        .getResultList();
+                translations.forEach(t -> consumer.accept(document(t)));
+                return translations;
+            });
+            if (batch.size() < BATCH) {
+                return;
             }
-        });
+            after = batch.get(batch.size() - 1).getId();
+        }
     }
+
+    private static final int BATCH = 500;
 
     private SearchDocument document(ArticleTranslation t) {
         return new SearchDocument(TYPE, t.getArticle().getKey(), t.getLanguage(), t.getSlug(), t.getTitle(),

@@ -33,6 +33,8 @@ public final class IndexFeeder implements AutoCloseable {
     private final Clock clock;
     private final ScheduledExecutorService executor;
     private Instant lastCleanup = Instant.EPOCH;
+    /** Outbox ids already applied that are still inside the re-read window: not applied twice. */
+    private final Set<Long> applied = new java.util.HashSet<>();
 
     public IndexFeeder(SearchIndex index, SessionFactory sessionFactory, List<SearchSource> sources, Clock clock) {
         this.index = index;
@@ -79,11 +81,18 @@ public final class IndexFeeder implements AutoCloseable {
                 .getResultList());
         long newPosition = position;
         Set<List<String>> items = new LinkedHashSet<>();
+        Set<Long> seen = new java.util.HashSet<>();
         for (Object[] row : rows) {
             long id = ((Number) row[0]).longValue();
+            seen.add(id);
+            if (applied.contains(id)) {
+                continue;
+            }
             items.add(List.of((String) row[1], (String) row[2]));
             newPosition = Math.max(newPosition, id);
         }
+        // Ids that left the window cannot come back: forget them.
+        applied.retainAll(seen);
         if (items.isEmpty()) {
             cleanUpNowAndThen();
             return 0;
@@ -96,6 +105,7 @@ public final class IndexFeeder implements AutoCloseable {
             }
         }
         index.commit(newPosition);
+        applied.addAll(seen);
         if (anyNew) {
             log.debug("Search index now at outbox position {}", newPosition);
         }

@@ -262,7 +262,8 @@ public final class SearchIndex implements AutoCloseable {
                 int first = (request.page() - 1) * request.size();
                 TopDocs top = searcher.search(query, first + request.size(),
                         new Sort(SortField.FIELD_SCORE, new SortField("visible_from", SortField.Type.LONG, true)), false);
-                List<SearchHit> hits = hits(searcher, query, top, first, languages);
+                // Highlighting needs only the words; the filters add nothing to it but work.
+                List<SearchHit> hits = hits(searcher, words, top, first, languages);
                 String suggestion = suggestion(searcher, text, request.language());
                 return new SearchResults(top.totalHits.value, hits, suggestion);
             } finally {
