@@ -1,6 +1,9 @@
 package md.migratiesigura.portal;
 
+import md.migratiesigura.portal.analytics.VisitCounter;
+import md.migratiesigura.portal.analytics.VisitStatistics;
 import md.migratiesigura.portal.content.ImportReport;
+import md.migratiesigura.portal.report.ReportService;
 import md.migratiesigura.portal.search.SearchService;
 import md.migratiesigura.portal.service.ArticleService;
 import md.migratiesigura.portal.service.AuditService;
@@ -21,6 +24,15 @@ public interface PortalServices extends AutoCloseable {
 
     /** The back office's audit log. */
     AuditService audit();
+
+    /** Counts public pageviews (spec §6); fed by the web layer's filter, flushed every two seconds and at close. */
+    VisitCounter visitCounter();
+
+    /** The counts written so far, for the staff dashboard. */
+    VisitStatistics visitStatistics();
+
+    /** The annual report and what administrators enter for it. */
+    ReportService reports();
 
     /** A live check of the database and the search index. */
     Health health();
