@@ -29,7 +29,8 @@ public final class UserAgents {
 
     /**
      * Not crawlers, but not readers either. Link previews are matched at the start only: an in-app browser of the
-     * same messenger, used by a person, carries the name later in its user agent.
+     * same messenger, used by a person, carries the name later in its user agent (except Viber's, which the
+     * crawler list itself matches anywhere: the list is followed as published).
      */
     static final List<String> EXTRA_PATTERNS = List.of(
             "^(?i:WhatsApp|Viber|TelegramBot|Slackbot|Discordbot|SkypeUriPreview|Twitterbot|vkShare)",
