@@ -13,6 +13,7 @@ import md.migratiesigura.portal.PortalServices;
 import md.migratiesigura.portal.config.ConfigException;
 import md.migratiesigura.portal.config.PortalConfig;
 import md.migratiesigura.portal.web.api.ApiEndpoint;
+import md.migratiesigura.portal.web.analytics.VisitCountingFilter;
 import md.migratiesigura.portal.web.api.ApiServlet;
 import md.migratiesigura.portal.web.api.ArticlesEndpoint;
 import md.migratiesigura.portal.domain.Language;
@@ -132,6 +133,15 @@ public final class PortalServer implements AutoCloseable {
         FilterHolder noStore = new FilterHolder(new NoStoreFilter());
         context.addFilter(noStore, "/admin", EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
         context.addFilter(noStore, "/admin/*", EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
+
+        if (config.visitCounting()) {
+            // Before Wicket, so that it sees the status and content type of the page Wicket rendered.
+            context.addFilter(new FilterHolder(new VisitCountingFilter(services.visitCounter(), config.trustedProxies(),
+                    java.time.Clock.systemUTC(), java.net.URI.create(config.publicBaseUrl()).getHost())), "/*",
+                    EnumSet.of(DispatcherType.REQUEST));
+        } else {
+            log.info("Visit counting is off (PORTAL_VISIT_COUNTING=off)");
+        }
 
         FilterHolder wicket = new FilterHolder(new WicketFilter(new PortalApplication(services, config)));
         wicket.setName("portal");
