@@ -21,6 +21,7 @@ import md.migratiesigura.portal.web.api.HealthServlet;
 import md.migratiesigura.portal.web.feed.AtomFeedServlet;
 import md.migratiesigura.portal.web.feed.RobotsServlet;
 import md.migratiesigura.portal.web.feed.SitemapServlet;
+import md.migratiesigura.portal.web.api.ReportEndpoint;
 import md.migratiesigura.portal.web.api.SearchEndpoint;
 import md.migratiesigura.portal.web.security.NoStoreFilter;
 import md.migratiesigura.portal.web.security.SecurityHeadersFilter;
@@ -169,6 +170,7 @@ public final class PortalServer implements AutoCloseable {
         Map<String, ApiEndpoint> endpoints = new HashMap<>();
         endpoints.put("v1/articles", new ArticlesEndpoint(services.articles(), urls));
         endpoints.put("v1/search", new SearchEndpoint(services.search(), urls));
+        endpoints.put("v1/report/", new ReportEndpoint(services.reports()));
         return endpoints;
     }
 

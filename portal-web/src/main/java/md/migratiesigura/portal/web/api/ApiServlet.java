@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The read-only public JSON API under {@code /api/}: UTF-8 JSON answers, errors as {@code {"error": "…"}} with a
- * 4xx status, never a stack trace. Endpoints are registered by path ({@code v1/articles}).
+ * 4xx status, never a stack trace. Endpoints are registered by path ({@code v1/articles}), or by a prefix ending
+ * in a slash ({@code v1/report/}) when the last segment is a parameter.
  */
 public class ApiServlet extends HttpServlet {
 
@@ -36,6 +37,10 @@ public class ApiServlet extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getPathInfo() == null ? "" : request.getPathInfo().replaceAll("^/+|/+$", "");
         ApiEndpoint endpoint = endpoints.get(path);
+        if (endpoint == null && path.lastIndexOf('/') > 0) {
+            // A resource with a path parameter ("v1/report/2025") is registered under its prefix ("v1/report/").
+            endpoint = endpoints.get(path.substring(0, path.lastIndexOf('/') + 1));
+        }
         try {
             if (endpoint == null) {
                 throw new ApiException(404, "no such resource: /api/" + path);
@@ -43,7 +48,7 @@ public class ApiServlet extends HttpServlet {
             if (!"GET".equals(request.getMethod()) && !"POST".equals(request.getMethod())) {
                 throw new ApiException(405, "method " + request.getMethod() + " is not allowed");
             }
-            write(response, 200, endpoint.handle(new ApiRequest(request)));
+            write(response, 200, endpoint.handle(new ApiRequest(request, path.substring(path.lastIndexOf('/') + 1))));
         } catch (ApiException e) {
             write(response, e.status(), Map.of("error", e.getMessage()));
         } catch (JsonProcessingException e) {
