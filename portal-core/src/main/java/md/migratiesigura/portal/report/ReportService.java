@@ -121,9 +121,11 @@ public class ReportService {
                 s.setInt(1, year);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
+                        int month = rs.getInt(1);
+                        long visits = rs.getLong(2);
+                        long visitors = rs.getLong(3);
                         long pageviews = rs.getLong(4);
-                        months.add(new EnteredMonth(rs.getInt(1), rs.getLong(2), rs.getLong(3),
-                                rs.wasNull() ? null : pageviews));
+                        months.add(new EnteredMonth(month, visits, visitors, rs.wasNull() ? null : pageviews));
                     }
                 }
             }

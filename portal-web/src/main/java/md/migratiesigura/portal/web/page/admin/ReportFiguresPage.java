@@ -78,7 +78,6 @@ public class ReportFiguresPage extends AdminBasePage {
         WebMarkupContainer publicLink = new WebMarkupContainer("publicReport");
         publicLink.add(AttributeModifier.replace("href", PublicUrls.reportPath(Language.RO, year)));
         add(publicLink);
-        add(new Label("status", getString(figures.published() ? "admin.report.published" : "admin.report.unpublished")));
         add(new FeedbackPanel("feedback"));
         add(newPublishForm(figures.published()));
         add(newFiguresForm());
@@ -95,6 +94,7 @@ public class ReportFiguresPage extends AdminBasePage {
 
     private Form<Void> newPublishForm(boolean published) {
         Form<Void> form = new Form<>("publishForm");
+        form.add(new Label("status", getString(published ? "admin.report.published" : "admin.report.unpublished")));
         Button button = new Button("publish") {
             @Override
             public void onSubmit() {
