@@ -46,7 +46,11 @@ public class ReportPage extends BasePage {
         add(newMonthTable(r, texts));
         add(new Label("totalVisits", texts.number(r.totals().visits())));
         add(new Label("totalVisitors", texts.number(r.totals().uniqueVisitors())));
-        add(new Label("totalPageviews", texts.number(r.totals().pageviews())));
+        // Years entered from a factsheet have no pageviews: a bare 0 would read as "nobody read anything".
+        WebMarkupContainer pageviews = new WebMarkupContainer("pageviewsFigure");
+        pageviews.setVisible(r.totals().pageviews() > 0 || !r.hasEnteredMonths());
+        pageviews.add(new Label("totalPageviews", texts.number(r.totals().pageviews())));
+        add(pageviews);
         add(new Label("articles", texts.number(r.articlesPublished())));
         add(new Label("consultations", texts.number(r.consultations().total())));
         add(new Label("consultationsSos", texts.number(r.consultations().sos())));
