@@ -34,34 +34,51 @@ public final class UserAgents {
      */
     static final List<String> EXTRA_PATTERNS = List.of(
             "^(?i:WhatsApp|Viber|TelegramBot|Slackbot|Discordbot|SkypeUriPreview|Twitterbot|vkShare)",
-            "(?i:facebookexternalhit|Facebot|TelegramBot|meta-externalagent)",
             "^(?i:curl|Wget|wrk|ab|ApacheBench|Gatling|k6|python-requests|python-urllib|python-httpx|aiohttp"
                     + "|Go-http-client|Java|Java-http-client|okhttp|Apache-HttpClient|node-fetch|axios|undici"
-                    + "|HTTPie|libwww-perl|Scrapy|PostmanRuntime|insomnia|JMeter|Locust|hey|siege)(?![A-Za-z])",
-            "(?i:HeadlessChrome|PhantomJS|Lighthouse|Chrome-Lighthouse)");
+                    + "|HTTPie|libwww-perl|Scrapy|PostmanRuntime|insomnia|JMeter|Locust|hey|siege)(?![A-Za-z])");
+
+    /** Looked for anywhere, in any case (a lower-cased copy and plain search: case-insensitive regexes are slow). */
+    static final List<String> EXTRA_WORDS_ANY_CASE = List.of("facebookexternalhit", "facebot", "telegrambot",
+            "meta-externalagent", "headlesschrome", "phantomjs", "lighthouse");
 
     static final int CACHE_LIMIT = 20_000;
     static final int LONGEST_CACHED = 512;
 
     private final Trie literals = new Trie();
     private final List<String> prefixes = new ArrayList<>();
+    private final List<Pattern> anchored = new ArrayList<>();
+    private final List<Guarded> guarded = new ArrayList<>();
     private final Pattern expressions;
     private final Map<String, Boolean> cache = new ConcurrentHashMap<>();
 
     UserAgents(List<String> patterns) {
         List<String> regexes = new ArrayList<>();
-        for (String pattern : patterns) {
-            boolean anchored = pattern.startsWith("^");
-            String literal = literal(anchored ? pattern.substring(1) : pattern);
-            if (literal == null || literal.isEmpty()) {
-                regexes.add(pattern);
-            } else if (anchored) {
-                prefixes.add(literal);
-            } else {
-                literals.add(literal);
+        for (String whole : patterns) {
+            // "A|B" at the top level is two patterns, each perhaps plain text.
+            for (String pattern : alternatives(whole)) {
+                boolean anchored = pattern.startsWith("^");
+                String body = anchored ? pattern.substring(1) : pattern;
+                String literal = literal(body);
+                if (literal != null && !literal.isEmpty()) {
+                    if (anchored) {
+                        prefixes.add(literal);
+                    } else {
+                        literals.add(literal);
+                    }
+                } else if (anchored) {
+                    this.anchored.add(Pattern.compile(body));
+                } else {
+                    String guard = guard(pattern);
+                    if (guard != null) {
+                        guarded.add(new Guarded(guard, Pattern.compile(pattern)));
+                    } else {
+                        regexes.add(pattern);
+                    }
+                }
             }
         }
-        this.expressions = Pattern.compile(regexes.stream().map(r -> "(?:" + r + ")").collect(Collectors.joining("|")));
+        this.expressions = regexes.isEmpty() ? Pattern.compile("(?!)") : Pattern.compile(regexes.stream().map(r -> "(?:" + r + ")").collect(Collectors.joining("|")));
     }
 
     /** The crawler list and the extra patterns. */
@@ -117,7 +134,134 @@ public final class UserAgents {
                 return true;
             }
         }
-        return literals.occursIn(userAgent) || expressions.matcher(userAgent).find();
+        if (literals.occursIn(userAgent)) {
+            return true;
+        }
+        String lower = userAgent.toLowerCase(java.util.Locale.ROOT);
+        for (String word : EXTRA_WORDS_ANY_CASE) {
+            if (lower.contains(word)) {
+                return true;
+            }
+        }
+        for (Pattern p : anchored) {
+            if (p.matcher(userAgent).lookingAt()) {
+                return true;
+            }
+        }
+        for (Guarded g : guarded) {
+            if (userAgent.contains(g.literal()) && g.pattern().matcher(userAgent).find()) {
+                return true;
+            }
+        }
+        return expressions.matcher(userAgent).find();
+    }
+
+    private static boolean hasTopLevelAlternative(String pattern) {
+        int depth = 0;
+        boolean inClass = false;
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (inClass) {
+                inClass = c != ']';
+            } else if (c == '[') {
+                inClass = true;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (c == '|' && depth == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** An expression tried only when the text it must contain is there: far cheaper than running it everywhere. */
+    private record Guarded(String literal, Pattern pattern) {
+    }
+
+    /**
+     * The longest plain text an expression cannot match without (outside its groups and classes, without the
+     * characters a quantifier makes optional), when at least three characters long; null otherwise.
+     */
+    static String guard(String pattern) {
+        if (hasTopLevelAlternative(pattern)) {
+            return null;
+        }
+        String best = "";
+        StringBuilder run = new StringBuilder();
+        int depth = 0;
+        boolean inClass = false;
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            Character literalChar = null;
+            int next = i + 1;
+            if (inClass) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == ']') {
+                    inClass = false;
+                }
+                continue;
+            }
+            if (c == '\\') {
+                if (i + 1 < pattern.length() && !Character.isLetterOrDigit(pattern.charAt(i + 1))) {
+                    literalChar = pattern.charAt(i + 1);
+                }
+                next = i + 2;
+            } else if (c == '[') {
+                inClass = true;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (".*+?{}|^$".indexOf(c) < 0) {
+                literalChar = c;
+            }
+            boolean optional = next < pattern.length() && "?*{".indexOf(pattern.charAt(next)) >= 0;
+            if (literalChar != null && depth == 0 && !optional) {
+                run.append(literalChar.charValue());
+            } else {
+                if (run.length() > best.length()) {
+                    best = run.toString();
+                }
+                run.setLength(0);
+            }
+            i = next - 1;
+        }
+        if (run.length() > best.length()) {
+            best = run.toString();
+        }
+        return best.length() >= 3 ? best : null;
+    }
+
+    /** The top-level alternatives of an expression ("A|B" is A and B); the expression itself when it has none. */
+    static List<String> alternatives(String pattern) {
+        List<String> parts = new ArrayList<>();
+        int depth = 0;
+        boolean inClass = false;
+        int start = 0;
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (inClass) {
+                inClass = c != ']';
+            } else if (c == '[') {
+                inClass = true;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (c == '|' && depth == 0) {
+                parts.add(pattern.substring(start, i));
+                start = i + 1;
+            }
+        }
+        parts.add(pattern.substring(start));
+        return parts.stream().anyMatch(String::isEmpty) ? List.of(pattern) : parts;
     }
 
     /** The pattern as plain text when it has no regular-expression syntax besides escaped punctuation; else null. */

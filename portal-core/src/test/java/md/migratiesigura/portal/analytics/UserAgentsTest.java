@@ -70,6 +70,14 @@ class UserAgentsTest {
         assertEquals("yandex.com/bots", UserAgents.literal("yandex\\.com\\/bots"));
         assertEquals(null, UserAgents.literal("[wW]get"));
         assertEquals(null, UserAgents.literal("BlogTraffic\\/\\d\\.\\d+"));
+        assertEquals("BlogTraffic/", UserAgents.guard("BlogTraffic\\/\\d\\.\\d+"));
+        assertEquals("AdsBot-Googl", UserAgents.guard("AdsBot-Google?x"), "a quantified character is not required");
+        assertEquals(null, UserAgents.guard("Abc|Xyz"), "either side may match alone");
+        assertEquals("get", UserAgents.guard("[wW]get"));
+        assertEquals("rawler", UserAgents.guard("(sistrix|SISTRIX) [cC]rawler"));
+        assertEquals(null, UserAgents.guard("[Ww]\\d+"));
+        assertEquals(List.of("Chirp", "gotosocial"), UserAgents.alternatives("Chirp|gotosocial"));
+        assertEquals(List.of("Ahrefs(Bot|SiteAudit)"), UserAgents.alternatives("Ahrefs(Bot|SiteAudit)"));
     }
 
     @Test
