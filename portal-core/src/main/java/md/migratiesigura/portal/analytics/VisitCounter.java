@@ -44,6 +44,8 @@ public final class VisitCounter implements AutoCloseable {
     /** Pageviews of one visitor further apart than this start a new visit. */
     public static final Duration VISIT_GAP = Duration.ofMinutes(30);
     public static final Duration FLUSH_INTERVAL = Duration.ofSeconds(2);
+    /** How often ended months are looked for; well inside the 30 minutes a month waits before closing. */
+    static final Duration CLOSING_INTERVAL = Duration.ofMinutes(1);
     static final int MAX_PATH = 200;
 
     /** What became of one request handed to {@link #record}. */
@@ -62,6 +64,7 @@ public final class VisitCounter implements AutoCloseable {
     private final ThreadLocal<MessageDigest> sha256 = ThreadLocal.withInitial(VisitCounter::newDigest);
     private ScheduledExecutorService flusher;
     private volatile Instant lastFlush;
+    private Instant lastClosing;
     private volatile boolean databaseFailing;
 
     /**
@@ -149,8 +152,14 @@ public final class VisitCounter implements AutoCloseable {
             pending.addLast(new VisitBatchWriter.Batch(UUID.randomUUID().toString(), drained));
             trimPending();
         }
+        Month current = Month.of(now);
+        boolean closingDue = lastClosing == null || !now.isBefore(lastClosing.plus(CLOSING_INTERVAL));
+        if (pending.isEmpty() && !closingDue && salts.containsKey(current) && salts.containsKey(current.next())) {
+            // Nothing to write and nothing to close: an idle portal does not query its database every two seconds.
+            return !databaseFailing;
+        }
         try (Connection connection = dataSource.getConnection()) {
-            loadSalts(connection, Month.of(now));
+            loadSalts(connection, current);
             VisitBatchWriter writer = new VisitBatchWriter(connection);
             while (!pending.isEmpty()) {
                 VisitBatchWriter.Batch batch = hashWaiting(connection, pending.peekFirst());
@@ -158,7 +167,10 @@ public final class VisitCounter implements AutoCloseable {
                 counted.add(batch.pageviews().size());
                 pending.removeFirst();
             }
-            closeEndedMonths(connection, now);
+            if (closingDue) {
+                closeEndedMonths(connection, now);
+                lastClosing = now;
+            }
             if (databaseFailing) {
                 log.info("Visit counting: the database is back, the counts kept meanwhile are saved");
             }

@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import md.migratiesigura.portal.MutableClock;
 import md.migratiesigura.portal.TestDatabases;
 import md.migratiesigura.portal.domain.Language;
 import md.migratiesigura.portal.persistence.Database;
@@ -67,6 +68,17 @@ class VisitCounterTest {
         assertEquals(new VisitStatistics.Figures(4, 4, 4), statistics(at).month(new Month(2025, 3)));
         assertEquals(0, counter.state().waiting());
         assertEquals(0, counter.dropped());
+    }
+
+    @Test
+    void anIdleCounterLeavesTheDatabaseAlone() {
+        Instant at = Instant.parse("2025-03-12T08:00:00Z");
+        VisitCounter counter = new VisitCounter(flaky, Clock.fixed(at, ZoneOffset.UTC), UserAgents.standard(), 100, 1000);
+        assertTrue(counter.flush(), "the first flush loads the salts and closes ended months");
+        flaky.down = true;
+        assertTrue(counter.flush(), "with nothing to write and nothing to close, no connection is asked for");
+        record(counter, at, "203.0.113.1");
+        assertFalse(counter.flush(), "a pageview to write needs the database");
     }
 
     @Test
@@ -146,33 +158,6 @@ class VisitCounterTest {
              ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
-        }
-    }
-
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
         }
     }
 }
