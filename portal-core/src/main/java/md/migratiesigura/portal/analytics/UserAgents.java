@@ -156,28 +156,6 @@ public final class UserAgents {
         return expressions.matcher(userAgent).find();
     }
 
-    private static boolean hasTopLevelAlternative(String pattern) {
-        int depth = 0;
-        boolean inClass = false;
-        for (int i = 0; i < pattern.length(); i++) {
-            char c = pattern.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (inClass) {
-                inClass = c != ']';
-            } else if (c == '[') {
-                inClass = true;
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')') {
-                depth--;
-            } else if (c == '|' && depth == 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** An expression tried only when the text it must contain is there: far cheaper than running it everywhere. */
     private record Guarded(String literal, Pattern pattern) {
     }
@@ -187,7 +165,7 @@ public final class UserAgents {
      * characters a quantifier makes optional), when at least three characters long; null otherwise.
      */
     static String guard(String pattern) {
-        if (hasTopLevelAlternative(pattern)) {
+        if (alternatives(pattern).size() > 1) {
             return null;
         }
         String best = "";

@@ -12,10 +12,8 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import md.migratiesigura.portal.MutableClock;
 import md.migratiesigura.portal.TestDatabases;
 import md.migratiesigura.portal.analytics.Month;
 import md.migratiesigura.portal.analytics.VisitCounter;
@@ -48,14 +47,14 @@ import org.junit.jupiter.api.Test;
 class VisitReplayTest {
 
     private static Database database;
-    private static SettableClock clock;
+    private static MutableClock clock;
     private static List<String[]> log;
 
     @BeforeAll
     static void replay() throws Exception {
         database = Database.open(TestDatabases.newConfig(Files.createTempDirectory("visit-replay")));
         log = readLog();
-        clock = new SettableClock(Instant.parse(log.get(0)[0]));
+        clock = new MutableClock(Instant.parse(log.get(0)[0]));
         VisitCounter counter = VisitCounter.standard(database.dataSource(), clock);
         VisitCountingFilter filter = new VisitCountingFilter(counter, List.of(IpRange.parse("127.0.0.1")), clock,
                 "portal.example");
@@ -237,34 +236,6 @@ class VisitReplayTest {
     private static String resource(String name) throws IOException {
         try (InputStream in = VisitReplayTest.class.getResourceAsStream("/visits/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    /** A clock the replay sets to each line's time. */
-    static final class SettableClock extends Clock {
-        private volatile Instant now;
-
-        SettableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 }

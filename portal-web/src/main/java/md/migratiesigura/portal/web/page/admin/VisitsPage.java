@@ -6,13 +6,14 @@ import md.migratiesigura.portal.analytics.VisitCounter;
 import md.migratiesigura.portal.analytics.VisitStatistics;
 import md.migratiesigura.portal.analytics.VisitStatistics.Dimension;
 import md.migratiesigura.portal.web.page.Texts;
+import md.migratiesigura.portal.web.panel.VisitBreakdownPanel;
 import md.migratiesigura.portal.web.report.ReportTexts;
 import md.migratiesigura.portal.web.security.StaffRoles;
 import org.apache.wicket.authroles.authorization.strategies.role.annotations.AuthorizeInstantiation;
+import org.apache.wicket.markup.head.IHeaderResponse;
+import org.apache.wicket.markup.head.MetaDataHeaderItem;
 import org.apache.wicket.markup.html.WebMarkupContainer;
 import org.apache.wicket.markup.html.basic.Label;
-import org.apache.wicket.markup.html.list.ListItem;
-import org.apache.wicket.markup.html.list.ListView;
 import org.apache.wicket.model.IModel;
 import org.apache.wicket.request.mapper.parameter.PageParameters;
 
@@ -32,11 +33,16 @@ public class VisitsPage extends AdminBasePage {
         add(new Label("month", getString("report.month." + month.month()) + " " + month.year()));
         add(figures("today", stats.today()));
         add(figures("monthToDate", stats.month(month)));
-        add(breakdown("pages", stats.top(month, Dimension.PAGE, TOP), false, null));
-        add(breakdown("languages", stats.top(month, Dimension.LANGUAGE, TOP), false, null));
-        add(breakdown("devices", stats.top(month, Dimension.DEVICE, TOP), false, "admin.visits.device."));
-        add(breakdown("referrers", stats.top(month, Dimension.REFERRER, TOP), true, "admin.visits.referrer."));
-        add(breakdown("domains", stats.top(month, Dimension.DOMAIN, TOP), true, null));
+        add(new VisitBreakdownPanel("pages", List.of("admin.visits.pages", "admin.visits.page", "admin.visits.entries"),
+                stats.top(month, Dimension.PAGE, TOP), false, null));
+        add(new VisitBreakdownPanel("languages", List.of("admin.visits.languages", "admin.visits.language", "report.visits"),
+                stats.top(month, Dimension.LANGUAGE, TOP), false, null));
+        add(new VisitBreakdownPanel("devices", List.of("admin.visits.devices", "admin.visits.device", "report.visits"),
+                stats.top(month, Dimension.DEVICE, TOP), false, "admin.visits.device."));
+        add(new VisitBreakdownPanel("referrers", List.of("admin.visits.referrers", "admin.visits.referrer", "report.visits"),
+                stats.top(month, Dimension.REFERRER, TOP), true, "admin.visits.referrer."));
+        add(new VisitBreakdownPanel("domains", List.of("admin.visits.domains", "admin.visits.domain", "report.visits"),
+                stats.top(month, Dimension.DOMAIN, TOP), true, null));
         VisitCounter.CounterState state = app().services().visitCounter().state();
         add(new Label("counted", number(state.counted())));
         add(new Label("dropped", number(state.dropped())));
@@ -54,25 +60,15 @@ public class VisitsPage extends AdminBasePage {
         return box;
     }
 
-    /** A table of a breakdown; {@code textPrefix} turns stored keys (mobile, search) into words. */
-    private WebMarkupContainer breakdown(String id, List<VisitStatistics.Item> items, boolean visitsOnly, String textPrefix) {
-        WebMarkupContainer box = new WebMarkupContainer(id);
-        box.add(new WebMarkupContainer("pageviewsHeading").setVisible(!visitsOnly));
-        box.add(new ListView<>("item", items) {
-            @Override
-            protected void populateItem(ListItem<VisitStatistics.Item> row) {
-                VisitStatistics.Item item = row.getModelObject();
-                row.add(new Label("name", textPrefix == null ? item.item() : getString(textPrefix + item.item(), null, item.item())));
-                row.add(new Label("pageviews", number(item.pageviews())).setVisible(!visitsOnly));
-                row.add(new Label("visits", number(item.visits())));
-            }
-        });
-        box.add(new Label("empty", getString("admin.visits.empty")).setVisible(items.isEmpty()));
-        return box;
-    }
-
     private String number(long value) {
         return ReportTexts.number(value, getLocale());
+    }
+
+    /** Live: the page reloads itself every 30 seconds (a meta refresh needs no script, so the CSP is untouched). */
+    @Override
+    public void renderHead(IHeaderResponse response) {
+        super.renderHead(response);
+        response.render(MetaDataHeaderItem.forHttpEquiv("refresh", "30"));
     }
 
     @Override

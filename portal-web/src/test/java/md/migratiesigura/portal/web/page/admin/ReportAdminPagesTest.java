@@ -97,6 +97,7 @@ class ReportAdminPagesTest {
         tester.assertRenderedPage(VisitsPage.class);
         String visits = tester.getLastResponseAsString();
         assertTrue(visits.contains("Luna până azi") && visits.contains("Afișări pierdute"), "month to date and drops");
+        assertTrue(visits.contains("http-equiv=\"refresh\""), "the page keeps itself current without a script");
         tester.executeUrl("admin/report/" + YEAR);
         tester.assertRenderedPage(AccessDeniedPage.class);
         assertEquals(403, tester.getLastResponse().getStatus());
