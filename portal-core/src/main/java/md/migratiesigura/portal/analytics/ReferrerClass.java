@@ -13,6 +13,7 @@ public enum ReferrerClass {
     DIRECT, SEARCH, SITE, INTERNAL;
 
     static final int MAX_DOMAIN = 100;
+    private static final java.util.regex.Pattern DOMAIN = java.util.regex.Pattern.compile("[a-z0-9.:\\[\\]-]+");
 
     private static final List<String> SEARCH_ENGINES = List.of("google.", "bing.com", "yandex.", "ya.ru",
             "duckduckgo.com", "yahoo.", "ecosia.org", "baidu.com", "search.brave.com", "qwant.com", "startpage.com",
@@ -40,7 +41,7 @@ public enum ReferrerClass {
         if (domain.startsWith("www.")) {
             domain = domain.substring(4);
         }
-        if (domain.length() > MAX_DOMAIN || !domain.matches("[a-z0-9.:\\[\\]-]+")) {
+        if (domain.length() > MAX_DOMAIN || !DOMAIN.matcher(domain).matches()) {
             return new Classified(SITE, null);
         }
         if (ownHost != null && host.equalsIgnoreCase(ownHost)) {

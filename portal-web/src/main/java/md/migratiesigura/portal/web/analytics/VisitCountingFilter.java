@@ -25,6 +25,8 @@ import md.migratiesigura.portal.web.security.ClientAddress;
  */
 public class VisitCountingFilter implements Filter {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(VisitCountingFilter.class);
+
     private final VisitCounter counter;
     private final List<IpRange> trustedProxies;
     private final Clock clock;
@@ -45,8 +47,13 @@ public class VisitCountingFilter implements Filter {
         HttpServletResponse answer = (HttpServletResponse) response;
         Optional<Language> language = countableLanguage(http, answer);
         if (language.isPresent()) {
-            counter.record(clock.instant(), ClientAddress.of(http, trustedProxies), http.getHeader("User-Agent"),
-                    http.getRequestURI(), language.get(), http.getHeader("Referer"), ownHost);
+            try {
+                counter.record(clock.instant(), ClientAddress.of(http, trustedProxies), http.getHeader("User-Agent"),
+                        http.getRequestURI(), language.get(), http.getHeader("Referer"), ownHost);
+            } catch (RuntimeException e) {
+                // The page has been served: whatever goes wrong in counting must not turn it into an error.
+                log.warn("Visit counting failed for a pageview: {}", e.toString());
+            }
         }
     }
 
