@@ -6,13 +6,18 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import md.migratiesigura.portal.agency.AgencyService;
+import md.migratiesigura.portal.analytics.VisitCounter;
+import md.migratiesigura.portal.analytics.VisitStatistics;
 import md.migratiesigura.portal.config.ConfigException;
 import md.migratiesigura.portal.config.PortalConfig;
 import md.migratiesigura.portal.content.ContentImporter;
 import md.migratiesigura.portal.content.ImportReport;
 import md.migratiesigura.portal.content.MarkdownRenderer;
 import md.migratiesigura.portal.content.QuestionnaireLoader;
+import md.migratiesigura.portal.content.ReportSeedImporter;
 import md.migratiesigura.portal.persistence.Database;
+import md.migratiesigura.portal.report.ReportService;
+import md.migratiesigura.portal.report.ReportSources;
 import md.migratiesigura.portal.search.ArticleSearchSource;
 import md.migratiesigura.portal.search.IndexFeeder;
 import md.migratiesigura.portal.search.SearchCounter;
@@ -46,6 +51,9 @@ public final class PortalCore implements PortalServices {
     private final AgencyService agencies;
     private final RiskCheckService riskCheck;
     private final ImportReport contentImport;
+    private final VisitCounter visitCounter;
+    private final VisitStatistics visitStatistics;
+    private final ReportService reports;
 
     private PortalCore(Database database, SearchIndex index, Clock clock, PortalConfig config) {
         this.database = database;
@@ -59,6 +67,11 @@ public final class PortalCore implements PortalServices {
         this.search = new SearchService(index, searchCounter::count, clock);
         users.ensureAdministrator(config.adminEmail(), config.adminPassword());
         this.contentImport = new ContentImporter(sessions, markdown, clock).importFrom(config.contentDir());
+        this.visitStatistics = new VisitStatistics(database.dataSource(), clock);
+        // The events, job-offer check and consultation features plug their figures in here when they exist.
+        this.reports = new ReportService(sessions, visitStatistics, ReportSources.NONE, audit, clock);
+        new ReportSeedImporter(reports, clock).importFrom(config.contentDir());
+        this.visitCounter = VisitCounter.standard(database.dataSource(), clock).start(VisitCounter.FLUSH_INTERVAL);
         this.indexFeeder = new IndexFeeder(index, sessions, List.of(new ArticleSearchSource(sessions, markdown)), clock);
         indexFeeder.start();
         this.agencies = new AgencyService(sessions, clock);
@@ -139,6 +152,21 @@ public final class PortalCore implements PortalServices {
     }
 
     @Override
+    public VisitCounter visitCounter() {
+        return visitCounter;
+    }
+
+    @Override
+    public VisitStatistics visitStatistics() {
+        return visitStatistics;
+    }
+
+    @Override
+    public ReportService reports() {
+        return reports;
+    }
+
+    @Override
     public Health health() {
         return new Health(database.isUp(), index.isUp());
     }
@@ -150,7 +178,9 @@ public final class PortalCore implements PortalServices {
 
     @Override
     public void close() {
-        log.info("Closing the search index and the database");
+        log.info("Closing the visit counter, the search index and the database");
+        // Requests have been drained by now: what the counter still holds is written before the database goes.
+        visitCounter.close();
         indexFeeder.close();
         searchCounter.close();
         index.close();

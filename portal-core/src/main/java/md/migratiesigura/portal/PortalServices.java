@@ -1,7 +1,10 @@
 package md.migratiesigura.portal;
 
 import md.migratiesigura.portal.agency.AgencyService;
+import md.migratiesigura.portal.analytics.VisitCounter;
+import md.migratiesigura.portal.analytics.VisitStatistics;
 import md.migratiesigura.portal.content.ImportReport;
+import md.migratiesigura.portal.report.ReportService;
 import md.migratiesigura.portal.search.SearchService;
 import md.migratiesigura.portal.riskcheck.RiskCheckService;
 import md.migratiesigura.portal.service.ArticleService;
@@ -28,6 +31,15 @@ public interface PortalServices extends AutoCloseable {
 
     /** The registry of licensed private employment agencies: lookup and import of the official list. */
     AgencyService agencies();
+
+    /** Counts public pageviews (spec §6); fed by the web layer's filter, flushed every two seconds and at close. */
+    VisitCounter visitCounter();
+
+    /** The counts written so far, for the staff dashboard. */
+    VisitStatistics visitStatistics();
+
+    /** The annual report and what administrators enter for it. */
+    ReportService reports();
 
     /** A live check of the database and the search index. */
     Health health();

@@ -22,6 +22,8 @@ import java.util.Properties;
  * @param contentDir     seed content folder; empty means the content bundled in the jar
  * @param baseUrl        absolute public address; empty means {@code http://localhost:PORT}
  * @param trustedProxies addresses whose {@code X-Forwarded-*} headers are believed
+ * @param visitCounting  whether public pageviews are counted ({@code PORTAL_VISIT_COUNTING=on|off}, on by default;
+ *                       off only to measure what counting costs)
  */
 public record PortalConfig(
         int port,
@@ -33,7 +35,8 @@ public record PortalConfig(
         Optional<String> adminEmail,
         Optional<String> adminPassword,
         Optional<String> baseUrl,
-        List<IpRange> trustedProxies) {
+        List<IpRange> trustedProxies,
+        boolean visitCounting) {
 
     public static final int DEFAULT_PORT = 8080;
 
@@ -59,13 +62,14 @@ public record PortalConfig(
                 s.email("PORTAL_ADMIN_EMAIL"),
                 s.raw("PORTAL_ADMIN_PASSWORD").filter(p -> !p.isEmpty()),
                 s.baseUrl("PORTAL_BASE_URL"),
-                s.ipRanges("PORTAL_TRUSTED_PROXIES"));
+                s.ipRanges("PORTAL_TRUSTED_PROXIES"),
+                s.onOff("PORTAL_VISIT_COUNTING", true));
     }
 
     /** The same settings on another port (the server reports the port it really bound). */
     public PortalConfig withPort(int newPort) {
         return new PortalConfig(newPort, dataDir, dbUrl, dbUser, dbPassword, contentDir, adminEmail, adminPassword,
-                baseUrl, trustedProxies);
+                baseUrl, trustedProxies, visitCounting);
     }
 
     /** The public base address without a trailing slash. */
@@ -150,6 +154,18 @@ public record PortalConfig(
                 }
                 return v.endsWith("/") ? v.substring(0, v.length() - 1) : v;
             });
+        }
+
+        boolean onOff(String name, boolean defaultValue) {
+            Optional<String> value = get(name).map(v -> v.toLowerCase(Locale.ROOT));
+            if (value.isEmpty()) {
+                return defaultValue;
+            }
+            return switch (value.get()) {
+                case "on", "true", "yes", "1" -> true;
+                case "off", "false", "no", "0" -> false;
+                default -> throw new ConfigException(name, "must be 'on' or 'off', got '" + value.get() + "'");
+            };
         }
 
         List<IpRange> ipRanges(String name) {

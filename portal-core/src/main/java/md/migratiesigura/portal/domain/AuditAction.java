@@ -10,5 +10,10 @@ public enum AuditAction {
     USER_CREATED,
     USER_ENABLED,
     USER_DISABLED,
-    ACCESS_DENIED
+    ACCESS_DENIED,
+    /** The annual report: an administrator saved a year's figures and texts, its monthly figures, or (un)published it. */
+    REPORT_FIGURES_SAVED,
+    REPORT_MONTHS_SAVED,
+    REPORT_PUBLISHED,
+    REPORT_UNPUBLISHED
 }

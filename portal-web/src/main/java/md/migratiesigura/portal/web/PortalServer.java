@@ -14,6 +14,7 @@ import md.migratiesigura.portal.config.ConfigException;
 import md.migratiesigura.portal.config.PortalConfig;
 import md.migratiesigura.portal.web.api.AgenciesEndpoint;
 import md.migratiesigura.portal.web.api.ApiEndpoint;
+import md.migratiesigura.portal.web.analytics.VisitCountingFilter;
 import md.migratiesigura.portal.web.api.ApiServlet;
 import md.migratiesigura.portal.web.api.ArticlesEndpoint;
 import md.migratiesigura.portal.domain.Language;
@@ -21,6 +22,7 @@ import md.migratiesigura.portal.web.api.HealthServlet;
 import md.migratiesigura.portal.web.feed.AtomFeedServlet;
 import md.migratiesigura.portal.web.feed.RobotsServlet;
 import md.migratiesigura.portal.web.feed.SitemapServlet;
+import md.migratiesigura.portal.web.api.ReportEndpoint;
 import md.migratiesigura.portal.web.api.SearchEndpoint;
 import md.migratiesigura.portal.web.security.AdminIsolationFilter;
 import md.migratiesigura.portal.web.security.NoStoreFilter;
@@ -149,6 +151,15 @@ public final class PortalServer implements AutoCloseable {
         context.addFilter(noStore, "/admin", EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
         context.addFilter(noStore, "/admin/*", EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
 
+        if (config.visitCounting()) {
+            // Before Wicket, so that it sees the status and content type of the page Wicket rendered.
+            context.addFilter(new FilterHolder(new VisitCountingFilter(services.visitCounter(), config.trustedProxies(),
+                    java.time.Clock.systemUTC(), java.net.URI.create(config.publicBaseUrl()).getHost())), "/*",
+                    EnumSet.of(DispatcherType.REQUEST));
+        } else {
+            log.info("Visit counting is off (PORTAL_VISIT_COUNTING=off)");
+        }
+
         FilterHolder wicket = new FilterHolder(new WicketFilter(new PortalApplication(services, config)));
         wicket.setName("portal");
         wicket.setInitParameter(WicketFilter.FILTER_MAPPING_PARAM, "/*");
@@ -178,6 +189,7 @@ public final class PortalServer implements AutoCloseable {
         endpoints.put("v1/risk-check/questions", new RiskCheckQuestionsEndpoint(services.riskCheck()));
         endpoints.put("v1/risk-check", new RiskCheckEndpoint(services.riskCheck()));
         endpoints.put("v1/agencies", new AgenciesEndpoint(services.agencies()));
+        endpoints.put("v1/report/", new ReportEndpoint(services.reports()));
         return endpoints;
     }
 

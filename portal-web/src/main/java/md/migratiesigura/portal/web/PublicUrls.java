@@ -32,6 +32,15 @@ public final class PublicUrls {
         return base + "/" + language.code() + "/feed.atom";
     }
 
+    public String report(Language language, int year) {
+        return base + reportPath(language, year);
+    }
+
+    /** The report page's path: {@code /ro/raport/2025}, {@code /ru/otchet/2025}; its downloads live below it. */
+    public static String reportPath(Language language, int year) {
+        return (language == Language.RO ? "/ro/raport/" : "/ru/otchet/") + year;
+    }
+
     public String sitemap() {
         return base + "/sitemap.xml";
     }

@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import md.migratiesigura.portal.TestDatabases;
@@ -219,6 +220,67 @@ class PortalServerTest {
         var entries = doc.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry");
         assertTrue(entries.getLength() >= 24, "entries: " + entries.getLength());
         assertTrue(response.body().contains(lang.equals("ro") ? "/ro/articole/" : "/ru/stati/"));
+    }
+
+    static final String READER = "Mozilla/5.0 (Linux; Android 13; SM-A536B) AppleWebKit/537.36 (KHTML, like Gecko)"
+            + " Chrome/120.0.0.0 Mobile Safari/537.36";
+
+    @Test
+    void onlyReadersOfPublicPagesAreCounted() throws Exception {
+        var counter = server.services().visitCounter();
+        var stats = server.services().visitStatistics();
+        assertTrue(counter.flush());
+        long before = stats.month(stats.currentMonth()).pageviews();
+        Map<String, String> reader = Map.of("User-Agent", READER);
+        String home = get("/ro/", reader).body();
+        get("/ru/", reader);
+        get("/ro/cautare?q=pasaport", reader);
+        var css = java.util.regex.Pattern.compile("href=\"([^\"]*wicket/resource/[^\"]*\\.css[^\"]*)\"").matcher(home);
+        assertTrue(css.find(), "the page links its stylesheet");
+        String cssPath = URI.create("http://localhost/ro/").resolve(css.group(1).replace("&amp;", "&")).getRawPath();
+        assertEquals(200, get(cssPath, reader).statusCode(), cssPath);
+        for (String notAPage : List.of("/ro/nothing-here", "/health", "/api/v1/articles", "/ro/feed.atom", "/sitemap.xml",
+                "/robots.txt", "/admin/login", "/api/v1/report/2025", "/ro/raport/2025/months.csv")) {
+            get(notAPage, reader);
+        }
+        for (String bot : List.of("Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)", "curl/8.5.0",
+                "WhatsApp/2.23.20.0 A", "TelegramBot (like TwitterBot)", "facebookexternalhit/1.1", "Viber/21.0")) {
+            get("/ro/", Map.of("User-Agent", bot));
+        }
+        get("/ro/", Map.of("User-Agent", READER, "Sec-Purpose", "prefetch"));
+        get("/ro/", Map.of("User-Agent", READER, "Purpose", "prefetch"));
+        assertTrue(counter.flush());
+        assertEquals(3, stats.month(stats.currentMonth()).pageviews() - before,
+                "the three public pages a reader opened, nothing else");
+    }
+
+    @Test
+    void reportApiGivesTheFactsheetFiguresFor2025() throws Exception {
+        HttpResponse<String> response = get("/api/v1/report/2025", Map.of());
+        assertEquals(200, response.statusCode());
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body());
+        assertEquals(2025, json.get("year").asInt());
+        assertEquals(12, json.get("months").size());
+        assertEquals(11123, json.get("months").get(0).get("visits").asLong());
+        assertEquals(3610, json.get("months").get(0).get("uniqueVisitors").asLong());
+        assertEquals(1, json.get("months").get(0).get("month").asInt());
+        assertEquals(123_768, json.get("totals").get("visits").asLong());
+        assertEquals(48_878, json.get("totals").get("uniqueVisitors").asLong());
+        assertTrue(json.get("totals").has("pageviews"));
+        assertTrue(json.get("articlesPublished").isNumber());
+        assertEquals(6, json.get("events").get("byType").size());
+        assertTrue(json.get("events").has("participants") && json.get("events").has("materials"));
+        assertTrue(json.get("riskChecks").get("byTier").has("high"));
+        assertTrue(json.get("consultations").has("sos"));
+        assertTrue(json.get("entered").isNull(), "the administrator's figures wait for publication");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/v1/report/2014", "/api/v1/report/3000", "/api/v1/report/abc", "/api/v1/report/"})
+    void reportApiRefusesYearsWithoutAReport(String path) throws Exception {
+        HttpResponse<String> response = get(path, Map.of());
+        assertEquals(404, response.statusCode(), path);
+        assertTrue(new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()).hasNonNull("error"));
     }
 
     @Test

@@ -12,9 +12,16 @@ public final class ApiRequest {
     static final int MAX_BODY_BYTES = 64 * 1024;
 
     private final HttpServletRequest request;
+    private final String lastSegment;
 
-    ApiRequest(HttpServletRequest request) {
+    ApiRequest(HttpServletRequest request, String lastSegment) {
         this.request = request;
+        this.lastSegment = lastSegment;
+    }
+
+    /** The last path segment: the parameter of a resource registered by prefix ({@code 2025} of {@code v1/report/2025}). */
+    public String lastSegment() {
+        return lastSegment;
     }
 
     public String method() {

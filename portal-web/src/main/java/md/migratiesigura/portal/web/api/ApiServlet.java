@@ -15,8 +15,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The public JSON API under {@code /api/}: UTF-8 JSON answers, errors as {@code {"error": "…"}} with a 4xx status,
- * never a stack trace. Endpoints are registered by path ({@code v1/articles}); each answers one method (only the
- * job-offer check takes a POST).
+ * never a stack trace. Endpoints are registered by path ({@code v1/articles}), or by a prefix ending in a slash
+ * ({@code v1/report/}) when the last segment is a parameter; each answers one method (only the job-offer check
+ * takes a POST).
  */
 public class ApiServlet extends HttpServlet {
 
@@ -37,6 +38,10 @@ public class ApiServlet extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getPathInfo() == null ? "" : request.getPathInfo().replaceAll("^/+|/+$", "");
         ApiEndpoint endpoint = endpoints.get(path);
+        if (endpoint == null && path.lastIndexOf('/') > 0) {
+            // A resource with a path parameter ("v1/report/2025") is registered under its prefix ("v1/report/").
+            endpoint = endpoints.get(path.substring(0, path.lastIndexOf('/') + 1));
+        }
         try {
             if (endpoint == null) {
                 throw new ApiException(404, "no such resource: /api/" + path);
@@ -46,7 +51,7 @@ public class ApiServlet extends HttpServlet {
                 throw new ApiException(405, "method " + request.getMethod() + " is not allowed here; use "
                         + endpoint.method());
             }
-            write(response, 200, endpoint.handle(new ApiRequest(request)));
+            write(response, 200, endpoint.handle(new ApiRequest(request, path.substring(path.lastIndexOf('/') + 1))));
         } catch (ApiException e) {
             write(response, e.status(), Map.of("error", e.getMessage()));
         } catch (JsonProcessingException e) {

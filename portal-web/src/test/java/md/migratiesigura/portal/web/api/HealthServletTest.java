@@ -89,6 +89,21 @@ class HealthServletTest {
         }
 
         @Override
+        public md.migratiesigura.portal.analytics.VisitCounter visitCounter() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public md.migratiesigura.portal.analytics.VisitStatistics visitStatistics() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public md.migratiesigura.portal.report.ReportService reports() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public void close() {
         }
     }

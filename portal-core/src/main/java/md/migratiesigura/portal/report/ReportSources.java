@@ -1,0 +1,56 @@
+package md.migratiesigura.portal.report;
+
+/**
+ * Where the report gets the figures of features built elsewhere. Each is an extension point: until its feature
+ * exists the report shows zeros ({@link #NONE}); the feature then implements the interface and
+ * {@code PortalCore} passes it in.
+ */
+public final class ReportSources {
+
+    /** Implemented by the events feature: events held in the year (status held), by type, participants, materials. */
+    @FunctionalInterface
+    public interface EventStatistics {
+        EventFigures forYear(int year);
+    }
+
+    /** Implemented by the job-offer check: checks done in the year by tier, and the most frequent flags. */
+    @FunctionalInterface
+    public interface RiskCheckStatistics {
+        RiskCheckFigures forYear(int year);
+    }
+
+    /** Implemented by the online consultations: asked for in the year, and how many were SOS. */
+    @FunctionalInterface
+    public interface ConsultationStatistics {
+        ConsultationFigures forYear(int year);
+    }
+
+    public static final EventStatistics NO_EVENTS = year -> EventFigures.none();
+    public static final RiskCheckStatistics NO_RISK_CHECKS = year -> RiskCheckFigures.none();
+    public static final ConsultationStatistics NO_CONSULTATIONS = year -> ConsultationFigures.none();
+
+    /** All three features absent: zeros everywhere. */
+    public static final ReportSources NONE = new ReportSources(NO_EVENTS, NO_RISK_CHECKS, NO_CONSULTATIONS);
+
+    private final EventStatistics events;
+    private final RiskCheckStatistics riskChecks;
+    private final ConsultationStatistics consultations;
+
+    public ReportSources(EventStatistics events, RiskCheckStatistics riskChecks, ConsultationStatistics consultations) {
+        this.events = events;
+        this.riskChecks = riskChecks;
+        this.consultations = consultations;
+    }
+
+    public EventStatistics events() {
+        return events;
+    }
+
+    public RiskCheckStatistics riskChecks() {
+        return riskChecks;
+    }
+
+    public ConsultationStatistics consultations() {
+        return consultations;
+    }
+}
