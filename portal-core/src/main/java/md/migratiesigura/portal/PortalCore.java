@@ -17,7 +17,10 @@ import md.migratiesigura.portal.search.SearchIndex;
 import md.migratiesigura.portal.search.SearchService;
 import md.migratiesigura.portal.service.ArticleService;
 import md.migratiesigura.portal.service.AuditService;
+import md.migratiesigura.portal.service.EditorialScheduler;
+import md.migratiesigura.portal.service.EditorialService;
 import md.migratiesigura.portal.service.Health;
+import md.migratiesigura.portal.service.ImageService;
 import md.migratiesigura.portal.service.PasswordHasher;
 import md.migratiesigura.portal.service.PasswordPolicy;
 import md.migratiesigura.portal.service.UserService;
@@ -38,6 +41,9 @@ public final class PortalCore implements PortalServices {
     private final IndexFeeder indexFeeder;
     private final AuditService audit;
     private final ImportReport contentImport;
+    private final EditorialService editorial;
+    private final ImageService images;
+    private final EditorialScheduler scheduler;
 
     private PortalCore(Database database, SearchIndex index, Clock clock, PortalConfig config) {
         this.database = database;
@@ -50,8 +56,12 @@ public final class PortalCore implements PortalServices {
         this.search = new SearchService(index, clock);
         users.ensureAdministrator(config.adminEmail(), config.adminPassword());
         this.contentImport = new ContentImporter(sessions, markdown, clock).importFrom(config.contentDir());
+        this.editorial = new EditorialService(sessions, markdown, audit, clock);
+        this.images = new ImageService(sessions, audit, config.dataDir().resolve("uploads"), clock);
         this.indexFeeder = new IndexFeeder(index, sessions, List.of(new ArticleSearchSource(sessions, markdown)), clock);
         indexFeeder.start();
+        this.scheduler = new EditorialScheduler(editorial);
+        scheduler.start();
     }
 
     /**
@@ -116,6 +126,16 @@ public final class PortalCore implements PortalServices {
     }
 
     @Override
+    public EditorialService editorial() {
+        return editorial;
+    }
+
+    @Override
+    public ImageService images() {
+        return images;
+    }
+
+    @Override
     public Health health() {
         return new Health(database.isUp(), index.isUp());
     }
@@ -128,6 +148,7 @@ public final class PortalCore implements PortalServices {
     @Override
     public void close() {
         log.info("Closing the search index and the database");
+        scheduler.close();
         indexFeeder.close();
         index.close();
         database.close();

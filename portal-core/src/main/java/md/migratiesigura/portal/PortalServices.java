@@ -4,7 +4,9 @@ import md.migratiesigura.portal.content.ImportReport;
 import md.migratiesigura.portal.search.SearchService;
 import md.migratiesigura.portal.service.ArticleService;
 import md.migratiesigura.portal.service.AuditService;
+import md.migratiesigura.portal.service.EditorialService;
 import md.migratiesigura.portal.service.Health;
+import md.migratiesigura.portal.service.ImageService;
 import md.migratiesigura.portal.service.UserService;
 
 /**
@@ -21,6 +23,12 @@ public interface PortalServices extends AutoCloseable {
 
     /** The back office's audit log. */
     AuditService audit();
+
+    /** Writing, reviewing, publishing and scheduling articles; revisions and translations. */
+    EditorialService editorial();
+
+    /** Uploaded cover images. */
+    ImageService images();
 
     /** A live check of the database and the search index. */
     Health health();

@@ -10,5 +10,15 @@ public enum AuditAction {
     USER_CREATED,
     USER_ENABLED,
     USER_DISABLED,
-    ACCESS_DENIED
+    ACCESS_DENIED,
+    ARTICLE_CREATED,
+    ARTICLE_SAVED,
+    ARTICLE_SUBMITTED,
+    ARTICLE_PUBLISHED,
+    ARTICLE_SCHEDULED,
+    ARTICLE_UNPUBLISHED,
+    ARTICLE_RESTORED,
+    /** Published by the scheduler at its time; the detail says "late" when the portal was down at that time. */
+    ARTICLE_PUBLISHED_BY_SCHEDULE,
+    IMAGE_UPLOADED
 }

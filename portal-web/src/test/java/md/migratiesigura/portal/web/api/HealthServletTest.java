@@ -11,7 +11,9 @@ import md.migratiesigura.portal.content.ImportReport;
 import md.migratiesigura.portal.search.SearchService;
 import md.migratiesigura.portal.service.ArticleService;
 import md.migratiesigura.portal.service.AuditService;
+import md.migratiesigura.portal.service.EditorialService;
 import md.migratiesigura.portal.service.Health;
+import md.migratiesigura.portal.service.ImageService;
 import md.migratiesigura.portal.service.UserService;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -68,6 +70,16 @@ class HealthServletTest {
 
         @Override
         public AuditService audit() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public EditorialService editorial() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public ImageService images() {
             throw new UnsupportedOperationException();
         }
 
