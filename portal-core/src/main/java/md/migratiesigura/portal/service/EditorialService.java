@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -208,7 +209,7 @@ public class EditorialService {
             if (!problems.isEmpty()) {
                 return new Rejected(problems);
             }
-            Article article = new Article(uniqueKey(session, checked.slug), null, clock.instant());
+            Article article = new Article(uniqueKey(session, checked.slug), null, now());
             session.persist(article);
             return write(session, editor, article, null, language, checked, Step.SAVE, null, null);
         }));
@@ -327,7 +328,7 @@ public class EditorialService {
     /** Writes what was checked: text, status, revision, audit entry and outbox row. */
     private SaveResult write(Session session, PortalUser editor, Article article, ArticleTranslation current,
                              Language language, Checked c, Step step, Instant publishAt, Integer restoredNumber) {
-        Instant now = clock.instant();
+        Instant now = now();
         ArticleTranslation t = current;
         boolean created = t == null;
         if (created) {
@@ -749,7 +750,7 @@ public class EditorialService {
                     if (t == null || t.getStatus() != ArticleStatus.SCHEDULED || t.getPublishedAt().isAfter(dueBy)) {
                         return false;
                     }
-                    Instant now = clock.instant();
+                    Instant now = now();
                     t.setPublication(ArticleStatus.PUBLISHED, t.getPublishedAt());
                     t.setPublishedLate(late);
                     t.touch(now);
@@ -770,6 +771,11 @@ public class EditorialService {
     }
 
     // ---------------------------------------------------------------------------------------------- mapping
+
+    /** Now, to the microsecond the database keeps, so a saved version reads back equal to what a save returned. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
 
     private LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), ZONE);

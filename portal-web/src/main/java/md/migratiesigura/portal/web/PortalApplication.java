@@ -6,6 +6,8 @@ import md.migratiesigura.portal.config.PortalConfig;
 import md.migratiesigura.portal.domain.AuditAction;
 import md.migratiesigura.portal.service.ArticleService;
 import md.migratiesigura.portal.service.AuditService;
+import md.migratiesigura.portal.service.EditorialService;
+import md.migratiesigura.portal.service.ImageService;
 import md.migratiesigura.portal.service.UserService;
 import md.migratiesigura.portal.web.mapper.ExactMountedMapper;
 import md.migratiesigura.portal.web.mapper.LanguageMountedMapper;
@@ -18,9 +20,15 @@ import md.migratiesigura.portal.web.page.HomePage;
 import md.migratiesigura.portal.web.page.SearchPage;
 import md.migratiesigura.portal.web.page.TagPage;
 import md.migratiesigura.portal.web.page.admin.AccessDeniedPage;
+import md.migratiesigura.portal.web.page.admin.ArticleEditPage;
+import md.migratiesigura.portal.web.page.admin.ArticlesPage;
 import md.migratiesigura.portal.web.page.admin.AuditPage;
 import md.migratiesigura.portal.web.page.admin.DashboardPage;
 import md.migratiesigura.portal.web.page.admin.LoginPage;
+import md.migratiesigura.portal.web.page.admin.NewArticlePage;
+import md.migratiesigura.portal.web.page.admin.PreviewResource;
+import md.migratiesigura.portal.web.page.admin.RevisionsPage;
+import md.migratiesigura.portal.web.page.admin.TranslationsPage;
 import md.migratiesigura.portal.web.page.admin.UsersPage;
 import md.migratiesigura.portal.web.security.LoginThrottle;
 import md.migratiesigura.portal.web.security.StaffSession;
@@ -39,6 +47,8 @@ import org.apache.wicket.markup.html.WebPage;
 import org.apache.wicket.protocol.http.ResourceIsolationRequestCycleListener;
 import org.apache.wicket.request.component.IRequestablePage;
 import org.apache.wicket.request.cycle.RequestCycle;
+import org.apache.wicket.request.resource.IResource;
+import org.apache.wicket.request.resource.ResourceReference;
 import org.apache.wicket.settings.ExceptionSettings;
 
 /**
@@ -79,6 +89,14 @@ public class PortalApplication extends AuthenticatedWebApplication {
 
     public AuditService audit() {
         return services.audit();
+    }
+
+    public EditorialService editorial() {
+        return services.editorial();
+    }
+
+    public ImageService images() {
+        return services.images();
     }
 
     public Clock clock() {
@@ -187,6 +205,17 @@ public class PortalApplication extends AuthenticatedWebApplication {
         mount(new ExactMountedMapper("/admin/login", LoginPage.class));
         mount(new ExactMountedMapper("/admin/users", UsersPage.class));
         mount(new ExactMountedMapper("/admin/audit", AuditPage.class));
+        mount(new ExactMountedMapper("/admin/articles", ArticlesPage.class));
+        mount(new ExactMountedMapper("/admin/articles/new", NewArticlePage.class));
+        mount(new ExactMountedMapper("/admin/articles/${key}", ArticleEditPage.class));
+        mount(new ExactMountedMapper("/admin/articles/${key}/revisions", RevisionsPage.class));
+        mount(new ExactMountedMapper("/admin/translations", TranslationsPage.class));
+        mountResource("/admin/preview", new ResourceReference(PreviewResource.class, "preview") {
+            @Override
+            public IResource getResource() {
+                return new PreviewResource();
+            }
+        });
         mount(new ExactMountedMapper("/admin/access-denied", AccessDeniedPage.class));
         getRootRequestMapperAsCompound().add(new NotFoundMapper());
     }

@@ -16,6 +16,8 @@ final class AdminSections {
     }
 
     private static final List<Section> ALL = List.of(
+            new Section(ArticlesPage.class, "admin.section.articles"),
+            new Section(TranslationsPage.class, "admin.section.translations"),
             new Section(UsersPage.class, "admin.section.users"),
             new Section(AuditPage.class, "admin.section.audit"));
 
