@@ -161,7 +161,8 @@ public class TranslationEditorPanel extends Panel {
         body.add(AttributeModifier.replace("data-preview-target", previewArea::getMarkupId));
         f.add(field(body, "body"));
         f.add(previewArea);
-        f.add(new CheckBox("follows", bind(ArticleDraftForm::isFollowsOther, ArticleDraftForm::setFollowsOther)));
+        f.add(new CheckBox("follows", bind(ArticleDraftForm::isFollowsOther, ArticleDraftForm::setFollowsOther))
+                .setMarkupId("follows-" + language.code()));
         f.add(newCoverPreview("coverPreview"));
         f.add(new CheckBox("removeCover", bind(ArticleDraftForm::isRemoveCover, ArticleDraftForm::setRemoveCover)) {
             @Override
