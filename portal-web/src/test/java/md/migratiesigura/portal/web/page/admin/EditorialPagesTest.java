@@ -9,8 +9,14 @@ import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import javax.imageio.ImageIO;
+import md.migratiesigura.portal.PortalCore;
+import md.migratiesigura.portal.PortalServices;
+import md.migratiesigura.portal.TestDatabases;
+import md.migratiesigura.portal.config.PortalConfig;
 import md.migratiesigura.portal.domain.ArticleStatus;
 import md.migratiesigura.portal.domain.AuditAction;
 import md.migratiesigura.portal.domain.Language;
@@ -18,27 +24,50 @@ import md.migratiesigura.portal.domain.Role;
 import md.migratiesigura.portal.service.ArticleDraft;
 import md.migratiesigura.portal.service.EditableArticle;
 import md.migratiesigura.portal.service.EditableTranslation;
+import md.migratiesigura.portal.service.NewUser;
 import md.migratiesigura.portal.service.SaveResult;
 import md.migratiesigura.portal.service.SignedInUser;
+import md.migratiesigura.portal.web.PortalApplication;
 import md.migratiesigura.portal.web.TestPortal;
 import md.migratiesigura.portal.web.page.ArticlePage;
 import org.apache.wicket.util.tester.FormTester;
 import org.apache.wicket.util.tester.WicketTester;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** The editorial pages in WicketTester on the real core: roles, the editor, conflicts, revisions, translations. */
+/**
+ * The editorial pages in WicketTester on a real core of their own (what they publish must not change what the public
+ * page tests see on the shared one): roles, the editor, conflicts, revisions, translations.
+ */
 class EditorialPagesTest {
 
+    private static PortalConfig config;
+    private static PortalServices services;
     private WicketTester tester;
+
+    @BeforeAll
+    static void startCore() throws IOException {
+        Map<String, String> env = TestDatabases.portalEnvironment(Files.createTempDirectory("portal-editorial-test"));
+        env.put("PORTAL_ADMIN_EMAIL", TestPortal.ADMIN_EMAIL);
+        env.put("PORTAL_ADMIN_PASSWORD", TestPortal.ADMIN_PASSWORD);
+        config = PortalConfig.from(env, new Properties());
+        services = PortalCore.start(config);
+    }
+
+    @AfterAll
+    static void closeCore() {
+        services.close();
+    }
 
     @BeforeEach
     void setUp() {
-        tester = new WicketTester(TestPortal.newApplication());
+        tester = new WicketTester(new PortalApplication(services, config));
     }
 
     @AfterEach
@@ -47,12 +76,21 @@ class EditorialPagesTest {
     }
 
     private static SignedInUser admin() {
-        return TestPortal.administrator();
+        return services.users().list().stream().filter(u -> u.email().equals(TestPortal.ADMIN_EMAIL))
+                .map(u -> new SignedInUser(u.id(), u.email(), u.displayName(), u.role())).findFirst().orElseThrow();
+    }
+
+    /** A new account with the role and {@link TestPortal#STAFF_PASSWORD}; returns its e-mail. */
+    private static String newStaff(Role role) {
+        String email = role.name().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        services.users().create(admin(), new NewUser(email, "Test " + role.name().toLowerCase(), role,
+                TestPortal.STAFF_PASSWORD));
+        return email;
     }
 
     /** A draft article made through the service, Romanian only. */
     private static EditableTranslation draft(String title, String body) {
-        SaveResult result = TestPortal.services().editorial().create(admin(), Language.RO, ArticleDraft.of(title, body));
+        SaveResult result = services.editorial().create(admin(), Language.RO, ArticleDraft.of(title, body));
         return assertInstanceOf(SaveResult.Saved.class, result, String.valueOf(result)).translation();
     }
 
@@ -65,7 +103,7 @@ class EditorialPagesTest {
             "COUNSELLOR,admin/translations", "TRAINER,admin/articles/linia-fierbinte",
             "COUNSELLOR,admin/articles/linia-fierbinte/revisions?lang=ro"})
     void trainersAndCounsellorsGetA403ForTheEditorialPages(Role role, String path) {
-        signIn(TestPortal.newStaff(role));
+        signIn(newStaff(role));
         String dashboard = tester.getLastResponseAsString();
         assertFalse(dashboard.contains("Articole"), "not offered");
 
@@ -77,7 +115,7 @@ class EditorialPagesTest {
 
     @Test
     void anEditorIsOfferedArticlesAndTranslationsButNotUsers() {
-        signIn(TestPortal.newStaff(Role.EDITOR));
+        signIn(newStaff(Role.EDITOR));
         String html = tester.getLastResponseAsString();
         assertTrue(html.contains("Articole") && html.contains("Traduceri"), html);
         assertFalse(html.contains("Utilizatori"));
@@ -85,7 +123,7 @@ class EditorialPagesTest {
 
     @Test
     void theListShowsBothLanguagesAndFindsByTitleWithoutDiacritics() {
-        signIn(TestPortal.newStaff(Role.EDITOR));
+        signIn(newStaff(Role.EDITOR));
         tester.executeUrl("admin/articles?q=pasaport");
         tester.assertRenderedPage(ArticlesPage.class);
         String html = tester.getLastResponseAsString();
@@ -99,7 +137,7 @@ class EditorialPagesTest {
 
     @Test
     void anEditorCreatesAnArticleWritesTheOtherLanguageAndPublishesBoth() {
-        signIn(TestPortal.newStaff(Role.EDITOR));
+        signIn(newStaff(Role.EDITOR));
         tester.executeUrl("admin/articles/new");
         String title = unique("Ghid pentru sezonieri");
         FormTester create = tester.newFormTester("form");
@@ -123,7 +161,7 @@ class EditorialPagesTest {
         submit(ru, "publish");
         tester.assertNoErrorMessage();
 
-        EditableArticle saved = TestPortal.services().editorial().load(key).orElseThrow();
+        EditableArticle saved = services.editorial().load(key).orElseThrow();
         assertEquals(ArticleStatus.PUBLISHED, saved.ro().status());
         assertEquals(ArticleStatus.PUBLISHED, saved.ru().status());
         assertTrue(saved.ru().slug().startsWith("gid-dlya-sezonnykh-rabotnikov"), saved.ru().slug());
@@ -135,10 +173,10 @@ class EditorialPagesTest {
     @Test
     void aSaveOnTopOfSomeoneElsesShowsAClearMessageAndKeepsTheEditorsText() {
         EditableTranslation t = draft(unique("Conflict în pagină"), "Textul inițial.");
-        signIn(TestPortal.newStaff(Role.EDITOR));
+        signIn(newStaff(Role.EDITOR));
         tester.executeUrl("admin/articles/" + t.key());
         // Meanwhile another editor saves the same version.
-        TestPortal.services().editorial().saveDraft(admin(), t.key(), Language.RO, t.version(),
+        services.editorial().saveDraft(admin(), t.key(), Language.RO, t.version(),
                 t.toDraft().withBody("Salvat de colegă."));
 
         FormTester form = tester.newFormTester("first:form");
@@ -149,17 +187,17 @@ class EditorialPagesTest {
         assertTrue(html.contains("Altcineva a salvat această versiune după ce ai deschis-o."), "a clear message");
         assertTrue(html.contains("Textul meu nou, scris cu grijă.</textarea>"), "the editor's text stays in the form");
         assertTrue(html.contains("Salvat de colegă."), "their text is shown");
-        assertEquals("Salvat de colegă.", TestPortal.services().editorial().load(t.key()).orElseThrow().ro().bodyMarkdown());
+        assertEquals("Salvat de colegă.", services.editorial().load(t.key()).orElseThrow().ro().bodyMarkdown());
 
         submit(tester.newFormTester("first:form"), "save");
         assertEquals("Textul meu nou, scris cu grijă.",
-                TestPortal.services().editorial().load(t.key()).orElseThrow().ro().bodyMarkdown(), "saved knowingly");
+                services.editorial().load(t.key()).orElseThrow().ro().bodyMarkdown(), "saved knowingly");
     }
 
     @Test
     void refusedInputGetsAMessageOnItsFieldAndTheTextStays() {
         EditableTranslation t = draft(unique("Date greșite"), "Text.");
-        signIn(TestPortal.newStaff(Role.EDITOR));
+        signIn(newStaff(Role.EDITOR));
         tester.executeUrl("admin/articles/" + t.key());
         FormTester form = tester.newFormTester("first:form");
         form.setValue("slug", "../../etc/passwd");
@@ -173,15 +211,15 @@ class EditorialPagesTest {
         assertTrue(html.contains("Eticheta „&lt;script&gt;” nu este validă"), "the tag is named, escaped");
         assertTrue(html.contains("„Titlu” conține un caracter invizibil de control"));
         assertTrue(html.contains("Corpul meu păstrat.</textarea>"));
-        assertEquals(t, TestPortal.services().editorial().load(t.key()).orElseThrow().ro(), "nothing saved");
+        assertEquals(t, services.editorial().load(t.key()).orElseThrow().ro(), "nothing saved");
     }
 
     @Test
     void aTitleWithHtmlIsShownAsTextEverywhere() {
         String title = unique("<img src=x onerror=alert(1)> Titlu");
         EditableTranslation t = draft(title, "Text.");
-        TestPortal.services().editorial().publishNow(admin(), t.key(), Language.RO, t.version(), t.toDraft());
-        signIn(TestPortal.newStaff(Role.EDITOR));
+        services.editorial().publishNow(admin(), t.key(), Language.RO, t.version(), t.toDraft());
+        signIn(newStaff(Role.EDITOR));
 
         tester.executeUrl("admin/articles/" + t.key());
         assertFalse(tester.getLastResponseAsString().contains("<img src=x"));
@@ -194,7 +232,7 @@ class EditorialPagesTest {
     @Test
     void thePreviewButtonRendersTheBodyOnTheServerAsThePublicPageWould() {
         EditableTranslation t = draft(unique("Previzualizare"), "Text.");
-        signIn(TestPortal.newStaff(Role.EDITOR));
+        signIn(newStaff(Role.EDITOR));
         tester.executeUrl("admin/articles/" + t.key());
         FormTester form = tester.newFormTester("first:form");
         form.setValue("body", "# Titlu mare\n\n<script>alert(1)</script> [rău](javascript:alert(2))");
@@ -204,7 +242,7 @@ class EditorialPagesTest {
         assertTrue(html.contains("<h1 id=\"titlu-mare\">Titlu mare</h1>"), html);
         assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
         assertFalse(html.contains("href=\"javascript:"));
-        assertEquals("Text.", TestPortal.services().editorial().load(t.key()).orElseThrow().ro().bodyMarkdown(),
+        assertEquals("Text.", services.editorial().load(t.key()).orElseThrow().ro().bodyMarkdown(),
                 "previewing saves nothing");
         assertTrue(html.matches("(?s).*<script [^>]*src=\"[^\"]*editor-preview[^\"]*\\.js\"[^>]*nonce=.*"),
                 "the live preview script, from our own origin, allowed by the page's nonce");
@@ -217,7 +255,7 @@ class EditorialPagesTest {
         tester.executeUrl("admin/preview");
         assertEquals(403, tester.getLastResponse().getStatus(), "not signed in");
 
-        signIn(TestPortal.newStaff(Role.EDITOR));
+        signIn(newStaff(Role.EDITOR));
         preview("same-origin", "**tare** <b>x</b>");
         assertEquals(200, tester.getLastResponse().getStatus());
         assertEquals("<p><strong>tare</strong> &lt;b&gt;x&lt;/b&gt;</p>\n", tester.getLastResponseAsString());
@@ -231,7 +269,7 @@ class EditorialPagesTest {
 
     @Test
     void theLivePreviewEndpointRefusesATrainer() {
-        signIn(TestPortal.newStaff(Role.TRAINER));
+        signIn(newStaff(Role.TRAINER));
         preview("same-origin", "x");
         assertEquals(403, tester.getLastResponse().getStatus());
     }
@@ -246,7 +284,7 @@ class EditorialPagesTest {
     @Test
     void aCoverNeedsAltTextAndThenShowsOnThePublicPageWithSizesAndSrcset() throws IOException {
         EditableTranslation t = draft(unique("Cu imagine"), "Text.");
-        signIn(TestPortal.newStaff(Role.EDITOR));
+        signIn(newStaff(Role.EDITOR));
         tester.executeUrl("admin/articles/" + t.key());
         File png = File.createTempFile("cover", ".png");
         ImageIO.write(new BufferedImage(1600, 900, BufferedImage.TYPE_INT_RGB), "png", png);
@@ -255,7 +293,7 @@ class EditorialPagesTest {
         form.setFile("coverFile", new org.apache.wicket.util.file.File(png), "image/png");
         submit(form, "publish");
         assertTrue(tester.getLastResponseAsString().contains("Descrie imaginea în „Descrierea imaginii (text alternativ)”"));
-        assertEquals(ArticleStatus.DRAFT, TestPortal.services().editorial().load(t.key()).orElseThrow().ro().status());
+        assertEquals(ArticleStatus.DRAFT, services.editorial().load(t.key()).orElseThrow().ro().status());
 
         FormTester again = tester.newFormTester("first:form");
         again.setValue("coverAlt", "O femeie verifică un contract la masă");
@@ -274,7 +312,7 @@ class EditorialPagesTest {
     @Test
     void anHtmlFileNamedLikeAnImageIsRefusedWithAMessage() throws IOException {
         EditableTranslation t = draft(unique("Fișier fals"), "Text.");
-        signIn(TestPortal.newStaff(Role.EDITOR));
+        signIn(newStaff(Role.EDITOR));
         tester.executeUrl("admin/articles/" + t.key());
         File fake = File.createTempFile("photo", ".jpg");
         Files.writeString(fake.toPath(), "<html><script>alert(1)</script></html>");
@@ -289,10 +327,10 @@ class EditorialPagesTest {
     @Test
     void theRevisionsPageShowsWhatChangedAndRestoresAnOldRevision() {
         EditableTranslation t = draft(unique("Revizii"), "Primul rând.\nAl doilea rând.");
-        SaveResult second = TestPortal.services().editorial().saveDraft(admin(), t.key(), Language.RO, t.version(),
+        SaveResult second = services.editorial().saveDraft(admin(), t.key(), Language.RO, t.version(),
                 t.toDraft().withBody("Primul rând.\nAl doilea rând, <em>schimbat</em>."));
         assertInstanceOf(SaveResult.Saved.class, second);
-        signIn(TestPortal.newStaff(Role.EDITOR));
+        signIn(newStaff(Role.EDITOR));
 
         tester.executeUrl("admin/articles/" + t.key() + "/revisions?lang=ro");
         tester.assertRenderedPage(RevisionsPage.class);
@@ -306,15 +344,15 @@ class EditorialPagesTest {
         tester.assertRenderedPage(ArticleEditPage.class);
         assertTrue(tester.getLastResponseAsString().contains("Revizia #1 a fost restaurată ca revizie nouă."));
         assertEquals("Primul rând.\nAl doilea rând.",
-                TestPortal.services().editorial().load(t.key()).orElseThrow().ro().bodyMarkdown());
-        assertEquals(AuditAction.ARTICLE_RESTORED, TestPortal.services().audit().newest(0, 1).get(0).action());
+                services.editorial().load(t.key()).orElseThrow().ro().bodyMarkdown());
+        assertEquals(AuditAction.ARTICLE_RESTORED, services.audit().newest(0, 1).get(0).action());
     }
 
     @ParameterizedTest
     @EnumSource(Language.class)
     void theTranslationMatrixNamesMissingTranslationsInTheUsersLanguage(Language language) {
         EditableTranslation t = draft(unique("Doar română"), "Text.");
-        signIn(TestPortal.newStaff(Role.EDITOR));
+        signIn(newStaff(Role.EDITOR));
         if (language == Language.RU) {
             tester.addRequestHeader("sec-fetch-site", "same-origin");
             tester.clickLink("languageSwitch");
