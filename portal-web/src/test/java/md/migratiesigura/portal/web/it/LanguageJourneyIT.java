@@ -82,7 +82,7 @@ class LanguageJourneyIT {
         box.sendKeys("contract");
         box.submit();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/ro/cautare?q=contract"));
-        assertTrue(browser.findElements(By.cssSelector(".article-list li")).size() > 0, "results are listed");
+        assertTrue(browser.findElements(By.cssSelector(".search-results li")).size() > 0, "results are listed");
     }
 
     @Test
