@@ -27,7 +27,10 @@ import md.migratiesigura.portal.search.SearchIndex;
 import md.migratiesigura.portal.search.SearchService;
 import md.migratiesigura.portal.service.ArticleService;
 import md.migratiesigura.portal.service.AuditService;
+import md.migratiesigura.portal.service.EditorialScheduler;
+import md.migratiesigura.portal.service.EditorialService;
 import md.migratiesigura.portal.service.Health;
+import md.migratiesigura.portal.service.ImageService;
 import md.migratiesigura.portal.service.PasswordHasher;
 import md.migratiesigura.portal.service.PasswordPolicy;
 import md.migratiesigura.portal.service.UserService;
@@ -54,6 +57,9 @@ public final class PortalCore implements PortalServices {
     private final VisitCounter visitCounter;
     private final VisitStatistics visitStatistics;
     private final ReportService reports;
+    private final EditorialService editorial;
+    private final ImageService images;
+    private final EditorialScheduler scheduler;
 
     private PortalCore(Database database, SearchIndex index, Clock clock, PortalConfig config) {
         this.database = database;
@@ -72,8 +78,12 @@ public final class PortalCore implements PortalServices {
         this.reports = new ReportService(sessions, visitStatistics, ReportSources.NONE, audit, clock);
         new ReportSeedImporter(reports, clock).importFrom(config.contentDir());
         this.visitCounter = VisitCounter.standard(database.dataSource(), clock).start(VisitCounter.FLUSH_INTERVAL);
+        this.editorial = new EditorialService(sessions, markdown, audit, clock);
+        this.images = new ImageService(sessions, audit, config.dataDir().resolve("uploads"), clock);
         this.indexFeeder = new IndexFeeder(index, sessions, List.of(new ArticleSearchSource(sessions, markdown)), clock);
         indexFeeder.start();
+        this.scheduler = new EditorialScheduler(editorial);
+        scheduler.start();
         this.agencies = new AgencyService(sessions, clock);
         QuestionnaireLoader questionnaires = new QuestionnaireLoader();
         this.riskCheck = new RiskCheckService(questionnaires.loadAtStart(config.contentDir()),
@@ -167,6 +177,16 @@ public final class PortalCore implements PortalServices {
     }
 
     @Override
+    public EditorialService editorial() {
+        return editorial;
+    }
+
+    @Override
+    public ImageService images() {
+        return images;
+    }
+
+    @Override
     public Health health() {
         return new Health(database.isUp(), index.isUp());
     }
@@ -178,7 +198,8 @@ public final class PortalCore implements PortalServices {
 
     @Override
     public void close() {
-        log.info("Closing the visit counter, the search index and the database");
+        log.info("Closing the scheduler, the visit counter, the search index and the database");
+        scheduler.close();
         // Requests have been drained by now: what the counter still holds is written before the database goes.
         visitCounter.close();
         indexFeeder.close();

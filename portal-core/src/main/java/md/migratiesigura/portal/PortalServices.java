@@ -9,7 +9,9 @@ import md.migratiesigura.portal.search.SearchService;
 import md.migratiesigura.portal.riskcheck.RiskCheckService;
 import md.migratiesigura.portal.service.ArticleService;
 import md.migratiesigura.portal.service.AuditService;
+import md.migratiesigura.portal.service.EditorialService;
 import md.migratiesigura.portal.service.Health;
+import md.migratiesigura.portal.service.ImageService;
 import md.migratiesigura.portal.service.UserService;
 
 /**
@@ -40,6 +42,12 @@ public interface PortalServices extends AutoCloseable {
 
     /** The annual report and what administrators enter for it. */
     ReportService reports();
+
+    /** Writing, reviewing, publishing and scheduling articles; revisions and translations. */
+    EditorialService editorial();
+
+    /** Uploaded cover images. */
+    ImageService images();
 
     /** A live check of the database and the search index. */
     Health health();

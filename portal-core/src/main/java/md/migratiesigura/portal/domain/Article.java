@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.hibernate.annotations.NaturalId;
+import org.hibernate.annotations.OptimisticLock;
 
 /** A translation group: one article, written in one or both languages, identified by its key. */
 @Entity
@@ -35,6 +36,8 @@ public class Article {
     @JoinColumn(name = "category_id")
     private Category category;
 
+    // Adding a language version is not a change of the article: two editors may add both languages at once.
+    @OptimisticLock(excluded = true)
     @OneToMany(mappedBy = "article", cascade = CascadeType.ALL, orphanRemoval = true)
     private List<ArticleTranslation> translations = new ArrayList<>();
 
@@ -79,5 +82,18 @@ public class Article {
 
     public void addTranslation(ArticleTranslation translation) {
         translations.add(translation);
+    }
+
+    public void setCategory(Category category, Instant now) {
+        this.category = category;
+        this.updatedAt = now;
+    }
+
+    public void touch(Instant now) {
+        this.updatedAt = now;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
     }
 }

@@ -76,6 +76,32 @@ public class ArticleTranslation {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    @Column(name = "cover_image")
+    private String coverImage;
+
+    @Column(name = "cover_alt")
+    private String coverAlt;
+
+    /** Who last saved the text, as the e-mail of their account (kept if the account goes). */
+    @Column(name = "author_email")
+    private String authorEmail;
+
+    /** When the text itself last changed; workflow steps (publishing, scheduling) leave it alone. */
+    @Column(name = "content_changed_at", nullable = false)
+    private Instant contentChangedAt;
+
+    /**
+     * The other language's {@code contentChangedAt} that this version was last brought in line with, when its
+     * editor said so; null otherwise. Keeps the translation matrix from calling the source "outdated" once its
+     * translation is saved.
+     */
+    @Column(name = "based_on_other_at")
+    private Instant basedOnOtherAt;
+
+    /** Published at start because its scheduled time had passed while the portal was down. */
+    @Column(name = "published_late", nullable = false)
+    private boolean publishedLate;
+
     @Version
     private int version;
 
@@ -87,6 +113,7 @@ public class ArticleTranslation {
         this.language = language;
         this.createdAt = now;
         this.updatedAt = now;
+        this.contentChangedAt = now;
     }
 
     /** Replaces the text; the caller supplies the HTML rendered from the Markdown. */
@@ -101,6 +128,33 @@ public class ArticleTranslation {
         this.tags.clear();
         this.tags.addAll(tags);
         this.reviewBy = reviewBy;
+        this.updatedAt = now;
+    }
+
+    /** Records that the text changed now, by whom, and which version of the other language it follows (or null). */
+    public void textChanged(String authorEmail, Instant basedOnOtherAt, Instant now) {
+        this.authorEmail = authorEmail;
+        this.basedOnOtherAt = basedOnOtherAt;
+        this.contentChangedAt = now;
+        this.updatedAt = now;
+    }
+
+    /** Records that this text was checked against the other language's text of that time, without changing. */
+    public void followOther(Instant otherContentChangedAt) {
+        this.basedOnOtherAt = otherContentChangedAt;
+    }
+
+    /** Sets or removes (null, null) the cover image and its alternative text. */
+    public void setCover(String imageId, String altText) {
+        this.coverImage = imageId;
+        this.coverAlt = altText;
+    }
+
+    public void setPublishedLate(boolean late) {
+        this.publishedLate = late;
+    }
+
+    public void touch(Instant now) {
         this.updatedAt = now;
     }
 
@@ -163,5 +217,33 @@ public class ArticleTranslation {
 
     public Instant getUpdatedAt() {
         return updatedAt;
+    }
+
+    public String getCoverImage() {
+        return coverImage;
+    }
+
+    public String getCoverAlt() {
+        return coverAlt;
+    }
+
+    public String getAuthorEmail() {
+        return authorEmail;
+    }
+
+    public Instant getContentChangedAt() {
+        return contentChangedAt;
+    }
+
+    public Instant getBasedOnOtherAt() {
+        return basedOnOtherAt;
+    }
+
+    public boolean isPublishedLate() {
+        return publishedLate;
+    }
+
+    public int getVersion() {
+        return version;
     }
 }

@@ -15,5 +15,15 @@ public enum AuditAction {
     REPORT_FIGURES_SAVED,
     REPORT_MONTHS_SAVED,
     REPORT_PUBLISHED,
-    REPORT_UNPUBLISHED
+    REPORT_UNPUBLISHED,
+    ARTICLE_CREATED,
+    ARTICLE_SAVED,
+    ARTICLE_SUBMITTED,
+    ARTICLE_PUBLISHED,
+    ARTICLE_SCHEDULED,
+    ARTICLE_UNPUBLISHED,
+    ARTICLE_RESTORED,
+    /** Published by the scheduler at its time; the detail says "late" when the portal was down at that time. */
+    ARTICLE_PUBLISHED_BY_SCHEDULE,
+    IMAGE_UPLOADED
 }

@@ -14,9 +14,11 @@ import md.migratiesigura.portal.config.ConfigException;
 import md.migratiesigura.portal.config.PortalConfig;
 import md.migratiesigura.portal.domain.Agency;
 import md.migratiesigura.portal.domain.Article;
+import md.migratiesigura.portal.domain.ArticleRevision;
 import md.migratiesigura.portal.domain.ArticleTranslation;
 import md.migratiesigura.portal.domain.AuditEntry;
 import md.migratiesigura.portal.domain.Category;
+import md.migratiesigura.portal.domain.MediaImage;
 import md.migratiesigura.portal.domain.PortalUser;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -140,9 +142,8 @@ public final class Database implements AutoCloseable {
 
     private static SessionFactory sessionFactory(DataSource dataSource) {
         HibernatePersistenceConfiguration configuration = new HibernatePersistenceConfiguration("portal");
-        configuration.managedClasses(Category.class, Article.class, ArticleTranslation.class, PortalUser.class,
-                AuditEntry.class,
-                Agency.class);
+        configuration.managedClasses(Category.class, Article.class, ArticleTranslation.class, ArticleRevision.class,
+                MediaImage.class, PortalUser.class, AuditEntry.class, Agency.class);
         configuration.property(org.hibernate.cfg.AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource);
         // Flyway owns the schema; Hibernate only checks that the mappings agree with it.
         configuration.property("hibernate.hbm2ddl.auto", "validate");

@@ -113,7 +113,8 @@ public class ArticleService {
                     category == null ? null : category.getKey(),
                     category == null ? null : category.name(language),
                     t.getTags().stream().sorted().toList(),
-                    other == null ? null : other.getSlug()));
+                    other == null ? null : other.getSlug(),
+                    EditorialService.cover(session, t.getCoverImage()), t.getCoverAlt()));
         });
     }
 

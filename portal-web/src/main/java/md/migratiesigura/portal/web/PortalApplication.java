@@ -9,6 +9,8 @@ import md.migratiesigura.portal.riskcheck.RiskCheckService;
 import md.migratiesigura.portal.domain.Language;
 import md.migratiesigura.portal.service.ArticleService;
 import md.migratiesigura.portal.service.AuditService;
+import md.migratiesigura.portal.service.EditorialService;
+import md.migratiesigura.portal.service.ImageService;
 import md.migratiesigura.portal.service.UserService;
 import md.migratiesigura.portal.web.mapper.ExactMountedMapper;
 import md.migratiesigura.portal.web.mapper.LanguageMountedMapper;
@@ -25,11 +27,17 @@ import md.migratiesigura.portal.web.page.ReportPage;
 import md.migratiesigura.portal.web.page.SearchPage;
 import md.migratiesigura.portal.web.page.TagPage;
 import md.migratiesigura.portal.web.page.admin.AccessDeniedPage;
+import md.migratiesigura.portal.web.page.admin.ArticleEditPage;
+import md.migratiesigura.portal.web.page.admin.ArticlesPage;
 import md.migratiesigura.portal.web.page.admin.AuditPage;
 import md.migratiesigura.portal.web.page.admin.DashboardPage;
 import md.migratiesigura.portal.web.page.admin.LoginPage;
 import md.migratiesigura.portal.web.page.admin.ReportFiguresPage;
 import md.migratiesigura.portal.web.page.admin.VisitsPage;
+import md.migratiesigura.portal.web.page.admin.NewArticlePage;
+import md.migratiesigura.portal.web.page.admin.PreviewResource;
+import md.migratiesigura.portal.web.page.admin.RevisionsPage;
+import md.migratiesigura.portal.web.page.admin.TranslationsPage;
 import md.migratiesigura.portal.web.page.admin.UsersPage;
 import md.migratiesigura.portal.web.report.ReportDownloads;
 import md.migratiesigura.portal.web.security.LoginThrottle;
@@ -49,6 +57,8 @@ import org.apache.wicket.markup.html.WebPage;
 import org.apache.wicket.protocol.http.ResourceIsolationRequestCycleListener;
 import org.apache.wicket.request.component.IRequestablePage;
 import org.apache.wicket.request.cycle.RequestCycle;
+import org.apache.wicket.request.resource.IResource;
+import org.apache.wicket.request.resource.ResourceReference;
 import org.apache.wicket.settings.ExceptionSettings;
 
 /**
@@ -89,6 +99,14 @@ public class PortalApplication extends AuthenticatedWebApplication {
 
     public AuditService audit() {
         return services.audit();
+    }
+
+    public EditorialService editorial() {
+        return services.editorial();
+    }
+
+    public ImageService images() {
+        return services.images();
     }
 
     public Clock clock() {
@@ -211,6 +229,17 @@ public class PortalApplication extends AuthenticatedWebApplication {
         mount(new ExactMountedMapper("/admin/audit", AuditPage.class));
         mount(new ExactMountedMapper("/admin/visits", VisitsPage.class));
         mount(new ExactMountedMapper("/admin/report/#{year}", ReportFiguresPage.class));
+        mount(new ExactMountedMapper("/admin/articles", ArticlesPage.class));
+        mount(new ExactMountedMapper("/admin/articles/new", NewArticlePage.class));
+        mount(new ExactMountedMapper("/admin/articles/${key}", ArticleEditPage.class));
+        mount(new ExactMountedMapper("/admin/articles/${key}/revisions", RevisionsPage.class));
+        mount(new ExactMountedMapper("/admin/translations", TranslationsPage.class));
+        mountResource("/admin/preview", new ResourceReference(PreviewResource.class, "preview") {
+            @Override
+            public IResource getResource() {
+                return new PreviewResource();
+            }
+        });
         mount(new ExactMountedMapper("/admin/access-denied", AccessDeniedPage.class));
         mountIn("ro", "/ro/verifica-oferta", RiskCheckPage.class);
         mountIn("ru", "/ru/proverka-vakansii", RiskCheckPage.class);

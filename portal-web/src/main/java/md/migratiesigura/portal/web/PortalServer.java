@@ -23,6 +23,7 @@ import md.migratiesigura.portal.web.feed.AtomFeedServlet;
 import md.migratiesigura.portal.web.feed.RobotsServlet;
 import md.migratiesigura.portal.web.feed.SitemapServlet;
 import md.migratiesigura.portal.web.api.ReportEndpoint;
+import md.migratiesigura.portal.web.media.MediaServlet;
 import md.migratiesigura.portal.web.api.SearchEndpoint;
 import md.migratiesigura.portal.web.security.AdminIsolationFilter;
 import md.migratiesigura.portal.web.security.NoStoreFilter;
@@ -141,6 +142,8 @@ public final class PortalServer implements AutoCloseable {
     private static ServletContextHandler context(PortalServices services, PortalConfig config) {
         ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SESSIONS);
         context.setContextPath("/");
+        // Article bodies of up to 200,000 characters (Cyrillic takes 6 bytes a letter once form-encoded) must fit.
+        context.setMaxFormContentSize(4 * 1024 * 1024);
         configureSessions(context.getSessionHandler(), config);
 
         context.addFilter(new FilterHolder(new SecurityHeadersFilter()), "/*",
@@ -165,10 +168,11 @@ public final class PortalServer implements AutoCloseable {
         wicket.setInitParameter(WicketFilter.FILTER_MAPPING_PARAM, "/*");
         // Served by plain servlets below, not by Wicket.
         wicket.setInitParameter(WicketFilter.IGNORE_PATHS_PARAM,
-                "health,api/,sitemap.xml,robots.txt,ro/feed.atom,ru/feed.atom");
+                "health,api/,media/,sitemap.xml,robots.txt,ro/feed.atom,ru/feed.atom");
         context.addFilter(wicket, "/*", EnumSet.of(DispatcherType.REQUEST));
 
         context.addServlet(new ServletHolder(new HealthServlet(services)), "/health");
+        context.addServlet(new ServletHolder(new MediaServlet(services.images())), "/media/*");
         context.addServlet(new ServletHolder(new ApiServlet(apiEndpoints(services, config))), "/api/*");
         PublicUrls urls = new PublicUrls(config.publicBaseUrl());
         context.addServlet(new ServletHolder(new SitemapServlet(services.articles(), urls)), "/sitemap.xml");

@@ -101,6 +101,41 @@ class PortalServerTest {
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
     }
 
+    @Test
+    void uploadedImagesAreServedReadOnlyWithALongCacheAndNothingElseIs() throws Exception {
+        var admin = server.services().users().list().get(0);
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(800, 400, java.awt.image.BufferedImage.TYPE_INT_RGB),
+                "png", png);
+        var cover = server.services().images().upload(new md.migratiesigura.portal.service.SignedInUser(admin.id(),
+                admin.email(), admin.displayName(), admin.role()), new java.io.ByteArrayInputStream(png.toByteArray())).image();
+
+        HttpResponse<String> large = get(cover.path(), Map.of());
+        assertEquals(200, large.statusCode());
+        assertEquals("image/jpeg", large.headers().firstValue("Content-Type").orElse(""));
+        assertEquals("nosniff", large.headers().firstValue("X-Content-Type-Options").orElse(""));
+        assertTrue(large.headers().firstValue("Cache-Control").orElse("").contains("max-age=31536000"));
+        assertEquals(java.util.Optional.empty(), large.headers().firstValue("Set-Cookie"));
+        assertEquals(200, get(cover.smallPath(), Map.of()).statusCode());
+        for (String path : new String[] {"/media/", "/media/%2e%2e/%2e%2e/etc/passwd",
+                "/media/" + cover.id() + ".png", "/media/" + cover.id().toUpperCase() + ".jpg",
+                "/media/0123456789abcdef0123456789abcdef.jpg", "/media/" + cover.id() + ".jpg/x"}) {
+            int status = get(path, Map.of()).statusCode();
+            assertTrue(status == 404 || status == 400, path + " answered " + status);
+        }
+    }
+
+    @Test
+    void theLivePreviewIsRefusedWithoutAStaffSession() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + server.port() + "/admin/preview"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Sec-Fetch-Site", "same-origin")
+                .POST(HttpRequest.BodyPublishers.ofString("body=%2A%2Ax%2A%2A")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, response.statusCode());
+        assertTrue(response.headers().firstValue("Cache-Control").orElse("").contains("no-store"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"/nothing-here", "/ro/nothing-here", "/ru/stati/nothing-here", "/ro/articole/../../etc/passwd",
             "/ro/articole/%2e%2e%2fetc", "/ro/articole/x%00y"})

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import md.migratiesigura.portal.domain.Language;
 import md.migratiesigura.portal.service.ArticleView;
+import md.migratiesigura.portal.service.CoverImage;
 import md.migratiesigura.portal.web.panel.ArticleListPanel;
 import org.apache.wicket.AttributeModifier;
 import org.apache.wicket.markup.html.WebMarkupContainer;
@@ -52,6 +53,7 @@ public class ArticlePage extends BasePage {
                 setVisible(getDefaultModelObject() != null);
             }
         });
+        add(newCover("cover", view));
         // The body is HTML rendered from Markdown when it was saved, with raw HTML escaped and only safe link
         // schemes kept (MarkdownRenderer): the one place where an article's text is not escaped again.
         add(new Label("body", article.map(ArticleView::bodyHtml)).setEscapeModelStrings(false));
@@ -83,6 +85,28 @@ public class ArticlePage extends BasePage {
         }.add(new ArticleListPanel("related", related)));
         // Structured data for search engines: JSON with <, > and & escaped, so nothing can close the script.
         add(new Label("jsonLd", this::jsonLd).setEscapeModelStrings(false));
+    }
+
+    /**
+     * The cover image with its required alternative text, both widths for the browser to choose from, and its
+     * size given up front so the text does not jump while it loads.
+     */
+    private static WebMarkupContainer newCover(String id, ArticleView view) {
+        WebMarkupContainer figure = new WebMarkupContainer(id);
+        figure.setVisible(view.cover() != null);
+        WebMarkupContainer image = new WebMarkupContainer("image");
+        if (view.cover() != null) {
+            CoverImage c = view.cover();
+            image.add(AttributeModifier.replace("src", c.path()));
+            image.add(AttributeModifier.replace("srcset", c.smallPath() + " " + c.smallWidth() + "w, " + c.path() + " "
+                    + c.width() + "w"));
+            image.add(AttributeModifier.replace("sizes", "(max-width: 46rem) 100vw, 46rem"));
+            image.add(AttributeModifier.replace("width", String.valueOf(c.width())));
+            image.add(AttributeModifier.replace("height", String.valueOf(c.height())));
+            image.add(AttributeModifier.replace("alt", view.coverAlt() == null ? "" : view.coverAlt()));
+        }
+        figure.add(image);
+        return figure;
     }
 
     /** Sharing by plain links: nothing is loaded from the networks until the reader chooses one. */

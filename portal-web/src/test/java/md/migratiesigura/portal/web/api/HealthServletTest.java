@@ -13,7 +13,9 @@ import md.migratiesigura.portal.search.SearchService;
 import md.migratiesigura.portal.riskcheck.RiskCheckService;
 import md.migratiesigura.portal.service.ArticleService;
 import md.migratiesigura.portal.service.AuditService;
+import md.migratiesigura.portal.service.EditorialService;
 import md.migratiesigura.portal.service.Health;
+import md.migratiesigura.portal.service.ImageService;
 import md.migratiesigura.portal.service.UserService;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -80,6 +82,16 @@ class HealthServletTest {
 
         @Override
         public AgencyService agencies() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public EditorialService editorial() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public ImageService images() {
             throw new UnsupportedOperationException();
         }
 

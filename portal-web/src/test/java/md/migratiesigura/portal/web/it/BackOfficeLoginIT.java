@@ -91,7 +91,8 @@ class BackOfficeLoginIT {
 
         signIn(EDITOR_EMAIL, EDITOR_PASSWORD);
         String main = browser.findElement(By.tagName("main")).getText();
-        assertTrue(main.contains("Vizite") && !main.contains("Raportul anual"), "an editor is offered the visits only: " + main);
+        assertTrue(main.contains("Vizite") && !main.contains("Raportul anual"), "an editor is not offered the report: " + main);
+        assertTrue(main.contains("Articole") && main.contains("Traduceri"), main);
         assertTrue(browser.findElements(By.linkText("Utilizatori")).isEmpty(), "users are not offered to an editor");
         assertTrue(browser.findElements(By.linkText("Jurnal de audit")).isEmpty(), "nor is the audit log");
 

@@ -121,7 +121,8 @@ class BackOfficePagesTest {
         }
         String dashboard = tester.getLastResponseAsString();
         assertFalse(dashboard.contains("admin/users") || dashboard.contains("./users"), "users are not offered");
-        assertTrue(dashboard.contains(language == Language.RO ? "Vizite" : "Посещения"), "only the visits are offered");
+        assertTrue(dashboard.contains(language == Language.RO ? "Vizite" : "Посещения"), "the visits are offered");
+        assertTrue(dashboard.contains(language == Language.RO ? "Articole" : "Статьи"), "the editor's own sections");
 
         tester.executeUrl("admin/users");
         tester.assertRenderedPage(AccessDeniedPage.class);
