@@ -10,8 +10,6 @@ import md.migratiesigura.portal.web.panel.VisitBreakdownPanel;
 import md.migratiesigura.portal.web.report.ReportTexts;
 import md.migratiesigura.portal.web.security.StaffRoles;
 import org.apache.wicket.authroles.authorization.strategies.role.annotations.AuthorizeInstantiation;
-import org.apache.wicket.markup.head.IHeaderResponse;
-import org.apache.wicket.markup.head.MetaDataHeaderItem;
 import org.apache.wicket.markup.html.WebMarkupContainer;
 import org.apache.wicket.markup.html.basic.Label;
 import org.apache.wicket.model.IModel;
@@ -65,12 +63,6 @@ public class VisitsPage extends AdminBasePage {
     }
 
     /** Live: the page reloads itself every 30 seconds (a meta refresh needs no script, so the CSP is untouched). */
-    @Override
-    public void renderHead(IHeaderResponse response) {
-        super.renderHead(response);
-        response.render(MetaDataHeaderItem.forHttpEquiv("refresh", "30"));
-    }
-
     @Override
     protected IModel<String> pageTitle() {
         return () -> getString("admin.visits.title");
