@@ -22,6 +22,7 @@ import md.migratiesigura.portal.search.ArticleSearchSource;
 import md.migratiesigura.portal.search.IndexFeeder;
 import md.migratiesigura.portal.search.SearchCounter;
 import md.migratiesigura.portal.riskcheck.RiskCheckCounts;
+import md.migratiesigura.portal.riskcheck.RiskCheckReportSource;
 import md.migratiesigura.portal.riskcheck.RiskCheckService;
 import md.migratiesigura.portal.search.SearchIndex;
 import md.migratiesigura.portal.search.SearchService;
@@ -74,8 +75,11 @@ public final class PortalCore implements PortalServices {
         users.ensureAdministrator(config.adminEmail(), config.adminPassword());
         this.contentImport = new ContentImporter(sessions, markdown, clock).importFrom(config.contentDir());
         this.visitStatistics = new VisitStatistics(database.dataSource(), clock);
-        // The events, job-offer check and consultation features plug their figures in here when they exist.
-        this.reports = new ReportService(sessions, visitStatistics, ReportSources.NONE, audit, clock);
+        RiskCheckCounts riskCheckCounts = new RiskCheckCounts(sessions);
+        // The events and consultation features plug their figures in here when they exist.
+        ReportSources sources = new ReportSources(ReportSources.NO_EVENTS, new RiskCheckReportSource(riskCheckCounts),
+                ReportSources.NO_CONSULTATIONS);
+        this.reports = new ReportService(sessions, visitStatistics, sources, audit, clock);
         new ReportSeedImporter(reports, clock).importFrom(config.contentDir());
         this.visitCounter = VisitCounter.standard(database.dataSource(), clock).start(VisitCounter.FLUSH_INTERVAL);
         this.editorial = new EditorialService(sessions, markdown, audit, clock);
@@ -87,7 +91,7 @@ public final class PortalCore implements PortalServices {
         this.agencies = new AgencyService(sessions, clock);
         QuestionnaireLoader questionnaires = new QuestionnaireLoader();
         this.riskCheck = new RiskCheckService(questionnaires.loadAtStart(config.contentDir()),
-                () -> questionnaires.load(config.contentDir()), agencies, new RiskCheckCounts(sessions), clock);
+                () -> questionnaires.load(config.contentDir()), agencies, riskCheckCounts, clock);
     }
 
     /**
