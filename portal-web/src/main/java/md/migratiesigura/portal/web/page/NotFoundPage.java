@@ -5,14 +5,13 @@ import org.apache.wicket.RestartResponseException;
 import org.apache.wicket.core.request.handler.PageProvider;
 import org.apache.wicket.core.request.handler.RenderPageRequestHandler;
 import org.apache.wicket.model.IModel;
-import org.apache.wicket.request.http.WebResponse;
 import org.apache.wicket.request.mapper.parameter.PageParameters;
 
 /** The localized "page not found", with search and the hotline, answered with status 404 at the address asked for. */
-public class NotFoundPage extends BasePage {
+public class NotFoundPage extends StatusPage {
 
     public NotFoundPage(PageParameters parameters) {
-        super(parameters);
+        super(parameters, 404);
     }
 
     /** Shows this page in place of the one requested (no redirect: the address stays, the status is 404). */
@@ -22,33 +21,7 @@ public class NotFoundPage extends BasePage {
     }
 
     @Override
-    protected void configureResponse(WebResponse response) {
-        super.configureResponse(response);
-        response.setStatus(404);
-    }
-
-    @Override
-    public boolean isErrorPage() {
-        return true;
-    }
-
-    @Override
-    public boolean isVersioned() {
-        return false;
-    }
-
-    @Override
-    protected boolean isIndexable() {
-        return false;
-    }
-
-    @Override
     protected IModel<String> pageTitle() {
         return () -> getString("notFound.title");
-    }
-
-    @Override
-    protected PageParameters parametersInOtherLanguage() {
-        return null;
     }
 }
