@@ -3,45 +3,18 @@ package md.migratiesigura.portal.web.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.time.Duration;
-import md.migratiesigura.portal.TestDatabases;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** A reader in a real browser against the packaged jar on an external MariaDB (PORTAL_DB_URL). */
-class LanguageJourneyIT {
+class LanguageJourneyIT extends BrowserJourney {
 
-    private static PortalProcess portal;
-    private ChromeDriver browser;
-
-    @BeforeAll
-    static void startPortal() throws Exception {
-        portal = PortalProcess.start(TestDatabases.portalEnvironment(Files.createTempDirectory("portal-it")),
-                Duration.ofSeconds(120));
-    }
-
-    @AfterAll
-    static void stopPortal() throws Exception {
-        portal.close();
-    }
-
-    @BeforeEach
-    void openBrowser() throws Exception {
-        browser = Browsers.chromium(412, 915);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.quit();
+    LanguageJourneyIT() {
+        super(412, 915);
     }
 
     @Test

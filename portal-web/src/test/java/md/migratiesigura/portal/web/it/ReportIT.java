@@ -3,51 +3,21 @@ package md.migratiesigura.portal.web.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import md.migratiesigura.portal.TestDatabases;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * The 2025 report in a real browser against the packaged jar, in both languages: the server-drawn chart is there
  * with its bars and the data table beside it, the factsheet's totals are shown, the page sets no cookie, and a
  * screenshot of each language is kept in target/screenshots.
  */
-class ReportIT {
+class ReportIT extends BrowserJourney {
 
-    private static PortalProcess portal;
-    private ChromeDriver browser;
-
-    @BeforeAll
-    static void startPortal() throws Exception {
-        portal = PortalProcess.start(TestDatabases.portalEnvironment(Files.createTempDirectory("portal-report-it")),
-                Duration.ofSeconds(120));
-    }
-
-    @AfterAll
-    static void stopPortal() throws Exception {
-        portal.close();
-    }
-
-    @BeforeEach
-    void openBrowser() throws Exception {
-        browser = Browsers.chromium(1280, 2200);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.quit();
+    ReportIT() {
+        super(1280, 2200);
     }
 
     @ParameterizedTest
@@ -68,8 +38,6 @@ class ReportIT {
         assertTrue(totals.contains(visits) && totals.contains(visitors), totals);
         assertTrue(table.getText().contains(heading), "the table is in the page's language");
         assertTrue(browser.manage().getCookies().isEmpty(), "a reader gets no cookie");
-        Path dir = Path.of("target", "screenshots");
-        Files.createDirectories(dir);
-        Files.write(dir.resolve("report-2025-" + lang + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+        Browsers.screenshot(browser, "report-2025-" + lang + ".png");
     }
 }

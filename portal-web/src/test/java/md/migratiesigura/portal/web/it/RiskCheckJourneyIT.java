@@ -4,46 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
-import md.migratiesigura.portal.TestDatabases;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** A person checks a job offer on a phone, in a real browser against the packaged jar. */
-class RiskCheckJourneyIT {
+class RiskCheckJourneyIT extends BrowserJourney {
 
-    private static PortalProcess portal;
-    private ChromeDriver browser;
-
-    @BeforeAll
-    static void startPortal() throws Exception {
-        portal = PortalProcess.start(TestDatabases.portalEnvironment(Files.createTempDirectory("portal-it-check")),
-                Duration.ofSeconds(120));
-    }
-
-    @AfterAll
-    static void stopPortal() throws Exception {
-        portal.close();
-    }
-
-    @BeforeEach
-    void openBrowser() throws Exception {
-        browser = Browsers.chromium(412, 915);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.quit();
+    RiskCheckJourneyIT() {
+        super(412, 915);
     }
 
     @Test
