@@ -11,6 +11,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import md.migratiesigura.portal.config.ConfigException;
 import md.migratiesigura.portal.domain.Language;
@@ -22,16 +27,20 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.CorruptIndexException;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -47,8 +56,6 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
-import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.store.Directory;
@@ -72,7 +79,17 @@ public final class SearchIndex implements AutoCloseable {
     // Only phrases and plain words: operators, wildcards and fuzzy syntax are read as text, so nothing typed can
     // expand into thousands of clauses or fail to parse.
     private static final int PARSER_FLAGS = SimpleQueryParser.PHRASE_OPERATOR | SimpleQueryParser.WHITESPACE_OPERATOR;
-    private static final FieldType STORED_TEXT_WITH_OFFSETS = storedTextWithOffsets();
+    /**
+     * How the documents are laid out (fields, what is stored, doc values); an index written with another layout is
+     * rebuilt at start, like one built by other analyzers.
+     */
+    static final String LAYOUT = "3";
+    static final String LAYOUT_KEY = "layout";
+    private static final String CARD = "card";
+    private static final int REBUILD_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
+    private static final int REBUILD_IN_FLIGHT = 256;
+    private static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
+    private static final FieldType SECONDARY_TEXT = secondaryText();
 
     private final Directory directory;
     private final IndexWriter writer;
@@ -100,10 +117,11 @@ public final class SearchIndex implements AutoCloseable {
             try {
                 writer = new IndexWriter(directory, config(analyzer, IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
                 Map<String, String> data = lastCommitData(writer);
-                rebuild = !PortalAnalyzers.VERSION.equals(data.get(ANALYZERS));
+                rebuild = !PortalAnalyzers.VERSION.equals(data.get(ANALYZERS)) || !LAYOUT.equals(data.get(LAYOUT_KEY));
                 if (rebuild && data.containsKey(ANALYZERS)) {
-                    log.info("The search index was built by analyzers version {}; rebuilding it with version {}",
-                            data.get(ANALYZERS), PortalAnalyzers.VERSION);
+                    log.info("The search index was built by analyzers version {}, layout {}; rebuilding it with "
+                                    + "analyzers version {}, layout {}", data.get(ANALYZERS), data.get(LAYOUT_KEY),
+                            PortalAnalyzers.VERSION, LAYOUT);
                 }
             } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException e) {
                 log.warn("The search index in {} cannot be read ({}); rebuilding it", dir, e.getClass().getSimpleName());
@@ -169,7 +187,8 @@ public final class SearchIndex implements AutoCloseable {
     public void commit(long position) {
         writeLock.lock();
         try {
-            writer.setLiveCommitData(Map.of(POSITION, Long.toString(position), ANALYZERS, PortalAnalyzers.VERSION).entrySet());
+            writer.setLiveCommitData(Map.of(POSITION, Long.toString(position), ANALYZERS, PortalAnalyzers.VERSION,
+                    LAYOUT_KEY, LAYOUT).entrySet());
             writer.commit();
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
@@ -179,31 +198,73 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
-    /** Empties the index and fills it from the sources, then commits at the given outbox position. */
+    /**
+     * Empties the index and fills it from the sources, then commits at the given outbox position. The sources are read
+     * on this thread while other threads analyse what was read, so that reading the database and analysing text
+     * overlap; at most {@value #REBUILD_IN_FLIGHT} documents wait in between.
+     */
     public int rebuild(List<SearchSource> sources, long position) {
         writeLock.lock();
+        ExecutorService analysers = Executors.newFixedThreadPool(REBUILD_THREADS, runnable -> {
+            Thread thread = new Thread(runnable, "search-rebuild");
+            thread.setDaemon(true);
+            return thread;
+        });
+        Semaphore inFlight = new Semaphore(REBUILD_IN_FLIGHT);
         try {
             long started = System.nanoTime();
             writer.deleteAll();
-            int[] count = {0};
+            AtomicInteger count = new AtomicInteger();
+            AtomicReference<Throwable> failure = new AtomicReference<>();
             for (SearchSource source : sources) {
                 source.forEach(d -> {
-                    try {
-                        writer.addDocument(toLucene(d));
-                        count[0]++;
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
+                    throwIfFailed(failure);
+                    inFlight.acquireUninterruptibly();
+                    analysers.execute(() -> {
+                        try {
+                            writer.addDocument(toLucene(d));
+                            count.incrementAndGet();
+                        } catch (Throwable e) {
+                            failure.compareAndSet(null, e);
+                        } finally {
+                            inFlight.release();
+                        }
+                    });
                 });
             }
+            awaitAnalysers(analysers, inFlight);
+            throwIfFailed(failure);
             commit(position);
             rebuildNeeded = false;
-            log.info("Search index rebuilt: {} document(s) in {} ms", count[0], (System.nanoTime() - started) / 1_000_000);
-            return count[0];
+            log.info("Search index rebuilt: {} document(s) in {} ms", count.get(), (System.nanoTime() - started) / 1_000_000);
+            return count.get();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
+            awaitAnalysers(analysers, inFlight);
             writeLock.unlock();
+        }
+    }
+
+    /**
+     * Lets the analysers finish what they hold, even after a failure: interrupting a thread inside the IndexWriter
+     * would close the writer for good.
+     */
+    private static void awaitAnalysers(ExecutorService analysers, Semaphore inFlight) {
+        if (!analysers.isShutdown()) {
+            analysers.shutdown();
+            inFlight.acquireUninterruptibly(REBUILD_IN_FLIGHT);
+        }
+    }
+
+    private static void throwIfFailed(AtomicReference<Throwable> failure) {
+        Throwable e = failure.get();
+        if (e instanceof IOException io) {
+            throw new UncheckedIOException(io);
+        } else if (e instanceof RuntimeException runtime) {
+            throw runtime;
+        } else if (e instanceof Error error) {
+            throw error;
         }
     }
 
@@ -214,23 +275,20 @@ public final class SearchIndex implements AutoCloseable {
         Document doc = new Document();
         doc.add(new StringField("id", d.id(), Field.Store.NO));
         doc.add(new StringField("ref", SearchDocument.itemRef(d.type(), d.key()), Field.Store.NO));
-        doc.add(new StringField("type", d.type(), Field.Store.YES));
-        doc.add(new StringField("lang", lang, Field.Store.YES));
-        doc.add(new StoredField("key", d.key()));
-        doc.add(new StoredField("slug", d.slug()));
+        doc.add(new StringField("type", d.type(), Field.Store.NO));
+        doc.add(new StringField("lang", lang, Field.Store.NO));
         if (d.category() != null) {
             doc.add(new StringField("category", d.category(), Field.Store.NO));
         }
-        if (d.summary() != null) {
-            doc.add(new StoredField("summary", d.summary()));
-        }
-        doc.add(new Field("title_" + lang, title, STORED_TEXT_WITH_OFFSETS));
-        doc.add(new Field("body_" + lang, body, STORED_TEXT_WITH_OFFSETS));
-        doc.add(new TextField("folded_" + lang, title + "\n" + (d.summary() == null ? "" : nfc(d.summary())) + "\n" + body,
-                Field.Store.NO));
+        doc.add(new BinaryDocValuesField(CARD, HitCard.encode(d.type(), d.key(), lang, d.slug(), title,
+                d.summary() == null ? null : nfc(d.summary()))));
+        doc.add(new TextField("title_" + lang, title, Field.Store.NO));
+        doc.add(new Field("body_" + lang, body, TEXT_WITH_OFFSETS));
+        doc.add(new BinaryDocValuesField(SnippetHighlighter.BODY_TEXT, new BytesRef(body)));
+        String everything = title + "\n" + (d.summary() == null ? "" : nfc(d.summary())) + "\n" + body;
+        doc.add(new Field("folded_" + lang, everything, SECONDARY_TEXT));
         if (d.language() == Language.RU) {
-            doc.add(new TextField("translit_ru", title + "\n" + (d.summary() == null ? "" : nfc(d.summary())) + "\n" + body,
-                    Field.Store.NO));
+            doc.add(new Field("translit_ru", everything, SECONDARY_TEXT));
         }
         long visible = d.visibleFrom() == null ? 0 : d.visibleFrom().toEpochMilli();
         doc.add(new LongPoint("visible_from", visible));
@@ -262,8 +320,9 @@ public final class SearchIndex implements AutoCloseable {
                 int first = (request.page() - 1) * request.size();
                 TopDocs top = searcher.search(query, first + request.size(),
                         new Sort(SortField.FIELD_SCORE, new SortField("visible_from", SortField.Type.LONG, true)), false);
-                // Highlighting needs only the words; the filters add nothing to it but work.
-                List<SearchHit> hits = hits(searcher, words, top, first, languages);
+                // Snippets come from the body: highlighting needs only the words in the body fields; the other
+                // fields and the filters would add nothing to it but work.
+                List<SearchHit> hits = hits(searcher, snippetQuery(nfc(text), languages), top, first, languages);
                 String suggestion = suggestion(searcher, text, request.language());
                 return new SearchResults(top.totalHits.value, hits, suggestion);
             } finally {
@@ -286,18 +345,27 @@ public final class SearchIndex implements AutoCloseable {
         }
         SimpleQueryParser any = new SimpleQueryParser(analyzer, weights, PARSER_FLAGS);
         any.setDefaultOperator(Occur.SHOULD);
-        SimpleQueryParser all = new SimpleQueryParser(analyzer, weights, PARSER_FLAGS);
-        all.setDefaultOperator(Occur.MUST);
         Query anyWord = any.parse(text);
         if (anyWord == null) {
             return null;
         }
+        SimpleQueryParser all = new SimpleQueryParser(analyzer, weights, PARSER_FLAGS);
+        all.setDefaultOperator(Occur.MUST);
         Query allWords = all.parse(text);
         BooleanQuery.Builder ranked = new BooleanQuery.Builder().add(anyWord, Occur.MUST);
-        if (allWords != null) {
+        // One word or one phrase: "all of them" is the same query, and scoring it twice would change no order.
+        if (allWords != null && !allWords.equals(anyWord)) {
             ranked.add(new org.apache.lucene.search.BoostQuery(allWords, 2f), Occur.SHOULD);
         }
         return ranked.build();
+    }
+
+    private Query snippetQuery(String text, List<Language> languages) {
+        Map<String, Float> bodies = new LinkedHashMap<>();
+        for (Language language : languages) {
+            bodies.put("body_" + language.code(), 1f);
+        }
+        return new SimpleQueryParser(analyzer, bodies, PARSER_FLAGS).parse(text);
     }
 
     private List<SearchHit> hits(IndexSearcher searcher, Query query, TopDocs top, int first, List<Language> languages)
@@ -308,27 +376,28 @@ public final class SearchIndex implements AutoCloseable {
         }
         ScoreDoc[] page = java.util.Arrays.copyOfRange(top.scoreDocs, first, top.scoreDocs.length);
         TopDocs pageDocs = new TopDocs(top.totalHits, page);
-        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
-                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
-                .withMaxLength(100_000)
-                // Phone screens: passages of about a sentence, not whole paragraphs.
-                .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
-                        java.text.BreakIterator.getSentenceInstance(java.util.Locale.ROOT), 120, 0.5f))
-                .build();
+        UnifiedHighlighter highlighter = new SnippetHighlighter(searcher, analyzer);
         Map<String, String[]> snippets = new HashMap<>();
         for (Language language : languages) {
-            snippets.put(language.code(), highlighter.highlight("body_" + language.code(), query, pageDocs, 2));
+            snippets.put(language.code(), query == null ? new String[page.length]
+                    : highlighter.highlight("body_" + language.code(), query, pageDocs, 2));
         }
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         for (int i = 0; i < page.length; i++) {
-            Document doc = searcher.storedFields().document(page[i].doc);
-            String lang = doc.get("lang");
-            String snippet = snippets.get(lang)[i];
-            if (snippet == null || snippet.isBlank()) {
-                String summary = doc.get("summary");
-                snippet = escapeHtml(summary != null ? summary : abbreviate(doc.get("body_" + lang), 240));
+            int doc = page[i].doc;
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+            BinaryDocValues cards = DocValues.getBinary(leaf.reader(), CARD);
+            if (!cards.advanceExact(doc - leaf.docBase)) {
+                throw new IllegalStateException("search document " + doc + " has no card");
             }
-            hits.add(new SearchHit(doc.get("type"), doc.get("key"), Language.ofCode(lang).orElseThrow(), doc.get("slug"),
-                    doc.get("title_" + lang), snippet));
+            HitCard card = HitCard.decode(cards.binaryValue());
+            String snippet = snippets.get(card.lang())[i];
+            if (snippet == null || snippet.isBlank()) {
+                snippet = escapeHtml(card.summary() != null ? card.summary()
+                        : abbreviate(SnippetHighlighter.bodyText(searcher, doc), 240));
+            }
+            hits.add(new SearchHit(card.type(), card.key(), Language.ofCode(card.lang()).orElseThrow(), card.slug(),
+                    card.title(), snippet));
         }
         return hits;
     }
@@ -455,9 +524,21 @@ public final class SearchIndex implements AutoCloseable {
         return sb.toString();
     }
 
-    private static FieldType storedTextWithOffsets() {
-        FieldType type = new FieldType(TextField.TYPE_STORED);
+    /** Offsets in the postings: the highlighter finds the matched words without analysing the text again. */
+    private static FieldType textWithOffsets() {
+        FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
         type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.freeze();
+        return type;
+    }
+
+    /**
+     * The diacritic-folded and transliterated fields only widen the net under the title and body: length
+     * normalisation adds nothing to their small weight, so they keep no norms (one lookup less per word and hit).
+     */
+    private static FieldType secondaryText() {
+        FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
+        type.setOmitNorms(true);
         type.freeze();
         return type;
     }

@@ -222,6 +222,45 @@ class SearchIndexTest {
     }
 
     @Test
+    void anIndexWrittenInAnOlderLayoutIsRebuilt() throws Exception {
+        index.close();
+        try (var directory = org.apache.lucene.store.FSDirectory.open(dir);
+             var writer = new org.apache.lucene.index.IndexWriter(directory,
+                     new org.apache.lucene.index.IndexWriterConfig(PortalAnalyzers.perField()))) {
+            writer.setLiveCommitData(java.util.Map.of(SearchIndex.POSITION, "7", SearchIndex.ANALYZERS,
+                    PortalAnalyzers.VERSION, SearchIndex.LAYOUT_KEY, "1").entrySet());
+            writer.commit();
+        }
+        index = SearchIndex.open(dir);
+        assertTrue(index.needsRebuild());
+    }
+
+    @Test
+    void aSourceThatFailsMidwayLeavesTheRebuildToBeDone() {
+        SearchSource failing = new ListSource(CORPUS) {
+            @Override
+            public void forEach(Consumer<SearchDocument> consumer) {
+                consumer.accept(CORPUS.get(0));
+                throw new IllegalStateException("the database went away");
+            }
+        };
+        try (SearchIndex fresh = SearchIndex.open(dir.resolveSibling(dir.getFileName() + "-failing"))) {
+            assertThrows(IllegalStateException.class, () -> fresh.rebuild(List.of(failing), 3));
+            assertTrue(fresh.needsRebuild());
+            assertEquals(0, fresh.position());
+            assertEquals(CORPUS.size(), fresh.rebuild(List.of(new ListSource(CORPUS)), 3));
+            assertFalse(fresh.needsRebuild());
+        }
+    }
+
+    @Test
+    void snippetsAreSentencesAroundTheMatch() {
+        SearchHit hit = service.search(SearchQuery.of("copii", Language.RO)).hits().get(0);
+        // Sentences are joined up to about 120 characters, phone-screen sized; this body is shorter than that.
+        assertEquals("Nu da nimănui pașaportul. Păstrează <mark>copii</mark> ale actelor în mai multe locuri.", hit.snippet());
+    }
+
+    @Test
     void replacingAnItemUpdatesAllItsLanguages() {
         index.replace("article", "pasaport", List.of());
         index.commit(1);
@@ -244,7 +283,13 @@ class SearchIndexTest {
         return new SearchDocument("article", key, Language.RU, key, title, null, body, category, PAST);
     }
 
-    record ListSource(List<SearchDocument> documents) implements SearchSource {
+    static class ListSource implements SearchSource {
+        private final List<SearchDocument> documents;
+
+        ListSource(List<SearchDocument> documents) {
+            this.documents = documents;
+        }
+
         @Override
         public String type() {
             return "article";

@@ -1,0 +1,176 @@
+package md.migratiesigura.portal.search;
+
+import java.text.BreakIterator;
+import java.text.CharacterIterator;
+import java.text.StringCharacterIterator;
+import java.util.Arrays;
+
+/**
+ * Sentence boundaries for snippets, found by one pass over the text: after a line break, and after {@code . ! ? …}
+ * (with any closing quotes or brackets) when whitespace follows, so that "3.5", "www.gov.md" and "nr.5" stay whole.
+ * <p>
+ * The JDK's rule-based sentence iterator gives much the same passages for our texts but cost the highlighter most of
+ * its time, walking back and forth over every matched sentence; this one finds all boundaries once per document and
+ * then answers each question with a binary search.
+ */
+final class SentenceBreakIterator extends BreakIterator {
+
+    private String text = "";
+    private int[] boundaries = {0};
+    private int current;
+
+    @Override
+    public void setText(String newText) {
+        text = newText;
+        boundaries = boundaries(newText);
+        current = 0;
+    }
+
+    @Override
+    public void setText(CharacterIterator iterator) {
+        StringBuilder sb = new StringBuilder(iterator.getEndIndex() - iterator.getBeginIndex());
+        for (char c = iterator.first(); c != CharacterIterator.DONE; c = iterator.next()) {
+            sb.append(c);
+        }
+        setText(sb.toString());
+    }
+
+    @Override
+    public CharacterIterator getText() {
+        return new StringCharacterIterator(text);
+    }
+
+    static int[] boundaries(String text) {
+        int length = text.length();
+        int[] found = new int[16];
+        int count = 0;
+        found[count++] = 0;
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            int end;
+            if (c == '\n') {
+                end = i + 1;
+            } else if (c == '.' || c == '!' || c == '?' || c == '…') {
+                end = i + 1;
+                while (end < length && isCloser(text.charAt(end))) {
+                    end++;
+                }
+                if (end < length && !Character.isWhitespace(text.charAt(end))) {
+                    continue;
+                }
+                while (end < length && Character.isWhitespace(text.charAt(end))) {
+                    end++;
+                }
+            } else {
+                continue;
+            }
+            if (end < length && end > found[count - 1]) {
+                if (count == found.length) {
+                    found = Arrays.copyOf(found, count * 2);
+                }
+                found[count++] = end;
+            }
+            i = Math.max(i, end - 1);
+        }
+        if (length > 0) {
+            if (count == found.length) {
+                found = Arrays.copyOf(found, count + 1);
+            }
+            found[count++] = length;
+        }
+        return Arrays.copyOf(found, count);
+    }
+
+    private static boolean isCloser(char c) {
+        return c == '"' || c == '\'' || c == ')' || c == ']' || c == '»' || c == '”' || c == '’';
+    }
+
+    @Override
+    public int first() {
+        current = 0;
+        return boundaries[current];
+    }
+
+    @Override
+    public int last() {
+        current = boundaries.length - 1;
+        return boundaries[current];
+    }
+
+    @Override
+    public int current() {
+        return boundaries[current];
+    }
+
+    @Override
+    public int next() {
+        if (current >= boundaries.length - 1) {
+            current = boundaries.length - 1;
+            return DONE;
+        }
+        return boundaries[++current];
+    }
+
+    @Override
+    public int next(int n) {
+        int target = current + n;
+        if (target < 0 || target >= boundaries.length) {
+            current = target < 0 ? 0 : boundaries.length - 1;
+            return DONE;
+        }
+        current = target;
+        return boundaries[current];
+    }
+
+    @Override
+    public int previous() {
+        if (current == 0) {
+            return DONE;
+        }
+        return boundaries[--current];
+    }
+
+    @Override
+    public int following(int offset) {
+        checkOffset(offset);
+        int at = Arrays.binarySearch(boundaries, offset);
+        int next = at >= 0 ? at + 1 : -at - 1;
+        if (next >= boundaries.length) {
+            current = boundaries.length - 1;
+            return DONE;
+        }
+        current = next;
+        return boundaries[current];
+    }
+
+    @Override
+    public int preceding(int offset) {
+        checkOffset(offset);
+        int at = Arrays.binarySearch(boundaries, offset);
+        int previous = (at >= 0 ? at : -at - 1) - 1;
+        if (previous < 0) {
+            current = 0;
+            return DONE;
+        }
+        current = previous;
+        return boundaries[current];
+    }
+
+    @Override
+    public boolean isBoundary(int offset) {
+        checkOffset(offset);
+        int at = Arrays.binarySearch(boundaries, offset);
+        if (at >= 0) {
+            current = at;
+            return true;
+        }
+        following(offset);
+        return false;
+    }
+
+    private void checkOffset(int offset) {
+        if (offset < 0 || offset > text.length()) {
+            throw new IllegalArgumentException("offset " + offset + " outside 0.." + text.length());
+        }
+    }
+}

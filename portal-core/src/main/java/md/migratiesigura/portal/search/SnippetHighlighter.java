@@ -1,0 +1,55 @@
+package md.migratiesigura.portal.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+
+/**
+ * Snippets of the body for a page of hits: passages of about a sentence (phone screens), matched words in
+ * {@code <mark>}, the rest HTML-escaped. Offsets come from the postings, and the text from the {@value #BODY_TEXT}
+ * doc value: loading it as a stored field would decompress a whole block of the index for each hit.
+ */
+final class SnippetHighlighter extends UnifiedHighlighter {
+
+    /** The doc value holding each document's body text, whichever its language. */
+    static final String BODY_TEXT = "body_text";
+
+    SnippetHighlighter(IndexSearcher searcher, Analyzer analyzer) {
+        super(UnifiedHighlighter.builder(searcher, analyzer)
+                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
+                .withMaxLength(100_000)
+                .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(new SentenceBreakIterator(), 120, 0.5f)));
+    }
+
+    /** Every highlighted field is a body field, so each asks for the same text. */
+    @Override
+    protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docIter, int cacheCharsThreshold)
+            throws IOException {
+        List<CharSequence[]> values = new ArrayList<>();
+        for (int doc = docIter.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docIter.nextDoc()) {
+            String body = bodyText(searcher, doc);
+            CharSequence[] perField = new CharSequence[fields.length];
+            java.util.Arrays.fill(perField, body);
+            values.add(perField);
+        }
+        return values;
+    }
+
+    /** The body text of a document (global doc id), or "" when it has none. */
+    static String bodyText(IndexSearcher searcher, int doc) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        BinaryDocValues bodies = DocValues.getBinary(leaf.reader(), BODY_TEXT);
+        return bodies.advanceExact(doc - leaf.docBase) ? bodies.binaryValue().utf8ToString() : "";
+    }
+}
