@@ -106,6 +106,8 @@ public final class IndexFeeder implements AutoCloseable {
         }
         index.commit(newPosition);
         applied.addAll(seen);
+        // Changes made on other nodes reach this one here.
+        ContentVersion.changed();
         if (anyNew) {
             log.debug("Search index now at outbox position {}", newPosition);
         }

@@ -1,9 +1,13 @@
 package md.migratiesigura.portal.search;
 
+import jakarta.transaction.Synchronization;
 import java.time.Instant;
 import org.hibernate.Session;
 
-/** Records that a searchable item changed, inside the caller's transaction. */
+/**
+ * Records that a searchable item changed, inside the caller's transaction, and moves the {@link ContentVersion} once
+ * that transaction has ended (committed or not: a needless move only costs a cache miss).
+ */
 public final class SearchOutbox {
 
     private SearchOutbox() {
@@ -15,5 +19,15 @@ public final class SearchOutbox {
                 .setParameter("key", key)
                 .setParameter("now", now)
                 .executeUpdate();
+        session.getTransaction().registerSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                ContentVersion.changed();
+            }
+        });
     }
 }

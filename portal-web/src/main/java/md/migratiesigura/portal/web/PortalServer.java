@@ -12,6 +12,9 @@ import md.migratiesigura.portal.PortalCore;
 import md.migratiesigura.portal.PortalServices;
 import md.migratiesigura.portal.config.ConfigException;
 import md.migratiesigura.portal.config.PortalConfig;
+import md.migratiesigura.portal.search.ContentVersion;
+import md.migratiesigura.portal.web.cache.PageCache;
+import md.migratiesigura.portal.web.cache.PageCacheFilter;
 import md.migratiesigura.portal.web.api.AgenciesEndpoint;
 import md.migratiesigura.portal.web.api.ApiEndpoint;
 import md.migratiesigura.portal.web.analytics.VisitCountingFilter;
@@ -53,6 +56,11 @@ import org.slf4j.LoggerFactory;
 public final class PortalServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PortalServer.class);
+    /** Rendered public pages kept for anonymous visitors: about 2,500 pages of 12 KB, a few minutes' worth at most. */
+    private static final long PAGE_CACHE_BYTES = 32L * 1024 * 1024;
+    private static final int PAGE_CACHE_MAX_PAGE = 1024 * 1024;
+    /** How late a change that comes with the clock alone (a scheduled article's hour) may show. */
+    private static final java.time.Duration PAGE_CACHE_TTL = java.time.Duration.ofSeconds(30);
 
     /** The largest request body accepted: a 5 MB image upload with its form fields fits. */
     public static final long MAX_REQUEST_BYTES = 8L * 1024 * 1024;
@@ -162,6 +170,13 @@ public final class PortalServer implements AutoCloseable {
         } else {
             log.info("Visit counting is off (PORTAL_VISIT_COUNTING=off)");
         }
+
+        // After counting (a page served from the cache is a pageview like any other), before Wicket.
+        PageCache pages = new PageCache(PAGE_CACHE_BYTES, PAGE_CACHE_MAX_PAGE, PAGE_CACHE_TTL, ContentVersion::current,
+                java.time.Clock.systemUTC());
+        FilterHolder pageCache = new FilterHolder(new PageCacheFilter(pages));
+        context.addFilter(pageCache, "/ro/*", EnumSet.of(DispatcherType.REQUEST));
+        context.addFilter(pageCache, "/ru/*", EnumSet.of(DispatcherType.REQUEST));
 
         FilterHolder wicket = new FilterHolder(new WicketFilter(new PortalApplication(services, config)));
         wicket.setName("portal");

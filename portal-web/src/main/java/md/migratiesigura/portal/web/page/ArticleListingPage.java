@@ -37,4 +37,9 @@ public abstract class ArticleListingPage extends BasePage {
         articles.detach();
         super.onDetach();
     }
+
+    @Override
+    protected boolean isCacheable() {
+        return true;
+    }
 }

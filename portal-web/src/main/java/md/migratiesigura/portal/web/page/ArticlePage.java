@@ -168,4 +168,9 @@ public class ArticlePage extends BasePage {
         article.detach();
         super.onDetach();
     }
+
+    @Override
+    protected boolean isCacheable() {
+        return true;
+    }
 }

@@ -1,9 +1,11 @@
 package md.migratiesigura.portal.web.page;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Locale;
 import md.migratiesigura.portal.domain.Language;
 import md.migratiesigura.portal.web.PortalApplication;
+import md.migratiesigura.portal.web.cache.PageCacheFilter;
 import md.migratiesigura.portal.web.mapper.LanguageMountedMapper;
 import org.apache.wicket.AttributeModifier;
 import org.apache.wicket.Component;
@@ -167,6 +169,23 @@ public abstract class BasePage extends WebPage {
             code = segments.isEmpty() ? null : segments.get(0);
         }
         return Language.ofCode(code).orElse(Language.RO);
+    }
+
+    /**
+     * Whether this page may be served again from the page cache to the next anonymous visitor: true only when what
+     * it shows depends on nothing but its address and the published content (no query, no form state, no figures
+     * that change by the minute). False unless a page says otherwise.
+     */
+    protected boolean isCacheable() {
+        return false;
+    }
+
+    @Override
+    protected void onBeforeRender() {
+        super.onBeforeRender();
+        if (isCacheable() && getRequest().getContainerRequest() instanceof HttpServletRequest http) {
+            PageCacheFilter.markCacheable(http);
+        }
     }
 
     @Override

@@ -41,4 +41,9 @@ public class HomePage extends BasePage {
     protected IModel<String> pageTitle() {
         return () -> getString("home.title");
     }
+
+    @Override
+    protected boolean isCacheable() {
+        return true;
+    }
 }

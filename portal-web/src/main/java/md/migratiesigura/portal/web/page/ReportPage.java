@@ -180,4 +180,10 @@ public class ReportPage extends BasePage {
         report.detach();
         super.onDetach();
     }
+
+    /** The figures move with every pageview, but a half-minute-old count is as true for a reader; edits move it at once. */
+    @Override
+    protected boolean isCacheable() {
+        return true;
+    }
 }

@@ -1,0 +1,81 @@
+package md.migratiesigura.portal.web.cache;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+
+/**
+ * Rendered public pages kept in memory, each valid for the content version it was rendered under and for a short
+ * time (what depends on the clock alone, like a scheduled article's hour or the next event, changes without a
+ * version move). Least recently used pages leave first once the size limit is reached.
+ */
+public final class PageCache {
+
+    /** A rendered page: its headers as Wicket set them, and its bytes. */
+    public record Page(int status, List<Map.Entry<String, String>> headers, byte[] body, long version, Instant expires) {
+    }
+
+    private final long maxBytes;
+    private final int maxPageBytes;
+    private final Duration timeToLive;
+    private final LongSupplier contentVersion;
+    private final Clock clock;
+    private final LinkedHashMap<String, Page> pages = new LinkedHashMap<>(256, 0.75f, true);
+    private long bytes;
+
+    public PageCache(long maxBytes, int maxPageBytes, Duration timeToLive, LongSupplier contentVersion, Clock clock) {
+        this.maxBytes = maxBytes;
+        this.maxPageBytes = maxPageBytes;
+        this.timeToLive = timeToLive;
+        this.contentVersion = contentVersion;
+        this.clock = clock;
+    }
+
+    /** The content version a page about to be rendered belongs to: read it before rendering starts. */
+    public long version() {
+        return contentVersion.getAsLong();
+    }
+
+    public synchronized Optional<Page> get(String key) {
+        Page page = pages.get(key);
+        if (page == null) {
+            return Optional.empty();
+        }
+        if (page.version() != contentVersion.getAsLong() || !clock.instant().isBefore(page.expires())) {
+            remove(key);
+            return Optional.empty();
+        }
+        return Optional.of(page);
+    }
+
+    /** Keeps a page rendered under {@code version}, unless the content has moved on since, or it is too big. */
+    public synchronized void put(String key, int status, List<Map.Entry<String, String>> headers, byte[] body, long version) {
+        if (body.length > maxPageBytes || version != contentVersion.getAsLong()) {
+            return;
+        }
+        remove(key);
+        pages.put(key, new Page(status, List.copyOf(headers), body, version, clock.instant().plus(timeToLive)));
+        bytes += body.length;
+        var eldest = pages.entrySet().iterator();
+        while (bytes > maxBytes && eldest.hasNext()) {
+            bytes -= eldest.next().getValue().body().length;
+            eldest.remove();
+        }
+    }
+
+    public synchronized int size() {
+        return pages.size();
+    }
+
+    private void remove(String key) {
+        Page old = pages.remove(key);
+        if (old != null) {
+            bytes -= old.body().length;
+        }
+    }
+}

@@ -1,0 +1,262 @@
+package md.migratiesigura.portal.web.cache;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Serves public pages that anonymous visitors ask for again from the {@link PageCache}, and fills it. Only a plain
+ * {@code GET} without a query string and without a session qualifies, and only a page that declared itself cacheable
+ * while rendering (see {@link #markCacheable}), answered 200 without setting a cookie, is kept. Editors, who have a
+ * session, always see pages rendered for them.
+ * <p>
+ * A cached page cannot carry a per-response nonce, so cacheable pages get Wicket's policy with {@code 'self'} where
+ * the nonce was: they have no inline script or style (a test checks), and their scripts and styles come from this
+ * origin only.
+ */
+public class PageCacheFilter implements Filter {
+
+    private static final String CACHEABLE = PageCacheFilter.class.getName() + ".cacheable";
+    private static final String CSP = "Content-Security-Policy";
+    private static final Pattern NONCE_SOURCES = Pattern.compile("(?:'strict-dynamic' )?'nonce-[^']*'");
+    private static final Set<String> NOT_REPLAYED = Set.of("date", "content-length", "content-type", "set-cookie",
+            "transfer-encoding", "connection");
+
+    private static final java.time.format.DateTimeFormatter HTTP_DATE =
+            java.time.format.DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.US);
+
+    private final PageCache cache;
+
+    public PageCacheFilter(PageCache cache) {
+        this.cache = cache;
+    }
+
+    /** Called by a page while it renders: what it shows depends only on its address and the published content. */
+    public static void markCacheable(HttpServletRequest request) {
+        request.setAttribute(CACHEABLE, Boolean.TRUE);
+    }
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        HttpServletRequest http = (HttpServletRequest) request;
+        HttpServletResponse out = (HttpServletResponse) response;
+        if (!"GET".equals(http.getMethod()) || http.getQueryString() != null || http.getRequestedSessionId() != null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String key = http.getRequestURI();
+        Optional<PageCache.Page> cached = cache.get(key);
+        if (cached.isPresent()) {
+            replay(cached.get(), out);
+            return;
+        }
+        long version = cache.version();
+        Buffering buffering = new Buffering(out);
+        chain.doFilter(request, buffering);
+        if (buffering.passedThrough) {
+            return;
+        }
+        byte[] body = buffering.body();
+        if (Boolean.TRUE.equals(http.getAttribute(CACHEABLE)) && buffering.status == HttpServletResponse.SC_OK
+                && !out.containsHeader("Set-Cookie") && out.getContentType() != null
+                && out.getContentType().startsWith("text/html")) {
+            String policy = out.getHeader(CSP);
+            if (policy != null) {
+                String withoutNonce = NONCE_SOURCES.matcher(policy).replaceAll("'self'");
+                out.setHeader(CSP, withoutNonce);
+                buffering.headers.put(CSP, new ArrayList<>(List.of(withoutNonce)));
+            }
+            // Only what the page set: the filters in front (security headers, HSTS for HTTPS) set theirs each time.
+            List<Map.Entry<String, String>> headers = new ArrayList<>();
+            headers.add(Map.entry("Content-Type", out.getContentType()));
+            buffering.headers.forEach((name, values) -> {
+                if (!NOT_REPLAYED.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                    values.forEach(value -> headers.add(Map.entry(name, value)));
+                }
+            });
+            cache.put(key, buffering.status, headers, body, version);
+        }
+        out.setContentLength(body.length);
+        out.getOutputStream().write(body);
+    }
+
+    private static void replay(PageCache.Page page, HttpServletResponse out) throws IOException {
+        out.setStatus(page.status());
+        Set<String> set = new HashSet<>();
+        for (Map.Entry<String, String> header : page.headers()) {
+            if (set.add(header.getKey().toLowerCase(java.util.Locale.ROOT))) {
+                out.setHeader(header.getKey(), header.getValue());
+            } else {
+                out.addHeader(header.getKey(), header.getValue());
+            }
+        }
+        out.setContentLength(page.body().length);
+        out.getOutputStream().write(page.body());
+    }
+
+    /** Holds the body back until the page is complete; errors and redirects go straight through. */
+    private static final class Buffering extends HttpServletResponseWrapper {
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 * 1024);
+        private ServletOutputStream stream;
+        private PrintWriter writer;
+        private final Map<String, List<String>> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        private int status = SC_OK;
+        private boolean passedThrough;
+
+        Buffering(HttpServletResponse response) {
+            super(response);
+        }
+
+        byte[] body() {
+            if (writer != null) {
+                writer.flush();
+            }
+            return bytes.toByteArray();
+        }
+
+        @Override
+        public void setHeader(String name, String value) {
+            headers.put(name, new ArrayList<>(List.of(value)));
+            super.setHeader(name, value);
+        }
+
+        @Override
+        public void addHeader(String name, String value) {
+            headers.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+            super.addHeader(name, value);
+        }
+
+        @Override
+        public void setDateHeader(String name, long date) {
+            setHeader(name, httpDate(date));
+        }
+
+        @Override
+        public void addDateHeader(String name, long date) {
+            addHeader(name, httpDate(date));
+        }
+
+        @Override
+        public void setIntHeader(String name, int value) {
+            setHeader(name, Integer.toString(value));
+        }
+
+        @Override
+        public void addIntHeader(String name, int value) {
+            addHeader(name, Integer.toString(value));
+        }
+
+        private static String httpDate(long millis) {
+            return HTTP_DATE.format(java.time.Instant.ofEpochMilli(millis).atZone(java.time.ZoneOffset.UTC));
+        }
+
+        @Override
+        public void setStatus(int sc) {
+            status = sc;
+            super.setStatus(sc);
+        }
+
+        @Override
+        public void sendError(int sc, String msg) throws IOException {
+            passedThrough = true;
+            super.sendError(sc, msg);
+        }
+
+        @Override
+        public void sendError(int sc) throws IOException {
+            passedThrough = true;
+            super.sendError(sc);
+        }
+
+        @Override
+        public void sendRedirect(String location) throws IOException {
+            passedThrough = true;
+            super.sendRedirect(location);
+        }
+
+        @Override
+        public void flushBuffer() {
+            // Nothing is sent before the page is complete.
+        }
+
+        @Override
+        public void setContentLength(int len) {
+        }
+
+        @Override
+        public void setContentLengthLong(long len) {
+        }
+
+        @Override
+        public void resetBuffer() {
+            bytes.reset();
+        }
+
+        @Override
+        public void reset() {
+            super.reset();
+            bytes.reset();
+            headers.clear();
+            status = SC_OK;
+        }
+
+        @Override
+        public ServletOutputStream getOutputStream() {
+            if (stream == null) {
+                stream = new ServletOutputStream() {
+                    @Override
+                    public void write(int b) {
+                        bytes.write(b);
+                    }
+
+                    @Override
+                    public void write(byte[] b, int off, int len) {
+                        bytes.write(b, off, len);
+                    }
+
+                    @Override
+                    public boolean isReady() {
+                        return true;
+                    }
+
+                    @Override
+                    public void setWriteListener(WriteListener listener) {
+                        throw new UnsupportedOperationException("the page cache buffers synchronously");
+                    }
+                };
+            }
+            return stream;
+        }
+
+        @Override
+        public PrintWriter getWriter() {
+            if (writer == null) {
+                String encoding = getCharacterEncoding();
+                Charset charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
+                writer = new PrintWriter(new OutputStreamWriter(getOutputStream(), charset));
+            }
+            return writer;
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package md.migratiesigura.portal.web.cache;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import md.migratiesigura.portal.web.TestClock;
+import org.junit.jupiter.api.Test;
+
+/** What the page cache keeps, and what makes it let go. */
+class PageCacheTest {
+
+    private final AtomicLong version = new AtomicLong(1);
+    private final TestClock clock = new TestClock();
+    private final PageCache cache = new PageCache(100, 60, Duration.ofSeconds(30), version::get, clock);
+    private static final List<Map.Entry<String, String>> HTML = List.of(Map.entry("Content-Type", "text/html"));
+
+    @Test
+    void aPageIsServedAgainUntilTheContentMoves() {
+        cache.put("/ro/", 200, HTML, new byte[10], cache.version());
+        assertTrue(cache.get("/ro/").isPresent());
+        version.incrementAndGet();
+        assertFalse(cache.get("/ro/").isPresent(), "published content changed");
+        assertEquals(0, cache.size());
+    }
+
+    @Test
+    void aPageRenderedWhileTheContentMovedIsNotKept() {
+        long renderedUnder = cache.version();
+        version.incrementAndGet();
+        cache.put("/ro/", 200, HTML, new byte[10], renderedUnder);
+        assertFalse(cache.get("/ro/").isPresent());
+    }
+
+    @Test
+    void aPageLeavesAfterItsTimeToLive() {
+        cache.put("/ro/", 200, HTML, new byte[10], cache.version());
+        clock.advance(Duration.ofSeconds(29));
+        assertTrue(cache.get("/ro/").isPresent());
+        clock.advance(Duration.ofSeconds(1));
+        assertFalse(cache.get("/ro/").isPresent());
+    }
+
+    @Test
+    void theLeastRecentlyUsedLeaveFirstWhenTheSizeLimitIsReached() {
+        cache.put("/a", 200, HTML, new byte[40], cache.version());
+        cache.put("/b", 200, HTML, new byte[40], cache.version());
+        cache.get("/a");
+        cache.put("/c", 200, HTML, new byte[40], cache.version());
+        assertTrue(cache.get("/a").isPresent());
+        assertFalse(cache.get("/b").isPresent());
+        assertTrue(cache.get("/c").isPresent());
+    }
+
+    @Test
+    void aPageLargerThanTheLimitIsNotKept() {
+        cache.put("/big", 200, HTML, new byte[61], cache.version());
+        assertFalse(cache.get("/big").isPresent());
+    }
+}
