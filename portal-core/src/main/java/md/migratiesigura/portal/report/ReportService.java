@@ -17,10 +17,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import md.migratiesigura.portal.analytics.VisitStatistics;
-import md.migratiesigura.portal.domain.ArticleStatus;
 import md.migratiesigura.portal.domain.AuditAction;
 import md.migratiesigura.portal.domain.Language;
 import md.migratiesigura.portal.service.AuditService;
+import md.migratiesigura.portal.search.ContentVersion;
 import md.migratiesigura.portal.service.SignedInUser;
 import org.hibernate.SessionFactory;
 
@@ -100,16 +100,15 @@ public class ReportService {
         Instant from = LocalDate.of(year, 1, 1).atStartOfDay(ZONE).toInstant();
         Instant to = LocalDate.of(year + 1, 1, 1).atStartOfDay(ZONE).toInstant();
         Instant now = clock.instant();
-        return sessionFactory.fromTransaction(session -> session.createSelectionQuery(
-                        "select min(t.publishedAt) from ArticleTranslation t"
-                                + " where t.status in (:published, :scheduled) and t.publishedAt <= :now"
-                                + " group by t.article", Instant.class)
-                .setParameter("published", ArticleStatus.PUBLISHED)
-                .setParameter("scheduled", ArticleStatus.SCHEDULED)
+        // Counted in the database: bringing every article's first date over would cost a row per article.
+        return sessionFactory.fromTransaction(session -> session.createNativeQuery(
+                        "select count(*) from (select min(published_at) as first from article_translations"
+                                + " where status in ('PUBLISHED', 'SCHEDULED') and published_at <= :now"
+                                + " group by article_id) firsts where first >= :from and first < :to", Long.class)
                 .setParameter("now", now)
-                .getResultList().stream()
-                .filter(first -> !first.isBefore(from) && first.isBefore(to))
-                .count());
+                .setParameter("from", from)
+                .setParameter("to", to)
+                .getSingleResult());
     }
 
     /** The monthly figures entered for a year, January first. */
@@ -136,6 +135,7 @@ public class ReportService {
     /** Replaces the entered monthly figures of a year (an empty list removes them: counting applies again). */
     public void saveEnteredMonths(SignedInUser actor, int year, List<EnteredMonth> months) {
         sessionFactory.inTransaction(session -> session.doWork(c -> replaceEnteredMonths(c, year, months)));
+        ContentVersion.changed();
         if (actor != null) {
             audit.record(actor, AuditAction.REPORT_MONTHS_SAVED, "report " + year, months.size() + " month(s)");
         }
@@ -206,6 +206,7 @@ public class ReportService {
     public void saveFigures(SignedInUser actor, YearFigures figures) {
         Instant now = clock.instant();
         sessionFactory.inTransaction(session -> session.doWork(c -> writeFigures(c, figures, now, null)));
+        ContentVersion.changed();
         if (actor != null) {
             audit.record(actor, AuditAction.REPORT_FIGURES_SAVED, "report " + figures.year(), null);
         }
@@ -277,6 +278,7 @@ public class ReportService {
                 upsert.executeUpdate();
             }
         }));
+        ContentVersion.changed();
         if (actor != null) {
             audit.record(actor, published ? AuditAction.REPORT_PUBLISHED : AuditAction.REPORT_UNPUBLISHED,
                     "report " + year, null);

@@ -11,6 +11,7 @@ import md.migratiesigura.portal.domain.ArticleStatus;
 import md.migratiesigura.portal.domain.ArticleTranslation;
 import md.migratiesigura.portal.domain.Category;
 import md.migratiesigura.portal.domain.Language;
+import md.migratiesigura.portal.search.ContentVersion;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.query.SelectionQuery;
@@ -72,14 +73,33 @@ public class ArticleService {
                 .setMaxResults(limit)));
     }
 
-    /** All categories in their editorial order, named in the language. */
+    /**
+     * All categories in their editorial order, named in the language. They change only with the content folder's
+     * import, so they are read once and again only when the published content moves or after a few minutes (a
+     * category added by another node's start).
+     */
     public List<CategoryView> categories(Language language) {
-        return sessionFactory.fromTransaction(session -> session.createSelectionQuery(
-                        "from Category c order by c.position, c.key", Category.class)
-                .setReadOnly(true)
-                .getResultList().stream()
-                .map(c -> new CategoryView(c.getKey(), c.name(language)))
-                .toList());
+        CategoryNames names = categories;
+        Instant now = clock.instant();
+        if (names == null || names.version() != ContentVersion.current() || !now.isBefore(names.until())) {
+            long version = ContentVersion.current();
+            names = new CategoryNames(version, now.plus(CATEGORIES_KEPT),
+                    sessionFactory.fromTransaction(session -> session.createSelectionQuery(
+                                    "from Category c order by c.position, c.key", Category.class)
+                            .setReadOnly(true)
+                            .getResultList().stream()
+                            .map(c -> Map.of(Language.RO, new CategoryView(c.getKey(), c.name(Language.RO)),
+                                    Language.RU, new CategoryView(c.getKey(), c.name(Language.RU))))
+                            .toList()));
+            categories = names;
+        }
+        return names.categories().stream().map(c -> c.get(language)).toList();
+    }
+
+    private static final java.time.Duration CATEGORIES_KEPT = java.time.Duration.ofMinutes(5);
+    private volatile CategoryNames categories;
+
+    private record CategoryNames(long version, Instant until, List<Map<Language, CategoryView>> categories) {
     }
 
     /** The category with this key, named in the language. */
