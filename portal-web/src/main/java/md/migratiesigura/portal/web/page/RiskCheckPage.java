@@ -131,6 +131,15 @@ public class RiskCheckPage extends BasePage {
         response.setHeader("Cache-Control", "no-store");
     }
 
+    /**
+     * The first screen, before any answer, is the same for everyone; the page cache only ever keeps an address
+     * without a query, so no answer can end up in it.
+     */
+    @Override
+    protected boolean isCacheable() {
+        return getPageParameters().getNamedKeys().stream().allMatch(name -> "lang".equals(name));
+    }
+
     @Override
     protected IModel<String> pageTitle() {
         return () -> getString("riskCheck.title");
