@@ -29,6 +29,7 @@ public final class ICalendar {
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
     private static final MarkdownRenderer MARKDOWN = new MarkdownRenderer();
+    private static final String ORGANIZER = "Linia Fierbinte 0 800 77777 (La Strada)";
 
     private final PublicUrls urls;
     private final Language language;
@@ -100,6 +101,8 @@ public final class ICalendar {
         line("DESCRIPTION:" + text(description.isEmpty() ? url : description + "\n\n" + url));
         line("LOCATION:" + text(location(e)));
         line("URL:" + url);
+        // METHOD:PUBLISH requires an organizer (RFC 5546 §3.2.1): the hotline's address from its factsheet.
+        line("ORGANIZER;CN=\"" + ORGANIZER + "\":mailto:hotline@lastrada.md");
         line("STATUS:" + (e.status() == EventStatus.CANCELLED ? "CANCELLED" : "CONFIRMED"));
         line("TRANSP:OPAQUE");
         line("END:VEVENT");
