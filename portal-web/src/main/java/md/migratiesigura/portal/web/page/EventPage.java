@@ -57,7 +57,7 @@ public class EventPage extends BasePage {
                 getLocale(), view.materials())).setVisible(view.materials() != null));
         // The description is HTML rendered from Markdown when it was saved, with raw HTML escaped and only safe link
         // schemes kept (MarkdownRenderer), like an article's body.
-        add(new Label("description", event.map(e -> e.descriptionHtml(lang))).setEscapeModelStrings(false));
+        add(new Label("eventDescription", event.map(e -> e.descriptionHtml(lang))).setEscapeModelStrings(false));
         add(new ListView<>("photos", view.photos()) {
             @Override
             protected void populateItem(ListItem<String> item) {

@@ -144,7 +144,13 @@ public class EventEditPage extends AdminBasePage {
         form.add(choice("district", district, District.ALL.stream().map(District::key).toList(),
                 k -> District.byKey(k).map(d -> d.name(StaffSession.get().language())).orElse(k)));
         for (String field : TEXT_FIELDS) {
-            form.add(new TextField<>(field, texts.get(field)).setLabel(() -> getString("admin.event.field." + field)));
+            // Dates and times stay text (the service parses them strictly); browsers may show their pickers.
+            form.add(new TextField<>(field, texts.get(field)) {
+                @Override
+                protected String[] getInputTypes() {
+                    return new String[] {"text", "date", "time"};
+                }
+            }.setLabel(() -> getString("admin.event.field." + field)));
         }
         form.add(new TextArea<>("descriptionRo", descriptionRo).setLabel(() -> getString("admin.event.field.descriptionRo")));
         form.add(new TextArea<>("descriptionRu", descriptionRu).setLabel(() -> getString("admin.event.field.descriptionRu")));
