@@ -66,6 +66,9 @@ class EventServiceTest {
     @AfterAll
     static void close() {
         db.close();
+        if (freshDatabase != null) {
+            freshDatabase.close();
+        }
     }
 
     /** A valid held school session on the given day, 10:00–11:30, in Criuleni. */
@@ -84,21 +87,24 @@ class EventServiceTest {
     }
 
     private static EventDraft with(EventDraft d, String startDate, String startTime, String endDate, String endTime) {
-        return new EventDraft(d.key(), d.version(), d.type(), d.status(), d.titleRo(), d.titleRu(), d.descriptionRo(),
-                d.descriptionRu(), startDate, startTime, endDate, endTime, d.district(), d.locality(), d.venue(),
-                d.audiences(), d.partners(), d.participants(), d.materials(), d.photos());
+        return EventDraftBuilder.change(d, b -> {
+            b.startDate = startDate;
+            b.startTime = startTime;
+            b.endDate = endDate;
+            b.endTime = endTime;
+        });
     }
 
     private static EventDraft counts(EventDraft d, Integer participants, Integer materials, String status) {
-        return new EventDraft(d.key(), d.version(), d.type(), status, d.titleRo(), d.titleRu(), d.descriptionRo(),
-                d.descriptionRu(), d.startDate(), d.startTime(), d.endDate(), d.endTime(), d.district(), d.locality(),
-                d.venue(), d.audiences(), d.partners(), participants, materials, d.photos());
+        return EventDraftBuilder.change(d, b -> {
+            b.participants = participants;
+            b.materials = materials;
+            b.status = status;
+        });
     }
 
     private static EventDraft district(EventDraft d, String district) {
-        return new EventDraft(d.key(), d.version(), d.type(), d.status(), d.titleRo(), d.titleRu(), d.descriptionRo(),
-                d.descriptionRu(), d.startDate(), d.startTime(), d.endDate(), d.endTime(), district, d.locality(),
-                d.venue(), d.audiences(), d.partners(), d.participants(), d.materials(), d.photos());
+        return EventDraftBuilder.change(d, b -> b.district = district);
     }
 
     private static String unique() {
@@ -119,11 +125,8 @@ class EventServiceTest {
 
     @Test
     void markdownWithRawHtmlIsEscaped() {
-        EventDraft d = session(unique(), "2026-03-13");
-        EventDraft script = new EventDraft(null, 0, d.type(), d.status(), d.titleRo(), d.titleRu(),
-                "<script>alert(1)</script> [x](javascript:alert)", "", d.startDate(), d.startTime(), d.endDate(),
-                d.endTime(), d.district(), d.locality(), d.venue(), d.audiences(), d.partners(), d.participants(),
-                d.materials(), d.photos());
+        EventDraft script = EventDraftBuilder.change(session(unique(), "2026-03-13"),
+                b -> b.descriptionRo = "<script>alert(1)</script> [x](javascript:alert)");
         EventView e = saved(script);
         assertFalse(e.descriptionHtmlRo().contains("<script"), e.descriptionHtmlRo());
         assertFalse(e.descriptionHtmlRo().contains("href=\"javascript"), e.descriptionHtmlRo());
@@ -206,10 +209,8 @@ class EventServiceTest {
         EventSaveResult.Conflict conflict = assertInstanceOf(EventSaveResult.Conflict.class,
                 events.save(trainer, counts(mine, 60, 100, "held")));
         assertEquals(50, conflict.theirs().participants(), "nothing of mine was written");
-        EventDraft again = new EventDraft(mine.key(), conflict.theirs().version(), mine.type(), "held", mine.titleRo(),
-                mine.titleRu(), mine.descriptionRo(), mine.descriptionRu(), mine.startDate(), mine.startTime(),
-                mine.endDate(), mine.endTime(), mine.district(), mine.locality(), mine.venue(), mine.audiences(),
-                mine.partners(), 60, 100, mine.photos());
+        EventDraft again = EventDraftBuilder.change(counts(mine, 60, 100, "held"),
+                b -> b.version = conflict.theirs().version());
         EventView replaced = saved(again);
         assertEquals(60, replaced.participants());
         assertEquals(first.key(), replaced.key(), "the key never changes");
@@ -265,6 +266,7 @@ class EventServiceTest {
     private static synchronized EventService freshService() {
         if (freshService == null) {
             Database other = Database.open(TestDatabases.newConfig(dataDir.resolve("report")));
+            freshDatabase = other;
             AuditService otherAudit = new AuditService(other.sessionFactory(), clock);
             UserService users = new UserService(other.sessionFactory(), new PasswordHasher(), PasswordPolicy.standard(),
                     otherAudit, clock);
@@ -276,16 +278,17 @@ class EventServiceTest {
     }
 
     private static SignedInUser freshAdmin;
+    private static Database freshDatabase;
 
     private static EventView saved(EventService service, EventDraft draft) {
         return assertInstanceOf(EventSaveResult.Saved.class, service.save(freshAdmin, draft)).event();
     }
 
     private static EventDraft exhibition(EventDraft d) {
-        return new EventDraft(d.key(), d.version(), "exhibition", d.status(), d.titleRo(), d.titleRu(),
-                d.descriptionRo(), d.descriptionRu(), d.startDate(), d.startTime(), d.endDate(), d.endTime(),
-                d.district(), d.locality(), d.venue(), List.of("general-public"), d.partners(), d.participants(),
-                d.materials(), d.photos());
+        return EventDraftBuilder.change(d, b -> {
+            b.type = "exhibition";
+            b.audiences = List.of("general-public");
+        });
     }
 
     @Test

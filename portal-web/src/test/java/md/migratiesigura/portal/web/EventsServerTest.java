@@ -166,6 +166,15 @@ class EventsServerTest {
     }
 
     @Test
+    void theAnnualReportCountsTheHeldEventsFromTheRecords() throws Exception {
+        int year = held.start().atZone(CHISINAU).getYear();
+        JsonNode events = json.readTree(get("/api/v1/report/" + year).body()).get("events");
+        assertEquals(1, events.get("byType").get("school-session").asInt(), events.toString());
+        assertEquals(0, events.get("byType").get("exhibition").asInt(), "planned, not held");
+        assertEquals(45, events.get("participants").asInt());
+    }
+
+    @Test
     void theSitemapListsEventsWithTheirAlternates() throws Exception {
         String sitemap = new String(get("/sitemap.xml").body(), StandardCharsets.UTF_8);
         String base = "http://localhost:" + server.port();

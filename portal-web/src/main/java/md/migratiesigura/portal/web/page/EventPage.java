@@ -1,7 +1,5 @@
 package md.migratiesigura.portal.web.page;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import md.migratiesigura.portal.content.MarkdownRenderer;
@@ -13,8 +11,6 @@ import org.apache.wicket.AttributeModifier;
 import org.apache.wicket.markup.html.WebMarkupContainer;
 import org.apache.wicket.markup.html.basic.Label;
 import org.apache.wicket.markup.html.link.BookmarkablePageLink;
-import org.apache.wicket.markup.html.list.ListItem;
-import org.apache.wicket.markup.html.list.ListView;
 import org.apache.wicket.model.IModel;
 import org.apache.wicket.model.LoadableDetachableModel;
 import org.apache.wicket.request.mapper.parameter.PageParameters;
@@ -25,7 +21,6 @@ import org.apache.wicket.request.mapper.parameter.PageParameters;
  */
 public class EventPage extends BasePage {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final IModel<EventView> event;
 
     public EventPage(PageParameters parameters) {
@@ -58,15 +53,7 @@ public class EventPage extends BasePage {
         // The description is HTML rendered from Markdown when it was saved, with raw HTML escaped and only safe link
         // schemes kept (MarkdownRenderer), like an article's body.
         add(new Label("eventDescription", event.map(e -> e.descriptionHtml(lang))).setEscapeModelStrings(false));
-        add(new ListView<>("photos", view.photos()) {
-            @Override
-            protected void populateItem(ListItem<String> item) {
-                WebMarkupContainer image = new WebMarkupContainer("image");
-                image.add(AttributeModifier.replace("src", "/media/" + item.getModelObject() + "-600.jpg"));
-                image.add(AttributeModifier.replace("alt", getString("event.photo") + " " + (item.getIndex() + 1)));
-                item.add(image);
-            }
-        });
+        add(new EventPhotos("photos", view.photos()));
         add(new WebMarkupContainer("calendar").add(AttributeModifier.replace("href",
                 PublicUrls.eventsPath(lang) + "/" + view.key() + ".ics")));
         add(new BookmarkablePageLink<Void>("all", EventsPage.class, parametersIn(lang)));
@@ -104,11 +91,7 @@ public class EventPage extends BasePage {
         data.put("organizer", Map.of("@type", "Organization", "name", "Centrul Internațional „La Strada”",
                 "url", app().config().publicBaseUrl()));
         data.put("url", absoluteUrl(lang));
-        try {
-            return JSON.writeValueAsString(data).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
-        } catch (JsonProcessingException ex) {
-            return "{}";
-        }
+        return JsonLd.write(data);
     }
 
     public static PageParameters parameters(Language language, String key) {

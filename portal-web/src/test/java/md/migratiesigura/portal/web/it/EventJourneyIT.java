@@ -7,20 +7,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
-import md.migratiesigura.portal.TestDatabases;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -30,39 +24,28 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * trainer signs in and records a school session held two days ago, and the public finds it in Romanian and
  * Russian and in the calendar feed.
  */
-class EventJourneyIT {
+class EventJourneyIT extends BrowserJourney {
 
     private static final String ADMIN_EMAIL = "coordonator@example.org";
     private static final String ADMIN_PASSWORD = "o parola lunga pentru coordonare";
     private static final String TRAINER_EMAIL = "formatoare@example.org";
     private static final String TRAINER_PASSWORD = "o parola lunga pentru formatoare";
 
-    private static PortalProcess portal;
-    private ChromeDriver browser;
     private WebDriverWait wait;
 
-    @BeforeAll
-    static void startPortal() throws Exception {
-        Map<String, String> env = TestDatabases.portalEnvironment(Files.createTempDirectory("portal-event-it"));
-        env.put("PORTAL_ADMIN_EMAIL", ADMIN_EMAIL);
-        env.put("PORTAL_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        portal = PortalProcess.start(env, Duration.ofSeconds(120));
+    EventJourneyIT() {
+        super(1280, 900);
     }
 
-    @AfterAll
-    static void stopPortal() throws Exception {
-        portal.close();
+    @Override
+    protected void configure(Map<String, String> env) {
+        env.put("PORTAL_ADMIN_EMAIL", ADMIN_EMAIL);
+        env.put("PORTAL_ADMIN_PASSWORD", ADMIN_PASSWORD);
     }
 
     @BeforeEach
-    void openBrowser() throws Exception {
-        browser = Browsers.chromium(1280, 900);
+    void waitForSlowMachines() {
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.quit();
     }
 
     @Test

@@ -22,6 +22,7 @@ import md.migratiesigura.portal.domain.AuditAction;
 import md.migratiesigura.portal.domain.Language;
 import md.migratiesigura.portal.domain.Role;
 import md.migratiesigura.portal.event.EventDraft;
+import md.migratiesigura.portal.event.EventDraftBuilder;
 import md.migratiesigura.portal.event.EventSaveResult;
 import md.migratiesigura.portal.event.EventView;
 import md.migratiesigura.portal.service.NewUser;
@@ -329,11 +330,7 @@ class EventPagesTest {
         FormTester form = tester.newFormTester("form");
         form.setValue("venue", "Sala mea");
         // Someone else saves in between.
-        EventDraft theirs = mine.toDraft();
-        save(new EventDraft(theirs.key(), theirs.version(), theirs.type(), theirs.status(), theirs.titleRo(),
-                theirs.titleRu(), theirs.descriptionRo(), theirs.descriptionRu(), theirs.startDate(), theirs.startTime(),
-                theirs.endDate(), theirs.endTime(), theirs.district(), theirs.locality(), "Sala lor", theirs.audiences(),
-                theirs.partners(), null, null, theirs.photos()));
+        save(EventDraftBuilder.change(mine.toDraft(), b -> b.venue = "Sala lor"));
         submit(form);
         String html = tester.getLastResponseAsString();
         assertTrue(html.contains("Altcineva a salvat acest eveniment între timp"), html);
@@ -341,5 +338,36 @@ class EventPagesTest {
         assertEquals("Sala lor", services.events().find(mine.key()).orElseThrow().venue());
         submit(tester.newFormTester("form"));
         assertEquals("Sala mea", services.events().find(mine.key()).orElseThrow().venue(), "saving again replaces theirs");
+    }
+
+    @Test
+    void aTrainerAddsAPhotoUnderTheArticleImageRulesAndThePublicPageShowsIt() throws Exception {
+        EventView event = save(draft("exhibition", "held", "Expoziție cu fotografii " + UUID.randomUUID(), "Выставка",
+                LocalDate.now(CHISINAU).minusDays(1), "straseni", 20, 50));
+        signIn(trainerEmail);
+        java.nio.file.Path notAnImage = Files.createTempFile("not-an-image", ".jpg");
+        Files.writeString(notAnImage, "<html><script>alert(1)</script></html>");
+        tester.executeUrl("admin/events/" + event.key());
+        FormTester form = tester.newFormTester("form");
+        form.setFile("photo", new org.apache.wicket.util.file.File(notAnImage.toFile()), "image/jpeg");
+        submit(form);
+        assertTrue(tester.getLastResponseAsString().contains("nu este o imagine JPEG, PNG sau WebP"));
+        assertTrue(services.events().find(event.key()).orElseThrow().photos().isEmpty());
+
+        java.nio.file.Path png = Files.createTempFile("photo", ".png");
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(800, 600,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        javax.imageio.ImageIO.write(image, "png", png.toFile());
+        tester.executeUrl("admin/events/" + event.key());
+        form = tester.newFormTester("form");
+        form.setFile("photo", new org.apache.wicket.util.file.File(png.toFile()), "image/png");
+        submit(form);
+        assertTrue(tester.getLastResponseAsString().contains("Evenimentul a fost salvat."), tester.getLastResponseAsString());
+        List<String> photos = services.events().find(event.key()).orElseThrow().photos();
+        assertEquals(1, photos.size());
+        assertEquals(AuditAction.IMAGE_UPLOADED, services.audit().newest(1, 1).get(0).action());
+
+        tester.executeUrl("ro/evenimente/" + event.key());
+        assertTrue(tester.getLastResponseAsString().contains("src=\"/media/" + photos.get(0) + "-600.jpg\""));
     }
 }

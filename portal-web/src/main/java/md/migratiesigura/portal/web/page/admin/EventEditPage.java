@@ -16,6 +16,7 @@ import md.migratiesigura.portal.event.EventType;
 import md.migratiesigura.portal.event.EventView;
 import md.migratiesigura.portal.service.ImageService;
 import md.migratiesigura.portal.web.PublicUrls;
+import md.migratiesigura.portal.web.page.EventPhotos;
 import md.migratiesigura.portal.web.page.Texts;
 import md.migratiesigura.portal.web.security.StaffRoles;
 import md.migratiesigura.portal.web.security.StaffSession;
@@ -35,8 +36,6 @@ import org.apache.wicket.markup.html.form.TextField;
 import org.apache.wicket.markup.html.form.upload.FileUpload;
 import org.apache.wicket.markup.html.form.upload.FileUploadField;
 import org.apache.wicket.markup.html.link.BookmarkablePageLink;
-import org.apache.wicket.markup.html.list.ListItem;
-import org.apache.wicket.markup.html.list.ListView;
 import org.apache.wicket.markup.html.panel.FeedbackPanel;
 import org.apache.wicket.model.IModel;
 import org.apache.wicket.model.Model;
@@ -166,15 +165,7 @@ public class EventEditPage extends AdminBasePage {
                         return code;
                     }
                 }).setLabel(() -> getString("admin.event.field.audiences")));
-        form.add(new ListView<>("photos", photos) {
-            @Override
-            protected void populateItem(ListItem<String> item) {
-                WebMarkupContainer image = new WebMarkupContainer("image");
-                image.add(AttributeModifier.replace("src", "/media/" + item.getModelObject() + "-600.jpg"));
-                image.add(AttributeModifier.replace("alt", getString("event.photo") + " " + (item.getIndex() + 1)));
-                item.add(image);
-            }
-        });
+        form.add(new EventPhotos("photos", photos));
         form.add(new CheckBoxMultipleChoice<>("removePhotos", removePhotos, () -> photos, new ChoiceRenderer<>() {
             @Override
             public Object getDisplayValue(String id) {
