@@ -308,37 +308,10 @@ class EventServiceTest {
                 ro: { title: "Expoziție tematică", description: "Semnele **traficului**." }
                 ru: { title: "Тематическая выставка", description: "Признаки торговли людьми." }
                 """);
-        Files.writeString(content.resolve("bad-district.yml"), """
-                type: exhibition
-                start: 2025-03-12T10:00
-                end: 2025-03-12T16:00
-                raion: Atlantida
-                locality: Criuleni
-                status: held
-                ro: { title: "A", description: "" }
-                ru: { title: "Б", description: "" }
-                """);
-        Files.writeString(content.resolve("bad-date.yml"), """
-                type: school-session
-                start: 2025-02-30T10:00
-                end: 2025-02-30T11:00
-                raion: Criuleni
-                locality: Criuleni
-                status: held
-                ro: { title: "A", description: "" }
-                ru: { title: "Б", description: "" }
-                """);
+        Files.writeString(content.resolve("bad-district.yml"), minimalYaml("2025-03-12T10:00", "2025-03-12T16:00", "Atlantida"));
+        Files.writeString(content.resolve("bad-date.yml"), minimalYaml("2025-02-30T10:00", "2025-02-30T11:00", "Criuleni"));
         Files.writeString(content.resolve("bad-yaml.yml"), "type: exhibition\nstart: [2025\n");
-        Files.writeString(content.resolve("ends-before.yml"), """
-                type: exhibition
-                start: 2025-03-12T10:00
-                end: 2025-03-12T09:00
-                raion: Criuleni
-                locality: Criuleni
-                status: held
-                ro: { title: "A", description: "" }
-                ru: { title: "Б", description: "" }
-                """);
+        Files.writeString(content.resolve("ends-before.yml"), minimalYaml("2025-03-12T10:00", "2025-03-12T09:00", "Criuleni"));
         EventImporter importer = new EventImporter(events);
         ImportReport first = importer.importFolder(content.getParent());
         assertEquals(1, first.created());
@@ -361,5 +334,11 @@ class EventServiceTest {
         assertEquals(0, second.created());
         assertEquals(1, second.unchanged());
         assertEquals(46, events.find("expozitie-criuleni-2025").orElseThrow().participants());
+    }
+
+    /** An event file with only the required fields: start on line 2, end on line 3, raion on line 4. */
+    private static String minimalYaml(String start, String end, String raion) {
+        return "type: exhibition\nstart: " + start + "\nend: " + end + "\nraion: " + raion
+                + "\nlocality: Criuleni\nstatus: held\nro: { title: \"A\", description: \"\" }\nru: { title: \"Б\", description: \"\" }\n";
     }
 }

@@ -98,7 +98,7 @@ public class EventsPage extends BasePage {
         form.add(options("types", Arrays.asList(EventType.values()), EventType::code,
                 t -> getString("event.type." + t.code()), type));
         form.add(options("districts", District.ALL, District::key, d -> d.name(language()), district));
-        form.add(options("months", LoadableDetachableModel.of(() -> app().services().events().months()).getObject(),
+        form.add(options("months", app().services().events().months(),
                 YearMonth::toString, m -> Texts.monthName(m, getLocale()), month));
         return form;
     }

@@ -101,6 +101,9 @@ class EventJourneyIT extends BrowserJourney {
         String calendarLink = browser.findElement(By.cssSelector("a[type='text/calendar']")).getAttribute("href");
         assertTrue(calendarLink.endsWith("/ru/sobytiya/" + key + ".ics"), calendarLink);
         assertTrue(browser.manage().getCookies().isEmpty(), "the public pages set no cookie");
+        browser.get(portal.baseUrl() + "/ru/sobytiya");
+        assertTrue(browser.findElement(By.tagName("main")).getText().contains("Информационное занятие в лицее Криулень"));
+        Browsers.screenshot(browser, "events-ru.png");
 
         HttpClient http = HttpClient.newHttpClient();
         for (String feed : new String[] {"/ro/evenimente.ics", "/ru/sobytiya.ics?type=school-session"}) {

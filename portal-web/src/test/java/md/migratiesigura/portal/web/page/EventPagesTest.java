@@ -25,7 +25,6 @@ import md.migratiesigura.portal.event.EventDraft;
 import md.migratiesigura.portal.event.EventDraftBuilder;
 import md.migratiesigura.portal.event.EventSaveResult;
 import md.migratiesigura.portal.event.EventView;
-import md.migratiesigura.portal.service.NewUser;
 import md.migratiesigura.portal.service.SignedInUser;
 import md.migratiesigura.portal.web.PortalApplication;
 import md.migratiesigura.portal.web.TestPortal;
@@ -94,12 +93,7 @@ class EventPagesTest {
     }
 
     private static String newStaff(Role role) {
-        SignedInUser admin = services.users().list().stream().filter(u -> u.email().equals(TestPortal.ADMIN_EMAIL))
-                .map(u -> new SignedInUser(u.id(), u.email(), u.displayName(), u.role())).findFirst().orElseThrow();
-        String email = role.name().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
-        services.users().create(admin, new NewUser(email, "Test " + role.name().toLowerCase(), role,
-                TestPortal.STAFF_PASSWORD));
-        return email;
+        return TestPortal.newStaff(services, role);
     }
 
     private static EventDraft draft(String type, String status, String ro, String ru, LocalDate day, String district,
