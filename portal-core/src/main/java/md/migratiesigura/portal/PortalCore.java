@@ -11,10 +11,13 @@ import md.migratiesigura.portal.analytics.VisitStatistics;
 import md.migratiesigura.portal.config.ConfigException;
 import md.migratiesigura.portal.config.PortalConfig;
 import md.migratiesigura.portal.content.ContentImporter;
+import md.migratiesigura.portal.content.EventImporter;
 import md.migratiesigura.portal.content.ImportReport;
 import md.migratiesigura.portal.content.MarkdownRenderer;
 import md.migratiesigura.portal.content.QuestionnaireLoader;
 import md.migratiesigura.portal.content.ReportSeedImporter;
+import md.migratiesigura.portal.event.EventSearchSource;
+import md.migratiesigura.portal.event.EventService;
 import md.migratiesigura.portal.persistence.Database;
 import md.migratiesigura.portal.report.ReportService;
 import md.migratiesigura.portal.report.ReportSources;
@@ -61,6 +64,7 @@ public final class PortalCore implements PortalServices {
     private final EditorialService editorial;
     private final ImageService images;
     private final EditorialScheduler scheduler;
+    private final EventService events;
 
     private PortalCore(Database database, SearchIndex index, Clock clock, PortalConfig config) {
         this.database = database;
@@ -75,16 +79,19 @@ public final class PortalCore implements PortalServices {
         users.ensureAdministrator(config.adminEmail(), config.adminPassword());
         this.contentImport = new ContentImporter(sessions, markdown, clock).importFrom(config.contentDir());
         this.visitStatistics = new VisitStatistics(database.dataSource(), clock);
+        this.events = new EventService(sessions, markdown, audit, clock);
+        new EventImporter(events).importFrom(config.contentDir());
         RiskCheckCounts riskCheckCounts = new RiskCheckCounts(sessions);
-        // The events and consultation features plug their figures in here when they exist.
-        ReportSources sources = new ReportSources(ReportSources.NO_EVENTS, new RiskCheckReportSource(riskCheckCounts),
+        // The consultation feature plugs its figures in here when it exists.
+        ReportSources sources = new ReportSources(events, new RiskCheckReportSource(riskCheckCounts),
                 ReportSources.NO_CONSULTATIONS);
         this.reports = new ReportService(sessions, visitStatistics, sources, audit, clock);
         new ReportSeedImporter(reports, clock).importFrom(config.contentDir());
         this.visitCounter = VisitCounter.standard(database.dataSource(), clock).start(VisitCounter.FLUSH_INTERVAL);
         this.editorial = new EditorialService(sessions, markdown, audit, clock);
         this.images = new ImageService(sessions, audit, config.dataDir().resolve("uploads"), clock);
-        this.indexFeeder = new IndexFeeder(index, sessions, List.of(new ArticleSearchSource(sessions, markdown)), clock);
+        this.indexFeeder = new IndexFeeder(index, sessions, List.of(new ArticleSearchSource(sessions, markdown),
+                new EventSearchSource(sessions, markdown)), clock);
         indexFeeder.start();
         this.scheduler = new EditorialScheduler(editorial);
         scheduler.start();
@@ -188,6 +195,11 @@ public final class PortalCore implements PortalServices {
     @Override
     public ImageService images() {
         return images;
+    }
+
+    @Override
+    public EventService events() {
+        return events;
     }
 
     @Override

@@ -49,6 +49,9 @@ public interface PortalServices extends AutoCloseable {
     /** Uploaded cover images. */
     ImageService images();
 
+    /** Events listed by trainers: public listing, feeds, the back office's saves, the report's figures. */
+    md.migratiesigura.portal.event.EventService events();
+
     /** A live check of the database and the search index. */
     Health health();
 

@@ -25,5 +25,8 @@ public enum AuditAction {
     ARTICLE_RESTORED,
     /** Published by the scheduler at its time; the detail says "late" when the portal was down at that time. */
     ARTICLE_PUBLISHED_BY_SCHEDULE,
-    IMAGE_UPLOADED
+    IMAGE_UPLOADED,
+    /** The events feature: a trainer created or changed an event. */
+    EVENT_CREATED,
+    EVENT_SAVED
 }

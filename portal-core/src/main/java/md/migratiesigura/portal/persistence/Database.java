@@ -143,7 +143,8 @@ public final class Database implements AutoCloseable {
     private static SessionFactory sessionFactory(DataSource dataSource) {
         HibernatePersistenceConfiguration configuration = new HibernatePersistenceConfiguration("portal");
         configuration.managedClasses(Category.class, Article.class, ArticleTranslation.class, ArticleRevision.class,
-                MediaImage.class, PortalUser.class, AuditEntry.class, Agency.class);
+                MediaImage.class, PortalUser.class, AuditEntry.class, Agency.class,
+                md.migratiesigura.portal.event.Event.class);
         configuration.property(org.hibernate.cfg.AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource);
         // Flyway owns the schema; Hibernate only checks that the mappings agree with it.
         configuration.property("hibernate.hbm2ddl.auto", "validate");

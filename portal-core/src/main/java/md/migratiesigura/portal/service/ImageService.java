@@ -255,7 +255,9 @@ public class ImageService {
         }
         return sessionFactory.fromTransaction(session -> {
             PortalUser user = session.find(PortalUser.class, actor.id());
-            return user != null && user.isEnabled() && (user.getRole() == Role.EDITOR || user.getRole() == Role.ADMINISTRATOR);
+            // Trainers upload the photos of their events under the same rules.
+            return user != null && user.isEnabled() && (user.getRole() == Role.EDITOR || user.getRole() == Role.ADMINISTRATOR
+                    || user.getRole() == Role.TRAINER);
         });
     }
 

@@ -17,6 +17,11 @@ import md.migratiesigura.portal.web.mapper.LanguageMountedMapper;
 import md.migratiesigura.portal.web.mapper.NotFoundMapper;
 import md.migratiesigura.portal.web.mapper.RootRedirectMapper;
 import md.migratiesigura.portal.web.page.AgenciesPage;
+import md.migratiesigura.portal.web.page.EventPage;
+import md.migratiesigura.portal.web.page.EventsPage;
+import md.migratiesigura.portal.web.page.admin.EventEditPage;
+import md.migratiesigura.portal.web.page.admin.EventsAdminPage;
+import md.migratiesigura.portal.web.page.admin.NewEventPage;
 import md.migratiesigura.portal.web.page.ArticlePage;
 import md.migratiesigura.portal.web.page.CategoryPage;
 import md.migratiesigura.portal.web.page.ErrorPage;
@@ -245,6 +250,14 @@ public class PortalApplication extends AuthenticatedWebApplication {
         mountIn("ru", "/ru/proverka-vakansii", RiskCheckPage.class);
         mountIn("ro", "/ro/agentii", AgenciesPage.class);
         mountIn("ru", "/ru/agentstva", AgenciesPage.class);
+        // Events (their .ics files are served before Wicket, by EventCalendarFilter)
+        mountIn("ro", "/ro/evenimente", EventsPage.class);
+        mountIn("ru", "/ru/sobytiya", EventsPage.class);
+        mountIn("ro", "/ro/evenimente/${id}", EventPage.class);
+        mountIn("ru", "/ru/sobytiya/${id}", EventPage.class);
+        mount(new ExactMountedMapper("/admin/events", EventsAdminPage.class));
+        mount(new ExactMountedMapper("/admin/events/new", NewEventPage.class));
+        mount(new ExactMountedMapper("/admin/events/${key}", EventEditPage.class));
         getRootRequestMapperAsCompound().add(new NotFoundMapper());
     }
 

@@ -20,9 +20,11 @@ import md.migratiesigura.portal.web.api.ApiEndpoint;
 import md.migratiesigura.portal.web.analytics.VisitCountingFilter;
 import md.migratiesigura.portal.web.api.ApiServlet;
 import md.migratiesigura.portal.web.api.ArticlesEndpoint;
+import md.migratiesigura.portal.web.api.EventsEndpoint;
 import md.migratiesigura.portal.domain.Language;
 import md.migratiesigura.portal.web.api.HealthServlet;
 import md.migratiesigura.portal.web.feed.AtomFeedServlet;
+import md.migratiesigura.portal.web.feed.EventCalendarFilter;
 import md.migratiesigura.portal.web.feed.RobotsServlet;
 import md.migratiesigura.portal.web.feed.SitemapServlet;
 import md.migratiesigura.portal.web.api.ReportEndpoint;
@@ -171,6 +173,15 @@ public final class PortalServer implements AutoCloseable {
             log.info("Visit counting is off (PORTAL_VISIT_COUNTING=off)");
         }
 
+        // Events: the .ics files under the listing's paths are served before Wicket, which has the pages there.
+        FilterHolder calendars = new FilterHolder(new EventCalendarFilter(services.events(),
+                new PublicUrls(config.publicBaseUrl())));
+        for (Language language : Language.values()) {
+            String path = PublicUrls.eventsPath(language);
+            context.addFilter(calendars, path + ".ics", EnumSet.of(DispatcherType.REQUEST));
+            context.addFilter(calendars, path + "/*", EnumSet.of(DispatcherType.REQUEST));
+        }
+
         // After counting (a page served from the cache is a pageview like any other), before Wicket.
         PageCache pages = new PageCache(PAGE_CACHE_BYTES, PAGE_CACHE_MAX_PAGE, PAGE_CACHE_TTL, ContentVersion::current,
                 java.time.Clock.systemUTC());
@@ -190,7 +201,7 @@ public final class PortalServer implements AutoCloseable {
         context.addServlet(new ServletHolder(new MediaServlet(services.images())), "/media/*");
         context.addServlet(new ServletHolder(new ApiServlet(apiEndpoints(services, config))), "/api/*");
         PublicUrls urls = new PublicUrls(config.publicBaseUrl());
-        context.addServlet(new ServletHolder(new SitemapServlet(services.articles(), urls)), "/sitemap.xml");
+        context.addServlet(new ServletHolder(new SitemapServlet(services.articles(), services.events(), urls)), "/sitemap.xml");
         context.addServlet(new ServletHolder(new RobotsServlet(urls.sitemap())), "/robots.txt");
         for (Language language : Language.values()) {
             context.addServlet(new ServletHolder(new AtomFeedServlet(services.articles(), urls, language)),
@@ -209,6 +220,7 @@ public final class PortalServer implements AutoCloseable {
         endpoints.put("v1/risk-check", new RiskCheckEndpoint(services.riskCheck()));
         endpoints.put("v1/agencies", new AgenciesEndpoint(services.agencies()));
         endpoints.put("v1/report/", new ReportEndpoint(services.reports()));
+        endpoints.put("v1/events", new EventsEndpoint(services.events(), urls));
         return endpoints;
     }
 

@@ -54,4 +54,33 @@ public final class PublicUrls {
     public static String consultationPath(Language language) {
         return language == Language.RO ? "/ro/consultatie" : "/ru/konsultatsiya";
     }
+
+    // ------------------------------------------------------------------ events
+    /** The events listing's path: {@code /ro/evenimente}, {@code /ru/sobytiya}. */
+    public static String eventsPath(Language language) {
+        return language == Language.RO ? "/ro/evenimente" : "/ru/sobytiya";
+    }
+
+    public String events(Language language) {
+        return base + eventsPath(language);
+    }
+
+    public String event(Language language, String key) {
+        return base + eventsPath(language) + "/" + key;
+    }
+
+    /** The subscribable calendar of a language: {@code /ro/evenimente.ics}. */
+    public String eventsCalendar(Language language) {
+        return base + eventsPath(language) + ".ics";
+    }
+
+    /** One event's calendar file: {@code /ro/evenimente/{key}.ics}. */
+    public String eventCalendar(Language language, String key) {
+        return base + eventsPath(language) + "/" + key + ".ics";
+    }
+
+    /** The host of the public address, for iCalendar UIDs ({@code key@host}). */
+    public String host() {
+        return java.net.URI.create(base).getHost();
+    }
 }

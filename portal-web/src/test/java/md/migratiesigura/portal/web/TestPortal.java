@@ -70,15 +70,24 @@ public final class TestPortal {
 
     /** Creates an account with a new e-mail, the given role and {@link #STAFF_PASSWORD}; returns its e-mail. */
     public static String newStaff(Role role) {
+        return newStaff(services(), role);
+    }
+
+    /** The same on a core of a test's own whose first administrator is {@link #ADMIN_EMAIL}. */
+    public static String newStaff(PortalServices core, Role role) {
         String email = role.name().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
-        services().users().create(administrator(), new NewUser(email, "Test " + role.name().toLowerCase(), role,
+        core.users().create(administrator(core), new NewUser(email, "Test " + role.name().toLowerCase(), role,
                 STAFF_PASSWORD));
         return email;
     }
 
     /** The first administrator, as a service call sees them. */
     public static SignedInUser administrator() {
-        return services().users().list().stream()
+        return administrator(services());
+    }
+
+    private static SignedInUser administrator(PortalServices core) {
+        return core.users().list().stream()
                 .filter(u -> u.email().equals(ADMIN_EMAIL))
                 .map(u -> new SignedInUser(u.id(), u.email(), u.displayName(), u.role()))
                 .findFirst().orElseThrow();

@@ -54,7 +54,8 @@ public class SearchEndpoint implements ApiEndpoint {
     }
 
     private Hit hit(SearchHit h) {
-        return new Hit(h.type(), h.key(), h.language().code(), h.title(), urls.article(h.language(), h.slug()), h.snippet());
+        return new Hit(h.type(), h.key(), h.language().code(), h.title(), "event".equals(h.type()) ? urls.event(h.language(), h.key())
+                : urls.article(h.language(), h.slug()), h.snippet());
     }
 
     record Hit(String type, String key, String lang, String title, String url, String snippet) {

@@ -6,6 +6,8 @@ import java.util.Map;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import md.migratiesigura.portal.domain.Language;
+import md.migratiesigura.portal.event.EventService;
+import md.migratiesigura.portal.event.EventView;
 import md.migratiesigura.portal.service.ArticleService;
 import md.migratiesigura.portal.service.CategoryView;
 import md.migratiesigura.portal.service.SitemapEntry;
@@ -21,11 +23,13 @@ public class SitemapServlet extends XmlServlet {
     private static final String XHTML_NS = "http://www.w3.org/1999/xhtml";
 
     private final transient ArticleService articles;
+    private final transient EventService events;
     private final transient PublicUrls urls;
 
-    public SitemapServlet(ArticleService articles, PublicUrls urls) {
+    public SitemapServlet(ArticleService articles, EventService events, PublicUrls urls) {
         super("application/xml");
         this.articles = articles;
+        this.events = events;
         this.urls = urls;
     }
 
@@ -42,6 +46,10 @@ public class SitemapServlet extends XmlServlet {
             Map<Language, String> addresses = new EnumMap<>(Language.class);
             entry.slugs().forEach((language, slug) -> addresses.put(language, urls.article(language, slug)));
             writeGroup(xml, addresses, DateTimeFormatter.ISO_INSTANT.format(entry.lastModified()));
+        }
+        writeGroup(xml, both(urls::events), null);
+        for (EventView event : events.all()) {
+            writeGroup(xml, both(l -> urls.event(l, event.key())), DateTimeFormatter.ISO_INSTANT.format(event.updatedAt()));
         }
         xml.writeEndElement();
     }

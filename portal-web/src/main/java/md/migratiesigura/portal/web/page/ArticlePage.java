@@ -1,7 +1,5 @@
 package md.migratiesigura.portal.web.page;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -24,7 +22,6 @@ import org.apache.wicket.request.mapper.parameter.PageParameters;
 /** One published article in one language. An unknown or unpublished slug answers 404. */
 public class ArticlePage extends BasePage {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final IModel<ArticleView> article;
 
     public ArticlePage(PageParameters parameters) {
@@ -136,11 +133,7 @@ public class ArticlePage extends BasePage {
         data.put("dateModified", a.updatedAt().toString());
         data.put("mainEntityOfPage", absoluteUrl(language()));
         data.put("publisher", Map.of("@type", "Organization", "name", "Centrul Internațional „La Strada”"));
-        try {
-            return JSON.writeValueAsString(data).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
-        } catch (JsonProcessingException e) {
-            return "{}";
-        }
+        return JsonLd.write(data);
     }
 
     public static PageParameters parameters(Language language, String slug) {

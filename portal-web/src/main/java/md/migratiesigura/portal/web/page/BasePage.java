@@ -49,6 +49,7 @@ public abstract class BasePage extends WebPage {
         add(new BookmarkablePageLink<Void>("home", HomePage.class, parametersIn(language)));
         add(newLanguageSwitch("languageSwitch"));
         add(newSearchForm("searchForm"));
+        add(new BookmarkablePageLink<Void>("navEvents", EventsPage.class, parametersIn(language)));
         addHeadLinks();
     }
 

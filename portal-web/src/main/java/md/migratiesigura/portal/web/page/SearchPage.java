@@ -65,8 +65,9 @@ public class SearchPage extends BasePage {
             @Override
             protected void populateItem(ListItem<SearchHit> item) {
                 SearchHit hit = item.getModelObject();
-                BookmarkablePageLink<Void> link = new BookmarkablePageLink<>("link", ArticlePage.class,
-                        ArticlePage.parameters(hit.language(), hit.slug()));
+                BookmarkablePageLink<Void> link = "event".equals(hit.type())
+                        ? new BookmarkablePageLink<>("link", EventPage.class, EventPage.parameters(hit.language(), hit.key()))
+                        : new BookmarkablePageLink<>("link", ArticlePage.class, ArticlePage.parameters(hit.language(), hit.slug()));
                 link.add(new Label("title", hit.title()));
                 if (hit.language() != language()) {
                     link.add(AttributeModifier.replace("lang", hit.language().code()));

@@ -46,4 +46,9 @@ public final class Texts {
     public static String isoDate(Instant instant) {
         return DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZONE).format(instant);
     }
+
+    /** A month and year as a heading or a choice: "martie 2025", "март 2025". */
+    public static String monthName(java.time.YearMonth month, Locale locale) {
+        return DateTimeFormatter.ofPattern("LLLL uuuu", locale).format(month);
+    }
 }

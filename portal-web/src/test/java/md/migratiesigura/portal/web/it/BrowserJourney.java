@@ -29,8 +29,13 @@ abstract class BrowserJourney {
 
     @BeforeAll
     void startPortal() throws Exception {
-        portal = PortalProcess.start(TestDatabases.portalEnvironment(Files.createTempDirectory("portal-it")),
-                Duration.ofSeconds(120));
+        java.util.Map<String, String> env = TestDatabases.portalEnvironment(Files.createTempDirectory("portal-it"));
+        configure(env);
+        portal = PortalProcess.start(env, Duration.ofSeconds(120));
+    }
+
+    /** Adds the settings a journey needs (an administrator's credentials, …) before the portal starts. */
+    protected void configure(java.util.Map<String, String> env) {
     }
 
     @AfterAll

@@ -19,6 +19,7 @@ final class AdminSections {
             new Section(VisitsPage.class, "admin.section.visits"),
             new Section(ReportFiguresPage.class, "admin.section.report"),
             new Section(ArticlesPage.class, "admin.section.articles"),
+            new Section(EventsAdminPage.class, "admin.section.events"),
             new Section(TranslationsPage.class, "admin.section.translations"),
             new Section(UsersPage.class, "admin.section.users"),
             new Section(AuditPage.class, "admin.section.audit"));
