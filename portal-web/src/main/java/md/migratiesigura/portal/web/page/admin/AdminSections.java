@@ -21,7 +21,8 @@ final class AdminSections {
             new Section(ArticlesPage.class, "admin.section.articles"),
             new Section(TranslationsPage.class, "admin.section.translations"),
             new Section(UsersPage.class, "admin.section.users"),
-            new Section(AuditPage.class, "admin.section.audit"));
+            new Section(AuditPage.class, "admin.section.audit"),
+            new Section(AccountPage.class, "admin.section.account"));
 
     private AdminSections() {
     }
