@@ -189,7 +189,8 @@ final class LiveServer implements AutoCloseable {
                 env.get("PORTAL_DB_PASSWORD"))) {
             for (String[] column : textColumns(connection)) {
                 for (String text : texts) {
-                    String sql = "select count(*) from `" + column[0] + "` where instr(`" + column[1] + "`, ?) > 0";
+                    String sql = "select count(*) from `" + column[0] + "` where instr(convert(`" + column[1]
+                            + "` using utf8mb4), ?) > 0";
                     try (var statement = connection.prepareStatement(sql)) {
                         statement.setString(1, text);
                         try (ResultSet rows = statement.executeQuery()) {
@@ -226,6 +227,8 @@ final class LiveServer implements AutoCloseable {
         private final Map<String, byte[]> fields = new LinkedHashMap<>();
         private final List<String> textFields = new ArrayList<>();
         private final List<String> buttons = new ArrayList<>();
+        private String fileField;
+        private boolean multipart;
 
         private HtmlForm(String action) {
             this.action = action;
@@ -244,12 +247,16 @@ final class LiveServer implements AutoCloseable {
 
         private static HtmlForm parse(String tag, String inner) {
             HtmlForm form = new HtmlForm(unescape(attributes(tag).getOrDefault("action", "")));
+            form.multipart = tag.contains("multipart/form-data");
             Matcher field = FIELD.matcher(inner);
             while (field.find()) {
                 if (field.group(1) != null) {
                     Map<String, String> a = attributes(field.group(1));
                     String type = a.getOrDefault("type", "text");
                     String name = a.get("name");
+                    if (name != null && type.equals("file")) {
+                        form.fileField = name;
+                    }
                     if (name == null || type.equals("file") || type.equals("submit")) {
                         continue;
                     }
@@ -302,6 +309,20 @@ final class LiveServer implements AutoCloseable {
 
         List<String> buttons() {
             return buttons;
+        }
+
+        /** The name of the first submit button whose name ends with the given text. */
+        String buttonEndingWith(String suffix) {
+            return buttons.stream().filter(b -> b.endsWith(suffix)).findFirst()
+                    .orElseThrow(() -> new AssertionError("no button " + suffix + " among " + buttons));
+        }
+
+        String fileField() {
+            return fileField;
+        }
+
+        boolean multipart() {
+            return multipart;
         }
 
         HtmlForm set(String name, String value) {
