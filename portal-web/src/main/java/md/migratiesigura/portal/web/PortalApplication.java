@@ -197,6 +197,7 @@ public class PortalApplication extends AuthenticatedWebApplication {
                 .remove(CSPDirective.FORM_ACTION).add(CSPDirective.FORM_ACTION, CSPDirectiveSrcValue.SELF);
         getRequestCycleListeners().add(new ResourceIsolationRequestCycleListener());
         getRequestCycleListeners().add(new StaffSessionListener());
+        getRequestCycleListeners().add(new md.migratiesigura.portal.web.security.BadRequestListener());
     }
 
     private void configureErrorPages() {
