@@ -14,7 +14,6 @@ import org.apache.wicket.markup.html.basic.Label;
 import org.apache.wicket.markup.html.form.Form;
 import org.apache.wicket.markup.html.form.PasswordTextField;
 import org.apache.wicket.markup.html.form.TextField;
-import org.apache.wicket.markup.html.form.validation.EqualPasswordInputValidator;
 import org.apache.wicket.markup.html.link.Link;
 import org.apache.wicket.markup.html.panel.FeedbackPanel;
 import org.apache.wicket.model.IModel;
@@ -75,12 +74,8 @@ public class AccountPage extends AdminBasePage {
         PasswordTextField currentField = new PasswordTextField("current", current);
         currentField.setLabel(new ResourceModel("admin.account.current"));
         currentField.add(StringValidator.maximumLength(PasswordPolicy.MAX_LENGTH));
-        PasswordTextField nextField = new PasswordTextField("next", next);
-        nextField.setLabel(new ResourceModel("admin.account.next")).add(new PasswordPolicyValidator());
-        PasswordTextField repeatField = new PasswordTextField("repeat", repeat);
-        repeatField.setLabel(new ResourceModel("admin.account.repeat"));
-        form.add(currentField, nextField, repeatField);
-        form.add(new EqualPasswordInputValidator(nextField, repeatField));
+        form.add(currentField);
+        PasswordPolicyValidator.addNewPasswordFields(form, "next", next, "repeat", repeat);
         return form;
     }
 

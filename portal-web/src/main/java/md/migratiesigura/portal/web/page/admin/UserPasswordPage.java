@@ -7,13 +7,10 @@ import md.migratiesigura.portal.web.security.StaffRoles;
 import org.apache.wicket.authroles.authorization.strategies.role.annotations.AuthorizeInstantiation;
 import org.apache.wicket.markup.html.basic.Label;
 import org.apache.wicket.markup.html.form.Form;
-import org.apache.wicket.markup.html.form.PasswordTextField;
-import org.apache.wicket.markup.html.form.validation.EqualPasswordInputValidator;
 import org.apache.wicket.markup.html.link.BookmarkablePageLink;
 import org.apache.wicket.markup.html.panel.FeedbackPanel;
 import org.apache.wicket.model.IModel;
 import org.apache.wicket.model.Model;
-import org.apache.wicket.model.ResourceModel;
 import org.apache.wicket.model.StringResourceModel;
 import org.apache.wicket.request.http.flow.AbortWithHttpErrorCodeException;
 import org.apache.wicket.request.mapper.parameter.PageParameters;
@@ -51,12 +48,7 @@ public class UserPasswordPage extends AdminBasePage {
                 }
             }
         };
-        PasswordTextField passwordField = new PasswordTextField("password", password);
-        passwordField.setLabel(new ResourceModel("admin.account.next")).add(new PasswordPolicyValidator());
-        PasswordTextField repeatField = new PasswordTextField("repeat", repeat);
-        repeatField.setLabel(new ResourceModel("admin.account.repeat"));
-        form.add(passwordField, repeatField);
-        form.add(new EqualPasswordInputValidator(passwordField, repeatField));
+        PasswordPolicyValidator.addNewPasswordFields(form, "password", password, "repeat", repeat);
         add(form);
         add(new BookmarkablePageLink<Void>("back", UsersPage.class));
     }
