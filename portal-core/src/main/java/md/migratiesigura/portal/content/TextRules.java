@@ -30,6 +30,14 @@ public final class TextRules {
         }
     }
 
+    /**
+     * Whether the text could be a key or slug: printable ASCII, no spaces. Keys and slugs are stored in ASCII
+     * columns, which MariaDB refuses to compare with other characters; anything else cannot match one anyway.
+     */
+    public static boolean isPrintableAscii(String text) {
+        return text != null && text.chars().allMatch(c -> c > 0x20 && c < 0x7f);
+    }
+
     private static boolean isBidiControl(char c) {
         return (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
     }

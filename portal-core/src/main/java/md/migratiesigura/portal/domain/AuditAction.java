@@ -28,5 +28,23 @@ public enum AuditAction {
     IMAGE_UPLOADED,
     /** The events feature: a trainer created or changed an event. */
     EVENT_CREATED,
-    EVENT_SAVED
+    EVENT_SAVED,
+    /** Account security: the password was right and the second factor's code is asked for. */
+    LOGIN_CODE_REQUIRED,
+    /** A wrong, reused or late second-factor code at login (detail says which when known). */
+    LOGIN_CODE_FAILED,
+    LOGIN_CODE_THROTTLED,
+    TOTP_ENABLED,
+    /** A wrong code when confirming the second factor: it stays off. */
+    TOTP_ENROLMENT_FAILED,
+    /** An administrator turned a user's second factor off (lost phone). */
+    TOTP_RESET,
+    PASSWORD_CHANGED,
+    /** The current password typed to change it was wrong. */
+    PASSWORD_CHANGE_FAILED,
+    PASSWORD_CHANGE_THROTTLED,
+    /** An administrator set a new password for a user. */
+    PASSWORD_RESET,
+    /** An administrator ended every session of a user. */
+    SESSIONS_ENDED
 }

@@ -41,6 +41,16 @@ public class PortalUser {
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
+    /** The confirmed TOTP secret; null while the second factor is off. */
+    @Column(name = "totp_secret")
+    private byte[] totpSecret;
+
+    @Column(name = "totp_last_step")
+    private Long totpLastStep;
+
+    @Column(name = "session_generation", nullable = false)
+    private int sessionGeneration;
+
     @Version
     private int version;
 
@@ -85,5 +95,40 @@ public class PortalUser {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public void setPasswordHash(String passwordHash) {
+        this.passwordHash = passwordHash;
+    }
+
+    public byte[] getTotpSecret() {
+        return totpSecret == null ? null : totpSecret.clone();
+    }
+
+    public boolean hasSecondFactor() {
+        return totpSecret != null;
+    }
+
+    public long getTotpLastStep() {
+        return totpLastStep == null ? Long.MIN_VALUE : totpLastStep;
+    }
+
+    /** Turns the second factor on with a secret the user has just proved to hold, or off with null. */
+    public void setTotp(byte[] secret, Long lastStep) {
+        this.totpSecret = secret == null ? null : secret.clone();
+        this.totpLastStep = lastStep;
+    }
+
+    public void setTotpLastStep(long step) {
+        this.totpLastStep = step;
+    }
+
+    public int getSessionGeneration() {
+        return sessionGeneration;
+    }
+
+    /** Ends every session signed in before now: they carry the old generation. */
+    public void endSessions() {
+        sessionGeneration++;
     }
 }

@@ -11,7 +11,11 @@ public class AccountException extends RuntimeException {
         WEAK_PASSWORD,
         CANNOT_DISABLE_SELF,
         UNKNOWN_USER,
-        NOT_ALLOWED
+        NOT_ALLOWED,
+        /** The second factor's code did not match (or was used already). */
+        WRONG_CODE,
+        /** The current password, typed to change it, was wrong. */
+        WRONG_PASSWORD
     }
 
     private final Reason reason;

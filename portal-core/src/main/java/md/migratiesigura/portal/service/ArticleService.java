@@ -118,6 +118,9 @@ public class ArticleService {
 
     /** The published article with this slug in this language, if any. */
     public Optional<ArticleView> bySlug(Language language, String slug) {
+        if (!md.migratiesigura.portal.content.TextRules.isPrintableAscii(slug)) {
+            return Optional.empty();
+        }
         return sessionFactory.fromTransaction(session -> {
             ArticleTranslation t = visible(session, FETCH + " where t.language = :lang and t.slug = :slug and " + VISIBLE,
                     ArticleTranslation.class, language).setParameter("slug", slug).getSingleResultOrNull();

@@ -165,6 +165,9 @@ public class EditorialService {
 
     /** The article with both its language versions, for the editor. */
     public Optional<EditableArticle> load(String key) {
+        if (!TextRules.isPrintableAscii(key)) {
+            return Optional.empty();
+        }
         return sessionFactory.fromTransaction(session -> Optional.ofNullable(article(session, key))
                 .map(a -> editable(session, a)));
     }

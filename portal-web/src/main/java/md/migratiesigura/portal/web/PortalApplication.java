@@ -202,6 +202,7 @@ public class PortalApplication extends AuthenticatedWebApplication {
                 .remove(CSPDirective.FORM_ACTION).add(CSPDirective.FORM_ACTION, CSPDirectiveSrcValue.SELF);
         getRequestCycleListeners().add(new ResourceIsolationRequestCycleListener());
         getRequestCycleListeners().add(new StaffSessionListener());
+        getRequestCycleListeners().add(new md.migratiesigura.portal.web.security.BadRequestListener());
     }
 
     private void configureErrorPages() {
@@ -246,6 +247,11 @@ public class PortalApplication extends AuthenticatedWebApplication {
             }
         });
         mount(new ExactMountedMapper("/admin/access-denied", AccessDeniedPage.class));
+        // Account security (issue 9): the second step of signing in, the user's own account, password resets.
+        mount(new ExactMountedMapper("/admin/login/code", md.migratiesigura.portal.web.page.admin.LoginCodePage.class));
+        mount(new ExactMountedMapper("/admin/account", md.migratiesigura.portal.web.page.admin.AccountPage.class));
+        mount(new ExactMountedMapper("/admin/users/${id}/password",
+                md.migratiesigura.portal.web.page.admin.UserPasswordPage.class));
         mountIn("ro", "/ro/verifica-oferta", RiskCheckPage.class);
         mountIn("ru", "/ru/proverka-vakansii", RiskCheckPage.class);
         mountIn("ro", "/ro/agentii", AgenciesPage.class);

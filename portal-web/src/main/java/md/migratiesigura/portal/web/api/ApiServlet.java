@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
+import org.eclipse.jetty.http.BadMessageException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +59,10 @@ public class ApiServlet extends HttpServlet {
             String where = e.getLocation() == null ? ""
                     : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
             write(response, 400, Map.of("error", "the body is not valid JSON: " + e.getOriginalMessage() + where));
+        } catch (BadMessageException e) {
+            // Jetty could not read the request (a query or body that is not valid UTF-8): the client's fault.
+            write(response, e.getCode() >= 400 && e.getCode() < 500 ? e.getCode() : 400,
+                    Map.of("error", "the request could not be read: " + e.getReason()));
         } catch (Exception e) {
             // Never the request's content in the log: it may be a search query or answers about a job offer.
             log.error("API failure on /api/{}: {}", path, e.toString());

@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import md.migratiesigura.portal.domain.Language;
+import md.migratiesigura.portal.service.Authentication;
 import md.migratiesigura.portal.service.SignedInUser;
+import md.migratiesigura.portal.service.Totp;
 import md.migratiesigura.portal.web.PortalApplication;
 import org.apache.wicket.Session;
 import org.apache.wicket.authroles.authentication.AuthenticatedWebSession;
@@ -20,8 +22,26 @@ public class StaffSession extends AuthenticatedWebSession {
     /** However active, a session ends this long after signing in (the idle timeout is Jetty's, 30 minutes). */
     public static final Duration ABSOLUTE_TIMEOUT = Duration.ofHours(12);
 
+    /** How long the code of the second factor may be typed after the password was accepted. */
+    public static final Duration CODE_TIMEOUT = Duration.ofMinutes(5);
+
+    /** How far signing in has come. */
+    public enum Step {
+        SIGNED_IN,
+        /** The password was right; the account's second factor asks for a code. */
+        CODE_REQUIRED,
+        FAILED
+    }
+
     private SignedInUser user;
     private Instant signedInAt;
+    /** The account's session generation when signing in: a higher one in the database ends this session. */
+    private int generation;
+    /** Password accepted, code not yet: who, and since when. */
+    private SignedInUser awaitingCode;
+    private Instant awaitingSince;
+    /** A second-factor secret being set up, until confirmed with a code; kept here, never in a page. */
+    private byte[] enrolmentSecret;
 
     public StaffSession(Request request) {
         super(request);
@@ -32,16 +52,94 @@ public class StaffSession extends AuthenticatedWebSession {
         return (StaffSession) Session.get();
     }
 
+    /**
+     * Checks the password. With a second factor the session is bound but not signed in: it waits for
+     * {@link #signInWithCode} (see {@link #awaitingCode()}).
+     */
+    public Step signInWithPassword(String email, String password) {
+        awaitingCode = null;
+        if (signIn(email, password)) {
+            return Step.SIGNED_IN;
+        }
+        return awaitingCode == null ? Step.FAILED : Step.CODE_REQUIRED;
+    }
+
     @Override
     protected boolean authenticate(String email, String password) {
         PortalApplication app = PortalApplication.get();
-        Optional<SignedInUser> account = app.users().authenticate(email, password);
-        account.ifPresent(signedIn -> {
-            user = signedIn;
-            signedInAt = app.clock().instant();
+        Optional<Authentication> accepted = app.users().checkPassword(email, password);
+        if (accepted.isEmpty()) {
+            return false;
+        }
+        if (accepted.get().codeRequired()) {
+            awaitingCode = accepted.get().user();
+            awaitingSince = app.clock().instant();
+            bind();
             dirty();
+            return false;
+        }
+        begin(accepted.get());
+        return true;
+    }
+
+    /** The account whose password was accepted and whose code is awaited, if that was less than five minutes ago. */
+    public Optional<SignedInUser> awaitingCode() {
+        if (awaitingCode == null || PortalApplication.get().clock().instant().isAfter(awaitingSince.plus(CODE_TIMEOUT))) {
+            return Optional.empty();
+        }
+        return Optional.of(awaitingCode);
+    }
+
+    /** The second step: signs in when the code of the awaited account's app is right. */
+    public boolean signInWithCode(String code) {
+        Optional<SignedInUser> awaited = awaitingCode();
+        if (awaited.isEmpty()) {
+            return false;
+        }
+        Optional<Authentication> accepted = PortalApplication.get().users().verifyCode(awaited.get().id(), code);
+        accepted.ifPresent(a -> {
+            awaitingCode = null;
+            awaitingSince = null;
+            begin(a);
+            signIn(true);
         });
-        return account.isPresent();
+        return accepted.isPresent();
+    }
+
+    private void begin(Authentication accepted) {
+        user = accepted.user();
+        generation = accepted.sessionGeneration();
+        signedInAt = PortalApplication.get().clock().instant();
+        dirty();
+    }
+
+    /** The session generation this session signed in with. */
+    public int generation() {
+        return generation;
+    }
+
+    /** After the user changed their password: this session goes on, the others end. */
+    public void continueAs(int newGeneration) {
+        generation = newGeneration;
+        dirty();
+    }
+
+    /** The secret being set up for the second factor: made on first use, the same until confirmed or dropped. */
+    public byte[] enrolmentSecret() {
+        if (enrolmentSecret == null) {
+            enrolmentSecret = Totp.newSecret();
+            dirty();
+        }
+        return enrolmentSecret.clone();
+    }
+
+    public boolean isEnrolling() {
+        return enrolmentSecret != null;
+    }
+
+    public void endEnrolment() {
+        enrolmentSecret = null;
+        dirty();
     }
 
     @Override
@@ -75,6 +173,8 @@ public class StaffSession extends AuthenticatedWebSession {
     public void invalidate() {
         user = null;
         signedInAt = null;
+        awaitingCode = null;
+        enrolmentSecret = null;
         super.invalidate();
     }
 }

@@ -15,11 +15,15 @@ import org.apache.wicket.core.request.handler.RenderPageRequestHandler;
 import org.apache.wicket.core.request.handler.RenderPageRequestHandler.RedirectPolicy;
 import org.apache.wicket.protocol.http.PageExpiredException;
 import org.apache.wicket.request.IRequestHandler;
+import org.apache.wicket.request.handler.resource.ResourceReferenceRequestHandler;
+import org.apache.wicket.request.resource.PackageResourceReference;
 import org.apache.wicket.request.cycle.IRequestCycleListener;
 import org.apache.wicket.request.cycle.RequestCycle;
 
 /**
- * Ends a staff session that has outlived {@link StaffSession#ABSOLUTE_TIMEOUT} or whose account was disabled, before
+ * Ends a staff session that has outlived {@link StaffSession#ABSOLUTE_TIMEOUT}, whose account was disabled, or whose
+ * sessions were ended (password changed or reset, an administrator's "end sessions": the account's session generation
+ * in the database went up, which every node sees), before
  * any page of it is served; and sends a back-office page that expired with its session to the dashboard (and so to
  * the login) rather than to the public home page. Requests without a session are left alone: none is created here.
  */
@@ -27,19 +31,22 @@ public class StaffSessionListener implements IRequestCycleListener {
 
     @Override
     public void onRequestHandlerResolved(RequestCycle cycle, IRequestHandler handler) {
-        if (!(handler instanceof IPageClassRequestHandler page) || !Session.exists()
+        // Pages and back-office resources (the preview); not the stylesheets and scripts a page loads.
+        boolean staticResource = handler instanceof ResourceReferenceRequestHandler resource
+                && resource.getResourceReference() instanceof PackageResourceReference;
+        if (staticResource || !Session.exists()
                 || !(Session.get() instanceof StaffSession session) || session.user().isEmpty()) {
             return;
         }
         PortalApplication app = PortalApplication.get();
         Optional<SignedInUser> current = session.hasOutlived(app.clock().instant())
-                ? Optional.empty() : app.users().active(session.user().get().id());
+                ? Optional.empty() : app.users().active(session.user().get().id(), session.generation());
         if (current.isPresent()) {
             session.refresh(current.get());
             return;
         }
         session.invalidateNow();
-        if (AdminBasePage.class.isAssignableFrom(page.getPageClass())) {
+        if (handler instanceof IPageClassRequestHandler page && AdminBasePage.class.isAssignableFrom(page.getPageClass())) {
             throw new RestartResponseException(new PageProvider(LoginPage.class, LoginPage.sessionEnded()),
                     RedirectPolicy.ALWAYS_REDIRECT);
         }

@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import md.migratiesigura.portal.TestDatabases;
+import md.migratiesigura.portal.service.Totp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -117,6 +119,46 @@ class BackOfficeLoginIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
                 "Неверный адрес электронной почты или пароль."));
         assertTrue(browser.getCurrentUrl().contains("/admin/login"), browser.getCurrentUrl());
+    }
+
+    @Test
+    void aTrainerTurnsOnTheSecondFactorAndThenSignsInWithTheCodeOfTheirApp() {
+        String trainer = "formator-" + System.nanoTime() + "@example.org";
+        String password = "formatorul are o parolă lungă";
+        signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+        browser.get(portal.baseUrl() + "/admin/users");
+        browser.findElement(By.name("email")).sendKeys(trainer);
+        browser.findElement(By.name("displayName")).sendKeys("Formator Test");
+        new Select(browser.findElement(By.name("role"))).selectByVisibleText("Formator");
+        browser.findElement(By.name("password")).sendKeys(password);
+        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "a fost creat"));
+        signOut();
+
+        signIn(trainer, password);
+        browser.findElement(By.linkText("Contul meu")).click();
+        browser.findElement(By.linkText("Pornește verificarea în doi pași")).click();
+        String uri = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("code.break"))).getText();
+        assertTrue(uri.startsWith("otpauth://totp/"), uri);
+        byte[] secret = Totp.fromBase32(uri.replaceAll(".*[?&]secret=([A-Z2-7]+).*", "$1"));
+        browser.findElement(By.name("code")).sendKeys(Totp.code(secret, Totp.step(Instant.now())));
+        browser.findElement(By.xpath("//input[@name='code']/ancestor::form//button[@type='submit']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
+                "Verificarea în doi pași este pornită."));
+        assertTrue(browser.findElements(By.cssSelector("code.break")).isEmpty(), "the secret is not shown again");
+        signOut();
+
+        browser.get(portal.baseUrl() + "/admin/login");
+        browser.findElement(By.name("email")).sendKeys(trainer);
+        browser.findElement(By.name("password")).sendKeys(password);
+        browser.findElement(By.cssSelector(".admin-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlMatches(".*/admin/login/code.*"));
+        assertTrue(browser.findElements(By.cssSelector(".admin-logout button")).isEmpty(), "not signed in yet");
+        browser.findElement(By.name("code")).sendKeys(Totp.code(secret, Totp.step(Instant.now()) + 1));
+        browser.findElement(By.cssSelector(".admin-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlMatches(".*/admin/$"));
+        assertTrue(browser.findElement(By.tagName("h1")).getText().startsWith("Bun venit"));
+        signOut();
     }
 
     private void signIn(String email, String password) {

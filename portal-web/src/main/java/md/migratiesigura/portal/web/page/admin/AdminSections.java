@@ -22,7 +22,8 @@ final class AdminSections {
             new Section(EventsAdminPage.class, "admin.section.events"),
             new Section(TranslationsPage.class, "admin.section.translations"),
             new Section(UsersPage.class, "admin.section.users"),
-            new Section(AuditPage.class, "admin.section.audit"));
+            new Section(AuditPage.class, "admin.section.audit"),
+            new Section(AccountPage.class, "admin.section.account"));
 
     private AdminSections() {
     }

@@ -18,7 +18,8 @@ import org.apache.wicket.request.mapper.parameter.PageParameters;
 import org.apache.wicket.validation.validator.StringValidator;
 
 /**
- * Signing in with e-mail and password. The page is stateless, so opening it creates no session; a session is bound
+ * Signing in with e-mail and password; accounts with a second factor go on to {@link LoginCodePage}. The page is
+ * stateless, so opening it creates no session; a session is bound
  * only on success, and one that existed before is replaced, so its id changes. Every failure gets the same message.
  */
 public class LoginPage extends AdminBasePage {
@@ -66,17 +67,24 @@ public class LoginPage extends AdminBasePage {
         }
         StaffSession session = StaffSession.get();
         boolean hadSession = !session.isTemporary();
-        if (session.signIn(email.getObject(), password.getObject())) {
-            throttle.succeeded(email.getObject(), address);
-            // A session that existed before signing in may have been planted: give the signed-in one a new id.
-            // (Without one, signIn has just bound a new session that nobody else can know.)
-            if (hadSession) {
-                session.replaceSession();
-            }
-            setResponsePage(DashboardPage.class);
-        } else {
+        StaffSession.Step step = session.signInWithPassword(email.getObject(), password.getObject());
+        if (step == StaffSession.Step.FAILED) {
             throttle.failed(email.getObject(), address);
             error(getString("admin.login.failed"));
+            return;
+        }
+        // A session that existed before the password was accepted may have been planted: give it a new id.
+        // (Without one, a new session has just been bound that nobody else can know.)
+        if (hadSession) {
+            session.replaceSession();
+        }
+        if (step == StaffSession.Step.CODE_REQUIRED) {
+            // The throttle's count for this account and address is kept until the code is right too: wrong codes
+            // add to it, so re-typing the password never buys more guesses at the code.
+            setResponsePage(LoginCodePage.class);
+        } else {
+            throttle.succeeded(email.getObject(), address);
+            setResponsePage(DashboardPage.class);
         }
     }
 

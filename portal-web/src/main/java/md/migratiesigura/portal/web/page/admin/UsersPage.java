@@ -6,7 +6,9 @@ import md.migratiesigura.portal.web.panel.NewUserPanel;
 import md.migratiesigura.portal.web.security.StaffRoles;
 import org.apache.wicket.authroles.authorization.strategies.role.annotations.AuthorizeInstantiation;
 import org.apache.wicket.markup.html.basic.Label;
+import org.apache.wicket.markup.html.link.BookmarkablePageLink;
 import org.apache.wicket.markup.html.link.Link;
+import org.danekja.java.util.function.serializable.SerializableConsumer;
 import org.apache.wicket.markup.html.list.ListItem;
 import org.apache.wicket.markup.html.list.ListView;
 import org.apache.wicket.markup.html.panel.FeedbackPanel;
@@ -16,7 +18,10 @@ import org.apache.wicket.model.Model;
 import org.apache.wicket.model.StringResourceModel;
 import org.apache.wicket.request.mapper.parameter.PageParameters;
 
-/** Administrators only: every account with its role and status, enabling and disabling, and creating accounts. */
+/**
+ * Administrators only: every account with its role, status and second factor; enabling and disabling, ending a
+ * user's sessions, resetting a lost second factor or a password, and creating accounts.
+ */
 @AuthorizeInstantiation(StaffRoles.ADMINISTRATOR)
 public class UsersPage extends AdminBasePage {
 
@@ -33,9 +38,34 @@ public class UsersPage extends AdminBasePage {
                 item.add(new Label("status", getString(user.enabled() ? "admin.users.enabled" : "admin.users.disabled")));
                 // The row's own record, not its index: the list may change between showing and clicking.
                 item.add(newToggleLink("toggle", Model.of(user)));
+                item.add(new Label("secondFactor", getString(user.secondFactor() ? "admin.users.totp.on" : "admin.users.totp.off")));
+                item.add(newAction("endSessions", Model.of(user), "admin.users.sessionsEnded",
+                        target -> app().users().endSessions(user(), target.id())).setVisible(user.id() != signedInId()));
+                item.add(newAction("resetTotp", Model.of(user), "admin.users.totpReset",
+                        target -> app().users().resetSecondFactor(user(), target.id())).setVisible(user.secondFactor()));
+                item.add(new BookmarkablePageLink<Void>("resetPassword", UserPasswordPage.class,
+                        new PageParameters().set("id", user.id())).setVisible(user.id() != signedInId()));
             }
         });
         add(new NewUserPanel("newUser"));
+    }
+
+    /** A link that does one thing to the row's account, then says so (or why not). */
+    private Link<UserSummary> newAction(String id, IModel<UserSummary> row, String doneKey,
+                                        SerializableConsumer<UserSummary> action) {
+        return new Link<>(id, row) {
+            @Override
+            public void onClick() {
+                UserSummary target = getModelObject();
+                try {
+                    action.accept(target);
+                    UsersPage.this.info(new StringResourceModel(doneKey, UsersPage.this).setParameters(target.email())
+                            .getString());
+                } catch (AccountException e) {
+                    UsersPage.this.error(getString("admin.users.error." + e.reason().name()));
+                }
+            }
+        };
     }
 
     private Link<UserSummary> newToggleLink(String id, IModel<UserSummary> row) {

@@ -1,0 +1,11 @@
+package md.migratiesigura.portal.service;
+
+import java.io.Serializable;
+
+/**
+ * A password (or password and code) that was accepted. When {@code codeRequired}, the user has a second factor and
+ * is not signed in until {@link UserService#verifyCode} accepts a code. {@code sessionGeneration} is what the
+ * session must carry for {@link UserService#active(long, int)} to keep accepting it.
+ */
+public record Authentication(SignedInUser user, boolean codeRequired, int sessionGeneration) implements Serializable {
+}
