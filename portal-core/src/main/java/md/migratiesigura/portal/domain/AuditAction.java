@@ -25,5 +25,18 @@ public enum AuditAction {
     ARTICLE_RESTORED,
     /** Published by the scheduler at its time; the detail says "late" when the portal was down at that time. */
     ARTICLE_PUBLISHED_BY_SCHEDULE,
-    IMAGE_UPLOADED
+    IMAGE_UPLOADED,
+    /** Online consultations: the target is the ticket code, never any text of the question or the replies. */
+    CONSULTATION_VIEWED,
+    CONSULTATION_ASSIGNED,
+    CONSULTATION_REPLIED,
+    CONSULTATION_NOTE_ADDED,
+    CONSULTATION_REFERRED,
+    CONSULTATION_CLOSED,
+    /** The retention job deleted the texts of consultations closed long enough ago; the detail is how many. */
+    CONSULTATIONS_DELETED,
+    REFERRAL_ADDED,
+    REFERRAL_RENAMED,
+    REFERRAL_RETIRED,
+    REFERRAL_RESTORED
 }

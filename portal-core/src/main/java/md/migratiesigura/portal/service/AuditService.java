@@ -37,7 +37,7 @@ public class AuditService {
     }
 
     /** Records one entry in the caller's transaction, so that it is saved together with the change it describes. */
-    void record(Session session, PortalUser actor, String actorEmail, AuditAction action, String target, String detail) {
+    public void record(Session session, PortalUser actor, String actorEmail, AuditAction action, String target, String detail) {
         session.persist(new AuditEntry(clock.instant(), actor, actorEmail, action, cut(target, MAX_TARGET),
                 cut(detail, MAX_DETAIL)));
     }
