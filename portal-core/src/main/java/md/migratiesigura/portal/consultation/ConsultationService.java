@@ -266,6 +266,12 @@ public class ConsultationService {
         });
     }
 
+    /** One consultation, decrypted, without an audit entry: for showing again a page already opened. */
+    public Optional<ConsultationDetail> find(long id) {
+        return sessionFactory.fromTransaction(session ->
+                Optional.ofNullable(session.find(Consultation.class, id)).map(c -> detail(session, c)));
+    }
+
     private ConsultationDetail detail(Session session, Consultation c) {
         List<ConsultationDetail.MessageView> messages = messages(session, c).stream()
                 .map(m -> new ConsultationDetail.MessageView(m.getId(), m.getKind(), m.getAuthorName(), m.getCreatedAt(),
@@ -281,7 +287,7 @@ public class ConsultationService {
 
     /** Takes the consultation on. */
     public void assignToMe(long id, SignedInUser user) {
-        sessionFactory.inTransaction(session -> {
+        act(session -> {
             Consultation c = openConsultation(session, id);
             c.assignTo(session.getReference(PortalUser.class, user.id()));
             audit(session, user, AuditAction.CONSULTATION_ASSIGNED, c, user.email());
@@ -348,7 +354,7 @@ public class ConsultationService {
     /** An internal note, seen by staff only. */
     public void addNote(long id, SignedInUser user, String text) {
         String body = validMessage(text);
-        sessionFactory.inTransaction(session -> {
+        act(session -> {
             Consultation c = openConsultation(session, id);
             session.persist(new ConsultationMessage(c, MessageKind.NOTE, session.getReference(PortalUser.class, user.id()),
                     user.displayName(), cipher.seal(MESSAGE, body), Delivery.INTERNAL, clock.instant()));
@@ -358,7 +364,7 @@ public class ConsultationService {
 
     /** Records a referral (or none) and moves the consultation's monthly count to it. */
     public void refer(long id, SignedInUser user, Long referralId) {
-        sessionFactory.inTransaction(session -> {
+        act(session -> {
             Consultation c = openConsultation(session, id);
             Referral referral = null;
             if (referralId != null) {
@@ -382,11 +388,20 @@ public class ConsultationService {
 
     /** Closes the consultation; its texts are deleted {@link #retentionDays()} days later. */
     public void close(long id, SignedInUser user) {
-        sessionFactory.inTransaction(session -> {
+        act(session -> {
             Consultation c = openConsultation(session, id);
             c.close(clock.instant());
             audit(session, user, AuditAction.CONSULTATION_CLOSED, c, null);
         });
+    }
+
+    /** Runs a staff action; a change someone made meanwhile to the same row becomes {@link Reason#CHANGED_MEANWHILE}. */
+    private void act(java.util.function.Consumer<Session> action) {
+        try {
+            sessionFactory.inTransaction(action);
+        } catch (jakarta.persistence.OptimisticLockException | org.hibernate.StaleStateException e) {
+            throw new ConsultationException(Reason.CHANGED_MEANWHILE);
+        }
     }
 
     private Consultation openConsultation(Session session, long id) {
