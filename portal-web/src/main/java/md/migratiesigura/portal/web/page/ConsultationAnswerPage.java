@@ -16,19 +16,17 @@ import org.apache.wicket.markup.html.list.ListView;
 import org.apache.wicket.markup.html.panel.FeedbackPanel;
 import org.apache.wicket.model.IModel;
 import org.apache.wicket.model.Model;
-import org.apache.wicket.request.http.WebResponse;
 import org.apache.wicket.request.mapper.parameter.PageParameters;
 
 /**
  * Reading the answer with the ticket code and the secret phrase, sent by POST so that neither appears in an
  * address. A wrong phrase and an unknown code get the same message; too many wrong tries, a polite wait.
  */
-public class ConsultationAnswerPage extends BasePage {
+public class ConsultationAnswerPage extends NoStorePage {
 
     private final IModel<String> ticket = Model.of("");
     private final IModel<String> phrase = Model.of("");
     private AnswerLookup.Found found;
-    private int status = 200;
 
     public ConsultationAnswerPage(PageParameters parameters) {
         super(parameters);
@@ -76,23 +74,11 @@ public class ConsultationAnswerPage extends BasePage {
         } else if (result instanceof AnswerLookup.Throttled t) {
             long minutes = Math.max(1, (t.retryAfter().toSeconds() + 59) / 60);
             error(Texts.plural(getString("consultation.answer.throttled"), getLocale(), minutes));
-            status = 429;
+            respondWith(429);
         } else {
             error(getString("consultation.answer.notFound"));
-            status = 404;
+            respondWith(404);
         }
-    }
-
-    @Override
-    protected void configureResponse(WebResponse response) {
-        super.configureResponse(response);
-        response.setStatus(status);
-    }
-
-    @Override
-    protected void setHeaders(WebResponse response) {
-        super.setHeaders(response);
-        response.setHeader("Cache-Control", "no-store");
     }
 
     @Override

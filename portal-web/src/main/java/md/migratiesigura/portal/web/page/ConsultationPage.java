@@ -1,7 +1,7 @@
 package md.migratiesigura.portal.web.page;
 
-import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import md.migratiesigura.portal.consultation.Channel;
 import md.migratiesigura.portal.consultation.ConsultationException;
 import md.migratiesigura.portal.consultation.ConsultationService;
@@ -25,7 +25,6 @@ import org.apache.wicket.markup.html.link.BookmarkablePageLink;
 import org.apache.wicket.markup.html.panel.FeedbackPanel;
 import org.apache.wicket.model.IModel;
 import org.apache.wicket.model.Model;
-import org.apache.wicket.request.http.WebResponse;
 import org.apache.wicket.request.mapper.parameter.PageParameters;
 
 /**
@@ -34,7 +33,7 @@ import org.apache.wicket.request.mapper.parameter.PageParameters;
  * abuse a hidden field no person fills, a signed timestamp for a minimum fill time, and a limit per client
  * address kept in memory. After sending, the ticket code and the secret phrase are shown once.
  */
-public class ConsultationPage extends BasePage {
+public class ConsultationPage extends NoStorePage {
 
     /** {@code ?sos=1}: the person said they are in danger; what to do comes first. */
     public static final String SOS = "sos";
@@ -49,7 +48,6 @@ public class ConsultationPage extends BasePage {
     private final IModel<String> honeypot = Model.of("");
     private Submitted sent;
     private Channel sentChannel;
-    private int status = 200;
 
     public ConsultationPage(PageParameters parameters) {
         super(parameters);
@@ -115,35 +113,11 @@ public class ConsultationPage extends BasePage {
             }
         };
         form.add(new FeedbackPanel("feedback"));
-        RadioChoice<Topic> topics = new RadioChoice<>("topic", topic, Arrays.asList(Topic.values()), new IChoiceRenderer<>() {
-            @Override
-            public Object getDisplayValue(Topic t) {
-                return getString("consultation.topic." + t.code());
-            }
-
-            @Override
-            public String getIdValue(Topic t, int index) {
-                return t.code();
-            }
-        });
-        topics.setLabelPosition(AbstractChoice.LabelPosition.WRAP_AFTER);
-        form.add(topics);
+        form.add(codeChoice("topic", topic, List.of(Topic.values()), Topic::code, "consultation.topic."));
         form.add(new TextArea<>("question", question)
                 .add(AttributeModifier.replace("maxlength", ConsultationService.MAX_QUESTION)));
         form.add(new CheckBox("sos", sos));
-        RadioChoice<Channel> channels = new RadioChoice<>("channel", channel, List.of(Channel.values()), new IChoiceRenderer<>() {
-            @Override
-            public Object getDisplayValue(Channel c) {
-                return getString("consultation.channel." + c.code());
-            }
-
-            @Override
-            public String getIdValue(Channel c, int index) {
-                return c.code();
-            }
-        });
-        channels.setLabelPosition(AbstractChoice.LabelPosition.WRAP_AFTER);
-        form.add(channels);
+        form.add(codeChoice("channel", channel, List.of(Channel.values()), Channel::code, "consultation.channel."));
         form.add(new TextField<>("contact", contact)
                 .add(AttributeModifier.replace("maxlength", ConsultationService.MAX_CONTACT)));
         form.add(new Label("consentText", () -> Texts.format(getString("consultation.consent.text"), getLocale(),
@@ -152,6 +126,24 @@ public class ConsultationPage extends BasePage {
         form.add(new HiddenField<>("stamp", stamp));
         form.add(new TextField<>("website", honeypot));
         return form;
+    }
+
+    /** Radio buttons whose values are stable codes and whose labels are the texts under {@code keyPrefix + code}. */
+    private <T> RadioChoice<T> codeChoice(String id, IModel<T> model, List<T> values, Function<T, String> code,
+                                          String keyPrefix) {
+        RadioChoice<T> choice = new RadioChoice<>(id, model, values, new IChoiceRenderer<>() {
+            @Override
+            public Object getDisplayValue(T value) {
+                return getString(keyPrefix + code.apply(value));
+            }
+
+            @Override
+            public String getIdValue(T value, int index) {
+                return code.apply(value);
+            }
+        });
+        choice.setLabelPosition(AbstractChoice.LabelPosition.WRAP_AFTER);
+        return choice;
     }
 
     private void sendQuestion() {
@@ -200,24 +192,11 @@ public class ConsultationPage extends BasePage {
 
     private void refuse(String key, int httpStatus) {
         error(getString(key));
-        status = httpStatus;
+        respondWith(httpStatus);
     }
 
     private ConsultationService consultations() {
         return app().services().consultations();
-    }
-
-    @Override
-    protected void configureResponse(WebResponse response) {
-        super.configureResponse(response);
-        response.setStatus(status);
-    }
-
-    @Override
-    protected void setHeaders(WebResponse response) {
-        super.setHeaders(response);
-        // What was typed and the phrase shown once must stay out of every cache and the back-forward history.
-        response.setHeader("Cache-Control", "no-store");
     }
 
     @Override

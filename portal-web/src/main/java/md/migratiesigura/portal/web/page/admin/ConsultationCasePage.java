@@ -186,12 +186,7 @@ public class ConsultationCasePage extends AdminBasePage {
     }
 
     private void act(Runnable action, String doneKey) {
-        try {
-            action.run();
-            info(getString(doneKey));
-        } catch (ConsultationException e) {
-            error(getString("consultation.error." + e.reason().name()));
-        }
+        StaffActions.run(this, action, doneKey);
     }
 
     private Language staffLanguage() {

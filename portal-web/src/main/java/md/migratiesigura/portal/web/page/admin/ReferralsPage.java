@@ -1,6 +1,5 @@
 package md.migratiesigura.portal.web.page.admin;
 
-import md.migratiesigura.portal.consultation.ConsultationException;
 import md.migratiesigura.portal.consultation.ConsultationService;
 import md.migratiesigura.portal.consultation.ReferralView;
 import md.migratiesigura.portal.web.security.StaffRoles;
@@ -81,12 +80,7 @@ public class ReferralsPage extends AdminBasePage {
     }
 
     private void act(Runnable action, String doneKey) {
-        try {
-            action.run();
-            info(getString(doneKey));
-        } catch (ConsultationException e) {
-            error(getString("consultation.error." + e.reason().name()));
-        }
+        StaffActions.run(this, action, doneKey);
     }
 
     private ConsultationService consultations() {

@@ -184,17 +184,11 @@ class ConsultationAdminPagesTest {
     }
 
     private void signIn(String email, String password) {
-        tester.executeUrl("admin/login");
-        FormTester form = tester.newFormTester("form");
-        form.setValue("email", email);
-        form.setValue("password", password);
-        submit(form);
-        tester.assertRenderedPage(DashboardPage.class);
+        StaffTesting.signIn(tester, email, password);
     }
 
     private void submit(FormTester form) {
-        tester.addRequestHeader("sec-fetch-site", "same-origin");
-        form.submit();
+        StaffTesting.submit(tester, form);
     }
 
     private static AuditRecord latestAudit() {
