@@ -125,6 +125,17 @@ class ConsultationAdminPagesTest {
     }
 
     @Test
+    void theAnnualReportCountsTheQuestionsAskedAndTheSosOnes() {
+        int year = java.time.Year.now(java.time.ZoneId.of("Europe/Chisinau")).getValue();
+        var before = TestPortal.services().reports().report(year).consultations();
+        ask("Întrebare pentru raport", false, Channel.TICKET, null);
+        ask("Întrebare SOS pentru raport", true, Channel.TICKET, null);
+        var after = TestPortal.services().reports().report(year).consultations();
+        assertEquals(before.total() + 2, after.total());
+        assertEquals(before.sos() + 1, after.sos());
+    }
+
+    @Test
     void anEditorMayNotOpenConsultationsAndACounsellorMayNotEditReferrals() {
         Submitted submitted = ask("O întrebare", false, Channel.TICKET, null);
         signIn(TestPortal.newStaff(Role.EDITOR));
