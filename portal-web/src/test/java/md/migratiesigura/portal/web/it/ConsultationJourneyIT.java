@@ -129,6 +129,11 @@ class ConsultationJourneyIT {
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
                     "Te rugăm să încerci din nou mai târziu"));
             Browsers.screenshot(person, "consultation-rate-limit.png");
+
+            String log = portal.output();
+            for (String secret : List.of("salariul", "Сестра", "Păstrează contractul", plain[1], sos[1], "spam.example")) {
+                assertFalse(log.contains(secret), "nothing of a question, reply or phrase in the log: " + secret);
+            }
         } finally {
             person.quit();
             counsellor.quit();
