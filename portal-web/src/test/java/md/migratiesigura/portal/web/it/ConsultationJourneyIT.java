@@ -29,10 +29,12 @@ class ConsultationJourneyIT {
     private static final String ADMIN_PASSWORD = "consultatii online pentru test";
 
     private static PortalProcess portal;
+    private static java.nio.file.Path dataDir;
 
     @BeforeAll
     static void startPortal() throws Exception {
-        Map<String, String> env = TestDatabases.portalEnvironment(Files.createTempDirectory("portal-consultation-it"));
+        dataDir = Files.createTempDirectory("portal-consultation-it");
+        Map<String, String> env = TestDatabases.portalEnvironment(dataDir);
         env.put("PORTAL_ADMIN_EMAIL", ADMIN_EMAIL);
         env.put("PORTAL_ADMIN_PASSWORD", ADMIN_PASSWORD);
         // A person needs more than a second to write a question; the default (4 s) would only slow the test down.
@@ -131,6 +133,11 @@ class ConsultationJourneyIT {
             Browsers.screenshot(person, "consultation-rate-limit.png");
 
             String log = portal.output();
+            java.nio.file.Path keyFile = dataDir.resolve("consultation.key");
+            assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile)),
+                    "the generated key is readable by the portal's user only");
+            assertTrue(log.contains("generated a consultation encryption key in " + keyFile), "the log says so");
+            assertFalse(log.contains(Files.readString(keyFile).strip()), "but never shows the key");
             for (String secret : List.of("salariul", "Сестра", "Păstrează contractul", plain[1], sos[1], "spam.example")) {
                 assertFalse(log.contains(secret), "nothing of a question, reply or phrase in the log: " + secret);
             }
