@@ -19,5 +19,11 @@ if [ -d "$data_dir/uploads" ]; then
   tar -czf "$target/portal-$stamp-uploads.tar.gz" -C "$data_dir" uploads
   files+=("portal-$stamp-uploads.tar.gz")
 fi
+# The generated consultation key (when PORTAL_CONSULTATION_KEY is not set): without it the consultations in the
+# dump cannot be read. Kept readable by the owner only, like in the data directory.
+if [ -f "$data_dir/consultation.key" ]; then
+  install -m 600 "$data_dir/consultation.key" "$target/portal-$stamp-consultation.key"
+  files+=("portal-$stamp-consultation.key")
+fi
 (cd "$target" && sha256sum "${files[@]}" > "portal-$stamp.sha256")
 echo "Backup written: $target/portal-$stamp.*"

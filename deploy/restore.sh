@@ -47,5 +47,9 @@ if [ -f "$base-uploads.tar.gz" ]; then
   rm -rf "$data_dir/uploads"
   tar -xzf "$base-uploads.tar.gz" -C "$data_dir"
 fi
+if [ -f "$base-consultation.key" ]; then
+  mkdir -p "$data_dir"
+  install -m 600 "$base-consultation.key" "$data_dir/consultation.key"
+fi
 rm -rf "$data_dir/index"
 echo "Restored $sql into $DB_NAME; the search index will be rebuilt at the next start."

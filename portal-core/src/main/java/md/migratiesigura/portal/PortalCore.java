@@ -10,6 +10,12 @@ import md.migratiesigura.portal.analytics.VisitCounter;
 import md.migratiesigura.portal.analytics.VisitStatistics;
 import md.migratiesigura.portal.config.ConfigException;
 import md.migratiesigura.portal.config.PortalConfig;
+import md.migratiesigura.portal.consultation.ConsultationCipher;
+import md.migratiesigura.portal.consultation.ConsultationKeys;
+import md.migratiesigura.portal.consultation.ConsultationReportSource;
+import md.migratiesigura.portal.consultation.ConsultationRetention;
+import md.migratiesigura.portal.consultation.ConsultationService;
+import md.migratiesigura.portal.consultation.ReplyMailer;
 import md.migratiesigura.portal.content.ContentImporter;
 import md.migratiesigura.portal.content.EventImporter;
 import md.migratiesigura.portal.content.ImportReport;
@@ -65,6 +71,9 @@ public final class PortalCore implements PortalServices {
     private final ImageService images;
     private final EditorialScheduler scheduler;
     private final EventService events;
+    private final ConsultationService consultations;
+    private final ReplyMailer replyMailer;
+    private final ConsultationRetention consultationRetention;
 
     private PortalCore(Database database, SearchIndex index, Clock clock, PortalConfig config) {
         this.database = database;
@@ -82,9 +91,15 @@ public final class PortalCore implements PortalServices {
         this.events = new EventService(sessions, markdown, audit, clock);
         new EventImporter(events).importFrom(config.contentDir());
         RiskCheckCounts riskCheckCounts = new RiskCheckCounts(sessions);
-        // The consultation feature plugs its figures in here when it exists.
+        // Online consultations: sealed texts, replies by e-mail when SMTP is configured, retention.
+        this.replyMailer = ReplyMailer.of(config.consultations().mail(), clock);
+        this.consultations = new ConsultationService(sessions,
+                new ConsultationCipher(ConsultationKeys.load(config.consultations(), config.dataDir())), replyMailer,
+                audit, new PasswordHasher(), config.consultations().retentionDays(), config.consultations().minFillTime(),
+                clock);
+        this.consultationRetention = new ConsultationRetention(consultations).start();
         ReportSources sources = new ReportSources(events, new RiskCheckReportSource(riskCheckCounts),
-                ReportSources.NO_CONSULTATIONS);
+                new ConsultationReportSource(consultations));
         this.reports = new ReportService(sessions, visitStatistics, sources, audit, clock);
         new ReportSeedImporter(reports, clock).importFrom(config.contentDir());
         this.visitCounter = VisitCounter.standard(database.dataSource(), clock).start(VisitCounter.FLUSH_INTERVAL);
@@ -202,6 +217,10 @@ public final class PortalCore implements PortalServices {
         return events;
     }
 
+    public ConsultationService consultations() {
+        return consultations;
+    }
+
     @Override
     public Health health() {
         return new Health(database.isUp(), index.isUp());
@@ -216,6 +235,8 @@ public final class PortalCore implements PortalServices {
     public void close() {
         log.info("Closing the scheduler, the visit counter, the search index and the database");
         scheduler.close();
+        consultationRetention.close();
+        replyMailer.close();
         // Requests have been drained by now: what the counter still holds is written before the database goes.
         visitCounter.close();
         indexFeeder.close();

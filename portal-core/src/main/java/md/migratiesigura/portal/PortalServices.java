@@ -3,6 +3,7 @@ package md.migratiesigura.portal;
 import md.migratiesigura.portal.agency.AgencyService;
 import md.migratiesigura.portal.analytics.VisitCounter;
 import md.migratiesigura.portal.analytics.VisitStatistics;
+import md.migratiesigura.portal.consultation.ConsultationService;
 import md.migratiesigura.portal.content.ImportReport;
 import md.migratiesigura.portal.report.ReportService;
 import md.migratiesigura.portal.search.SearchService;
@@ -51,6 +52,9 @@ public interface PortalServices extends AutoCloseable {
 
     /** Events listed by trainers: public listing, feeds, the back office's saves, the report's figures. */
     md.migratiesigura.portal.event.EventService events();
+
+    /** Online consultations: questions from the public, counsellors' replies, referral services, retention. */
+    ConsultationService consultations();
 
     /** A live check of the database and the search index. */
     Health health();

@@ -24,6 +24,7 @@ import java.util.Properties;
  * @param trustedProxies addresses whose {@code X-Forwarded-*} headers are believed
  * @param visitCounting  whether public pageviews are counted ({@code PORTAL_VISIT_COUNTING=on|off}, on by default;
  *                       off only to measure what counting costs)
+ * @param consultations  online consultations: encryption keys, retention, form timing, SMTP
  */
 public record PortalConfig(
         int port,
@@ -36,7 +37,8 @@ public record PortalConfig(
         Optional<String> adminPassword,
         Optional<String> baseUrl,
         List<IpRange> trustedProxies,
-        boolean visitCounting) {
+        boolean visitCounting,
+        ConsultationSettings consultations) {
 
     public static final int DEFAULT_PORT = 8080;
 
@@ -63,13 +65,14 @@ public record PortalConfig(
                 s.raw("PORTAL_ADMIN_PASSWORD").filter(p -> !p.isEmpty()),
                 s.baseUrl("PORTAL_BASE_URL"),
                 s.ipRanges("PORTAL_TRUSTED_PROXIES"),
-                s.onOff("PORTAL_VISIT_COUNTING", true));
+                s.onOff("PORTAL_VISIT_COUNTING", true),
+                s.consultations());
     }
 
     /** The same settings on another port (the server reports the port it really bound). */
     public PortalConfig withPort(int newPort) {
         return new PortalConfig(newPort, dataDir, dbUrl, dbUser, dbPassword, contentDir, adminEmail, adminPassword,
-                baseUrl, trustedProxies, visitCounting);
+                baseUrl, trustedProxies, visitCounting, consultations);
     }
 
     /** The public base address without a trailing slash. */
@@ -166,6 +169,76 @@ public record PortalConfig(
                 case "off", "false", "no", "0" -> false;
                 default -> throw new ConfigException(name, "must be 'on' or 'off', got '" + value.get() + "'");
             };
+        }
+
+        // Online consultations: keys, retention, form timing, SMTP.
+        ConsultationSettings consultations() {
+            return new ConsultationSettings(keys("PORTAL_CONSULTATION_KEY"),
+                    number("PORTAL_CONSULTATION_RETENTION_DAYS", ConsultationSettings.DEFAULT_RETENTION_DAYS, 1, 3650),
+                    java.time.Duration.ofSeconds(number("PORTAL_CONSULTATION_MIN_FILL_SECONDS",
+                            (int) ConsultationSettings.DEFAULT_MIN_FILL_TIME.toSeconds(), 0, 600)),
+                    mail());
+        }
+
+        /** Base64 AES-256 keys, comma-separated; the value itself never appears in a message. */
+        List<byte[]> keys(String name) {
+            List<byte[]> keys = new ArrayList<>();
+            for (String part : get(name).orElse("").split(",")) {
+                if (part.isBlank()) {
+                    continue;
+                }
+                byte[] key;
+                try {
+                    key = java.util.Base64.getDecoder().decode(part.strip());
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigException(name, "must be base64-encoded 256-bit keys (32 bytes each), comma-separated;"
+                            + " key " + (keys.size() + 1) + " is not base64");
+                }
+                if (key.length != 32) {
+                    throw new ConfigException(name, "must be base64-encoded 256-bit keys (32 bytes each), comma-separated;"
+                            + " key " + (keys.size() + 1) + " has " + key.length + " bytes");
+                }
+                keys.add(key);
+            }
+            return keys;
+        }
+
+        int number(String name, int defaultValue, int min, int max) {
+            Optional<String> value = get(name);
+            if (value.isEmpty()) {
+                return defaultValue;
+            }
+            try {
+                int n = Integer.parseInt(value.get());
+                if (n >= min && n <= max) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new ConfigException(name, "must be a whole number from " + min + " to " + max + ", got '" + value.get() + "'");
+        }
+
+        Optional<ConsultationSettings.MailSettings> mail() {
+            Optional<String> host = get("PORTAL_SMTP_HOST");
+            if (host.isEmpty()) {
+                return Optional.empty();
+            }
+            if (!host.get().matches("[A-Za-z0-9.:\\[\\]-]{1,253}")) {
+                throw new ConfigException("PORTAL_SMTP_HOST", "is not a host name or address: '" + host.get() + "'");
+            }
+            String tlsValue = get("PORTAL_SMTP_TLS").orElse("starttls").toLowerCase(Locale.ROOT);
+            ConsultationSettings.Tls tls = switch (tlsValue) {
+                case "starttls" -> ConsultationSettings.Tls.STARTTLS;
+                case "ssl", "tls" -> ConsultationSettings.Tls.SSL;
+                case "off", "none" -> ConsultationSettings.Tls.OFF;
+                default -> throw new ConfigException("PORTAL_SMTP_TLS", "must be 'starttls', 'ssl' or 'off', got '" + tlsValue + "'");
+            };
+            int port = number("PORTAL_SMTP_PORT", tls == ConsultationSettings.Tls.SSL ? 465 : 587, 1, 65535);
+            String from = email("PORTAL_SMTP_FROM").orElseThrow(() -> new ConfigException("PORTAL_SMTP_FROM",
+                    "is required when PORTAL_SMTP_HOST is set (the address replies are sent from)"));
+            return Optional.of(new ConsultationSettings.MailSettings(host.get(), port, get("PORTAL_SMTP_USER"),
+                    raw("PORTAL_SMTP_PASSWORD").orElse(""), from, tls));
         }
 
         List<IpRange> ipRanges(String name) {

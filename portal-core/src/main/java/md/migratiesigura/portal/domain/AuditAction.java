@@ -46,5 +46,18 @@ public enum AuditAction {
     /** An administrator set a new password for a user. */
     PASSWORD_RESET,
     /** An administrator ended every session of a user. */
-    SESSIONS_ENDED
+    SESSIONS_ENDED,
+    /** Online consultations: the target is the ticket code, never any text of the question or the replies. */
+    CONSULTATION_VIEWED,
+    CONSULTATION_ASSIGNED,
+    CONSULTATION_REPLIED,
+    CONSULTATION_NOTE_ADDED,
+    CONSULTATION_REFERRED,
+    CONSULTATION_CLOSED,
+    /** The retention job deleted the texts of consultations closed long enough ago; the detail is how many. */
+    CONSULTATIONS_DELETED,
+    REFERRAL_ADDED,
+    REFERRAL_RENAMED,
+    REFERRAL_RETIRED,
+    REFERRAL_RESTORED
 }

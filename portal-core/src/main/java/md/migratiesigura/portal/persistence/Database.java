@@ -12,6 +12,9 @@ import java.util.Properties;
 import javax.sql.DataSource;
 import md.migratiesigura.portal.config.ConfigException;
 import md.migratiesigura.portal.config.PortalConfig;
+import md.migratiesigura.portal.consultation.Consultation;
+import md.migratiesigura.portal.consultation.ConsultationMessage;
+import md.migratiesigura.portal.consultation.Referral;
 import md.migratiesigura.portal.domain.Agency;
 import md.migratiesigura.portal.domain.Article;
 import md.migratiesigura.portal.domain.ArticleRevision;
@@ -144,7 +147,8 @@ public final class Database implements AutoCloseable {
         HibernatePersistenceConfiguration configuration = new HibernatePersistenceConfiguration("portal");
         configuration.managedClasses(Category.class, Article.class, ArticleTranslation.class, ArticleRevision.class,
                 MediaImage.class, PortalUser.class, AuditEntry.class, Agency.class,
-                md.migratiesigura.portal.event.Event.class);
+                md.migratiesigura.portal.event.Event.class,
+                Consultation.class, ConsultationMessage.class, Referral.class);
         configuration.property(org.hibernate.cfg.AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource);
         // Flyway owns the schema; Hibernate only checks that the mappings agree with it.
         configuration.property("hibernate.hbm2ddl.auto", "validate");

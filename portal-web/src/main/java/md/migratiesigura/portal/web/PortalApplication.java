@@ -24,6 +24,8 @@ import md.migratiesigura.portal.web.page.admin.EventsAdminPage;
 import md.migratiesigura.portal.web.page.admin.NewEventPage;
 import md.migratiesigura.portal.web.page.ArticlePage;
 import md.migratiesigura.portal.web.page.CategoryPage;
+import md.migratiesigura.portal.web.page.ConsultationAnswerPage;
+import md.migratiesigura.portal.web.page.ConsultationPage;
 import md.migratiesigura.portal.web.page.ErrorPage;
 import md.migratiesigura.portal.web.page.HomePage;
 import md.migratiesigura.portal.web.page.NotFoundPage;
@@ -35,6 +37,9 @@ import md.migratiesigura.portal.web.page.admin.AccessDeniedPage;
 import md.migratiesigura.portal.web.page.admin.ArticleEditPage;
 import md.migratiesigura.portal.web.page.admin.ArticlesPage;
 import md.migratiesigura.portal.web.page.admin.AuditPage;
+import md.migratiesigura.portal.web.page.admin.ConsultationCasePage;
+import md.migratiesigura.portal.web.page.admin.ConsultationsPage;
+import md.migratiesigura.portal.web.page.admin.ReferralsPage;
 import md.migratiesigura.portal.web.page.admin.DashboardPage;
 import md.migratiesigura.portal.web.page.admin.LoginPage;
 import md.migratiesigura.portal.web.page.admin.ReportFiguresPage;
@@ -264,6 +269,14 @@ public class PortalApplication extends AuthenticatedWebApplication {
         mount(new ExactMountedMapper("/admin/events", EventsAdminPage.class));
         mount(new ExactMountedMapper("/admin/events/new", NewEventPage.class));
         mount(new ExactMountedMapper("/admin/events/${key}", EventEditPage.class));
+        // Online consultations: the public form and answer pages, the counsellors' inbox, the referral list.
+        mountIn("ro", "/ro/consultatie", ConsultationPage.class);
+        mountIn("ru", "/ru/konsultatsiya", ConsultationPage.class);
+        mountIn("ro", "/ro/consultatie/raspuns", ConsultationAnswerPage.class);
+        mountIn("ru", "/ru/konsultatsiya/otvet", ConsultationAnswerPage.class);
+        mount(new ExactMountedMapper("/admin/consultations", ConsultationsPage.class));
+        mount(new ExactMountedMapper("/admin/consultations/${id}", ConsultationCasePage.class));
+        mount(new ExactMountedMapper("/admin/referrals", ReferralsPage.class));
         getRootRequestMapperAsCompound().add(new NotFoundMapper());
     }
 

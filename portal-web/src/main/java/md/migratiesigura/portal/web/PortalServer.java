@@ -163,6 +163,11 @@ public final class PortalServer implements AutoCloseable {
         FilterHolder noStore = new FilterHolder(new NoStoreFilter());
         context.addFilter(noStore, "/admin", EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
         context.addFilter(noStore, "/admin/*", EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
+        // Online consultations: what was typed, the phrase shown once and the answer never stay in a cache.
+        for (String consultation : new String[] {"/ro/consultatie", "/ru/konsultatsiya"}) {
+            context.addFilter(noStore, consultation, EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
+            context.addFilter(noStore, consultation + "/*", EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
+        }
 
         if (config.visitCounting()) {
             // Before Wicket, so that it sees the status and content type of the page Wicket rendered.

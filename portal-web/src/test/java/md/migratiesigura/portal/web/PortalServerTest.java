@@ -96,6 +96,16 @@ class PortalServerTest {
         assertEquals("no-store", response.headers().firstValue("Cache-Control").orElse(""));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/ro/consultatie", "/ru/konsultatsiya?sos=1", "/ro/consultatie/raspuns", "/ru/konsultatsiya/otvet"})
+    void theConsultationPagesSetNoCookieAndAreKeptByNoCache(String path) throws Exception {
+        HttpResponse<String> response = get(path, Map.of());
+        assertEquals(200, response.statusCode());
+        assertEquals("no-store", response.headers().firstValue("Cache-Control").orElse(""));
+        assertEquals(java.util.Optional.empty(), response.headers().firstValue("Set-Cookie"), "no cookie for visitors");
+        assertTrue(response.headers().firstValue("Content-Security-Policy").orElse("").contains("form-action 'self'"));
+    }
+
     @Test
     void healthReportsDatabaseAndSearch() throws Exception {
         HttpResponse<String> response = get("/health", Map.of());

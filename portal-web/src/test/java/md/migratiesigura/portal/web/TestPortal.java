@@ -29,6 +29,8 @@ public final class TestPortal {
     public static final String ADMIN_PASSWORD = "administrator passphrase for tests";
     /** The password of every account made by {@link #newStaff}. */
     public static final String STAFF_PASSWORD = "staff passphrase for tests";
+    /** The consultations' encryption key (base64), known to tests so that they can sign a form stamp. */
+    public static final String CONSULTATION_KEY = "q3b0bXdJc0xrT1lYcVpCVlJ0c2FkR0t4bGJ2V2Fvb0Y=";
 
     private static PortalConfig config;
     private static PortalServices services;
@@ -50,6 +52,7 @@ public final class TestPortal {
                 Map<String, String> env = TestDatabases.portalEnvironment(Files.createTempDirectory("portal-web-test"));
                 env.put("PORTAL_ADMIN_EMAIL", ADMIN_EMAIL);
                 env.put("PORTAL_ADMIN_PASSWORD", ADMIN_PASSWORD);
+                env.put("PORTAL_CONSULTATION_KEY", CONSULTATION_KEY);
                 config = PortalConfig.from(env, new Properties());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

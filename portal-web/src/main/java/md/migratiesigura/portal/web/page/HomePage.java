@@ -34,6 +34,7 @@ public class HomePage extends BasePage {
             }
         });
         add(new BookmarkablePageLink<Void>("riskCheck", RiskCheckPage.class, parametersIn(language())));
+        add(new BookmarkablePageLink<Void>("consultation", ConsultationPage.class, parametersIn(language())));
         add(new BookmarkablePageLink<Void>("agencies", AgenciesPage.class, parametersIn(language())));
     }
 

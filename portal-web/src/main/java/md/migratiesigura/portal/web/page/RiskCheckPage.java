@@ -16,7 +16,6 @@ import org.apache.wicket.markup.html.link.BookmarkablePageLink;
 import org.apache.wicket.markup.html.panel.EmptyPanel;
 import org.apache.wicket.model.IModel;
 import org.apache.wicket.model.Model;
-import org.apache.wicket.request.http.WebResponse;
 import org.apache.wicket.request.mapper.parameter.PageParameters;
 
 /**
@@ -25,7 +24,7 @@ import org.apache.wicket.request.mapper.parameter.PageParameters;
  * Radio buttons are named by question id; {@code check=1} marks a submitted check (the only one counted);
  * {@code print=1} shows the result alone.
  */
-public class RiskCheckPage extends BasePage {
+public class RiskCheckPage extends NoStorePage {
 
     public static final String CHECK = "check";
     public static final String STEP = "step";
@@ -122,13 +121,6 @@ public class RiskCheckPage extends BasePage {
         PageParameters other = super.parametersInOtherLanguage();
         other.remove(CHECK);
         return other;
-    }
-
-    @Override
-    protected void setHeaders(WebResponse response) {
-        super.setHeaders(response);
-        // The answers are in the address: no browser, proxy or back-forward cache may keep this page.
-        response.setHeader("Cache-Control", "no-store");
     }
 
     /**

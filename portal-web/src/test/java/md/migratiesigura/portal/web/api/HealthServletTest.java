@@ -106,6 +106,11 @@ class HealthServletTest {
         }
 
         @Override
+        public md.migratiesigura.portal.consultation.ConsultationService consultations() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public md.migratiesigura.portal.analytics.VisitCounter visitCounter() {
             throw new UnsupportedOperationException();
         }

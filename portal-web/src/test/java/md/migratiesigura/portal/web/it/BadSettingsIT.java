@@ -26,6 +26,8 @@ class BadSettingsIT {
             "PORTAL_DATA_DIR, /dev/null/portal",
             "PORTAL_CONTENT_DIR, /no/such/folder",
             "PORTAL_TRUSTED_PROXIES, 10.0.0.0/77",
+            "PORTAL_CONSULTATION_KEY, c2hvcnQ=",
+            "PORTAL_CONSULTATION_RETENTION_DAYS, -5",
     })
     void badSettingIsNamedInOneLine(String variable, String value) throws Exception {
         Map<String, String> env = new java.util.HashMap<>(Map.of("PORTAL_DATA_DIR", dataDir.toString(), "PORTAL_PORT", "0"));

@@ -16,12 +16,14 @@ final class AdminSections {
     }
 
     private static final List<Section> ALL = List.of(
+            new Section(ConsultationsPage.class, "admin.section.consultations"),
             new Section(VisitsPage.class, "admin.section.visits"),
             new Section(ReportFiguresPage.class, "admin.section.report"),
             new Section(ArticlesPage.class, "admin.section.articles"),
             new Section(EventsAdminPage.class, "admin.section.events"),
             new Section(TranslationsPage.class, "admin.section.translations"),
             new Section(UsersPage.class, "admin.section.users"),
+            new Section(ReferralsPage.class, "admin.section.referrals"),
             new Section(AuditPage.class, "admin.section.audit"),
             new Section(AccountPage.class, "admin.section.account"));
 

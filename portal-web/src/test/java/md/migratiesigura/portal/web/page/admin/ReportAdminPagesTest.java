@@ -110,23 +110,15 @@ class ReportAdminPagesTest {
     }
 
     private void signIn(String email, String password) {
-        tester.executeUrl("admin/login");
-        FormTester form = tester.newFormTester("form");
-        form.setValue("email", email);
-        form.setValue("password", password);
-        submit(form);
-        tester.assertRenderedPage(DashboardPage.class);
+        StaffTesting.signIn(tester, email, password);
     }
 
-    /** As a browser sends it: Wicket's resource-isolation check wants {@code Sec-Fetch-Site}. */
     private void submit(FormTester form) {
-        tester.addRequestHeader("sec-fetch-site", "same-origin");
-        form.submit();
+        StaffTesting.submit(tester, form);
     }
 
     private void submit(FormTester form, String button) {
-        tester.addRequestHeader("sec-fetch-site", "same-origin");
-        form.submit(button);
+        StaffTesting.submit(tester, form, button);
     }
 
     private static AuditAction latestAudit() {

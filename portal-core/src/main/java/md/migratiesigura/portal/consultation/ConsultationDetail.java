@@ -1,0 +1,31 @@
+package md.migratiesigura.portal.consultation;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.List;
+import md.migratiesigura.portal.domain.Language;
+
+/** A consultation as a counsellor works on it: decrypted question and contact, replies and notes in order. */
+public record ConsultationDetail(long id, String ticket, Topic topic, Language language, boolean sos, Channel channel,
+                                 String contact, String question, ConsultationStatus status, Instant askedAt,
+                                 Instant closedAt, Long assigneeId, String assignee, ReferralView referral,
+                                 List<MessageView> messages) implements Serializable {
+
+    public String displayTicket() {
+        return Tickets.display(ticket);
+    }
+
+    public boolean closed() {
+        return status == ConsultationStatus.CLOSED;
+    }
+
+    /** A reply or note. */
+    public record MessageView(long id, MessageKind kind, String author, Instant at, String text, Delivery delivery,
+                              String deliveryError) implements Serializable {
+    }
+
+    @Override
+    public String toString() {
+        return "ConsultationDetail[" + ticket + "]";
+    }
+}

@@ -1,0 +1,104 @@
+package md.migratiesigura.portal.consultation;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import md.migratiesigura.portal.domain.PortalUser;
+
+/** A counsellor's reply or internal note; its text is held only encrypted. */
+@Entity
+@Table(name = "consultation_messages")
+public class ConsultationMessage {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "consultation_id", nullable = false, updatable = false)
+    private Consultation consultation;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false)
+    private MessageKind kind;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "author_user_id", updatable = false)
+    private PortalUser author;
+
+    @Column(name = "author_name", updatable = false)
+    private String authorName;
+
+    @Column(nullable = false, updatable = false)
+    private byte[] body;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Delivery delivery;
+
+    @Column(name = "delivery_error")
+    private String deliveryError;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Version
+    private int version;
+
+    protected ConsultationMessage() {
+    }
+
+    ConsultationMessage(Consultation consultation, MessageKind kind, PortalUser author, String authorName, byte[] body,
+                        Delivery delivery, Instant createdAt) {
+        this.consultation = consultation;
+        this.kind = kind;
+        this.author = author;
+        this.authorName = authorName;
+        this.body = body;
+        this.delivery = delivery;
+        this.createdAt = createdAt;
+    }
+
+    Long getId() {
+        return id;
+    }
+
+    MessageKind getKind() {
+        return kind;
+    }
+
+    String getAuthorName() {
+        return authorName;
+    }
+
+    byte[] getBody() {
+        return body;
+    }
+
+    Delivery getDelivery() {
+        return delivery;
+    }
+
+    String getDeliveryError() {
+        return deliveryError;
+    }
+
+    Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    void delivered(Delivery delivery, String error) {
+        this.delivery = delivery;
+        this.deliveryError = error;
+    }
+}

@@ -1,0 +1,578 @@
+package md.migratiesigura.portal.consultation;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import md.migratiesigura.portal.consultation.ConsultationException.Reason;
+import md.migratiesigura.portal.content.TextRules;
+import md.migratiesigura.portal.domain.AuditAction;
+import md.migratiesigura.portal.domain.Language;
+import md.migratiesigura.portal.domain.PortalUser;
+import md.migratiesigura.portal.service.AuditService;
+import md.migratiesigura.portal.service.PasswordHasher;
+import md.migratiesigura.portal.service.SignedInUser;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Online consultations: the public asks (anonymously, with a ticket code and a secret phrase to read the answer),
+ * counsellors answer, note, refer and close; every staff action is audited by ticket code, never with any text.
+ * Texts and contact details are sealed with {@link ConsultationCipher}; closed consultations are deleted after the
+ * retention period while {@code consultation_counts} keeps the monthly numbers. Client addresses given to
+ * {@link #submit} and {@link #readAnswer} are used for in-memory rate limits only.
+ */
+public class ConsultationService {
+
+    private static final Logger log = LoggerFactory.getLogger(ConsultationService.class);
+    public static final int MAX_QUESTION = 5_000;
+    public static final int MAX_MESSAGE = 10_000;
+    public static final int MAX_CONTACT = 254;
+    public static final int MAX_REFERRAL_NAME = 200;
+    /** Questions accepted from one address: a few in ten minutes, and a day's worth. */
+    static final int SUBMISSIONS_PER_10_MINUTES = 3;
+    static final int SUBMISSIONS_PER_DAY = 10;
+    /** Wrong tries at reading an answer: per ticket, and per address across tickets, in 15 minutes. */
+    static final int WRONG_TRIES_PER_TICKET = 5;
+    static final int WRONG_TRIES_PER_ADDRESS = 10;
+    static final Duration WRONG_TRY_WINDOW = Duration.ofMinutes(15);
+    private static final int INBOX_LIMIT = 300;
+    private static final ZoneId CHISINAU = ZoneId.of("Europe/Chisinau");
+    static final String QUESTION = "question";
+    static final String CONTACT = "contact";
+    static final String MESSAGE = "message";
+
+    private final SessionFactory sessionFactory;
+    private final ConsultationCipher cipher;
+    private final ReplyMailer mailer;
+    private final AuditService audit;
+    private final PasswordHasher hasher;
+    private final int retentionDays;
+    private final Clock clock;
+    private final Tickets tickets = new Tickets();
+    private final FormStamps stamps;
+    private final RateLimit shortSubmissions;
+    private final RateLimit dailySubmissions;
+    private final RateLimit wrongByTicket;
+    private final RateLimit wrongByAddress;
+    /** Verified against when a ticket is unknown, so that an unknown ticket takes as long as a wrong phrase. */
+    private final String decoyHash;
+
+    public ConsultationService(SessionFactory sessionFactory, ConsultationCipher cipher, ReplyMailer mailer,
+                               AuditService audit, PasswordHasher hasher, int retentionDays, Duration minFillTime,
+                               Clock clock) {
+        this.sessionFactory = sessionFactory;
+        this.cipher = cipher;
+        this.mailer = mailer;
+        this.audit = audit;
+        this.hasher = hasher;
+        this.retentionDays = retentionDays;
+        this.clock = clock;
+        this.stamps = new FormStamps(cipher.derive("form-stamp"), minFillTime, clock);
+        this.shortSubmissions = new RateLimit(SUBMISSIONS_PER_10_MINUTES, Duration.ofMinutes(10), clock);
+        this.dailySubmissions = new RateLimit(SUBMISSIONS_PER_DAY, Duration.ofDays(1), clock);
+        this.wrongByTicket = new RateLimit(WRONG_TRIES_PER_TICKET, WRONG_TRY_WINDOW, clock);
+        this.wrongByAddress = new RateLimit(WRONG_TRIES_PER_ADDRESS, WRONG_TRY_WINDOW, clock);
+        this.decoyHash = hasher.hash(tickets.newPhrase());
+    }
+
+    /** The public form's signed timestamps (minimum fill time, one send per form). */
+    public FormStamps formStamps() {
+        return stamps;
+    }
+
+    /** Whether replies can go out by e-mail; when not, they wait behind the ticket code. */
+    public boolean mailEnabled() {
+        return mailer.isOn();
+    }
+
+    public int retentionDays() {
+        return retentionDays;
+    }
+
+    // ---- the person asking ----
+
+    /**
+     * Checks and stores a question; returns the ticket code and the phrase, which exist nowhere else in clear.
+     *
+     * @throws ConsultationException with the first thing wrong, or {@link Reason#RATE_LIMITED}; nothing is stored
+     */
+    public Submitted submit(NewConsultation request, String clientAddress) {
+        String question = validQuestion(request.question());
+        if (request.topic() == null) {
+            throw new ConsultationException(Reason.TOPIC_MISSING);
+        }
+        Channel channel = request.channel() == null ? Channel.TICKET : request.channel();
+        String contact = validContact(channel, request.contact());
+        synchronized (shortSubmissions) {
+            if (!shortSubmissions.waitBefore(clientAddress).isZero() || !dailySubmissions.waitBefore(clientAddress).isZero()) {
+                throw new ConsultationException(Reason.RATE_LIMITED);
+            }
+            shortSubmissions.record(clientAddress);
+            dailySubmissions.record(clientAddress);
+        }
+        String phrase = tickets.newPhrase();
+        String phraseHash = hasher.hash(Tickets.normalizePhrase(phrase));
+        Instant now = clock.instant();
+        String ticket = sessionFactory.fromTransaction(session -> {
+            String code = tickets.newTicket();
+            while (findByTicket(session, code).isPresent()) {
+                code = tickets.newTicket();
+            }
+            session.persist(new Consultation(code, phraseHash, request.language(), request.topic(), request.sos(),
+                    channel, cipher.seal(QUESTION, question), cipher.seal(CONTACT, contact), now));
+            addCount(session, monthOf(now), request.topic(), request.sos(), 0, 1);
+            return code;
+        });
+        return new Submitted(ticket, phrase);
+    }
+
+    private static String validQuestion(String text) {
+        String question = text == null ? "" : text.strip();
+        if (question.isEmpty()) {
+            throw new ConsultationException(Reason.QUESTION_MISSING);
+        }
+        if (question.length() > MAX_QUESTION) {
+            throw new ConsultationException(Reason.QUESTION_TOO_LONG);
+        }
+        requireClean(question, true);
+        return question;
+    }
+
+    private static String validContact(Channel channel, String typed) {
+        if (channel == Channel.TICKET) {
+            return null;
+        }
+        String contact = typed == null ? "" : typed.strip();
+        if (contact.isEmpty()) {
+            throw new ConsultationException(Reason.CONTACT_MISSING);
+        }
+        if (channel == Channel.EMAIL) {
+            if (contact.length() > MAX_CONTACT || !contact.matches("[^@\\s<>,;\"]+@[^@\\s<>,;\"]+\\.[^@\\s<>,;\"]+")) {
+                throw new ConsultationException(Reason.EMAIL_INVALID);
+            }
+            return contact;
+        }
+        long digits = contact.chars().filter(Character::isDigit).count();
+        if (contact.length() > 30 || !contact.matches("\\+?[0-9 ()./-]+") || digits < 6 || digits > 15) {
+            throw new ConsultationException(Reason.PHONE_INVALID);
+        }
+        return contact;
+    }
+
+    private static void requireClean(String text, boolean multiline) {
+        try {
+            TextRules.requireCleanText("text", text, multiline);
+        } catch (IllegalArgumentException e) {
+            throw new ConsultationException(Reason.TEXT_INVALID);
+        }
+    }
+
+    /**
+     * The question and its replies for a ticket code and phrase as typed. An unknown ticket, a wrong phrase and a
+     * deleted consultation all give {@link AnswerLookup.NotFound}; wrong tries are limited per ticket and per address.
+     */
+    public AnswerLookup readAnswer(String typedTicket, String typedPhrase, String clientAddress) {
+        String ticket = Tickets.normalizeTicket(typedTicket);
+        String ticketKey = ticket != null ? ticket : "?";
+        Duration wait = max(wrongByTicket.waitBefore(ticketKey), wrongByAddress.waitBefore(clientAddress));
+        if (!wait.isZero()) {
+            return new AnswerLookup.Throttled(wait);
+        }
+        String phrase = Tickets.normalizePhrase(typedPhrase);
+        String typed = phrase == null ? "" : phrase;
+        record Outcome(AnswerLookup.Found found, boolean known) {
+        }
+        Outcome outcome = ticket == null ? new Outcome(null, false)
+                : sessionFactory.fromTransaction(session -> findByTicket(session, ticket)
+                        .map(c -> new Outcome(hasher.verify(typed, c.getPhraseHash()) ? answer(session, c) : null, true))
+                        .orElse(new Outcome(null, false)));
+        if (outcome.found() != null) {
+            return outcome.found();
+        }
+        if (!outcome.known()) {
+            hasher.verify(typed, decoyHash);
+        }
+        wrongByTicket.record(ticketKey);
+        wrongByAddress.record(clientAddress);
+        return new AnswerLookup.NotFound();
+    }
+
+    private AnswerLookup.Found answer(Session session, Consultation c) {
+        List<AnswerLookup.Reply> replies = messages(session, c).stream()
+                .filter(m -> m.getKind() == MessageKind.REPLY)
+                .map(m -> new AnswerLookup.Reply(m.getCreatedAt(), cipher.open(MESSAGE, m.getBody())))
+                .toList();
+        return new AnswerLookup.Found(c.getTicket(), c.getTopic(), c.getCreatedAt(), cipher.open(QUESTION, c.getQuestion()),
+                c.getStatus() == ConsultationStatus.CLOSED, replies);
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    // ---- the counsellors ----
+
+    /** The inbox: SOS first, then the oldest; closed ones newest closed first. */
+    public List<InboxItem> inbox(InboxFilter filter, SignedInUser user) {
+        String where = switch (filter) {
+            case OPEN -> "c.status = :open";
+            case MINE -> "c.status = :open and c.assignee.id = :me";
+            case CLOSED -> "c.status = :closed";
+        };
+        String order = filter == InboxFilter.CLOSED ? "c.closedAt desc, c.id desc" : "c.sos desc, c.createdAt asc, c.id asc";
+        return sessionFactory.fromTransaction(session -> {
+            var query = session.createSelectionQuery("select c, a.displayName,"
+                    + " (select count(m) from ConsultationMessage m where m.consultation = c and m.kind = :reply)"
+                    + " from Consultation c left join c.assignee a where " + where + " order by " + order, Object[].class);
+            query.setParameter("reply", MessageKind.REPLY);
+            if (filter == InboxFilter.CLOSED) {
+                query.setParameter("closed", ConsultationStatus.CLOSED);
+            } else {
+                query.setParameter("open", ConsultationStatus.OPEN);
+            }
+            if (filter == InboxFilter.MINE) {
+                query.setParameter("me", user.id());
+            }
+            return query.setMaxResults(INBOX_LIMIT).setReadOnly(true).getResultList().stream().map(row -> {
+                Consultation c = (Consultation) row[0];
+                return new InboxItem(c.getId(), c.getTicket(), c.getTopic(), c.getLanguage(), c.isSos(), c.getChannel(),
+                        c.getStatus(), c.getCreatedAt(), (String) row[1], ((Number) row[2]).longValue());
+            }).toList();
+        });
+    }
+
+    /** How many open consultations are waiting, and how many of them are SOS (for the dashboard). */
+    public long openCount() {
+        return sessionFactory.fromTransaction(session -> session.createSelectionQuery(
+                        "select count(c) from Consultation c where c.status = :open", Long.class)
+                .setParameter("open", ConsultationStatus.OPEN).getSingleResult());
+    }
+
+    /** One consultation, decrypted; opening it is audited. Empty when it does not exist (or was deleted). */
+    public Optional<ConsultationDetail> open(long id, SignedInUser user) {
+        return sessionFactory.fromTransaction(session -> {
+            Consultation c = session.find(Consultation.class, id);
+            if (c == null) {
+                return Optional.empty();
+            }
+            audit(session, user, AuditAction.CONSULTATION_VIEWED, c, null);
+            return Optional.of(detail(session, c));
+        });
+    }
+
+    /** One consultation, decrypted, without an audit entry: for showing again a page already opened. */
+    public Optional<ConsultationDetail> find(long id) {
+        return sessionFactory.fromTransaction(session ->
+                Optional.ofNullable(session.find(Consultation.class, id)).map(c -> detail(session, c)));
+    }
+
+    private ConsultationDetail detail(Session session, Consultation c) {
+        List<ConsultationDetail.MessageView> messages = messages(session, c).stream()
+                .map(m -> new ConsultationDetail.MessageView(m.getId(), m.getKind(), m.getAuthorName(), m.getCreatedAt(),
+                        cipher.open(MESSAGE, m.getBody()), m.getDelivery(), m.getDeliveryError()))
+                .toList();
+        PortalUser assignee = c.getAssignee();
+        Referral referral = c.getReferral();
+        return new ConsultationDetail(c.getId(), c.getTicket(), c.getTopic(), c.getLanguage(), c.isSos(), c.getChannel(),
+                cipher.open(CONTACT, c.getContact()), cipher.open(QUESTION, c.getQuestion()), c.getStatus(),
+                c.getCreatedAt(), c.getClosedAt(), assignee == null ? null : assignee.getId(),
+                assignee == null ? null : assignee.getDisplayName(), referral == null ? null : referral.view(), messages);
+    }
+
+    /** Takes the consultation on. */
+    public void assignToMe(long id, SignedInUser user) {
+        act(session -> {
+            Consultation c = openConsultation(session, id);
+            c.assignTo(session.getReference(PortalUser.class, user.id()));
+            audit(session, user, AuditAction.CONSULTATION_ASSIGNED, c, user.email());
+        });
+    }
+
+    /**
+     * Stores a reply and sends it by the person's channel: by e-mail in the background when mail is on (the
+     * outcome is recorded on the reply), otherwise it waits behind the ticket. An unassigned consultation becomes
+     * the replier's. Returns how the reply goes out.
+     */
+    public Delivery reply(long id, SignedInUser user, String text) {
+        String body = validMessage(text);
+        record Stored(long messageId, Delivery delivery, String to, Language language, String ticket) {
+        }
+        Stored stored = sessionFactory.fromTransaction(session -> {
+            Consultation c = openConsultation(session, id);
+            PortalUser author = session.getReference(PortalUser.class, user.id());
+            if (c.getAssignee() == null) {
+                c.assignTo(author);
+            }
+            Delivery delivery = switch (c.getChannel()) {
+                case EMAIL -> mailer.isOn() ? Delivery.EMAIL_PENDING : Delivery.TICKET;
+                case PHONE -> Delivery.PHONE;
+                case TICKET -> Delivery.TICKET;
+            };
+            ConsultationMessage message = new ConsultationMessage(c, MessageKind.REPLY, author, user.displayName(),
+                    cipher.seal(MESSAGE, body), delivery, clock.instant());
+            session.persist(message);
+            audit(session, user, AuditAction.CONSULTATION_REPLIED, c, delivery.name());
+            return new Stored(message.getId(), delivery, delivery == Delivery.EMAIL_PENDING
+                    ? cipher.open(CONTACT, c.getContact()) : null, c.getLanguage(), c.getTicket());
+        });
+        if (stored.delivery() == Delivery.EMAIL_PENDING) {
+            mailer.send(replyMail(stored.to(), stored.language(), stored.ticket(), body),
+                    error -> recordDelivery(stored.messageId(), error));
+        }
+        return stored.delivery();
+    }
+
+    private void recordDelivery(long messageId, String error) {
+        sessionFactory.inTransaction(session -> {
+            ConsultationMessage message = session.find(ConsultationMessage.class, messageId);
+            if (message != null) { // deleted meanwhile by the retention job: nothing to record
+                message.delivered(error == null ? Delivery.EMAIL_SENT : Delivery.EMAIL_FAILED, error);
+            }
+        });
+    }
+
+    static ReplyMailer.Outgoing replyMail(String to, Language language, String ticket, String body) {
+        String display = Tickets.display(ticket);
+        if (language == Language.RU) {
+            return new ReplyMailer.Outgoing(to, "Ответ консультанта «Миграция безопасная» (" + display + ")",
+                    body + "\n\n--\nКонсультант Горячей линии La Strada. Ответ также можно прочитать на портале по коду "
+                            + display + " и секретной фразе.\nГорячая линия: 0 800 77777 (бесплатно из Молдовы),"
+                            + " +373 22 23 33 09 (из-за рубежа), каждый день 08:00–20:00.\n");
+        }
+        return new ReplyMailer.Outgoing(to, "Răspunsul consultantului „Migrație sigură” (" + display + ")",
+                body + "\n\n--\nConsultant al Liniei Fierbinți La Strada. Răspunsul poate fi citit și pe portal cu codul "
+                        + display + " și fraza secretă.\nLinia Fierbinte: 0 800 77777 (gratuit din Moldova),"
+                        + " +373 22 23 33 09 (din străinătate), zilnic 08:00–20:00.\n");
+    }
+
+    /** An internal note, seen by staff only. */
+    public void addNote(long id, SignedInUser user, String text) {
+        String body = validMessage(text);
+        act(session -> {
+            Consultation c = openConsultation(session, id);
+            session.persist(new ConsultationMessage(c, MessageKind.NOTE, session.getReference(PortalUser.class, user.id()),
+                    user.displayName(), cipher.seal(MESSAGE, body), Delivery.INTERNAL, clock.instant()));
+            audit(session, user, AuditAction.CONSULTATION_NOTE_ADDED, c, null);
+        });
+    }
+
+    /** Records a referral (or none) and moves the consultation's monthly count to it. */
+    public void refer(long id, SignedInUser user, Long referralId) {
+        act(session -> {
+            Consultation c = openConsultation(session, id);
+            Referral referral = null;
+            if (referralId != null) {
+                referral = session.find(Referral.class, referralId);
+                if (referral == null || (referral.isRetired()
+                        && (c.getReferral() == null || !referral.getId().equals(c.getReferral().getId())))) {
+                    throw new ConsultationException(Reason.NOT_FOUND);
+                }
+            }
+            long before = c.getReferral() == null ? 0 : c.getReferral().getId();
+            long after = referral == null ? 0 : referral.getId();
+            if (before != after) {
+                LocalDate month = monthOf(c.getCreatedAt());
+                addCount(session, month, c.getTopic(), c.isSos(), before, -1);
+                addCount(session, month, c.getTopic(), c.isSos(), after, 1);
+                c.referTo(referral);
+                audit(session, user, AuditAction.CONSULTATION_REFERRED, c, referral == null ? "none" : referral.getNameRo());
+            }
+        });
+    }
+
+    /** Closes the consultation; its texts are deleted {@link #retentionDays()} days later. */
+    public void close(long id, SignedInUser user) {
+        act(session -> {
+            Consultation c = openConsultation(session, id);
+            c.close(clock.instant());
+            audit(session, user, AuditAction.CONSULTATION_CLOSED, c, null);
+        });
+    }
+
+    /** Runs a staff action; a change someone made meanwhile to the same row becomes {@link Reason#CHANGED_MEANWHILE}. */
+    private void act(java.util.function.Consumer<Session> action) {
+        try {
+            sessionFactory.inTransaction(action);
+        } catch (jakarta.persistence.OptimisticLockException | org.hibernate.StaleStateException e) {
+            throw new ConsultationException(Reason.CHANGED_MEANWHILE);
+        }
+    }
+
+    private Consultation openConsultation(Session session, long id) {
+        Consultation c = session.find(Consultation.class, id);
+        if (c == null) {
+            throw new ConsultationException(Reason.NOT_FOUND);
+        }
+        if (c.getStatus() == ConsultationStatus.CLOSED) {
+            throw new ConsultationException(Reason.CLOSED);
+        }
+        return c;
+    }
+
+    private static String validMessage(String text) {
+        String body = text == null ? "" : text.strip();
+        if (body.isEmpty()) {
+            throw new ConsultationException(Reason.TEXT_MISSING);
+        }
+        if (body.length() > MAX_MESSAGE) {
+            throw new ConsultationException(Reason.QUESTION_TOO_LONG);
+        }
+        requireClean(body, true);
+        return body;
+    }
+
+    private static List<ConsultationMessage> messages(Session session, Consultation c) {
+        return session.createSelectionQuery("from ConsultationMessage m where m.consultation = :c order by m.createdAt, m.id",
+                ConsultationMessage.class).setParameter("c", c).getResultList();
+    }
+
+    private static Optional<Consultation> findByTicket(Session session, String ticket) {
+        return session.createSelectionQuery("from Consultation c where c.ticket = :ticket", Consultation.class)
+                .setParameter("ticket", ticket).uniqueResultOptional();
+    }
+
+    private void audit(Session session, SignedInUser user, AuditAction action, Consultation c, String detail) {
+        audit.record(session, session.getReference(PortalUser.class, user.id()), user.email(), action,
+                Tickets.display(c.getTicket()), detail);
+    }
+
+    // ---- retention and counts ----
+
+    /**
+     * Deletes every consultation closed more than {@link #retentionDays()} days ago, with its replies, notes and
+     * contact details; the monthly counts stay. Returns how many were deleted.
+     */
+    public int deleteExpired() {
+        Instant cutoff = clock.instant().minus(Duration.ofDays(retentionDays));
+        int deleted = sessionFactory.fromTransaction(session -> {
+            int n = session.createNativeMutationQuery("DELETE FROM consultations WHERE status = 'CLOSED' AND closed_at < :cutoff")
+                    .setParameter("cutoff", cutoff).executeUpdate();
+            if (n > 0) {
+                audit.record(session, null, null, AuditAction.CONSULTATIONS_DELETED, null,
+                        n + " closed before " + cutoff);
+            }
+            return n;
+        });
+        if (deleted > 0) {
+            log.info("Deleted {} consultation(s) closed more than {} days ago; their monthly counts are kept",
+                    deleted, retentionDays);
+        }
+        return deleted;
+    }
+
+    private static void addCount(Session session, LocalDate month, Topic topic, boolean sos, long referral, int delta) {
+        session.createNativeMutationQuery("INSERT INTO consultation_counts (month_start, topic, sos, referral_id, consultations)"
+                        + " VALUES (:month, :topic, :sos, :referral, :delta)"
+                        + " ON DUPLICATE KEY UPDATE consultations = consultations + :delta")
+                .setParameter("month", month)
+                .setParameter("topic", topic.code())
+                .setParameter("sos", sos)
+                .setParameter("referral", referral)
+                .setParameter("delta", delta)
+                .executeUpdate();
+    }
+
+    private static LocalDate monthOf(Instant instant) {
+        return instant.atZone(CHISINAU).toLocalDate().withDayOfMonth(1);
+    }
+
+    /** The counts of a year, as rows of month, topic, SOS, referral id (0 = none) and number. */
+    public List<MonthlyCount> counts(int year) {
+        return sessionFactory.fromTransaction(session -> session.createNativeQuery(
+                        "SELECT month_start, topic, sos, referral_id, consultations FROM consultation_counts"
+                                + " WHERE month_start BETWEEN :from AND :to ORDER BY month_start, topic, sos, referral_id",
+                        Object[].class)
+                .setParameter("from", LocalDate.of(year, 1, 1))
+                .setParameter("to", LocalDate.of(year, 12, 1))
+                .getResultList().stream()
+                .map(row -> new MonthlyCount(toLocalDate(row[0]).getMonthValue(),
+                        Topic.ofCode((String) row[1]).orElse(Topic.OTHER), toBoolean(row[2]),
+                        ((Number) row[3]).longValue(), ((Number) row[4]).longValue()))
+                .toList());
+    }
+
+    /** One line of the counts table. */
+    public record MonthlyCount(int month, Topic topic, boolean sos, long referralId, long consultations)
+            implements java.io.Serializable {
+    }
+
+    private static LocalDate toLocalDate(Object value) {
+        return value instanceof java.sql.Date sql ? sql.toLocalDate() : (LocalDate) value;
+    }
+
+    private static boolean toBoolean(Object value) {
+        return value instanceof Boolean b ? b : ((Number) value).intValue() != 0;
+    }
+
+    // ---- referral services ----
+
+    /** The referral services, by Romanian name; retired ones only when asked for. */
+    public List<ReferralView> referrals(boolean includeRetired) {
+        return sessionFactory.fromTransaction(session -> session.createSelectionQuery(
+                        "from Referral r" + (includeRetired ? "" : " where r.retired = false") + " order by r.nameRo",
+                        Referral.class)
+                .getResultList().stream().map(Referral::view).toList());
+    }
+
+    public ReferralView addReferral(SignedInUser user, String nameRo, String nameRu) {
+        String ro = validName(nameRo);
+        String ru = validName(nameRu);
+        return sessionFactory.fromTransaction(session -> {
+            Referral referral = new Referral(ro, ru, clock.instant());
+            session.persist(referral);
+            auditReferral(session, user, AuditAction.REFERRAL_ADDED, referral);
+            return referral.view();
+        });
+    }
+
+    public void renameReferral(SignedInUser user, long id, String nameRo, String nameRu) {
+        String ro = validName(nameRo);
+        String ru = validName(nameRu);
+        sessionFactory.inTransaction(session -> {
+            Referral referral = referral(session, id);
+            referral.rename(ro, ru);
+            auditReferral(session, user, AuditAction.REFERRAL_RENAMED, referral);
+        });
+    }
+
+    /** Retires a referral service (no longer offered; past referrals keep it) or brings it back. */
+    public void setReferralRetired(SignedInUser user, long id, boolean retired) {
+        sessionFactory.inTransaction(session -> {
+            Referral referral = referral(session, id);
+            referral.setRetired(retired);
+            auditReferral(session, user, retired ? AuditAction.REFERRAL_RETIRED : AuditAction.REFERRAL_RESTORED, referral);
+        });
+    }
+
+    private static Referral referral(Session session, long id) {
+        Referral referral = session.find(Referral.class, id);
+        if (referral == null) {
+            throw new ConsultationException(Reason.NOT_FOUND);
+        }
+        return referral;
+    }
+
+    private void auditReferral(Session session, SignedInUser user, AuditAction action, Referral referral) {
+        audit.record(session, session.getReference(PortalUser.class, user.id()), user.email(), action,
+                referral.getNameRo(), referral.getNameRu());
+    }
+
+    private static String validName(String typed) {
+        String name = typed == null ? "" : typed.strip();
+        if (name.isEmpty() || name.length() > MAX_REFERRAL_NAME) {
+            throw new ConsultationException(Reason.NAME_INVALID);
+        }
+        try {
+            TextRules.requireCleanText("name", name, false);
+        } catch (IllegalArgumentException e) {
+            throw new ConsultationException(Reason.NAME_INVALID);
+        }
+        return name;
+    }
+}
