@@ -25,5 +25,7 @@ public enum AuditAction {
     ARTICLE_RESTORED,
     /** Published by the scheduler at its time; the detail says "late" when the portal was down at that time. */
     ARTICLE_PUBLISHED_BY_SCHEDULE,
-    IMAGE_UPLOADED
+    IMAGE_UPLOADED,
+    /** An editor applied an import of the licensed-agency registry; the detail has the counts. */
+    AGENCIES_IMPORTED
 }
