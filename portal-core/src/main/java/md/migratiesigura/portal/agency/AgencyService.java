@@ -35,6 +35,8 @@ import org.hibernate.SessionFactory;
 public class AgencyService {
 
     public static final int MAX_QUERY = 200;
+    /** The largest CSV of the official list accepted: 5 MB (the real list is a few hundred kilobytes at most). */
+    public static final int MAX_CSV_BYTES = AgencyCsv.MAX_BYTES;
 
     private final SessionFactory sessionFactory;
     private final AuditService audit;

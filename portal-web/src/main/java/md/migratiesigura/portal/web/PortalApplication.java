@@ -27,6 +27,7 @@ import md.migratiesigura.portal.web.page.ReportPage;
 import md.migratiesigura.portal.web.page.SearchPage;
 import md.migratiesigura.portal.web.page.TagPage;
 import md.migratiesigura.portal.web.page.admin.AccessDeniedPage;
+import md.migratiesigura.portal.web.page.admin.AgencyImportPage;
 import md.migratiesigura.portal.web.page.admin.ArticleEditPage;
 import md.migratiesigura.portal.web.page.admin.ArticlesPage;
 import md.migratiesigura.portal.web.page.admin.AuditPage;
@@ -245,6 +246,7 @@ public class PortalApplication extends AuthenticatedWebApplication {
         mountIn("ru", "/ru/proverka-vakansii", RiskCheckPage.class);
         mountIn("ro", "/ro/agentii", AgenciesPage.class);
         mountIn("ru", "/ru/agentstva", AgenciesPage.class);
+        mount(new ExactMountedMapper("/admin/agencies", AgencyImportPage.class));
         getRootRequestMapperAsCompound().add(new NotFoundMapper());
     }
 

@@ -20,6 +20,7 @@ final class AdminSections {
             new Section(ReportFiguresPage.class, "admin.section.report"),
             new Section(ArticlesPage.class, "admin.section.articles"),
             new Section(TranslationsPage.class, "admin.section.translations"),
+            new Section(AgencyImportPage.class, "admin.section.agencies"),
             new Section(UsersPage.class, "admin.section.users"),
             new Section(AuditPage.class, "admin.section.audit"));
 
