@@ -46,16 +46,24 @@ public final class TestPortal {
 
     public static synchronized PortalConfig config() {
         if (config == null) {
-            try {
-                Map<String, String> env = TestDatabases.portalEnvironment(Files.createTempDirectory("portal-web-test"));
-                env.put("PORTAL_ADMIN_EMAIL", ADMIN_EMAIL);
-                env.put("PORTAL_ADMIN_PASSWORD", ADMIN_PASSWORD);
-                config = PortalConfig.from(env, new Properties());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            config = newConfig("portal-web-test");
         }
         return config;
+    }
+
+    /**
+     * The settings of a core of its own (its own test database and data folder, the bundled content, the same first
+     * administrator), for tests whose changes must not reach what the others see on the shared core.
+     */
+    public static PortalConfig newConfig(String name) {
+        try {
+            Map<String, String> env = TestDatabases.portalEnvironment(Files.createTempDirectory(name));
+            env.put("PORTAL_ADMIN_EMAIL", ADMIN_EMAIL);
+            env.put("PORTAL_ADMIN_PASSWORD", ADMIN_PASSWORD);
+            return PortalConfig.from(env, new Properties());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A fresh application on the shared core, as the server builds it. */
@@ -70,15 +78,24 @@ public final class TestPortal {
 
     /** Creates an account with a new e-mail, the given role and {@link #STAFF_PASSWORD}; returns its e-mail. */
     public static String newStaff(Role role) {
+        return newStaff(services(), role);
+    }
+
+    /** {@link #newStaff(Role)} on a core of a test's own. */
+    public static String newStaff(PortalServices core, Role role) {
         String email = role.name().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
-        services().users().create(administrator(), new NewUser(email, "Test " + role.name().toLowerCase(), role,
+        core.users().create(administrator(core), new NewUser(email, "Test " + role.name().toLowerCase(), role,
                 STAFF_PASSWORD));
         return email;
     }
 
     /** The first administrator, as a service call sees them. */
     public static SignedInUser administrator() {
-        return services().users().list().stream()
+        return administrator(services());
+    }
+
+    private static SignedInUser administrator(PortalServices core) {
+        return core.users().list().stream()
                 .filter(u -> u.email().equals(ADMIN_EMAIL))
                 .map(u -> new SignedInUser(u.id(), u.email(), u.displayName(), u.role()))
                 .findFirst().orElseThrow();

@@ -98,13 +98,7 @@ public class AgencyImportPage extends AdminBasePage {
     }
 
     private WebMarkupContainer newPreview(String id) {
-        WebMarkupContainer box = new WebMarkupContainer(id) {
-            @Override
-            protected void onConfigure() {
-                super.onConfigure();
-                setVisible(preview != null);
-            }
-        };
+        WebMarkupContainer box = shownWhen(new WebMarkupContainer(id), p -> true);
         box.add(new Label("fileName", () -> fileName));
         box.add(count("added", () -> preview.added().size()));
         box.add(count("changed", () -> preview.changed().size()));

@@ -14,14 +14,10 @@ import java.nio.file.Files;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
-import java.util.UUID;
 import java.util.stream.Stream;
 import md.migratiesigura.portal.PortalCore;
 import md.migratiesigura.portal.PortalServices;
-import md.migratiesigura.portal.TestDatabases;
 import md.migratiesigura.portal.agency.AgencyFixtures;
 import md.migratiesigura.portal.agency.AgencyService;
 import md.migratiesigura.portal.agency.AgencyView;
@@ -30,8 +26,6 @@ import md.migratiesigura.portal.domain.AuditAction;
 import md.migratiesigura.portal.domain.Language;
 import md.migratiesigura.portal.domain.Role;
 import md.migratiesigura.portal.service.AuditRecord;
-import md.migratiesigura.portal.service.NewUser;
-import md.migratiesigura.portal.service.SignedInUser;
 import md.migratiesigura.portal.web.PortalApplication;
 import md.migratiesigura.portal.web.TestPortal;
 import md.migratiesigura.portal.web.page.Texts;
@@ -63,11 +57,8 @@ class AgencyImportPageTest {
     private WicketTester tester;
 
     @BeforeAll
-    static void startCore() throws IOException {
-        Map<String, String> env = TestDatabases.portalEnvironment(Files.createTempDirectory("portal-agency-import-test"));
-        env.put("PORTAL_ADMIN_EMAIL", TestPortal.ADMIN_EMAIL);
-        env.put("PORTAL_ADMIN_PASSWORD", TestPortal.ADMIN_PASSWORD);
-        config = PortalConfig.from(env, new Properties());
+    static void startCore() {
+        config = TestPortal.newConfig("portal-agency-import-test");
         services = PortalCore.start(config);
     }
 
@@ -311,13 +302,7 @@ class AgencyImportPageTest {
         form.submit(button);
     }
 
-    /** A new account with the role and {@link TestPortal#STAFF_PASSWORD}; returns its e-mail. */
     private static String newStaff(Role role) {
-        SignedInUser admin = services.users().list().stream().filter(u -> u.email().equals(TestPortal.ADMIN_EMAIL))
-                .map(u -> new SignedInUser(u.id(), u.email(), u.displayName(), u.role())).findFirst().orElseThrow();
-        String email = role.name().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
-        services.users().create(admin, new NewUser(email, "Test " + role.name().toLowerCase(), role,
-                TestPortal.STAFF_PASSWORD));
-        return email;
+        return TestPortal.newStaff(services, role);
     }
 }
