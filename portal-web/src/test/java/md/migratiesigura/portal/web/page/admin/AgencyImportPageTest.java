@@ -186,6 +186,18 @@ class AgencyImportPageTest {
         tester.assertInvisible("preview:decideForm:apply");
     }
 
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void administratorsImportAndSeeTheImportInTheAuditLog(Language language) {
+        open(TestPortal.ADMIN_EMAIL, TestPortal.ADMIN_PASSWORD, language, true);
+        upload(update());
+        decide("apply");
+        tester.executeUrl("admin/audit");
+        String html = tester.getLastResponseAsString();
+        assertTrue(html.contains(language == Language.RO ? "Registrul agențiilor importat" : "Реестр агентств импортирован"));
+        assertTrue(html.contains("new 1, changed 1, unchanged 1, removed 1"), "the counts");
+    }
+
     @Test
     void cancelForgetsThePreviewAndChangesNothing() {
         open(newStaff(Role.EDITOR), Language.RO);
@@ -226,7 +238,7 @@ class AgencyImportPageTest {
     @ParameterizedTest
     @EnumSource(value = Role.class, names = {"TRAINER", "COUNSELLOR"})
     void rolesOtherThanEditorsAndAdministratorsGetA403(Role role) {
-        open(newStaff(role), Language.RO, false);
+        open(newStaff(role), TestPortal.STAFF_PASSWORD, Language.RO, false);
         assertFalse(tester.getLastResponseAsString().contains("Registrul agențiilor"), "not offered");
         tester.executeUrl("admin/agencies");
         tester.assertRenderedPage(AccessDeniedPage.class);
@@ -257,15 +269,15 @@ class AgencyImportPageTest {
     }
 
     private void open(String email, Language language) {
-        open(email, language, true);
+        open(email, TestPortal.STAFF_PASSWORD, language, true);
     }
 
     /** Signs in, switches to the language, and opens the import page when asked. */
-    private void open(String email, Language language, boolean importPage) {
+    private void open(String email, String password, Language language, boolean importPage) {
         tester.executeUrl("admin/login");
         FormTester form = tester.newFormTester("form");
         form.setValue("email", email);
-        form.setValue("password", TestPortal.STAFF_PASSWORD);
+        form.setValue("password", password);
         tester.addRequestHeader("sec-fetch-site", "same-origin");
         form.submit();
         tester.assertRenderedPage(DashboardPage.class);
