@@ -54,6 +54,12 @@ public class AgencyService {
                 session.createSelectionQuery("select count(a) from Agency a", Long.class).getSingleResult());
     }
 
+    /** When the official list was last imported (the newest "last verified" time); empty while the registry is. */
+    public Optional<Instant> lastImported() {
+        return sessionFactory.fromTransaction(session -> Optional.ofNullable(session.createSelectionQuery(
+                "select max(a.lastVerifiedAt) from Agency a", Instant.class).getSingleResult()));
+    }
+
     /**
      * Agencies whose IDNO starts with the digits typed, or whose name contains every word typed (tolerant of
      * diacritics, quotes, case and legal forms, see {@link AgencyNames}); exact name matches first.

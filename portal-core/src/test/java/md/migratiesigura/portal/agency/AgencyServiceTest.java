@@ -18,6 +18,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import md.migratiesigura.portal.TestDatabases;
 import md.migratiesigura.portal.persistence.Database;
 import org.junit.jupiter.api.AfterAll;
@@ -57,6 +58,7 @@ class AgencyServiceTest {
 
     @Test
     void previewOfTheSampleListShowsEveryAgencyAsNewAndChangesNothing() throws Exception {
+        assertEquals(Optional.empty(), agencies.lastImported(), "never imported");
         AgencyImportPreview preview = agencies.preview(AgencyFixtures.sampleCsv());
         assertTrue(preview.canApply(), preview.problems().toString());
         assertEquals(3, preview.added().size());
@@ -75,6 +77,7 @@ class AgencyServiceTest {
         assertEquals(List.of("Beispiel Bau GmbH", "Exemplu Partner Ltd"), valid.partners());
         assertTrue(valid.licenceValid());
         assertEquals(NOW, valid.lastVerifiedAt());
+        assertEquals(Optional.of(NOW), agencies.lastImported());
         AgencyView russian = agencies.byIdno(AgencyFixtures.RUSSIAN_IDNO).orElseThrow();
         assertEquals(LocalDate.of(2099, 12, 31), russian.validUntil(), "dd.MM.yyyy is read as a date");
         assertFalse(agencies.byIdno(AgencyFixtures.EXPIRED_IDNO).orElseThrow().licenceValid(),

@@ -1,11 +1,13 @@
 package md.migratiesigura.portal.web.page.admin;
 
 import java.io.Serializable;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import md.migratiesigura.portal.agency.AgencyImportPreview;
 import md.migratiesigura.portal.agency.AgencyImportPreview.Change;
@@ -52,12 +54,17 @@ public class AgencyImportPage extends AdminBasePage {
     /** The file last previewed, or null: what "Apply" applies. */
     private AgencyImportPreview preview;
     private String fileName;
+    private final IModel<Long> registrySize = LoadableDetachableModel.of(() -> app().agencies().count());
+    private final IModel<Optional<Instant>> lastImported = LoadableDetachableModel.of(() -> app().agencies().lastImported());
 
     public AgencyImportPage(PageParameters parameters) {
         super(parameters);
         add(new FeedbackPanel("feedback"));
-        add(new Label("registrySize", LoadableDetachableModel.of(() -> Texts.plural(
-                getString("admin.agencies.registrySize"), getLocale(), app().agencies().count()))));
+        add(new Label("registrySize", registrySize.map(size -> Texts.plural(
+                getString("admin.agencies.registrySize"), getLocale(), size))));
+        // Empty until the first import; the models are read again after an import (see applyPreview).
+        add(new Label("lastImported", lastImported.map(at -> at.map(instant -> Texts.format(
+                getString("admin.agencies.lastImported"), getLocale(), Texts.dateTime(instant, getLocale()))).orElse(""))));
         add(newUploadForm("uploadForm"));
         add(newPreview("preview"));
     }
@@ -153,6 +160,8 @@ public class AgencyImportPage extends AdminBasePage {
             info(Texts.format(getString("admin.agencies.applied"), getLocale(), done.added(), done.changed(),
                     done.unchanged(), done.removed()));
             preview = null;
+            registrySize.detach();
+            lastImported.detach();
         } catch (AgencyService.StalePreviewException e) {
             preview = null;
             error(getString("admin.agencies.stale"));

@@ -125,6 +125,8 @@ class AgencyImportPageTest {
         assertEquals(editor, audit.actorEmail());
         assertEquals("new 1, changed 1, unchanged 1, removed 1", audit.detail());
         tester.assertInvisible("preview");
+        tester.assertLabel("lastImported", (ro ? "Ultimul import: " : "Последний импорт: ")
+                + Texts.dateTime(added.lastVerifiedAt(), language.locale()) + ".");
 
         tester.executeUrl(ro ? "ro/agentii?q=" + NEW_IDNO : "ru/agentstva?q=" + NEW_IDNO);
         assertTrue(tester.getLastResponseAsString().contains((ro ? "Verificat ultima dată în lista oficială: "
