@@ -49,8 +49,6 @@ import org.danekja.java.util.function.serializable.SerializablePredicate;
 @AuthorizeInstantiation({StaffRoles.ADMINISTRATOR, StaffRoles.EDITOR})
 public class AgencyImportPage extends AdminBasePage {
 
-    private static final List<String> FIELDS = List.of("name", "licence_number", "valid_until", "countries", "partners");
-
     /** The file last previewed, or null: what "Apply" applies. */
     private AgencyImportPreview preview;
     private String fileName;
@@ -82,8 +80,11 @@ public class AgencyImportPage extends AdminBasePage {
                     return;
                 }
                 fileName = upload.getClientFileName();
-                preview = app().agencies().preview(upload.getBytes());
-                upload.closeStreams();
+                try {
+                    preview = app().agencies().preview(upload.getBytes());
+                } finally {
+                    upload.closeStreams();
+                }
                 if (!preview.canApply()) {
                     error(Texts.plural(getString("admin.agencies.refused"), getLocale(), preview.problems().size()));
                 }
@@ -246,19 +247,20 @@ public class AgencyImportPage extends AdminBasePage {
         AgencyLine after = lines(List.of(change.row())).get(0);
         List<FieldChange> fields = new ArrayList<>();
         for (String field : change.fields()) {
-            int i = FIELDS.indexOf(field);
-            fields.add(new FieldChange(after.idno(), after.name(), field, value(before, i), value(after, i)));
+            fields.add(new FieldChange(after.idno(), after.name(), field, value(before, field), value(after, field)));
         }
         return fields;
     }
 
-    private static String value(AgencyLine line, int field) {
+    /** A field by its CSV column name, as {@link Change#fields()} names it. */
+    private static String value(AgencyLine line, String field) {
         return switch (field) {
-            case 0 -> line.name();
-            case 1 -> line.licence();
-            case 2 -> line.validUntil();
-            case 3 -> line.countries();
-            default -> line.partners();
+            case "name" -> line.name();
+            case "licence_number" -> line.licence();
+            case "valid_until" -> line.validUntil();
+            case "countries" -> line.countries();
+            case "partners" -> line.partners();
+            default -> throw new IllegalArgumentException("no such field: " + field);
         };
     }
 
