@@ -129,6 +129,9 @@ class EditorialJourneyIT {
         try (var in = EditorialJourneyIT.class.getResourceAsStream("/agencies/registry-update.csv")) {
             Files.write(csv, in.readAllBytes());
         }
+        browser.get(portal.baseUrl() + "/ro/agentii?q=agentie");
+        assertTrue(browser.findElement(By.tagName("main")).getText().contains(
+                "Registrul agențiilor licențiate nu a fost încă încărcat pe portal."), "the portal ships no registry");
         signIn();
 
         browser.findElement(By.linkText("Registrul agențiilor")).click();
