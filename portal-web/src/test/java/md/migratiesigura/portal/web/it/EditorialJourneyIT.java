@@ -144,7 +144,7 @@ class EditorialJourneyIT {
 
         browser.findElement(By.cssSelector("button[name$=apply]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
-                "Registrul a fost actualizat: 3 noi, 0 modificate, 0 neschimbate, 0 scoase."));
+                "Registrul a fost actualizat. Agenții noi: 3; modificate: 0; neschimbate: 0; scoase din registru: 0."));
 
         browser.get(portal.baseUrl() + "/ro/agentii?q=agentie+noua");
         String page = browser.findElement(By.tagName("main")).getText();

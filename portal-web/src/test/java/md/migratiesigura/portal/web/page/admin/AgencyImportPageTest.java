@@ -101,8 +101,10 @@ class AgencyImportPageTest {
         assertTrue(html.contains(ro ? "31 decembrie 2099</del>" : "31 декабря 2099 г.</del>"), "the old date");
         assertTrue(html.contains(ro ? "30 iunie 2030</ins>" : "30 июня 2030 г.</ins>"), "the new date");
         assertTrue(html.contains("Ţara Visurilor"), "the agency no longer listed is shown");
-        assertTrue(html.contains(ro ? "o agenție care nu mai este în fișier este scoasă din registru"
-                : "1 агентство, которого больше нет в файле, удаляется из реестра"), "removal is said plainly");
+        assertTrue(html.contains(ro ? "o agenție care nu mai este în fișier va fi scoasă din registru"
+                : "1 агентство, которого больше нет в файле, будет удалено из реестра"), "removal is said plainly");
+        assertTrue(html.contains(ro ? "cele 3 agenții din fișier vor fi marcate" : "3 агентства из файла будут отмечены"),
+                "every listed agency is verified again");
         assertTrue(html.contains(ro ? "Aceste coloane nu sunt folosite și sunt ignorate: adresa."
                 : "Эти столбцы не используются и пропускаются: adresa."));
         assertEquals(before, registry(), "a preview changes nothing");
@@ -110,8 +112,8 @@ class AgencyImportPageTest {
         Instant applied = Instant.now();
         decide("apply");
 
-        tester.assertInfoMessages(ro ? "Registrul a fost actualizat: 1 noi, 1 modificate, 1 neschimbate, 1 scoase."
-                : "Реестр обновлён: новых 1, изменённых 1, без изменений 1, удалённых 1.");
+        tester.assertInfoMessages(ro ? "Registrul a fost actualizat. Agenții noi: 1; modificate: 1; neschimbate: 1; scoase din registru: 1."
+                : "Реестр обновлён. Новых агентств: 1; изменённых: 1; без изменений: 1; удалённых из реестра: 1.");
         AgencyService agencies = services.agencies();
         assertEquals(3, agencies.count());
         assertTrue(agencies.byIdno(AgencyFixtures.EXPIRED_IDNO).isEmpty(), "the agency no longer listed is removed");
