@@ -92,7 +92,7 @@ public class AgencyImportPage extends AdminBasePage {
 
             @Override
             protected void onFileUploadException(FileUploadException e, Map<String, Object> model) {
-                // Over the cap: refused while reading the request, before any of it is kept.
+                // Over the cap: refused while the request is read, so nothing is previewed.
                 preview = null;
                 error(getString("admin.agencies.tooLarge"));
             }
