@@ -110,7 +110,7 @@ public final class PortalCore implements PortalServices {
         indexFeeder.start();
         this.scheduler = new EditorialScheduler(editorial);
         scheduler.start();
-        this.agencies = new AgencyService(sessions, clock);
+        this.agencies = new AgencyService(sessions, audit, clock);
         QuestionnaireLoader questionnaires = new QuestionnaireLoader();
         this.riskCheck = new RiskCheckService(questionnaires.loadAtStart(config.contentDir()),
                 () -> questionnaires.load(config.contentDir()), agencies, riskCheckCounts, clock);

@@ -32,8 +32,21 @@ final class AgencyCsv {
     private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter MOLDOVAN = DateTimeFormatter.ofPattern("dd.MM.uuuu").withResolverStyle(ResolverStyle.STRICT);
 
-    /** The rows that are well formed, and what is wrong with the others. */
-    record Parsed(List<AgencyRow> rows, List<Problem> problems, List<String> notes) {
+    /** The rows that are well formed, what is wrong with the others, and the header's columns that are not used. */
+    record Parsed(List<AgencyRow> rows, List<Problem> problems, List<String> ignoredColumns) {
+    }
+
+    /** A row's problem, thrown while reading its cells. */
+    private static final class RowProblem extends RuntimeException {
+
+        private final AgencyCsvProblem code;
+        private final List<String> arguments;
+
+        RowProblem(AgencyCsvProblem code, String... arguments) {
+            super(code.name(), null, false, false);
+            this.code = code;
+            this.arguments = List.of(arguments);
+        }
     }
 
     private AgencyCsv() {
@@ -41,38 +54,35 @@ final class AgencyCsv {
 
     static Parsed parse(byte[] bytes) {
         if (bytes.length > MAX_BYTES) {
-            return refused(0, "the file is " + megabytes(bytes.length) + "; the limit is 5 MB. The official list is "
-                    + "much smaller: check that this is the right file");
+            return refused(0, AgencyCsvProblem.TOO_LARGE, megabytes(bytes.length));
         }
         String text;
         try {
             text = Utf8.decode(bytes);
         } catch (Utf8.NotUtf8Exception e) {
-            return refused(e.line(), "the file is not in UTF-8 (it was probably saved as Windows-1250, ISO-8859-2 or "
-                    + "Windows-1251). Save it again as \"CSV UTF-8\" and import that file");
+            return refused(e.line(), AgencyCsvProblem.NOT_UTF8);
         }
         List<Record> records = records(text);
         if (records.isEmpty() || records.get(0).fields().stream().allMatch(String::isBlank)) {
-            return refused(1, "the file is empty: the first line must be the header " + String.join(",", COLUMNS));
+            return refused(1, AgencyCsvProblem.EMPTY_FILE);
         }
         Record header = records.get(0);
         Map<String, Integer> columns = new HashMap<>();
-        List<String> notes = new ArrayList<>();
+        List<String> ignored = new ArrayList<>();
         for (int i = 0; i < header.fields().size(); i++) {
             String name = header.fields().get(i).strip().toLowerCase(Locale.ROOT);
             if (COLUMNS.contains(name)) {
                 if (columns.putIfAbsent(name, i) != null) {
-                    return refused(1, "the header names the column '" + name + "' twice");
+                    return refused(1, AgencyCsvProblem.DUPLICATE_COLUMN, name);
                 }
             } else if (!name.isEmpty()) {
-                notes.add("the column '" + header.fields().get(i).strip() + "' is not used and is ignored");
+                ignored.add(header.fields().get(i).strip());
             }
         }
         List<String> missing = COLUMNS.stream().filter(c -> !columns.containsKey(c)).toList();
         if (!missing.isEmpty()) {
-            return new Parsed(List.of(), List.of(new Problem(1, "the header must name the columns "
-                    + String.join(", ", COLUMNS) + "; missing: " + String.join(", ", missing)
-                    + " (found: " + String.join(", ", header.fields()) + ")")), notes);
+            return new Parsed(List.of(), List.of(new Problem(1, AgencyCsvProblem.WRONG_COLUMNS, String.join(", ", missing),
+                    String.join(", ", header.fields().stream().map(String::strip).toList()))), ignored);
         }
         List<AgencyRow> rows = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
@@ -82,49 +92,48 @@ final class AgencyCsv {
                 continue;
             }
             if (record.fields().size() != header.fields().size()) {
-                problems.add(new Problem(record.line(), record.fields().size() + " column(s) where the header has "
-                        + header.fields().size() + " (a missing separator, or a quote that is not closed?)"));
+                problems.add(new Problem(record.line(), AgencyCsvProblem.COLUMN_COUNT,
+                        String.valueOf(record.fields().size()), String.valueOf(header.fields().size())));
                 continue;
             }
             try {
                 AgencyRow row = row(record, columns);
                 Integer first = firstLineOfIdno.putIfAbsent(row.idno(), row.line());
                 if (first != null) {
-                    problems.add(new Problem(row.line(), "IDNO " + row.idno() + " is already on line " + first
-                            + ": each agency must appear once"));
+                    problems.add(new Problem(row.line(), AgencyCsvProblem.DUPLICATE_IDNO, row.idno(), String.valueOf(first)));
                 } else {
                     rows.add(row);
                 }
-            } catch (IllegalArgumentException e) {
-                problems.add(new Problem(record.line(), e.getMessage()));
+            } catch (RowProblem e) {
+                problems.add(new Problem(record.line(), e.code, e.arguments));
             }
         }
         if (rows.isEmpty() && problems.isEmpty()) {
-            problems.add(new Problem(0, "the file has a header but no agency: importing it would empty the registry"));
+            problems.add(new Problem(0, AgencyCsvProblem.NO_AGENCIES));
         }
-        return new Parsed(rows, problems, notes);
+        return new Parsed(rows, problems, ignored);
     }
 
-    private static Parsed refused(int line, String reason) {
-        return new Parsed(List.of(), List.of(new Problem(line, reason)), List.of());
+    private static Parsed refused(int line, AgencyCsvProblem code, String... arguments) {
+        return new Parsed(List.of(), List.of(new Problem(line, code, arguments)), List.of());
     }
 
     private static AgencyRow row(Record record, Map<String, Integer> columns) {
         List<String> f = record.fields();
         String idno = f.get(columns.get("idno")).replaceAll("\\s", "");
         if (!idno.matches("\\d{13}")) {
-            throw new IllegalArgumentException("IDNO '" + f.get(columns.get("idno")).strip() + "' must be 13 digits");
+            throw new RowProblem(AgencyCsvProblem.BAD_IDNO, f.get(columns.get("idno")).strip());
         }
         String name = text(f.get(columns.get("name")), "name", MAX_NAME);
         String licence = text(f.get(columns.get("licence_number")), "licence_number", MAX_LICENCE);
         LocalDate validUntil = date(f.get(columns.get("valid_until")).strip());
         Set<String> countries = new LinkedHashSet<>();
         for (String country : split(f.get(columns.get("countries")))) {
-            countries.add(Countries.resolve(country).orElseThrow(() -> new IllegalArgumentException(
-                    "country '" + country + "' is not recognised (write its name, e.g. Germania, or its code, e.g. DE)")));
+            countries.add(Countries.resolve(country).orElseThrow(() ->
+                    new RowProblem(AgencyCsvProblem.UNKNOWN_COUNTRY, country)));
         }
         if (countries.isEmpty()) {
-            throw new IllegalArgumentException("countries is empty: a licence names at least one destination country");
+            throw new RowProblem(AgencyCsvProblem.NO_COUNTRY);
         }
         List<String> partners = new ArrayList<>();
         for (String partner : split(f.get(columns.get("partners")))) {
@@ -136,12 +145,16 @@ final class AgencyCsv {
     private static String text(String raw, String column, int max) {
         String value = raw.strip().replaceAll("\\s+", " ");
         if (value.isEmpty()) {
-            throw new IllegalArgumentException(column + " is empty");
+            throw new RowProblem(AgencyCsvProblem.EMPTY_FIELD, column);
         }
         if (value.length() > max) {
-            throw new IllegalArgumentException(column + " is longer than " + max + " characters");
+            throw new RowProblem(AgencyCsvProblem.TOO_LONG, column, String.valueOf(max));
         }
-        TextRules.requireCleanText(column, value, false);
+        try {
+            TextRules.requireCleanText(column, value, false);
+        } catch (IllegalArgumentException e) {
+            throw new RowProblem(AgencyCsvProblem.CONTROL_CHARACTER, column);
+        }
         return value;
     }
 
@@ -153,7 +166,7 @@ final class AgencyCsv {
                 // try the next form
             }
         }
-        throw new IllegalArgumentException("valid_until '" + text + "' is not a date: write 2026-12-31 or 31.12.2026");
+        throw new RowProblem(AgencyCsvProblem.BAD_DATE, text);
     }
 
     private static List<String> split(String cell) {
@@ -167,7 +180,7 @@ final class AgencyCsv {
     }
 
     private static String megabytes(long bytes) {
-        return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
+        return String.format(Locale.ROOT, "%.1f", bytes / (1024.0 * 1024.0));
     }
 
     /** One CSV record and the line it starts on. */

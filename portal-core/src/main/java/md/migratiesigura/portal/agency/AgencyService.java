@@ -1,13 +1,19 @@
 package md.migratiesigura.portal.agency;
 
+import jakarta.persistence.LockModeType;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,6 +21,9 @@ import java.util.Optional;
 import java.util.Set;
 import md.migratiesigura.portal.content.ContentImporter;
 import md.migratiesigura.portal.domain.Agency;
+import md.migratiesigura.portal.domain.AuditAction;
+import md.migratiesigura.portal.service.AuditService;
+import md.migratiesigura.portal.service.SignedInUser;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 
@@ -26,12 +35,16 @@ import org.hibernate.SessionFactory;
 public class AgencyService {
 
     public static final int MAX_QUERY = 200;
+    /** The largest CSV of the official list accepted: 5 MB (the real list is a few hundred kilobytes at most). */
+    public static final int MAX_CSV_BYTES = AgencyCsv.MAX_BYTES;
 
     private final SessionFactory sessionFactory;
+    private final AuditService audit;
     private final Clock clock;
 
-    public AgencyService(SessionFactory sessionFactory, Clock clock) {
+    public AgencyService(SessionFactory sessionFactory, AuditService audit, Clock clock) {
         this.sessionFactory = sessionFactory;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -39,6 +52,12 @@ public class AgencyService {
     public long count() {
         return sessionFactory.fromTransaction(session ->
                 session.createSelectionQuery("select count(a) from Agency a", Long.class).getSingleResult());
+    }
+
+    /** When the official list was last imported (the newest "last verified" time); empty while the registry is. */
+    public Optional<Instant> lastImported() {
+        return sessionFactory.fromTransaction(session -> Optional.ofNullable(session.createSelectionQuery(
+                "select max(a.lastVerifiedAt) from Agency a", Instant.class).getSingleResult()));
     }
 
     /**
@@ -107,10 +126,11 @@ public class AgencyService {
     public AgencyImportPreview preview(byte[] csv) {
         AgencyCsv.Parsed parsed = AgencyCsv.parse(csv);
         if (parsed.rows().isEmpty()) {
-            return AgencyImportPreview.refused(parsed.problems(), parsed.notes());
+            return AgencyImportPreview.refused(parsed.problems(), parsed.ignoredColumns());
         }
         return sessionFactory.fromTransaction(session -> {
             Map<String, Agency> existing = all(session);
+            String state = state(existing.values());
             List<AgencyRow> added = new ArrayList<>();
             List<AgencyImportPreview.Change> changed = new ArrayList<>();
             int unchanged = 0;
@@ -123,24 +143,28 @@ public class AgencyService {
                     if (fields.isEmpty()) {
                         unchanged++;
                     } else {
-                        changed.add(new AgencyImportPreview.Change(row, fields));
+                        changed.add(new AgencyImportPreview.Change(row, view(agency), fields));
                     }
                 }
             }
             List<AgencyView> removed = existing.values().stream()
                     .sorted(Comparator.comparing(Agency::getName)).map(this::view).toList();
             return new AgencyImportPreview(parsed.rows(), added, changed, unchanged, removed, parsed.problems(),
-                    parsed.notes());
+                    parsed.ignoredColumns(), state);
         });
     }
 
     /**
-     * Makes the registry what the previewed file says, in one transaction: adds, updates, removes, and marks every
-     * listed agency as verified now. A preview with problems is refused and nothing changes.
+     * Makes the registry what the previewed file says, in one transaction: adds, updates, removes the agencies the
+     * file no longer lists, marks every listed agency as verified now, and records the import in the audit log.
+     * A preview with problems is refused and nothing changes.
      *
+     * @param actor who applies it, for the audit log (null for the system)
      * @throws IllegalArgumentException when the preview has problems or no rows
+     * @throws StalePreviewException    when the registry changed after the preview was made (another import):
+     *                                  nothing changes, the file must be previewed again
      */
-    public AgencyImportResult apply(AgencyImportPreview preview) {
+    public AgencyImportResult apply(AgencyImportPreview preview, SignedInUser actor) {
         if (!preview.canApply()) {
             throw new IllegalArgumentException("this file cannot be imported: " + (preview.problems().isEmpty()
                     ? "it lists no agency" : preview.problems().size() + " problem(s), first " + preview.problems().get(0)));
@@ -148,6 +172,9 @@ public class AgencyService {
         Instant now = clock.instant();
         return sessionFactory.fromTransaction(session -> {
             Map<String, Agency> existing = all(session);
+            if (!state(existing.values()).equals(preview.registryState())) {
+                throw new StalePreviewException();
+            }
             int added = 0;
             int changed = 0;
             int unchanged = 0;
@@ -175,13 +202,44 @@ public class AgencyService {
                     removed++;
                 }
             }
-            return new AgencyImportResult(added, changed, unchanged, removed);
+            AgencyImportResult result = new AgencyImportResult(added, changed, unchanged, removed);
+            audit.record(session, actor, AuditAction.AGENCIES_IMPORTED, "agencies", "new " + added + ", changed "
+                    + changed + ", unchanged " + unchanged + ", removed " + removed);
+            return result;
         });
     }
 
+    /** The registry changed between the preview and its application; nothing was applied. */
+    public static final class StalePreviewException extends IllegalStateException {
+        StalePreviewException() {
+            super("the registry changed after this file was previewed: preview it again");
+        }
+    }
+
+    /**
+     * A fingerprint of the registry's content: every entry's IDNO and version (an update, or a new "last verified"
+     * time, raises it).
+     */
+    private static String state(Collection<Agency> agencies) {
+        MessageDigest digest = sha256();
+        agencies.stream().sorted(Comparator.comparing(Agency::getIdno)).forEach(a ->
+                digest.update((a.getIdno() + ":" + a.getVersion() + ";").getBytes(StandardCharsets.US_ASCII)));
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    /** Every agency by IDNO, the rows locked: two imports applied at once run one after the other. */
     private static Map<String, Agency> all(Session session) {
         Map<String, Agency> byIdno = new HashMap<>();
-        session.createSelectionQuery("from Agency a", Agency.class).getResultList()
+        session.createSelectionQuery("from Agency a", Agency.class).setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList()
                 .forEach(a -> byIdno.put(a.getIdno(), a));
         return byIdno;
     }

@@ -114,4 +114,9 @@ public class Agency {
     public Instant getLastVerifiedAt() {
         return lastVerifiedAt;
     }
+
+    /** Raised by every change, a new "last verified" time included. */
+    public int getVersion() {
+        return version;
+    }
 }

@@ -59,5 +59,7 @@ public enum AuditAction {
     REFERRAL_ADDED,
     REFERRAL_RENAMED,
     REFERRAL_RETIRED,
-    REFERRAL_RESTORED
+    REFERRAL_RESTORED,
+    /** An editor applied an import of the licensed-agency registry; the detail has the counts. */
+    AGENCIES_IMPORTED
 }

@@ -36,6 +36,16 @@ public class AuditService {
                 actor == null ? null : actor.email(), action, target, detail));
     }
 
+    /**
+     * Records one entry in the caller's transaction, so that it is saved together with the change it describes.
+     *
+     * @param actor who did it, or null when nobody is signed in
+     */
+    public void record(Session session, SignedInUser actor, AuditAction action, String target, String detail) {
+        record(session, actor == null ? null : session.getReference(PortalUser.class, actor.id()),
+                actor == null ? null : actor.email(), action, target, detail);
+    }
+
     /** Records one entry in the caller's transaction, so that it is saved together with the change it describes. */
     public void record(Session session, PortalUser actor, String actorEmail, AuditAction action, String target, String detail) {
         session.persist(new AuditEntry(clock.instant(), actor, actorEmail, action, cut(target, MAX_TARGET),

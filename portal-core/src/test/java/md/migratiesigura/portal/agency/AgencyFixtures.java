@@ -3,6 +3,9 @@ package md.migratiesigura.portal.agency;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Clock;
+import md.migratiesigura.portal.service.AuditService;
+import org.hibernate.SessionFactory;
 
 /**
  * The invented agencies the tests use (src/test/resources/agencies/sample-registry.csv): one valid for Germany and
@@ -28,8 +31,13 @@ public final class AgencyFixtures {
         }
     }
 
+    /** A registry service on a test database, auditing to it as the portal does. */
+    public static AgencyService newService(SessionFactory sessionFactory, Clock clock) {
+        return new AgencyService(sessionFactory, new AuditService(sessionFactory, clock), clock);
+    }
+
     /** Makes the registry the sample list (idempotent). */
     public static void loadSample(AgencyService agencies) {
-        agencies.apply(agencies.preview(sampleCsv()));
+        agencies.apply(agencies.preview(sampleCsv()), null);
     }
 }

@@ -18,6 +18,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import md.migratiesigura.portal.TestDatabases;
 import md.migratiesigura.portal.persistence.Database;
 import org.junit.jupiter.api.AfterAll;
@@ -40,7 +41,7 @@ class AgencyServiceTest {
     @BeforeAll
     static void open(@TempDir Path dataDir) {
         database = Database.open(TestDatabases.newConfig(dataDir));
-        agencies = new AgencyService(database.sessionFactory(), Clock.fixed(NOW, ZoneOffset.UTC));
+        agencies = AgencyFixtures.newService(database.sessionFactory(), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @AfterAll
@@ -57,6 +58,7 @@ class AgencyServiceTest {
 
     @Test
     void previewOfTheSampleListShowsEveryAgencyAsNewAndChangesNothing() throws Exception {
+        assertEquals(Optional.empty(), agencies.lastImported(), "never imported");
         AgencyImportPreview preview = agencies.preview(AgencyFixtures.sampleCsv());
         assertTrue(preview.canApply(), preview.problems().toString());
         assertEquals(3, preview.added().size());
@@ -66,7 +68,7 @@ class AgencyServiceTest {
 
     @Test
     void applyingTheSampleListFillsTheRegistryAndMarksEachAgencyVerifiedNow() {
-        AgencyImportResult result = agencies.apply(agencies.preview(AgencyFixtures.sampleCsv()));
+        AgencyImportResult result = agencies.apply(agencies.preview(AgencyFixtures.sampleCsv()), null);
         assertEquals(new AgencyImportResult(3, 0, 0, 0), result);
         AgencyView valid = agencies.byIdno(AgencyFixtures.VALID_IDNO).orElseThrow();
         assertEquals(AgencyFixtures.VALID_NAME, valid.name());
@@ -75,6 +77,7 @@ class AgencyServiceTest {
         assertEquals(List.of("Beispiel Bau GmbH", "Exemplu Partner Ltd"), valid.partners());
         assertTrue(valid.licenceValid());
         assertEquals(NOW, valid.lastVerifiedAt());
+        assertEquals(Optional.of(NOW), agencies.lastImported());
         AgencyView russian = agencies.byIdno(AgencyFixtures.RUSSIAN_IDNO).orElseThrow();
         assertEquals(LocalDate.of(2099, 12, 31), russian.validUntil(), "dd.MM.yyyy is read as a date");
         assertFalse(agencies.byIdno(AgencyFixtures.EXPIRED_IDNO).orElseThrow().licenceValid(),
@@ -94,10 +97,12 @@ class AgencyServiceTest {
         assertEquals(1, preview.changed().size());
         assertEquals(AgencyFixtures.RUSSIAN_IDNO, preview.changed().get(0).row().idno());
         assertEquals(List.of("valid_until", "countries"), preview.changed().get(0).fields());
+        assertEquals(List.of("PL", "CZ"), preview.changed().get(0).before().countries(), "the old value, to show beside the new");
+        assertEquals(List.of("PL", "CZ", "DE"), preview.changed().get(0).row().countries());
         assertEquals(1, preview.unchanged());
         assertEquals(List.of(AgencyFixtures.EXPIRED_IDNO), preview.removed().stream().map(AgencyView::idno).toList());
 
-        assertEquals(new AgencyImportResult(1, 1, 1, 1), agencies.apply(preview));
+        assertEquals(new AgencyImportResult(1, 1, 1, 1), agencies.apply(preview, null));
         assertEquals(3, agencies.count());
         assertTrue(agencies.byIdno(AgencyFixtures.EXPIRED_IDNO).isEmpty(), "an agency no longer listed is removed");
         assertEquals(List.of(), agencies.byIdno("1003600077777").orElseThrow().partners(), "partners may be empty");
@@ -106,7 +111,8 @@ class AgencyServiceTest {
     @Test
     void aFileWithWrongColumnsIsRefusedNamingTheMissingOnesAndChangesNothing() throws Exception {
         refusedWithoutChange("IDNO;Denumire;Licenta;Valabil pana la\n1003600012345;X SRL;AA 1;2030-01-01\n"
-                .getBytes(StandardCharsets.UTF_8), 1, "missing: name, licence_number, valid_until, countries, partners");
+                .getBytes(StandardCharsets.UTF_8), 1, AgencyCsvProblem.WRONG_COLUMNS,
+                "name, licence_number, valid_until, countries, partners", "IDNO, Denumire, Licenta, Valabil pana la");
     }
 
     @Test
@@ -116,9 +122,9 @@ class AgencyServiceTest {
                 + "1003600012346,Doua SRL,AA 2,2030/12/31,Germania,\n"
                 + "1003600012347,Trei SRL,AA 3,2030-12-31,Germania,\n";
         AgencyImportPreview preview = refusedWithoutChange(csv.getBytes(StandardCharsets.UTF_8), 2,
-                "valid_until '31.02.2030' is not a date");
+                AgencyCsvProblem.BAD_DATE, "31.02.2030");
         assertEquals(List.of(2, 3), preview.problems().stream().map(AgencyImportPreview.Problem::line).toList());
-        assertTrue(preview.problems().get(1).reason().contains("write 2026-12-31 or 31.12.2026"));
+        assertEquals(List.of("2030/12/31"), preview.problems().get(1).arguments());
     }
 
     @Test
@@ -127,7 +133,7 @@ class AgencyServiceTest {
                 + "1003600012345,Una SRL,AA 1,2030-12-31,Germania,\n"
                 + "1003600012399,Doua SRL,AA 2,2030-12-31,Germania,\n"
                 + "1003600012345,Una Bis SRL,AA 3,2030-12-31,Germania,\n";
-        refusedWithoutChange(csv.getBytes(StandardCharsets.UTF_8), 4, "IDNO 1003600012345 is already on line 2");
+        refusedWithoutChange(csv.getBytes(StandardCharsets.UTF_8), 4, AgencyCsvProblem.DUPLICATE_IDNO, "1003600012345", "2");
     }
 
     @Test
@@ -136,14 +142,13 @@ class AgencyServiceTest {
         byte[] start = AgencyFixtures.sampleCsv();
         System.arraycopy(start, 0, big, 0, start.length);
         Arrays.fill(big, start.length, big.length, (byte) '\n');
-        refusedWithoutChange(big, 0, "the limit is 5 MB");
+        refusedWithoutChange(big, 0, AgencyCsvProblem.TOO_LARGE, "5.0");
     }
 
     @Test
     void aFileSavedInIso88592IsRefusedAskingForUtf8() throws Exception {
         String csv = HEADER + "1003600012345,Agenţia Ştiinţa SRL,AA 1,2030-12-31,România,\n";
-        AgencyImportPreview preview = refusedWithoutChange(csv.getBytes(Charset.forName("ISO-8859-2")), 2, "not in UTF-8");
-        assertTrue(preview.problems().get(0).reason().contains("CSV UTF-8"), "says how to fix it");
+        refusedWithoutChange(csv.getBytes(Charset.forName("ISO-8859-2")), 2, AgencyCsvProblem.NOT_UTF8);
     }
 
     @Test
@@ -153,15 +158,18 @@ class AgencyServiceTest {
                 + "1003600012346,Fara Tara SRL,AA 2,2030-12-31,,\n"
                 + "1003600012347,Tara Necunoscuta SRL,AA 3,2030-12-31,Atlantida,\n"
                 + "1003600012348,Coloane SRL,AA 4,2030-12-31\n"
-                + "1003600012349,,AA 5,2030-12-31,Germania,\n";
-        List<String> reasons = agencies.preview(csv.getBytes(StandardCharsets.UTF_8)).problems().stream()
-                .map(AgencyImportPreview.Problem::toString).toList();
-        assertEquals(5, reasons.size(), reasons.toString());
-        assertTrue(reasons.get(0).startsWith("line 2: IDNO '12345' must be 13 digits"), reasons.get(0));
-        assertTrue(reasons.get(1).startsWith("line 3: countries is empty"), reasons.get(1));
-        assertTrue(reasons.get(2).startsWith("line 4: country 'Atlantida' is not recognised"), reasons.get(2));
-        assertTrue(reasons.get(3).startsWith("line 5: 4 column(s) where the header has 6"), reasons.get(3));
-        assertTrue(reasons.get(4).startsWith("line 6: name is empty"), reasons.get(4));
+                + "1003600012349,,AA 5,2030-12-31,Germania,\n"
+                + "1003600012350,Lung SRL," + "L".repeat(101) + ",2030-12-31,Germania,\n"
+                + "1003600012351,Ascuns\u202e SRL,AA 7,2030-12-31,Germania,\n";
+        assertEquals(List.of(
+                        new AgencyImportPreview.Problem(2, AgencyCsvProblem.BAD_IDNO, "12345"),
+                        new AgencyImportPreview.Problem(3, AgencyCsvProblem.NO_COUNTRY),
+                        new AgencyImportPreview.Problem(4, AgencyCsvProblem.UNKNOWN_COUNTRY, "Atlantida"),
+                        new AgencyImportPreview.Problem(5, AgencyCsvProblem.COLUMN_COUNT, "4", "6"),
+                        new AgencyImportPreview.Problem(6, AgencyCsvProblem.EMPTY_FIELD, "name"),
+                        new AgencyImportPreview.Problem(7, AgencyCsvProblem.TOO_LONG, "licence_number", "100"),
+                        new AgencyImportPreview.Problem(8, AgencyCsvProblem.CONTROL_CHARACTER, "name")),
+                agencies.preview(csv.getBytes(StandardCharsets.UTF_8)).problems());
     }
 
     @Test
@@ -173,7 +181,7 @@ class AgencyServiceTest {
         AgencyRow row = preview.added().get(0);
         assertEquals(List.of("DE", "IL"), row.countries());
         assertEquals(List.of("A GmbH", "B Ltd"), row.partners());
-        assertEquals(List.of("the column 'adresa' is not used and is ignored"), preview.notes());
+        assertEquals(List.of("adresa"), preview.ignoredColumns());
     }
 
     @Test
@@ -181,8 +189,35 @@ class AgencyServiceTest {
         AgencyFixtures.loadSample(agencies);
         AgencyImportPreview preview = agencies.preview(HEADER.getBytes(StandardCharsets.UTF_8));
         assertFalse(preview.canApply());
-        assertTrue(preview.problems().get(0).reason().contains("would empty the registry"));
+        assertEquals(List.of(new AgencyImportPreview.Problem(0, AgencyCsvProblem.NO_AGENCIES)), preview.problems());
         assertEquals(3, agencies.count());
+    }
+
+    @Test
+    void aPreviewMadeBeforeAnotherImportIsNotAppliedAndChangesNothing() throws Exception {
+        AgencyFixtures.loadSample(agencies);
+        byte[] csv = (HEADER + "1003600077777,Agenție Nouă SRL,AD 000004,2031-01-01,Irlanda,\n").getBytes(StandardCharsets.UTF_8);
+        AgencyImportPreview stale = agencies.preview(csv);
+        // Meanwhile another editor imports a list that adds an agency.
+        byte[] theirs = (new String(AgencyFixtures.sampleCsv(), StandardCharsets.UTF_8)
+                + "\n1003600088888,Alta Agenție SRL,AE 000005,2031-01-01,Spania,\n").getBytes(StandardCharsets.UTF_8);
+        agencies.apply(agencies.preview(theirs), null);
+        List<String> before = registryRows();
+        assertThrows(AgencyService.StalePreviewException.class, () -> agencies.apply(stale, null));
+        assertEquals(before, registryRows(), "nothing changed");
+        assertEquals(new AgencyImportResult(1, 0, 0, 4), agencies.apply(agencies.preview(csv), null),
+                "previewed again, it applies");
+    }
+
+    @Test
+    void anAppliedImportIsInTheAuditLogWithItsCounts() throws Exception {
+        agencies.apply(agencies.preview(AgencyFixtures.sampleCsv()), null);
+        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT action, target, detail FROM audit_log ORDER BY id DESC LIMIT 1")) {
+            assertTrue(rs.next());
+            assertEquals("AGENCIES_IMPORTED", rs.getString(1));
+            assertEquals("new 3, changed 0, unchanged 0, removed 0", rs.getString(3));
+        }
     }
 
     @ParameterizedTest
@@ -217,17 +252,18 @@ class AgencyServiceTest {
     }
 
     /**
-     * Previews a bad file over the sample registry: the first problem is on {@code line} and says {@code reason},
-     * applying it is refused, and the registry is exactly as before.
+     * Previews a bad file over the sample registry: the first problem is on {@code line}, with the code and
+     * arguments given; applying it is refused, and the registry is exactly as before.
      */
-    private static AgencyImportPreview refusedWithoutChange(byte[] csv, int line, String reason) throws Exception {
+    private static AgencyImportPreview refusedWithoutChange(byte[] csv, int line, AgencyCsvProblem code,
+                                                           String... arguments) throws Exception {
         AgencyFixtures.loadSample(agencies);
         List<String> before = registryRows();
         AgencyImportPreview preview = agencies.preview(csv);
         assertFalse(preview.canApply());
-        assertEquals(line, preview.problems().get(0).line(), preview.problems().toString());
-        assertTrue(preview.problems().get(0).reason().contains(reason), preview.problems().get(0).reason());
-        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> agencies.apply(preview));
+        assertEquals(new AgencyImportPreview.Problem(line, code, arguments), preview.problems().get(0),
+                preview.problems().toString());
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> agencies.apply(preview, null));
         assertTrue(refused.getMessage().contains("cannot be imported"), refused.getMessage());
         assertEquals(before, registryRows(), "nothing changed");
         return preview;

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import md.migratiesigura.portal.TestDatabases;
 import md.migratiesigura.portal.agency.AgencyFixtures;
-import md.migratiesigura.portal.agency.AgencyService;
 import md.migratiesigura.portal.domain.Language;
 import md.migratiesigura.portal.persistence.Database;
 import org.junit.jupiter.api.AfterAll;
@@ -34,7 +33,7 @@ class RiskCheckRegistryTest {
         emptyRegistry = Database.open(TestDatabases.newConfig(empty));
         withoutRegistry = RiskCheckServiceTest.newService(emptyRegistry, CLOCK);
         loadedRegistry = Database.open(TestDatabases.newConfig(loaded));
-        AgencyFixtures.loadSample(new AgencyService(loadedRegistry.sessionFactory(), CLOCK));
+        AgencyFixtures.loadSample(AgencyFixtures.newService(loadedRegistry.sessionFactory(), CLOCK));
         withRegistry = RiskCheckServiceTest.newService(loadedRegistry, CLOCK);
     }
 

@@ -23,7 +23,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import md.migratiesigura.portal.TestDatabases;
 import md.migratiesigura.portal.agency.AgencyFixtures;
-import md.migratiesigura.portal.agency.AgencyService;
 import md.migratiesigura.portal.content.QuestionnaireException;
 import md.migratiesigura.portal.content.QuestionnaireLoader;
 import md.migratiesigura.portal.domain.Language;
@@ -86,7 +85,7 @@ class RiskCheckServiceTest {
     static RiskCheckService newService(Database database, Clock clock) {
         QuestionnaireLoader loader = new QuestionnaireLoader();
         return new RiskCheckService(loader.loadBundled(), loader::loadBundled,
-                new AgencyService(database.sessionFactory(), clock), new RiskCheckCounts(database.sessionFactory()), clock);
+                AgencyFixtures.newService(database.sessionFactory(), clock), new RiskCheckCounts(database.sessionFactory()), clock);
     }
 
     @Test
@@ -212,7 +211,7 @@ class RiskCheckServiceTest {
         QuestionnaireLoader loader = new QuestionnaireLoader();
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         RiskCheckService reloading = new RiskCheckService(loader.loadAtStart(Optional.of(content)),
-                () -> loader.load(Optional.of(content)), new AgencyService(database.sessionFactory(), clock),
+                () -> loader.load(Optional.of(content)), AgencyFixtures.newService(database.sessionFactory(), clock),
                 new RiskCheckCounts(database.sessionFactory()), clock);
         assertEquals(7, reloading.questionnaire().version());
 

@@ -34,6 +34,7 @@ import md.migratiesigura.portal.web.page.ReportPage;
 import md.migratiesigura.portal.web.page.SearchPage;
 import md.migratiesigura.portal.web.page.TagPage;
 import md.migratiesigura.portal.web.page.admin.AccessDeniedPage;
+import md.migratiesigura.portal.web.page.admin.AgencyImportPage;
 import md.migratiesigura.portal.web.page.admin.ArticleEditPage;
 import md.migratiesigura.portal.web.page.admin.ArticlesPage;
 import md.migratiesigura.portal.web.page.admin.AuditPage;
@@ -277,6 +278,7 @@ public class PortalApplication extends AuthenticatedWebApplication {
         mount(new ExactMountedMapper("/admin/consultations", ConsultationsPage.class));
         mount(new ExactMountedMapper("/admin/consultations/${id}", ConsultationCasePage.class));
         mount(new ExactMountedMapper("/admin/referrals", ReferralsPage.class));
+        mount(new ExactMountedMapper("/admin/agencies", AgencyImportPage.class));
         getRootRequestMapperAsCompound().add(new NotFoundMapper());
     }
 

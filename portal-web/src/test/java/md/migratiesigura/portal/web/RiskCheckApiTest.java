@@ -120,13 +120,64 @@ class RiskCheckApiTest {
     @ParameterizedTest
     @MethodSource("answerSets")
     void theApiAndThePageGiveTheSameResultForTheSameAnswers(Language language, Map<String, String> answers) throws Exception {
-        JsonNode api = JSON.readTree(post(JSON.writeValueAsString(Map.of("lang", language.code(), "answers", answers))).body());
+        assertSameResult(language, answers, null, null);
+    }
+
+    /**
+     * Every answer that raises a flag, and the registry's verdicts (A1 not listed, A2 country not on the licence, A4
+     * expired, none for a valid licence), in both languages.
+     */
+    static Stream<Arguments> everyFlagRaisingAnswerAndRegistryVerdict() {
+        List<Arguments> sets = new ArrayList<>();
+        for (Language language : Language.values()) {
+            TestPortal.services().riskCheck().questionnaire().questions().forEach(q -> q.options().stream()
+                    .filter(o -> !o.rules().isEmpty())
+                    .forEach(o -> sets.add(Arguments.of(language, Map.of(q.id(), o.id()), null, null))));
+            sets.add(Arguments.of(language, Map.of(), "Agenția Fantomă SRL", "Germania"));
+            sets.add(Arguments.of(language, Map.of(), AgencyFixtures.VALID_NAME, "Italia"));
+            sets.add(Arguments.of(language, Map.of(), AgencyFixtures.EXPIRED_IDNO, "Italia"));
+            sets.add(Arguments.of(language, Map.of(), AgencyFixtures.VALID_IDNO, "DE"));
+        }
+        return sets.stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyFlagRaisingAnswerAndRegistryVerdict")
+    void everyFlagIsRaisedAlikeByTheApiAndThePage(Language language, Map<String, String> answers, String agency,
+                                                   String country) throws Exception {
+        List<String> rules = assertSameResult(language, answers, agency, country);
+        if (!answers.isEmpty()) {
+            var option = TestPortal.services().riskCheck().questionnaire().questions().stream()
+                    .flatMap(q -> q.options().stream().filter(o -> q.id().equals(answers.keySet().iterator().next())))
+                    .filter(o -> o.id().equals(answers.values().iterator().next())).findFirst().orElseThrow();
+            assertTrue(rules.containsAll(option.rules()), "the page and the API raise " + option.rules() + ": " + rules);
+        } else if (agency.equals(AgencyFixtures.VALID_IDNO)) {
+            assertEquals(List.of(), rules, "a valid licence for the country raises nothing");
+        } else {
+            assertEquals(1, rules.size(), "one registry flag: " + rules);
+            assertTrue(List.of("A1", "A2", "A4").contains(rules.get(0)), rules.toString());
+        }
+    }
+
+    /** Asks the API and the page the same check; asserts they agree on tier, flags and wording; returns the rules. */
+    private List<String> assertSameResult(Language language, Map<String, String> answers, String agency, String country)
+            throws Exception {
+        Map<String, Object> request = new java.util.LinkedHashMap<>(Map.of("lang", language.code(), "answers", answers));
+        if (agency != null) {
+            request.put("agency", agency);
+            request.put("country", country);
+        }
+        JsonNode api = JSON.readTree(post(JSON.writeValueAsString(request)).body());
         List<String> apiRules = api.get("flags").findValuesAsText("rule");
 
         WicketTester tester = new WicketTester(TestPortal.newApplication());
         try {
             StringBuilder query = new StringBuilder("check=1");
             answers.forEach((q, o) -> query.append('&').append(q).append('=').append(o));
+            if (agency != null) {
+                query.append("&agency=").append(java.net.URLEncoder.encode(agency, java.nio.charset.StandardCharsets.UTF_8))
+                        .append("&country=").append(java.net.URLEncoder.encode(country, java.nio.charset.StandardCharsets.UTF_8));
+            }
             tester.executeUrl((language == Language.RO ? "ro/verifica-oferta?" : "ru/proverka-vakansii?") + query);
             String html = tester.getLastResponseAsString();
             Matcher tier = Pattern.compile("class=\"panel tier tier-([a-z]+)\"").matcher(html);
@@ -139,8 +190,12 @@ class RiskCheckApiTest {
             }
             assertEquals(apiRules, pageRules, "the same flags in the same order");
             for (JsonNode flag : api.get("flags")) {
-                assertTrue(html.contains(org.apache.wicket.util.string.Strings.escapeMarkup(flag.get("title").asText())));
+                String title = flag.get("title").asText();
+                assertTrue(html.contains(org.apache.wicket.util.string.Strings.escapeMarkup(title)), title);
+                assertEquals(language == Language.RU, title.chars().anyMatch(c -> Character.UnicodeBlock.of(c)
+                        == Character.UnicodeBlock.CYRILLIC), "worded in " + language + ": " + title);
             }
+            return pageRules;
         } finally {
             tester.destroy();
         }

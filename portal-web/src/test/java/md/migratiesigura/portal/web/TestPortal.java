@@ -48,17 +48,25 @@ public final class TestPortal {
 
     public static synchronized PortalConfig config() {
         if (config == null) {
-            try {
-                Map<String, String> env = TestDatabases.portalEnvironment(Files.createTempDirectory("portal-web-test"));
-                env.put("PORTAL_ADMIN_EMAIL", ADMIN_EMAIL);
-                env.put("PORTAL_ADMIN_PASSWORD", ADMIN_PASSWORD);
-                env.put("PORTAL_CONSULTATION_KEY", CONSULTATION_KEY);
-                config = PortalConfig.from(env, new Properties());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            config = newConfig("portal-web-test");
         }
         return config;
+    }
+
+    /**
+     * The settings of a core of its own (its own test database and data folder, the bundled content, the same first
+     * administrator), for tests whose changes must not reach what the others see on the shared core.
+     */
+    public static PortalConfig newConfig(String name) {
+        try {
+            Map<String, String> env = TestDatabases.portalEnvironment(Files.createTempDirectory(name));
+            env.put("PORTAL_ADMIN_EMAIL", ADMIN_EMAIL);
+            env.put("PORTAL_ADMIN_PASSWORD", ADMIN_PASSWORD);
+            env.put("PORTAL_CONSULTATION_KEY", CONSULTATION_KEY);
+            return PortalConfig.from(env, new Properties());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A fresh application on the shared core, as the server builds it. */
@@ -76,7 +84,7 @@ public final class TestPortal {
         return newStaff(services(), role);
     }
 
-    /** The same on a core of a test's own whose first administrator is {@link #ADMIN_EMAIL}. */
+    /** {@link #newStaff(Role)} on a core of a test's own. */
     public static String newStaff(PortalServices core, Role role) {
         String email = role.name().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
         core.users().create(administrator(core), new NewUser(email, "Test " + role.name().toLowerCase(), role,

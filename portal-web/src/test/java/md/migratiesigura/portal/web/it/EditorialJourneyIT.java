@@ -123,6 +123,35 @@ class EditorialJourneyIT {
         assertTrue(searchFinds(word, "ru", ruSlug), "and the Russian one");
     }
 
+    @Test
+    void anEditorImportsTheAgencyRegistryAndReadersFindTheAgencies() throws Exception {
+        Path csv = Files.createTempFile("registry", ".csv");
+        try (var in = EditorialJourneyIT.class.getResourceAsStream("/agencies/registry-update.csv")) {
+            Files.write(csv, in.readAllBytes());
+        }
+        browser.get(portal.baseUrl() + "/ro/agentii?q=agentie");
+        assertTrue(browser.findElement(By.tagName("main")).getText().contains(
+                "Registrul agențiilor licențiate nu a fost încă încărcat pe portal."), "the portal ships no registry");
+        signIn();
+
+        browser.findElement(By.linkText("Registrul agențiilor")).click();
+        wait.until(ExpectedConditions.urlMatches(".*/admin/agencies.*"));
+        browser.findElement(By.id("agency-file")).sendKeys(csv.toAbsolutePath().toString());
+        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Agenții noi (3)"));
+        assertEquals("3", browser.findElement(By.cssSelector(".agency-counts dd")).getText(), "three new agencies");
+        saveScreenshot("agency-import-preview.png");
+
+        browser.findElement(By.cssSelector("button[name$=apply]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
+                "Registrul a fost actualizat. Agenții noi: 3; modificate: 0; neschimbate: 0; scoase din registru: 0."));
+
+        browser.get(portal.baseUrl() + "/ro/agentii?q=agentie+noua");
+        String page = browser.findElement(By.tagName("main")).getText();
+        assertTrue(page.contains("Agenție Nouă SRL"), page);
+        assertTrue(page.contains("Verificat ultima dată în lista oficială"), page);
+    }
+
     private boolean searchFinds(String word, String lang, String slug) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         URI uri = URI.create(portal.baseUrl() + "/api/v1/search?lang=" + lang + "&q="

@@ -22,6 +22,7 @@ final class AdminSections {
             new Section(ArticlesPage.class, "admin.section.articles"),
             new Section(EventsAdminPage.class, "admin.section.events"),
             new Section(TranslationsPage.class, "admin.section.translations"),
+            new Section(AgencyImportPage.class, "admin.section.agencies"),
             new Section(UsersPage.class, "admin.section.users"),
             new Section(ReferralsPage.class, "admin.section.referrals"),
             new Section(AuditPage.class, "admin.section.audit"),
