@@ -82,7 +82,10 @@ public final class PortalCore implements PortalServices {
         MarkdownRenderer markdown = new MarkdownRenderer();
         this.articles = new ArticleService(sessions, clock);
         this.audit = new AuditService(sessions, clock);
-        this.users = new UserService(sessions, new PasswordHasher(), PasswordPolicy.standard(), audit, clock);
+        // One key (PORTAL_CONSULTATION_KEY, or generated into the data directory) seals what must be read back.
+        ConsultationCipher cipher = new ConsultationCipher(ConsultationKeys.load(config.consultations(), config.dataDir()));
+        this.users = new UserService(sessions, new PasswordHasher(), PasswordPolicy.standard(), audit, clock,
+                cipher.asSecretSealer());
         this.searchCounter = new SearchCounter(sessions, clock);
         this.search = new SearchService(index, searchCounter::count, clock);
         users.ensureAdministrator(config.adminEmail(), config.adminPassword());
@@ -94,7 +97,7 @@ public final class PortalCore implements PortalServices {
         // Online consultations: sealed texts, replies by e-mail when SMTP is configured, retention.
         this.replyMailer = ReplyMailer.of(config.consultations().mail(), clock);
         this.consultations = new ConsultationService(sessions,
-                new ConsultationCipher(ConsultationKeys.load(config.consultations(), config.dataDir())), replyMailer,
+                cipher, replyMailer,
                 audit, new PasswordHasher(), config.consultations().retentionDays(), config.consultations().minFillTime(),
                 clock);
         this.consultationRetention = new ConsultationRetention(consultations).start();

@@ -6,12 +6,14 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import md.migratiesigura.portal.service.SecretSealer;
 
 /**
  * AES-256-GCM for what people write and how to reach them. Each value gets a random 12-byte IV and is stored as
@@ -72,6 +74,22 @@ public final class ConsultationCipher {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is not available", e);
         }
+    }
+
+    /** The same sealing for the staff's second-factor keys (bytes, carried as Base64 text inside). */
+    public SecretSealer asSecretSealer() {
+        return new SecretSealer() {
+            @Override
+            public byte[] seal(String field, byte[] secret) {
+                return secret == null ? null : ConsultationCipher.this.seal(field, Base64.getEncoder().encodeToString(secret));
+            }
+
+            @Override
+            public byte[] open(String field, byte[] sealed) {
+                String text = ConsultationCipher.this.open(field, sealed);
+                return text == null ? null : Base64.getDecoder().decode(text);
+            }
+        };
     }
 
     /** Decrypts what {@link #seal} wrote for the same field; fails on another field, key, or any changed byte. */

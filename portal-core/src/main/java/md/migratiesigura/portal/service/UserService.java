@@ -35,11 +35,20 @@ public class UserService {
     private final PasswordPolicy policy;
     private final AuditService audit;
     private final Clock clock;
+    private final SecretSealer sealer;
+    private static final String TOTP_FIELD = "users.totp_secret";
     /** Checked when the e-mail is unknown, so that the answer takes as long as for a real account. */
     private final String unknownAccountHash;
 
     public UserService(SessionFactory sessionFactory, PasswordHasher hasher, PasswordPolicy policy, AuditService audit,
                        Clock clock) {
+        this(sessionFactory, hasher, policy, audit, clock, SecretSealer.NONE);
+    }
+
+    /** @param sealer encrypts second-factor keys before they are stored */
+    public UserService(SessionFactory sessionFactory, PasswordHasher hasher, PasswordPolicy policy, AuditService audit,
+                       Clock clock, SecretSealer sealer) {
+        this.sealer = sealer;
         this.sessionFactory = sessionFactory;
         this.hasher = hasher;
         this.policy = policy;
@@ -94,7 +103,7 @@ public class UserService {
             if (user == null || !user.isEnabled() || !user.hasSecondFactor()) {
                 return Optional.<Authentication>empty();
             }
-            OptionalLong step = Totp.match(user.getTotpSecret(), code, clock.instant(), user.getTotpLastStep());
+            OptionalLong step = Totp.match(sealer.open(TOTP_FIELD, user.getTotpSecret()), code, clock.instant(), user.getTotpLastStep());
             if (step.isEmpty()) {
                 audit.record(session, user, user.getEmail(), AuditAction.LOGIN_CODE_FAILED, null, "wrong-code");
                 return Optional.<Authentication>empty();
@@ -135,7 +144,7 @@ public class UserService {
         }
         sessionFactory.inTransaction(session -> {
             PortalUser user = requireEnabled(session, actor);
-            user.setTotp(secret, step.getAsLong());
+            user.setTotp(sealer.seal(TOTP_FIELD, secret), step.getAsLong());
             audit.record(session, user, user.getEmail(), AuditAction.TOTP_ENABLED, null, null);
         });
     }

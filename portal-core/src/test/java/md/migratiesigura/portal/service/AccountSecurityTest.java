@@ -39,7 +39,10 @@ class AccountSecurityTest {
     static void open() {
         database = Database.open(TestDatabases.newConfig(dataDir));
         audit = new AuditService(database.sessionFactory(), clock);
-        users = new UserService(database.sessionFactory(), new PasswordHasher(), PasswordPolicy.standard(), audit, clock);
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        users = new UserService(database.sessionFactory(), new PasswordHasher(), PasswordPolicy.standard(), audit, clock,
+                new md.migratiesigura.portal.consultation.ConsultationCipher(java.util.List.of(key)).asSecretSealer());
         users.ensureAdministrator(Optional.of("admin@example.org"), Optional.of(ADMIN_PASSWORD));
         admin = users.authenticate("admin@example.org", ADMIN_PASSWORD).orElseThrow();
     }
@@ -69,6 +72,22 @@ class AccountSecurityTest {
         assertFalse(full.codeRequired());
         assertEquals(AuditAction.LOGIN_SUCCEEDED, latest().action());
         assertTrue(users.verifyCode(editor.id(), code).isEmpty(), "the same code is never accepted twice");
+    }
+
+    @Test
+    void theSecondFactorKeyIsStoredEncrypted() {
+        SignedInUser editor = newEditor();
+        byte[] secret = Totp.newSecret();
+        users.enableSecondFactor(editor, secret, Totp.code(secret, Totp.step(clock.instant())));
+        byte[] stored = database.sessionFactory().fromTransaction(session -> session.createNativeQuery(
+                        "select totp_secret from users where id = :id", byte[].class)
+                .setParameter("id", editor.id())
+                .getSingleResult());
+        assertTrue(stored.length > secret.length, "sealed: IV and tag around it");
+        String hex = java.util.HexFormat.of().formatHex(stored);
+        assertFalse(hex.contains(java.util.HexFormat.of().formatHex(secret)), "the key itself is not in the column");
+        assertFalse(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1)
+                .contains(java.util.Base64.getEncoder().encodeToString(secret)), "nor its Base64 form");
     }
 
     @Test
