@@ -138,6 +138,11 @@ class AccessibilityIT extends BrowserJourney {
         assertEquals("skip-link", skip.getAttribute("class"), "the skip link comes first");
         assertFocusVisible();
         assertTrue(skip.isDisplayed() && skip.getRect().getY() >= 0, "the skip link shows when focused");
+        tab();
+        assertEquals("quick-exit", active().getAttribute("id"), "the quick exit comes right after it");
+        assertFocusVisible();
+        new Actions(browser).keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform();
+        assertTrue(isActive(".skip-link"), "Shift+Tab goes back to the skip link");
         new Actions(browser).sendKeys(Keys.ENTER).perform();
         assertEquals("main", active().getAttribute("id"), "the skip link moves focus to the main content");
 
