@@ -62,6 +62,10 @@ public final class MarkdownRenderer {
                 } else {
                     attributes.remove("rel");
                 }
+            } else if (node instanceof org.commonmark.node.Image) {
+                // Images in the text come below the title and the lead: loaded only as the reader gets near them.
+                attributes.put("loading", "lazy");
+                attributes.put("decoding", "async");
             }
         }
     }

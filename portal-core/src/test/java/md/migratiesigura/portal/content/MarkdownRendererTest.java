@@ -27,6 +27,12 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void imagesInTheTextLoadLazily() {
+        String html = renderer.toHtml("Text.\n\n![Un contract semnat](/media/contract.jpg)");
+        assertTrue(html.contains("<img src=\"/media/contract.jpg\" alt=\"Un contract semnat\" loading=\"lazy\" decoding=\"async\" />"), html);
+    }
+
+    @Test
     void scriptTagIsEscapedNotRendered() {
         String html = renderer.toHtml("Text\n\n<script>alert(1)</script>\n\nmore text");
 

@@ -247,7 +247,17 @@ public final class PortalServer implements AutoCloseable {
     }
 
     private static ErrorHandler quietErrors() {
-        ErrorHandler handler = new ErrorHandler();
+        ErrorHandler handler = new ErrorHandler() {
+            @Override
+            protected void writeErrorHtml(org.eclipse.jetty.server.Request request, java.io.Writer writer,
+                                          java.nio.charset.Charset charset, int code, String message, Throwable cause)
+                    throws java.io.IOException {
+                // Jetty's own short page is in English: say so, for screen readers (WCAG 3.1.1).
+                java.io.StringWriter page = new java.io.StringWriter();
+                super.writeErrorHtml(request, page, charset, code, message, cause);
+                writer.write(page.toString().replaceFirst("<html>", "<html lang=\"en\">"));
+            }
+        };
         handler.setShowStacks(false);
         handler.setShowMessageInTitle(false);
         return handler;

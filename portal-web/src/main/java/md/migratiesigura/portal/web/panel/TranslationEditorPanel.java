@@ -161,6 +161,7 @@ public class TranslationEditorPanel extends Panel {
         body.add(AttributeModifier.replace("data-preview-target", previewArea::getMarkupId));
         f.add(field(body, "body"));
         f.add(previewArea);
+        f.add(new ContentChecksPanel("checks", form.map(ArticleDraftForm::getBody)));
         f.add(new CheckBox("follows", bind(ArticleDraftForm::isFollowsOther, ArticleDraftForm::setFollowsOther))
                 .setMarkupId("follows-" + language.code()));
         f.add(newCoverPreview("coverPreview"));

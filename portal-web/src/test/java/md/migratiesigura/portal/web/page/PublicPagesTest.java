@@ -47,12 +47,17 @@ class PublicPagesTest {
 
     @ParameterizedTest
     @EnumSource(Language.class)
-    void quickExitIsTheFirstThingTheKeyboardReaches(Language language) {
+    void theSkipLinkThenTheQuickExitAreTheFirstThingsTheKeyboardReaches(Language language) {
+        // The skip link first, as GOV.UK places it (WCAG 2.4.1), the quick exit right after it: the second Tab,
+        // and Escape twice from anywhere.
         tester.executeUrl(language.code() + "/");
         String body = tester.getLastResponseAsString().split("<body>", 2)[1];
+        int first = body.indexOf("<a ");
+        int second = body.indexOf("<a ", first + 1);
+        int third = body.indexOf("<a ", second + 1);
+        assertTrue(body.substring(first, second).contains("class=\"skip-link\" href=\"#main\""), "the skip link comes first");
         int quickExit = body.indexOf("id=\"quick-exit\"");
-        int firstOtherLink = body.indexOf("<a ", body.indexOf("<a ") + 1);
-        assertTrue(quickExit >= 0 && quickExit < firstOtherLink, "the quick exit is the first link in the page");
+        assertTrue(quickExit > second && quickExit < third, "the quick exit is the second link in the page");
     }
 
     @ParameterizedTest

@@ -137,7 +137,8 @@ public class ArticlesPage extends AdminBasePage {
                                 .map(CategoryView::name).findFirst().orElse(key);
                     }
                 }).setNullValid(true));
-        form.add(new CheckBox("overdue", overdue));
+        // The label follows the box: its id must be asked for before the label renders.
+        form.add(new CheckBox("overdue", overdue).setOutputMarkupId(true));
         form.add(new TextField<>("q", text));
         return form;
     }

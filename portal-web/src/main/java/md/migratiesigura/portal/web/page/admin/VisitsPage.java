@@ -10,6 +10,9 @@ import md.migratiesigura.portal.web.panel.VisitBreakdownPanel;
 import md.migratiesigura.portal.web.report.ReportTexts;
 import md.migratiesigura.portal.web.security.StaffRoles;
 import org.apache.wicket.authroles.authorization.strategies.role.annotations.AuthorizeInstantiation;
+import org.apache.wicket.markup.head.IHeaderResponse;
+import org.apache.wicket.markup.head.StringHeaderItem;
+import org.apache.wicket.markup.html.link.BookmarkablePageLink;
 import org.apache.wicket.markup.html.WebMarkupContainer;
 import org.apache.wicket.markup.html.basic.Label;
 import org.apache.wicket.model.IModel;
@@ -24,8 +27,16 @@ public class VisitsPage extends AdminBasePage {
 
     static final int TOP = 10;
 
+    /** Reloading on its own is the staff member's choice (WCAG 2.2.1): off unless {@code ?live=1} asks for it. */
+    private final boolean live;
+
     public VisitsPage(PageParameters parameters) {
         super(parameters);
+        live = parameters.get("live").toBoolean(false);
+        BookmarkablePageLink<Void> toggle = new BookmarkablePageLink<>("live", VisitsPage.class,
+                live ? new PageParameters() : new PageParameters().set("live", "1"));
+        toggle.add(new Label("text", getString(live ? "admin.visits.live.stop" : "admin.visits.live.start")));
+        add(toggle);
         VisitStatistics stats = app().services().visitStatistics();
         Month month = stats.currentMonth();
         add(new Label("month", getString("report.month." + month.month()) + " " + month.year()));
@@ -63,6 +74,14 @@ public class VisitsPage extends AdminBasePage {
     }
 
     /** Live: the page reloads itself every 30 seconds (a meta refresh needs no script, so the CSP is untouched). */
+    @Override
+    public void renderHead(IHeaderResponse response) {
+        super.renderHead(response);
+        if (live) {
+            response.render(StringHeaderItem.forString("<meta http-equiv=\"refresh\" content=\"30\">"));
+        }
+    }
+
     @Override
     protected IModel<String> pageTitle() {
         return () -> getString("admin.visits.title");

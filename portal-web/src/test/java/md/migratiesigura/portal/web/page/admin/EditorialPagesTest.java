@@ -195,6 +195,28 @@ class EditorialPagesTest {
     }
 
     @Test
+    void thePrePublishChecksWarnButNeitherChangeNorBlockThePublication() {
+        EditableTranslation t = draft(unique("Verificări"), "Text.");
+        signIn(newStaff(Role.EDITOR));
+        tester.executeUrl("admin/articles/" + t.key());
+        assertFalse(tester.getLastResponseAsString().contains("Verificări înainte de publicare"), "nothing to say yet");
+        String body = "## Acte\n\n#### Pașaport\n\nVezi [click aici](https://example.org/) și ![](/media/x.jpg).";
+        FormTester form = tester.newFormTester("first:form");
+        form.setValue("body", body);
+        submit(form, "publish");
+
+        tester.assertNoErrorMessage();
+        String html = tester.getLastResponseAsString();
+        assertTrue(html.contains("Verificări înainte de publicare"), html);
+        assertTrue(html.contains("Un nivel de titlu este sărit"));
+        assertTrue(html.contains(">click aici</code>"), "the vague link text is named");
+        assertTrue(html.contains("Imagine fără text alternativ"));
+        EditableTranslation saved = services.editorial().load(t.key()).orElseThrow().ro();
+        assertEquals(ArticleStatus.PUBLISHED, saved.status(), "published all the same");
+        assertEquals(body, saved.bodyMarkdown(), "nothing fixed silently");
+    }
+
+    @Test
     void refusedInputGetsAMessageOnItsFieldAndTheTextStays() {
         EditableTranslation t = draft(unique("Date greșite"), "Text.");
         signIn(newStaff(Role.EDITOR));

@@ -97,7 +97,9 @@ class ReportAdminPagesTest {
         tester.assertRenderedPage(VisitsPage.class);
         String visits = tester.getLastResponseAsString();
         assertTrue(visits.contains("Luna până azi") && visits.contains("Afișări pierdute"), "month to date and drops");
-        assertTrue(visits.contains("http-equiv=\"refresh\""), "the page keeps itself current without a script");
+        assertFalse(visits.contains("http-equiv=\"refresh\""), "no reload the reader did not ask for (WCAG 2.2.1)");
+        tester.executeUrl("admin/visits?live=1");
+        assertTrue(tester.getLastResponseAsString().contains("http-equiv=\"refresh\""), "live on request, without a script");
         tester.executeUrl("admin/report/" + YEAR);
         tester.assertRenderedPage(AccessDeniedPage.class);
         assertEquals(403, tester.getLastResponse().getStatus());

@@ -1,0 +1,52 @@
+package md.migratiesigura.portal.web.it;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+
+/**
+ * Not a check but a tool: the README's screenshots, the first screen of the main pages in both languages at phone
+ * and desktop widths. Runs only when asked: {@code mvn -pl portal-web -am verify -Dit.test=ScreenshotsIT
+ * -Dscreenshots.dir=$PWD/docs/screenshots}.
+ */
+@EnabledIfSystemProperty(named = "screenshots.dir", matches = ".+")
+class ScreenshotsIT extends BrowserJourney {
+
+    private static final String[][] PAGES = {
+        {"home", "/ro/", "/ru/"},
+        {"article", "/ro/articole/ghid-de-siguranta-munca-in-italia", "/ru/stati/pamyatka-po-bezopasnosti-rabota-v-italii"},
+        {"check", "/ro/verifica-oferta?pay=too_high&housing=unstated&passport=asked_to_keep&check=1",
+            "/ru/proverka-vakansii?pay=too_high&housing=unstated&passport=asked_to_keep&check=1"},
+        {"report", "/ro/raport/2025", "/ru/otchet/2025"},
+    };
+
+    ScreenshotsIT() {
+        super(1280, 800);
+    }
+
+    @Test
+    void savesTheFirstScreenOfTheMainPages() throws Exception {
+        Path dir = Path.of(System.getProperty("screenshots.dir"));
+        Files.createDirectories(dir);
+        for (int width : new int[] {360, 1280}) {
+            browser.manage().window().setSize(new Dimension(width, width == 360 ? 740 : 800));
+            for (String[] page : PAGES) {
+                for (int i = 1; i <= 2; i++) {
+                    browser.get(portal.baseUrl() + page[i]);
+                    if (page[0].equals("check")) {
+                        // The result, not the questions above it.
+                        browser.executeScript("document.querySelector('.risk-result').scrollIntoView()");
+                    }
+                    Path file = dir.resolve(page[0] + "-" + (i == 1 ? "ro" : "ru") + "-" + width + ".png");
+                    Files.write(file, browser.getScreenshotAs(OutputType.BYTES));
+                    assertTrue(Files.size(file) < 150_000, file + " is " + Files.size(file) + " bytes");
+                }
+            }
+        }
+    }
+}
