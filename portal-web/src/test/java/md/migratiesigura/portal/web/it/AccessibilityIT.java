@@ -1,6 +1,7 @@
 package md.migratiesigura.portal.web.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -52,7 +53,9 @@ class AccessibilityIT extends BrowserJourney {
         {"/ro/evenimente/{event}", "/ru/sobytiya/{event}"},
         {"/ro/raport/2025", "/ru/otchet/2025"},
         {"/ro/pagina-care-nu-exista", "/ru/stranitsa-kotoroy-net"},
-        // The consultation pages (/ro/consultatie, /ru/konsultatsiya) join this list when they are merged.
+        {"/ro/consultatie", "/ru/konsultatsiya"},
+        {"/ro/consultatie?sos=1", "/ru/konsultatsiya?sos=1"},
+        {"/ro/consultatie/raspuns", "/ru/konsultatsiya/otvet"},
     };
 
     /** Back-office pages for a signed-in administrator, checked in Romanian and again in Russian. */
@@ -71,8 +74,12 @@ class AccessibilityIT extends BrowserJourney {
             "/admin/events/new",
             "/admin/events/{event}",
             "/admin/access-denied",
-            "/admin/articles/nu-exista"
-            // The agency-import and account-security pages join this list when they are merged.
+            "/admin/articles/nu-exista",
+            "/admin/agencies",
+            "/admin/account",
+            "/admin/consultations",
+            "/admin/consultations?view=closed",
+            "/admin/referrals"
     );
 
     private static final String AXE_RUN = """
@@ -161,6 +168,29 @@ class AccessibilityIT extends BrowserJourney {
     }
 
     @Test
+    void aQuestionToACounsellorCanBeSentWithTheKeyboardAloneOnAPhone() throws InterruptedException {
+        browser.manage().window().setSize(new Dimension(360, 740));
+        browser.get(portal.baseUrl() + "/ro/consultatie");
+        long opened = System.nanoTime();
+
+        chooseWithKeyboard("input[type='radio'][value='job-offer']", "input[type='radio'][value='documents']");
+        tabUntil("#consultation-question");
+        new Actions(browser).sendKeys("Mi s-a cerut pașaportul ca garanție de o agenție din Chișinău. Este legal?").perform();
+        chooseWithKeyboard("input[type='radio'][value='ticket']", "input[type='radio'][value='ticket']");
+        tabUntil("#consultation-consent");
+        new Actions(browser).sendKeys(Keys.SPACE).perform();
+        assertTrue(browser.findElement(By.id("consultation-consent")).isSelected(), "consent given with Space");
+        tabUntil("main form button[type='submit']");
+        // The form refuses what is sent sooner than a person could have written it.
+        long waited = java.time.Duration.ofNanos(System.nanoTime() - opened).toMillis();
+        Thread.sleep(Math.max(0, 5_000 - waited));
+        new Actions(browser).sendKeys(Keys.ENTER).perform();
+        WebElement ticket = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ticket-code")));
+        assertFalse(ticket.getText().isBlank(), "the ticket code is shown");
+        assertFalse(browser.findElement(By.cssSelector(".ticket-phrase")).getText().isBlank(), "and the phrase");
+    }
+
+    @Test
     void tapTargetsInTheHeaderNavigationAndFormsAreAtLeast44PixelsOnA360PixelScreen() {
         browser.manage().window().setSize(new Dimension(360, 740));
         List<String> small = new ArrayList<>();
@@ -183,8 +213,12 @@ class AccessibilityIT extends BrowserJourney {
     }
 
     private void chooseWithKeyboard(String question, String option) {
-        tabUntil("input[name='" + question + "']");
-        String wanted = "input[name='" + question + "'][value='" + option + "']";
+        chooseWithKeyboard("input[name='" + question + "']", "input[name='" + question + "'][value='" + option + "']");
+    }
+
+    /** Tabs into a group of radio buttons, then arrows down to the wanted one and takes it with Space. */
+    private void chooseWithKeyboard(String group, String wanted) {
+        tabUntil(group + ", " + wanted);
         for (int i = 0; i < 10 && !isActive(wanted); i++) {
             new Actions(browser).sendKeys(Keys.ARROW_DOWN).perform();
         }
