@@ -173,10 +173,10 @@ class AccessibilityIT extends BrowserJourney {
         browser.get(portal.baseUrl() + "/ro/consultatie");
         long opened = System.nanoTime();
 
-        chooseWithKeyboard("input[type='radio'][value='job-offer']", "input[type='radio'][value='documents']");
+        chooseRadioWithKeyboard("input[type='radio'][value='job-offer']", "input[type='radio'][value='documents']");
         tabUntil("#consultation-question");
         new Actions(browser).sendKeys("Mi s-a cerut pașaportul ca garanție de o agenție din Chișinău. Este legal?").perform();
-        chooseWithKeyboard("input[type='radio'][value='ticket']", "input[type='radio'][value='ticket']");
+        chooseRadioWithKeyboard("input[type='radio'][value='ticket']", "input[type='radio'][value='ticket']");
         tabUntil("#consultation-consent");
         new Actions(browser).sendKeys(Keys.SPACE).perform();
         assertTrue(browser.findElement(By.id("consultation-consent")).isSelected(), "consent given with Space");
@@ -213,11 +213,11 @@ class AccessibilityIT extends BrowserJourney {
     }
 
     private void chooseWithKeyboard(String question, String option) {
-        chooseWithKeyboard("input[name='" + question + "']", "input[name='" + question + "'][value='" + option + "']");
+        chooseRadioWithKeyboard("input[name='" + question + "']", "input[name='" + question + "'][value='" + option + "']");
     }
 
     /** Tabs into a group of radio buttons, then arrows down to the wanted one and takes it with Space. */
-    private void chooseWithKeyboard(String group, String wanted) {
+    private void chooseRadioWithKeyboard(String group, String wanted) {
         tabUntil(group + ", " + wanted);
         for (int i = 0; i < 10 && !isActive(wanted); i++) {
             new Actions(browser).sendKeys(Keys.ARROW_DOWN).perform();
