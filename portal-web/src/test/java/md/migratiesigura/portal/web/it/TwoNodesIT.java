@@ -48,6 +48,7 @@ class TwoNodesIT {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final AtomicInteger nextAddress = new AtomicInteger();
+    private ChromeDriver browser;
 
     @TempDir
     Path work;
@@ -62,14 +63,17 @@ class TwoNodesIT {
         Map<String, String> b = new HashMap<>(a);
         b.put("PORTAL_DATA_DIR", Files.createDirectory(work.resolve("node-b")).toString());
 
+        ExecutorService starting = Executors.newSingleThreadExecutor();
         try (PortalProcess nodeA = PortalProcess.start(a, Duration.ofSeconds(120));
-             PortalProcess nodeB = PortalProcess.start(b, Duration.ofSeconds(120))) {
+             PortalProcess nodeB = awaitStarted(starting.submit(() -> PortalProcess.start(b, Duration.ofSeconds(120))),
+                     () -> signIn(Browsers.chromium(1280, 900), nodeA))) {
             // Node B's home page is in its page cache before the article exists.
             assertEquals(200, get(nodeB, "/ro/", "192.0.2.1").statusCode());
 
             String word = "zarzavat" + randomLetters(6);
-            String slug = publishOn(nodeA, "Munca sezonieră: " + word);
-
+            String slug = publish(browser, "Munca sezonieră: " + word);
+            browser.quit();
+            browser = null;
             assertTrue(within(Duration.ofSeconds(5), () -> body(nodeB, "/api/v1/search?lang=ro&q="
                     + URLEncoder.encode(word, StandardCharsets.UTF_8)).contains(slug)),
                     "published on node A, found by the search of node B within seconds");
@@ -121,32 +125,50 @@ class TwoNodesIT {
             } finally {
                 pool.shutdownNow();
             }
+        } finally {
+            starting.shutdownNow();
+            if (browser != null) {
+                browser.quit();
+            }
         }
     }
 
-    /** Signs in on the node's back office in a real browser and publishes a Romanian article; returns its slug. */
-    private String publishOn(PortalProcess node, String title) throws Exception {
-        ChromeDriver browser = Browsers.chromium(1280, 900);
+    /** Node B starts (migrations done by A, nothing to import again) while the browser signs in on node A. */
+    private PortalProcess awaitStarted(Future<PortalProcess> node, Check meanwhile) throws Exception {
         try {
-            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
-            browser.get(node.baseUrl() + "/admin/login");
-            browser.findElement(By.name("email")).sendKeys(ADMIN_EMAIL);
-            browser.findElement(By.name("password")).sendKeys(ADMIN_PASSWORD);
-            browser.findElement(By.cssSelector(".admin-form button[type=submit]")).click();
-            wait.until(ExpectedConditions.urlMatches(".*/admin/$"));
-            browser.get(node.baseUrl() + "/admin/articles/new");
-            browser.findElement(By.cssSelector("main form [name$=title]")).sendKeys(title);
-            browser.findElement(By.cssSelector("main form [name$=body]")).sendKeys("Cere contractul înainte de plecare.");
-            browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
-                    "Articolul a fost creat ca ciornă."));
-            browser.findElement(By.cssSelector("section[lang=ro] button[name$=publish]")).click();
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("section[lang=ro]"),
-                    "Salvat și publicat."));
-            return browser.findElement(By.id("slug-ro")).getAttribute("value");
-        } finally {
-            browser.quit();
+            meanwhile.holds();
+        } catch (Exception | Error e) {
+            node.get().close();
+            throw e;
         }
+        return node.get();
+    }
+
+    /** Signs in on the node's back office in a real browser. */
+    private boolean signIn(ChromeDriver driver, PortalProcess node) {
+        this.browser = driver;
+        driver.get(node.baseUrl() + "/admin/login");
+        driver.findElement(By.name("email")).sendKeys(ADMIN_EMAIL);
+        driver.findElement(By.name("password")).sendKeys(ADMIN_PASSWORD);
+        driver.findElement(By.cssSelector(".admin-form button[type=submit]")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches(".*/admin/$"));
+        return true;
+    }
+
+    /** Writes and publishes a Romanian article in the signed-in back office; returns its slug. */
+    private static String publish(ChromeDriver browser, String title) {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        String base = browser.getCurrentUrl().replaceFirst("/admin/.*$", "");
+        browser.get(base + "/admin/articles/new");
+        browser.findElement(By.cssSelector("main form [name$=title]")).sendKeys(title);
+        browser.findElement(By.cssSelector("main form [name$=body]")).sendKeys("Cere contractul înainte de plecare.");
+        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
+                "Articolul a fost creat ca ciornă."));
+        browser.findElement(By.cssSelector("section[lang=ro] button[name$=publish]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("section[lang=ro]"),
+                "Salvat și publicat."));
+        return browser.findElement(By.id("slug-ro")).getAttribute("value");
     }
 
     /** Sends {@code pages} pageviews from distinct readers behind the trusted proxy; returns how many were served. */
