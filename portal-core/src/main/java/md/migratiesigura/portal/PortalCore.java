@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import md.migratiesigura.portal.agency.AgencyService;
 import md.migratiesigura.portal.analytics.VisitCounter;
@@ -120,7 +121,11 @@ public final class PortalCore implements PortalServices {
         SearchIndex index = null;
         try {
             index = SearchIndex.open(config.dataDir().resolve("index"));
-            return new PortalCore(database, index, clock, config);
+            // Nodes starting together start one after the other: the first start creates the administrator and
+            // imports the content once (README "Several machines").
+            try (Leases.Held startup = Leases.exclusively(database.dataSource(), "portal-startup", Duration.ofMinutes(5))) {
+                return new PortalCore(database, index, clock, config);
+            }
         } catch (RuntimeException e) {
             if (index != null) {
                 index.close();

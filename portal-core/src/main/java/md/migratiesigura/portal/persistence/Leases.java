@@ -112,6 +112,56 @@ public final class Leases {
         }
     }
 
+    /**
+     * Waits for the database's named lock {@code name} ({@code GET_LOCK}) and holds it on a connection of its own
+     * until closed: for work that must not run on two nodes at the same moment and must not be skipped either, such
+     * as a node's first start on an empty database (the administrator and the content are created once). Not
+     * replicated by Galera: there, start the first node alone. If the lock is not had within {@code wait}, the
+     * caller goes on without it (and a unique key refuses what was created twice).
+     */
+    /** A named lock held until closed. */
+    public interface Held extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    public static Held exclusively(DataSource dataSource, String name, Duration wait) {
+        Connection c = null;
+        try {
+            c = dataSource.getConnection();
+            try (PreparedStatement lock = c.prepareStatement("SELECT GET_LOCK(?, ?)")) {
+                lock.setString(1, name);
+                lock.setLong(2, Math.max(1, wait.toSeconds()));
+                try (var rs = lock.executeQuery()) {
+                    if (rs.next() && rs.getInt(1) == 1) {
+                        Connection held = c;
+                        return () -> {
+                            // A pooled connection's session lives on after close(): release the lock first.
+                            try (held; PreparedStatement release = held.prepareStatement("SELECT RELEASE_LOCK(?)")) {
+                                release.setString(1, name);
+                                release.executeQuery().close();
+                            } catch (SQLException e) {
+                                log.debug("Lock '{}': {}", name, e.toString());
+                            }
+                        };
+                    }
+                }
+            }
+            log.warn("Lock '{}' not had within {}: going on without it", name, wait);
+            c.close();
+        } catch (SQLException e) {
+            log.warn("Lock '{}' not taken: {}", name, e.toString());
+            if (c != null) {
+                try {
+                    c.close();
+                } catch (SQLException ignored) {
+                    // nothing held
+                }
+            }
+        }
+        return () -> { };
+    }
+
     private static String newNodeId() {
         // No name lookup here (it can hang on a badly configured resolver): the shell's host name when exported.
         String host = System.getenv("HOSTNAME");

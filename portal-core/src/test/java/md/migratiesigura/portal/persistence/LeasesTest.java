@@ -118,6 +118,29 @@ class LeasesTest {
     }
 
     @Test
+    void anExclusiveSectionWaitsForTheOtherNodeToLeaveIt() throws Exception {
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            Future<Long> entered;
+            long released;
+            try (Leases.Held first = Leases.exclusively(database.dataSource(), "startup-test", Duration.ofSeconds(10))) {
+                entered = other.submit(() -> {
+                    try (Leases.Held second = Leases.exclusively(database.dataSource(), "startup-test",
+                            Duration.ofSeconds(10))) {
+                        return System.nanoTime();
+                    }
+                });
+                Thread.sleep(500);
+                assertFalse(entered.isDone(), "the second node waits");
+                released = System.nanoTime();
+            }
+            assertTrue(entered.get() >= released, "and goes in once the first has left");
+        } finally {
+            other.shutdown();
+        }
+    }
+
+    @Test
     void everyProcessGetsItsOwnNodeId() {
         assertFalse(new Leases(database.dataSource()).holder().equals(new Leases(database.dataSource()).holder()));
         assertTrue(new Leases(database.dataSource()).holder().length() <= 100);
