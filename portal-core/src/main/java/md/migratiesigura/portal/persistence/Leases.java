@@ -113,7 +113,8 @@ public final class Leases {
     }
 
     /**
-     * Waits for the database's named lock {@code name} ({@code GET_LOCK}) and holds it on a connection of its own
+     * Waits for the named lock {@code name} of this database ({@code GET_LOCK}, named after the database too, as
+     * named locks are server-wide) and holds it on a connection of its own
      * until closed: for work that must not run on two nodes at the same moment and must not be skipped either, such
      * as a node's first start on an empty database (the administrator and the content are created once). Not
      * replicated by Galera: there, start the first node alone. If the lock is not had within {@code wait}, the
@@ -129,7 +130,7 @@ public final class Leases {
         Connection c = null;
         try {
             c = dataSource.getConnection();
-            try (PreparedStatement lock = c.prepareStatement("SELECT GET_LOCK(?, ?)")) {
+            try (PreparedStatement lock = c.prepareStatement("SELECT GET_LOCK(CONCAT(?, '@', DATABASE()), ?)")) {
                 lock.setString(1, name);
                 lock.setLong(2, Math.max(1, wait.toSeconds()));
                 try (var rs = lock.executeQuery()) {
@@ -137,7 +138,8 @@ public final class Leases {
                         Connection held = c;
                         return () -> {
                             // A pooled connection's session lives on after close(): release the lock first.
-                            try (held; PreparedStatement release = held.prepareStatement("SELECT RELEASE_LOCK(?)")) {
+                            try (held; PreparedStatement release = held.prepareStatement(
+                                    "SELECT RELEASE_LOCK(CONCAT(?, '@', DATABASE()))")) {
                                 release.setString(1, name);
                                 release.executeQuery().close();
                             } catch (SQLException e) {
