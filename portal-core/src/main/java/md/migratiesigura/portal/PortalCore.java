@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import md.migratiesigura.portal.agency.AgencyService;
 import md.migratiesigura.portal.analytics.VisitCounter;
@@ -25,6 +26,7 @@ import md.migratiesigura.portal.content.ReportSeedImporter;
 import md.migratiesigura.portal.event.EventSearchSource;
 import md.migratiesigura.portal.event.EventService;
 import md.migratiesigura.portal.persistence.Database;
+import md.migratiesigura.portal.persistence.Leases;
 import md.migratiesigura.portal.report.ReportService;
 import md.migratiesigura.portal.report.ReportSources;
 import md.migratiesigura.portal.search.ArticleSearchSource;
@@ -79,6 +81,8 @@ public final class PortalCore implements PortalServices {
         this.database = database;
         this.index = index;
         SessionFactory sessions = database.sessionFactory();
+        // Jobs with an effect on the whole cluster run on one node at a time (README "Several machines").
+        Leases leases = new Leases(database.dataSource());
         MarkdownRenderer markdown = new MarkdownRenderer();
         this.articles = new ArticleService(sessions, clock);
         this.audit = new AuditService(sessions, clock);
@@ -105,13 +109,14 @@ public final class PortalCore implements PortalServices {
                 new ConsultationReportSource(consultations));
         this.reports = new ReportService(sessions, visitStatistics, sources, audit, clock);
         new ReportSeedImporter(reports, clock).importFrom(config.contentDir());
-        this.visitCounter = VisitCounter.standard(database.dataSource(), clock).start(VisitCounter.FLUSH_INTERVAL);
+        this.visitCounter = VisitCounter.standard(database.dataSource(), clock).closingUnder(leases)
+                .start(VisitCounter.FLUSH_INTERVAL);
         this.editorial = new EditorialService(sessions, markdown, audit, clock);
         this.images = new ImageService(sessions, audit, config.dataDir().resolve("uploads"), clock);
         this.indexFeeder = new IndexFeeder(index, sessions, List.of(new ArticleSearchSource(sessions, markdown),
-                new EventSearchSource(sessions, markdown)), clock);
+                new EventSearchSource(sessions, markdown)), clock).cleaningUnder(leases);
         indexFeeder.start();
-        this.scheduler = new EditorialScheduler(editorial);
+        this.scheduler = new EditorialScheduler(editorial, leases);
         scheduler.start();
         this.agencies = new AgencyService(sessions, audit, clock);
         QuestionnaireLoader questionnaires = new QuestionnaireLoader();
@@ -134,7 +139,11 @@ public final class PortalCore implements PortalServices {
         SearchIndex index = null;
         try {
             index = SearchIndex.open(config.dataDir().resolve("index"));
-            return new PortalCore(database, index, clock, config);
+            // Nodes starting together start one after the other: the first start creates the administrator and
+            // imports the content once (README "Several machines").
+            try (Leases.Held startup = Leases.exclusively(database.dataSource(), "portal-startup", Duration.ofMinutes(5))) {
+                return new PortalCore(database, index, clock, config);
+            }
         } catch (RuntimeException e) {
             if (index != null) {
                 index.close();

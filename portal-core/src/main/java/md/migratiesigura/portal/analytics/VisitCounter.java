@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import javax.sql.DataSource;
 import md.migratiesigura.portal.domain.Language;
+import md.migratiesigura.portal.persistence.Leases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +47,9 @@ public final class VisitCounter implements AutoCloseable {
     public static final Duration FLUSH_INTERVAL = Duration.ofSeconds(2);
     /** How often ended months are looked for; well inside the 30 minutes a month waits before closing. */
     static final Duration CLOSING_INTERVAL = Duration.ofMinutes(1);
+    /** With several nodes, one of them deletes ended months' salts and hashes: the holder of this lease. */
+    public static final String CLOSING_LEASE = "visit-month-closing";
+    static final Duration CLOSING_LEASE_TTL = CLOSING_INTERVAL.multipliedBy(3);
     static final int MAX_PATH = 200;
 
     /** What became of one request handed to {@link #record}. */
@@ -66,6 +70,7 @@ public final class VisitCounter implements AutoCloseable {
     private volatile Instant lastFlush;
     private Instant lastClosing;
     private volatile boolean databaseFailing;
+    private Leases leases;
 
     /**
      * @param queueCapacity    events that may wait for the next flush; beyond it they are dropped (and counted)
@@ -82,6 +87,15 @@ public final class VisitCounter implements AutoCloseable {
 
     public static VisitCounter standard(DataSource dataSource, Clock clock) {
         return new VisitCounter(dataSource, clock, UserAgents.standard(), 50_000, 500_000);
+    }
+
+    /**
+     * Deletes ended months from the database only while holding {@link #CLOSING_LEASE}, so that several nodes do
+     * not all do it; each node still forgets the ended months' salts it holds in memory. Counting stays per node.
+     */
+    public synchronized VisitCounter closingUnder(Leases leases) {
+        this.leases = leases;
+        return this;
     }
 
     /** Flushes every {@code interval} on a daemon thread until {@link #close}. */
@@ -262,6 +276,10 @@ public final class VisitCounter implements AutoCloseable {
      */
     void closeEndedMonths(Connection connection, Instant now) throws SQLException {
         Month lastClosed = Month.of(now.minus(VISIT_GAP)).previous();
+        salts.keySet().removeIf(m -> m.compareTo(lastClosed) <= 0);
+        if (leases != null && !leases.hold(CLOSING_LEASE, CLOSING_LEASE_TTL)) {
+            return;
+        }
         connection.setAutoCommit(true);
         for (String table : List.of("visit_visitors", "visit_salts")) {
             try (PreparedStatement delete = connection.prepareStatement(
@@ -274,7 +292,6 @@ public final class VisitCounter implements AutoCloseable {
             delete.setTimestamp(1, Timestamp.from(now.minus(Duration.ofDays(2))));
             delete.executeUpdate();
         }
-        salts.keySet().removeIf(m -> m.compareTo(lastClosed) <= 0);
     }
 
     static byte[] hash(byte[] salt, String address, String userAgent, MessageDigest digest) {

@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import md.migratiesigura.portal.persistence.Leases;
 import org.hibernate.SessionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,8 @@ public final class IndexFeeder implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(IndexFeeder.class);
     static final Duration REREAD_WINDOW = Duration.ofSeconds(30);
     static final Duration KEEP_OUTBOX = Duration.ofDays(7);
+    static final String CLEANUP_LEASE = "search-outbox-cleanup";
+    static final Duration CLEANUP_LEASE_TTL = Duration.ofHours(3);
 
     private final SearchIndex index;
     private final SessionFactory sessionFactory;
@@ -33,6 +36,7 @@ public final class IndexFeeder implements AutoCloseable {
     private final Clock clock;
     private final ScheduledExecutorService executor;
     private Instant lastCleanup = Instant.EPOCH;
+    private Leases leases;
     /** Outbox ids already applied that are still inside the re-read window: not applied twice. */
     private final Set<Long> applied = new java.util.HashSet<>();
 
@@ -46,6 +50,12 @@ public final class IndexFeeder implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /** With several nodes, only the holder of {@link #CLEANUP_LEASE} deletes old outbox rows; each node follows it. */
+    public synchronized IndexFeeder cleaningUnder(Leases leases) {
+        this.leases = leases;
+        return this;
     }
 
     /** Rebuilds the index when it cannot be trusted (new, corrupt, other analyzers), then follows the outbox. */
@@ -120,6 +130,9 @@ public final class IndexFeeder implements AutoCloseable {
             return;
         }
         lastCleanup = now;
+        if (leases != null && !leases.hold(CLEANUP_LEASE, CLEANUP_LEASE_TTL)) {
+            return;
+        }
         sessionFactory.inTransaction(session -> session.createNativeMutationQuery(
                         "delete from search_outbox where created_at < :before")
                 .setParameter("before", now.minus(KEEP_OUTBOX))

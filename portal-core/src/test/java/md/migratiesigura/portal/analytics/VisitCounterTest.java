@@ -18,6 +18,7 @@ import md.migratiesigura.portal.MutableClock;
 import md.migratiesigura.portal.TestDatabases;
 import md.migratiesigura.portal.domain.Language;
 import md.migratiesigura.portal.persistence.Database;
+import md.migratiesigura.portal.persistence.Leases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -135,6 +136,33 @@ class VisitCounterTest {
         assertEquals(0, count("SELECT COUNT(*) FROM visit_salts WHERE year = 2025 AND month = 3"));
         assertEquals(1, count("SELECT COUNT(*) FROM visit_salts WHERE year = 2025 AND month = 4"), "April's is ready");
         assertEquals(new VisitStatistics.Figures(1, 1, 1), statistics(clock.instant()).month(new Month(2025, 3)));
+    }
+
+    @Test
+    void withSeveralNodesOnlyTheLeaseHolderClosesMonthsAndAllCountsAddUp() throws Exception {
+        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM cluster_leases");
+        }
+        MutableClock clock = new MutableClock(Instant.parse("2025-03-31T20:50:00Z"));
+        VisitCounter nodeA = new VisitCounter(flaky, clock, UserAgents.standard(), 100, 1000)
+                .closingUnder(new Leases(database.dataSource()));
+        VisitCounter nodeB = new VisitCounter(flaky, clock, UserAgents.standard(), 100, 1000)
+                .closingUnder(new Leases(database.dataSource()));
+        record(nodeA, clock.instant(), "203.0.113.1");
+        record(nodeB, clock.instant(), "203.0.113.2");
+        record(nodeB, clock.instant(), "203.0.113.1"); // the same reader, sent to the other node: the same visit
+        assertTrue(nodeA.flush(), "node A takes the closing lease");
+        assertTrue(nodeB.flush());
+        assertEquals(new VisitStatistics.Figures(3, 2, 2), statistics(clock.instant()).month(new Month(2025, 3)));
+
+        clock.set(Instant.parse("2025-03-31T21:31:00Z")); // March is over
+        assertTrue(nodeB.flush());
+        assertEquals(1, count("SELECT COUNT(*) FROM visit_salts WHERE year = 2025 AND month = 3"),
+                "node B does not hold the lease: it leaves the closing to node A");
+        assertTrue(nodeA.flush());
+        assertEquals(0, count("SELECT COUNT(*) FROM visit_salts WHERE year = 2025 AND month = 3"));
+        assertEquals(0, count("SELECT COUNT(*) FROM visit_visitors WHERE year = 2025 AND month = 3"));
+        assertEquals(new VisitStatistics.Figures(3, 2, 2), statistics(clock.instant()).month(new Month(2025, 3)));
     }
 
     @Test
