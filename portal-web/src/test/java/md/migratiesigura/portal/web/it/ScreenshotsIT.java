@@ -5,16 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 
 /**
- * Not a check but a tool: the README's screenshots, the first screen of the main pages in both languages at phone
- * and desktop widths. Runs only when asked: {@code mvn -pl portal-web -am verify -Dit.test=ScreenshotsIT
- * -Dscreenshots.dir=$PWD/docs/screenshots}.
+ * The README's screenshots: the first screen of the main pages in both languages at phone and desktop widths, each
+ * checked to be a real picture. Every build takes them into {@code target/screenshots/pages}; to refresh the
+ * README's copies: {@code mvn -pl portal-web -am verify -Dit.test=ScreenshotsIT -Dscreenshots.dir=$PWD/docs/screenshots}.
  */
-@EnabledIfSystemProperty(named = "screenshots.dir", matches = ".+")
 class ScreenshotsIT extends BrowserJourney {
 
     private static final String[][] PAGES = {
@@ -31,7 +29,7 @@ class ScreenshotsIT extends BrowserJourney {
 
     @Test
     void savesTheFirstScreenOfTheMainPages() throws Exception {
-        Path dir = Path.of(System.getProperty("screenshots.dir"));
+        Path dir = Path.of(System.getProperty("screenshots.dir", "target/screenshots/pages"));
         Files.createDirectories(dir);
         for (int width : new int[] {360, 1280}) {
             browser.manage().window().setSize(new Dimension(width, width == 360 ? 740 : 800));
