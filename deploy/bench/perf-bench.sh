@@ -128,7 +128,9 @@ load() {
         || fail "wrk failed on $base: $out"
     wait "$sampler" 2>/dev/null || true
     # load runs in a subshell: the highest heap figure is kept in a file.
-    sort -n "$WORK/heap.samples" "$WORK/heap.peak" 2>/dev/null | tail -1 >"$WORK/heap.peak.new" && mv "$WORK/heap.peak.new" "$WORK/heap.peak"
+    { cat "$WORK/heap.samples"; cat "$WORK/heap.peak" 2>/dev/null || true; } | grep -E '^[0-9]+$' | sort -n | tail -1 \
+        >"$WORK/heap.peak.new" || true
+    mv "$WORK/heap.peak.new" "$WORK/heap.peak"
     echo "$out" | awk '/^RESULT/ {
         for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
         printf "%.0f %.2f %.2f %.1f %d\n", v["requests"] / (v["duration_us"] / 1e6), v["p50_us"] / 1000,
@@ -225,6 +227,7 @@ run check "$BASE" "$(one_path check /ro/verifica-oferta)"
 run report "$BASE" "$(one_path report "/ro/raport/$YEAR")"
 HEAP_UNDER_LOAD=$(cat "$WORK/heap.peak" 2>/dev/null || echo "?")
 PORTAL_ERRORS=$(grep -c -E '\[(ERROR)\]' "$LOG" || true)
+ERROR_LINES=$(grep -m3 -E '\[(ERROR)\]' "$LOG" | cut -c1-240 || true)
 stop_pid "$PID"; PID=
 
 say "visit counting off (PORTAL_VISIT_COUNTING=off), for the comparison"
@@ -306,6 +309,14 @@ RESULT="$WORK/result.md"
     echo "| heap after start (after a GC) / highest seen under load | $HEAP_AFTER_START MB / $HEAP_UNDER_LOAD MB of $HEAP | within \`-Xmx512m\`, no errors | $(mark "$([ "$PORTAL_ERRORS" = 0 ] && echo 1 || echo 0)") ($PORTAL_ERRORS error lines in the log) |"
     echo "| visit counting on / off, article page | $(ratio "$(f article 1)" "$(f article_nocount 1)") | at least 95 % | $(mark "$(awk -v a="$(f article 1)" -v b="$(f article_nocount 1)" 'BEGIN { print (a * 100 >= b * 95) }')") |"
     echo "| visit counting on / off, home page | $(ratio "$(f home 1)" "$(f home_nocount 1)") | at least 95 % | $(mark "$(awk -v a="$(f home 1)" -v b="$(f home_nocount 1)" 'BEGIN { print (a * 100 >= b * 95) }')") |"
+    if [ -n "$ERROR_LINES" ]; then
+        echo
+        echo "Errors in the portal's log during the load (first three):"
+        echo
+        echo '```'
+        echo "$ERROR_LINES"
+        echo '```'
+    fi
 } >"$RESULT"
 echo
 cat "$RESULT"

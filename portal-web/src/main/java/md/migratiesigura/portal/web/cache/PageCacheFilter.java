@@ -22,6 +22,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
@@ -45,7 +48,14 @@ public class PageCacheFilter implements Filter {
     private static final java.time.format.DateTimeFormatter HTTP_DATE =
             java.time.format.DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.US);
 
+    /** How long a request waits for the same page being rendered for another one before rendering it itself. */
+    private static final long WAIT_FOR_OTHER_MS = 2_000;
+    private static final int MAX_UNCACHEABLE = 10_000;
+
     private final PageCache cache;
+    private final ConcurrentHashMap<String, CountDownLatch> rendering = new ConcurrentHashMap<>();
+    /** Addresses whose page declared itself not cacheable: no one waits for another's rendering of these. */
+    private final Set<String> uncacheable = ConcurrentHashMap.newKeySet();
 
     public PageCacheFilter(PageCache cache) {
         this.cache = cache;
@@ -71,13 +81,52 @@ public class PageCacheFilter implements Filter {
             replay(cached.get(), out);
             return;
         }
-        long version = cache.version();
-        Buffering buffering = new Buffering(out);
-        chain.doFilter(request, buffering);
-        if (buffering.passedThrough) {
+        if (uncacheable.contains(key)) {
+            render(key, http, out, chain);
             return;
         }
+        // A burst for one page (right after a publish, say) renders it once: the others wait for that rendering
+        // instead of each taking a database connection for the same page.
+        CountDownLatch mine = new CountDownLatch(1);
+        CountDownLatch other = rendering.putIfAbsent(key, mine);
+        if (other != null) {
+            try {
+                other.await(WAIT_FOR_OTHER_MS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            cached = cache.get(key);
+            if (cached.isPresent()) {
+                replay(cached.get(), out);
+            } else {
+                render(key, http, out, chain);
+            }
+            return;
+        }
+        try {
+            if (!render(key, http, out, chain)) {
+                if (uncacheable.size() >= MAX_UNCACHEABLE) {
+                    uncacheable.clear();
+                }
+                uncacheable.add(key);
+            }
+        } finally {
+            rendering.remove(key, mine);
+            mine.countDown();
+        }
+    }
+
+    /** Renders the page, keeps it when it may be kept, and says whether it was. */
+    private boolean render(String key, HttpServletRequest http, HttpServletResponse out, FilterChain chain)
+            throws IOException, ServletException {
+        long version = cache.version();
+        Buffering buffering = new Buffering(out);
+        chain.doFilter(http, buffering);
+        if (buffering.passedThrough) {
+            return false;
+        }
         byte[] body = buffering.body();
+        boolean kept = false;
         if (Boolean.TRUE.equals(http.getAttribute(CACHEABLE)) && buffering.status == HttpServletResponse.SC_OK
                 && !out.containsHeader("Set-Cookie") && out.getContentType() != null
                 && out.getContentType().startsWith("text/html")) {
@@ -96,9 +145,11 @@ public class PageCacheFilter implements Filter {
                 }
             });
             cache.put(key, buffering.status, headers, body, version);
+            kept = true;
         }
         out.setContentLength(body.length);
         out.getOutputStream().write(body);
+        return kept;
     }
 
     private static void replay(PageCache.Page page, HttpServletResponse out) throws IOException {
