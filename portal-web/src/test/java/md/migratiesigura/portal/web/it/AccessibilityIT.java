@@ -293,11 +293,7 @@ class AccessibilityIT extends BrowserJourney {
 
     private void signIn() {
         browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
-        browser.get(portal.baseUrl() + "/admin/login");
-        browser.findElement(By.name("email")).sendKeys(ADMIN_EMAIL);
-        browser.findElement(By.name("password")).sendKeys(ADMIN_PASSWORD);
-        browser.findElement(By.cssSelector(".admin-form button[type=submit]")).click();
-        waiting().until(ExpectedConditions.urlMatches(".*/admin/$"));
+        Browsers.signIn(browser, portal.baseUrl(), ADMIN_EMAIL, ADMIN_PASSWORD);
     }
 
     private void saveOnce(String article) {

@@ -162,11 +162,7 @@ class BackOfficeLoginIT {
     }
 
     private void signIn(String email, String password) {
-        browser.get(portal.baseUrl() + "/admin/login");
-        browser.findElement(By.name("email")).sendKeys(email);
-        browser.findElement(By.name("password")).sendKeys(password);
-        browser.findElement(By.cssSelector(".admin-form button[type=submit]")).click();
-        wait.until(ExpectedConditions.urlMatches(".*/admin/$"));
+        Browsers.signIn(browser, portal.baseUrl(), email, password);
     }
 
     private void signOut() {

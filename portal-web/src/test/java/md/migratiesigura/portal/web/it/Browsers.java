@@ -3,10 +3,14 @@ package md.migratiesigura.portal.web.it;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Headless Debian Chromium with its packaged driver: nothing is downloaded at run time. */
 final class Browsers {
@@ -54,5 +58,14 @@ final class Browsers {
         Path dir = Path.of("target", "screenshots");
         Files.createDirectories(dir);
         Files.write(dir.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
+    }
+
+    /** Signs a staff member in through the login form and waits for the back office's first page. */
+    static void signIn(WebDriver browser, String baseUrl, String email, String password) {
+        browser.get(baseUrl + "/admin/login");
+        browser.findElement(By.name("email")).sendKeys(email);
+        browser.findElement(By.name("password")).sendKeys(password);
+        browser.findElement(By.cssSelector(".admin-form button[type=submit]")).click();
+        new WebDriverWait(browser, java.time.Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches(".*/admin/$"));
     }
 }

@@ -71,11 +71,7 @@ class ConsultationJourneyIT {
                     "Сестра уехала в Германию и не отвечает уже неделю.", "Отправить вопрос");
 
             WebDriverWait staffWait = new WebDriverWait(counsellor, Duration.ofSeconds(10));
-            counsellor.get(portal.baseUrl() + "/admin/login");
-            counsellor.findElement(By.name("email")).sendKeys(ADMIN_EMAIL);
-            counsellor.findElement(By.name("password")).sendKeys(ADMIN_PASSWORD);
-            counsellor.findElement(By.cssSelector(".admin-form button[type=submit]")).click();
-            staffWait.until(ExpectedConditions.urlMatches(".*/admin/$"));
+            Browsers.signIn(counsellor, portal.baseUrl(), ADMIN_EMAIL, ADMIN_PASSWORD);
             counsellor.findElement(By.linkText("Consultații online")).click();
             staffWait.until(ExpectedConditions.urlMatches(".*/admin/consultations.*"));
             List<WebElement> rows = counsellor.findElements(By.cssSelector(".consultation-inbox tbody tr"));

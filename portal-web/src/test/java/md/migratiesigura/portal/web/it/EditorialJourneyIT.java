@@ -172,11 +172,7 @@ class EditorialJourneyIT {
     }
 
     private void signIn() {
-        browser.get(portal.baseUrl() + "/admin/login");
-        browser.findElement(By.name("email")).sendKeys(ADMIN_EMAIL);
-        browser.findElement(By.name("password")).sendKeys(ADMIN_PASSWORD);
-        browser.findElement(By.cssSelector(".admin-form button[type=submit]")).click();
-        wait.until(ExpectedConditions.urlMatches(".*/admin/$"));
+        Browsers.signIn(browser, portal.baseUrl(), ADMIN_EMAIL, ADMIN_PASSWORD);
     }
 
     private static String randomLetters(int n) {

@@ -137,10 +137,6 @@ class EventJourneyIT extends BrowserJourney {
     }
 
     private void signIn(String email, String password) {
-        browser.get(portal.baseUrl() + "/admin/login");
-        browser.findElement(By.name("email")).sendKeys(email);
-        browser.findElement(By.name("password")).sendKeys(password);
-        browser.findElement(By.cssSelector(".admin-form button[type=submit]")).click();
-        wait.until(ExpectedConditions.urlMatches(".*/admin/$"));
+        Browsers.signIn(browser, portal.baseUrl(), email, password);
     }
 }

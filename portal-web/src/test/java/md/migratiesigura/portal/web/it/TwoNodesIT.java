@@ -147,11 +147,7 @@ class TwoNodesIT {
     /** Signs in on the node's back office in a real browser. */
     private boolean signIn(ChromeDriver driver, PortalProcess node) {
         this.browser = driver;
-        driver.get(node.baseUrl() + "/admin/login");
-        driver.findElement(By.name("email")).sendKeys(ADMIN_EMAIL);
-        driver.findElement(By.name("password")).sendKeys(ADMIN_PASSWORD);
-        driver.findElement(By.cssSelector(".admin-form button[type=submit]")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches(".*/admin/$"));
+        Browsers.signIn(driver, node.baseUrl(), ADMIN_EMAIL, ADMIN_PASSWORD);
         return true;
     }
 
