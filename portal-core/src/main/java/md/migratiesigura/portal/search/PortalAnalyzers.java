@@ -1,6 +1,7 @@
 package md.migratiesigura.portal.search;
 
 import java.io.Reader;
+import java.util.List;
 import java.util.Map;
 import md.migratiesigura.portal.domain.Language;
 import org.apache.lucene.analysis.Analyzer;
@@ -29,7 +30,7 @@ import org.tartarus.snowball.ext.RussianStemmer;
 public final class PortalAnalyzers {
 
     /** Bump when any analysis changes: an index built by another version is rebuilt at start. */
-    public static final String VERSION = "2";
+    public static final String VERSION = "3";
 
     private PortalAnalyzers() {
     }
@@ -60,6 +61,24 @@ public final class PortalAnalyzers {
     private static final CharArraySet ROMANIAN_STOP = withFoldedForms(RomanianAnalyzer.getDefaultStopSet());
     private static final CharArraySet RUSSIAN_STOP = RussianAnalyzer.getDefaultStopSet();
 
+    /**
+     * The words of the unstemmed fields that only join others: prepositions, conjunctions, articles. Without them
+     * "contract de muncă" would find every document for its "de". Far shorter than the stemmed fields' stop lists,
+     * which also drop words a reader may look for ("acasă", "fără"): those stay findable as typed.
+     */
+    private static final CharArraySet ROMANIAN_FUNCTION_WORDS = CharArraySet.unmodifiableSet(new CharArraySet(List.of(
+            "a", "ai", "al", "ale", "ca", "care", "ce", "cu", "de", "din", "dupa", "in", "la", "lui", "o", "pe",
+            "pentru", "prin", "sa", "sau", "se", "si", "spre", "un", "una", "unei", "unor", "unui"), false));
+    private static final List<String> RUSSIAN_FUNCTION_WORD_LIST = List.of(
+            "а", "в", "во", "для", "до", "же", "за", "и", "из", "или", "к", "ко", "как", "ли", "на", "но", "о", "об",
+            "от", "по", "с", "со", "то", "у", "что");
+    private static final CharArraySet RUSSIAN_FUNCTION_WORDS =
+            CharArraySet.unmodifiableSet(new CharArraySet(RUSSIAN_FUNCTION_WORD_LIST, false));
+    /** The same words as the Latin-typed Russian field writes them ("za", "dlya"). */
+    private static final CharArraySet RUSSIAN_FUNCTION_WORDS_IN_LATIN = CharArraySet.unmodifiableSet(new CharArraySet(
+            RUSSIAN_FUNCTION_WORD_LIST.stream().map(md.migratiesigura.portal.content.Slugs::transliterate).toList(),
+            false));
+
     static Analyzer romanianStemmed() {
         return new Analyzer() {
             @Override
@@ -89,7 +108,8 @@ public final class PortalAnalyzers {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer source = new StandardTokenizer();
-                return new TokenStreamComponents(source, new ASCIIFoldingFilter(new LowerCaseFilter(source)));
+                return new TokenStreamComponents(source,
+                        new StopFilter(new ASCIIFoldingFilter(new LowerCaseFilter(source)), ROMANIAN_FUNCTION_WORDS));
             }
 
             @Override
@@ -127,7 +147,7 @@ public final class PortalAnalyzers {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer source = new StandardTokenizer();
-                return new TokenStreamComponents(source, new LowerCaseFilter(source));
+                return new TokenStreamComponents(source, new StopFilter(new LowerCaseFilter(source), RUSSIAN_FUNCTION_WORDS));
             }
 
             @Override
@@ -152,7 +172,8 @@ public final class PortalAnalyzers {
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer source = new StandardTokenizer();
                 TokenStream stream = new TransliterationFilter(new LowerCaseFilter(source));
-                return new TokenStreamComponents(source, new ASCIIFoldingFilter(stream));
+                return new TokenStreamComponents(source,
+                        new StopFilter(new ASCIIFoldingFilter(stream), RUSSIAN_FUNCTION_WORDS_IN_LATIN));
             }
 
             @Override

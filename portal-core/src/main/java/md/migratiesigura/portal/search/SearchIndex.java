@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.text.Normalizer;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +45,13 @@ import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.CollectionTerminatedException;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -53,6 +61,8 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
@@ -86,6 +96,11 @@ public final class SearchIndex implements AutoCloseable {
     static final String LAYOUT = "3";
     static final String LAYOUT_KEY = "layout";
     private static final String CARD = "card";
+    /**
+     * Matches are counted up to this many (then reported as "more than"), like the search engines people know: a
+     * reader never pages that far, and counting every match of a common word would cost more than finding the best.
+     */
+    public static final int COUNT_LIMIT = 1000;
     private static final int REBUILD_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
     private static final int REBUILD_IN_FLIGHT = 256;
     private static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
@@ -234,6 +249,9 @@ public final class SearchIndex implements AutoCloseable {
             }
             awaitAnalysers(analysers, inFlight);
             throwIfFailed(failure);
+            // One segment: each search then looks every word up once instead of once per segment, and a language's
+            // fields have dense norms. Later changes add small segments that the merge policy folds in.
+            writer.forceMerge(1);
             commit(position);
             rebuildNeeded = false;
             log.info("Search index rebuilt: {} document(s) in {} ms", count.get(), (System.nanoTime() - started) / 1_000_000);
@@ -303,28 +321,39 @@ public final class SearchIndex implements AutoCloseable {
     public SearchResults search(SearchQuery request, String text, Instant now) {
         List<Language> languages = request.bothLanguages() ? List.of(request.language(), request.language().other())
                 : List.of(request.language());
-        Query words = wordsQuery(nfc(text), languages);
+        Words words = wordsQuery(nfc(text), languages);
         if (words == null) {
             return SearchResults.empty();
         }
-        BooleanQuery.Builder filtered = new BooleanQuery.Builder()
-                .add(words, Occur.MUST)
-                .add(LongPoint.newRangeQuery("visible_from", Long.MIN_VALUE, now.toEpochMilli()), Occur.FILTER)
-                .add(new TermInSetQuery("lang", languages.stream().map(l -> new BytesRef(l.code())).toList()), Occur.FILTER);
-        request.type().ifPresent(t -> filtered.add(new TermQuery(new Term("type", t)), Occur.FILTER));
-        request.category().ifPresent(c -> filtered.add(new TermQuery(new Term("category", c)), Occur.FILTER));
-        Query query = filtered.build();
+        List<Query> filters = filters(request, now);
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
                 int first = (request.page() - 1) * request.size();
-                TopDocs top = searcher.search(query, first + request.size(),
-                        new Sort(SortField.FIELD_SCORE, new SortField("visible_from", SortField.Type.LONG, true)), false);
+                int wanted = first + request.size();
+                // First the documents with every word, best first; then, if the page is not full, those with some.
+                // Only the best `wanted` of each are scored in full: the collector skips blocks of documents that
+                // cannot enter the page (block-max WAND), and the total is counted apart, without scores.
+                TopDocs top = searcher.search(filtered(words.all(), null, filters),
+                        new TopScoreDocCollectorManager(wanted, null, wanted));
+                boolean complete = top.totalHits.relation == TotalHits.Relation.EQUAL_TO;
+                if (words.some() != null && top.scoreDocs.length < wanted) {
+                    TopDocs rest = searcher.search(filtered(words.some(), words.all(), filters),
+                            new TopScoreDocCollectorManager(wanted - top.scoreDocs.length, null, wanted));
+                    top = new TopDocs(new TotalHits(top.totalHits.value + rest.totalHits.value, TotalHits.Relation.EQUAL_TO),
+                            concat(top.scoreDocs, rest.scoreDocs));
+                    complete = complete && rest.totalHits.relation == TotalHits.Relation.EQUAL_TO;
+                } else if (words.some() != null) {
+                    complete = false;
+                }
+                long total = complete ? top.totalHits.value : searcher.search(
+                        filtered(words.some() != null ? words.some() : words.all(), null, filters),
+                        new CappedCount(COUNT_LIMIT + 1));
                 // Snippets come from the body: highlighting needs only the words in the body fields; the other
                 // fields and the filters would add nothing to it but work.
                 List<SearchHit> hits = hits(searcher, snippetQuery(nfc(text), languages), top, first, languages);
                 String suggestion = suggestion(searcher, text, request.language());
-                return new SearchResults(top.totalHits.value, hits, suggestion);
+                return new SearchResults(Math.min(total, COUNT_LIMIT), total <= COUNT_LIMIT, hits, suggestion);
             } finally {
                 searchers.release(searcher);
             }
@@ -333,31 +362,84 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
-    private Query wordsQuery(String text, List<Language> languages) {
+    private static Query filtered(Query words, Query excluded, List<Query> filters) {
+        BooleanQuery.Builder query = new BooleanQuery.Builder().add(words, Occur.MUST);
+        if (excluded != null) {
+            query.add(excluded, Occur.MUST_NOT);
+        }
+        filters.forEach(filter -> query.add(filter, Occur.FILTER));
+        return query.build();
+    }
+
+    private static ScoreDoc[] concat(ScoreDoc[] first, ScoreDoc[] second) {
+        ScoreDoc[] both = java.util.Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
+    }
+
+    /**
+     * What is public at {@code now}, of the requested type and category. No filter on the language: every text field
+     * is one language's ({@code title_ro}, {@code body_ru}, ...), so the words query finds only the requested
+     * languages' documents.
+     */
+    private static List<Query> filters(SearchQuery request, Instant now) {
+        List<Query> filters = new ArrayList<>();
+        filters.add(LongPoint.newRangeQuery("visible_from", Long.MIN_VALUE, now.toEpochMilli()));
+        request.type().ifPresent(t -> filters.add(new TermQuery(new Term("type", t))));
+        request.category().ifPresent(c -> filters.add(new TermQuery(new Term("category", c))));
+        return filters;
+    }
+
+    /**
+     * The words as typed: {@code all} finds the documents with every word (or the one word, or the phrase);
+     * {@code some}, null for a single word or phrase, those with any of them.
+     */
+    private record Words(Query all, Query some) {
+    }
+
+    private Words wordsQuery(String text, List<Language> languages) {
         Map<String, Float> weights = new LinkedHashMap<>();
         for (Language language : languages) {
             weights.put("title_" + language.code(), 4f);
             weights.put("body_" + language.code(), 1f);
             weights.put("folded_" + language.code(), 0.5f);
-            if (language == Language.RU) {
+            // Russian typed in Latin letters: a query with Cyrillic letters would only find through this field
+            // what the Cyrillic fields find already, at the cost of scoring it twice.
+            if (language == Language.RU && !hasCyrillic(text)) {
                 weights.put("translit_ru", 0.3f);
             }
         }
         SimpleQueryParser any = new SimpleQueryParser(analyzer, weights, PARSER_FLAGS);
         any.setDefaultOperator(Occur.SHOULD);
-        Query anyWord = any.parse(text);
+        Query anyWord = withoutMatchAll(any.parse(text));
         if (anyWord == null) {
             return null;
         }
         SimpleQueryParser all = new SimpleQueryParser(analyzer, weights, PARSER_FLAGS);
         all.setDefaultOperator(Occur.MUST);
-        Query allWords = all.parse(text);
-        BooleanQuery.Builder ranked = new BooleanQuery.Builder().add(anyWord, Occur.MUST);
-        // One word or one phrase: "all of them" is the same query, and scoring it twice would change no order.
-        if (allWords != null && !allWords.equals(anyWord)) {
-            ranked.add(new org.apache.lucene.search.BoostQuery(allWords, 2f), Occur.SHOULD);
+        Query allWords = withoutMatchAll(all.parse(text));
+        return allWords == null || allWords.equals(anyWord) ? new Words(anyWord, null) : new Words(allWords, anyWord);
+    }
+
+    /**
+     * The parser reads a lone {@code *} as "every document", of every language: it is no word, so it is dropped
+     * (null when nothing else is left). The parser's queries are flat: only the top level can hold it.
+     */
+    private static Query withoutMatchAll(Query query) {
+        if (query instanceof MatchAllDocsQuery) {
+            return null;
         }
-        return ranked.build();
+        if (query instanceof BooleanQuery bool && bool.clauses().stream().anyMatch(c -> c.getQuery() instanceof MatchAllDocsQuery)) {
+            BooleanQuery.Builder kept = new BooleanQuery.Builder();
+            bool.clauses().stream().filter(c -> !(c.getQuery() instanceof MatchAllDocsQuery)).forEach(kept::add);
+            BooleanQuery rest = kept.build();
+            return rest.clauses().isEmpty() ? null : rest.clauses().size() == 1 ? rest.clauses().get(0).getQuery() : rest;
+        }
+        return query;
+    }
+
+    private static boolean hasCyrillic(String text) {
+        return text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.CYRILLIC);
     }
 
     private Query snippetQuery(String text, List<Language> languages) {
@@ -391,7 +473,8 @@ public final class SearchIndex implements AutoCloseable {
                 throw new IllegalStateException("search document " + doc + " has no card");
             }
             HitCard card = HitCard.decode(cards.binaryValue());
-            String snippet = snippets.get(card.lang())[i];
+            String[] ofLanguage = snippets.get(card.lang());
+            String snippet = ofLanguage == null ? null : ofLanguage[i];
             if (snippet == null || snippet.isBlank()) {
                 snippet = escapeHtml(card.summary() != null ? card.summary()
                         : abbreviate(SnippetHighlighter.bodyText(searcher, doc), 240));
@@ -415,7 +498,11 @@ public final class SearchIndex implements AutoCloseable {
             return null;
         }
         var reader = searcher.getIndexReader();
-        DirectSpellChecker spellChecker = new DirectSpellChecker();
+        // Most slips are one letter off ("pasapotr", "агенство"): look one edit away first, which visits far fewer
+        // words of the index, and two edits away only when that finds nothing.
+        DirectSpellChecker oneEdit = new DirectSpellChecker();
+        oneEdit.setMaxEdits(1);
+        DirectSpellChecker twoEdits = new DirectSpellChecker();
         boolean changed = false;
         List<String> corrected = new ArrayList<>();
         for (String word : words) {
@@ -426,20 +513,30 @@ public final class SearchIndex implements AutoCloseable {
                     || reader.docFreq(new Term(stemmed, stems.get(0))) > 0
                     || reader.docFreq(new Term("title_" + language.code(), stems.get(0))) > 0;
             if (!known && word.length() >= 4) {
-                SuggestWord[] suggestions = spellChecker.suggestSimilar(new Term(folded, word), 1, reader,
-                        SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
-                if (suggestions.length == 0) {
-                    suggestions = spellChecker.suggestSimilar(new Term(stemmed, stems.get(0)), 1, reader,
-                            SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+                String found = closest(oneEdit, reader, folded, word, stems.get(0), stemmed);
+                if (found == null) {
+                    found = closest(twoEdits, reader, folded, word, stems.get(0), stemmed);
                 }
-                if (suggestions.length > 0) {
-                    replacement = suggestions[0].string;
+                if (found != null) {
+                    replacement = found;
                     changed = true;
                 }
             }
             corrected.add(replacement);
         }
         return changed ? String.join(" ", corrected) : null;
+    }
+
+    /** The closest known word: first among whole words, then among stems; null when nothing is close enough. */
+    private static String closest(DirectSpellChecker spellChecker, org.apache.lucene.index.IndexReader reader,
+                                  String folded, String word, String stem, String stemmed) throws IOException {
+        SuggestWord[] suggestions = spellChecker.suggestSimilar(new Term(folded, word), 1, reader,
+                SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+        if (suggestions.length == 0) {
+            suggestions = spellChecker.suggestSimilar(new Term(stemmed, stem), 1, reader,
+                    SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+        }
+        return suggestions.length == 0 ? null : suggestions[0].string;
     }
 
     private List<String> analyze(String field, String text) throws IOException {
@@ -547,6 +644,54 @@ public final class SearchIndex implements AutoCloseable {
     boolean contains(String id) throws IOException {
         try (DirectoryReader reader = DirectoryReader.open(writer)) {
             return reader.docFreq(new Term("id", id)) > 0;
+        }
+    }
+
+    /** Counts matching documents without scoring them, and stops at the limit. */
+    private static final class CappedCount implements CollectorManager<CappedCount.Counter, Long> {
+
+        private final int limit;
+
+        CappedCount(int limit) {
+            this.limit = limit;
+        }
+
+        @Override
+        public Counter newCollector() {
+            return new Counter();
+        }
+
+        @Override
+        public Long reduce(Collection<Counter> counters) {
+            return counters.stream().mapToLong(c -> c.count).sum();
+        }
+
+        private final class Counter implements Collector {
+            private long count;
+
+            @Override
+            public LeafCollector getLeafCollector(LeafReaderContext context) {
+                if (count >= limit) {
+                    throw new CollectionTerminatedException();
+                }
+                return new LeafCollector() {
+                    @Override
+                    public void setScorer(Scorable scorer) {
+                    }
+
+                    @Override
+                    public void collect(int doc) {
+                        if (++count >= limit) {
+                            throw new CollectionTerminatedException();
+                        }
+                    }
+                };
+            }
+
+            @Override
+            public ScoreMode scoreMode() {
+                return ScoreMode.COMPLETE_NO_SCORES;
+            }
         }
     }
 }

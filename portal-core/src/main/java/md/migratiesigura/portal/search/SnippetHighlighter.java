@@ -28,6 +28,7 @@ final class SnippetHighlighter extends UnifiedHighlighter {
         super(UnifiedHighlighter.builder(searcher, analyzer)
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
                 .withMaxLength(100_000)
+                .withScorer(new LeanPassageScorer())
                 .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(new SentenceBreakIterator(), 120, 0.5f)));
     }
 
@@ -36,8 +37,16 @@ final class SnippetHighlighter extends UnifiedHighlighter {
     protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docIter, int cacheCharsThreshold)
             throws IOException {
         List<CharSequence[]> values = new ArrayList<>();
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = null;
+        BinaryDocValues bodies = null;
+        // The documents come in increasing order: one doc-values iterator per segment serves them all.
         for (int doc = docIter.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docIter.nextDoc()) {
-            String body = bodyText(searcher, doc);
+            if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
+                leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+                bodies = DocValues.getBinary(leaf.reader(), BODY_TEXT);
+            }
+            String body = bodies.advanceExact(doc - leaf.docBase) ? bodies.binaryValue().utf8ToString() : "";
             CharSequence[] perField = new CharSequence[fields.length];
             java.util.Arrays.fill(perField, body);
             values.add(perField);

@@ -109,6 +109,61 @@ class SearchIndexTest {
     }
 
     @Test
+    void everyWordBeatsOneWordRepeated() {
+        try (SearchIndex own = SearchIndex.open(dir.resolveSibling(dir.getFileName() + "-tiers"))) {
+            own.rebuild(List.of(new ListSource(List.of(
+                    ro("repeat", "Contract, contract, contract", "Contract după contract: contractul contractelor.", "munca"),
+                    ro("both", "Ce spune legea", "Cere contractul și verifică licența agenției.", "munca"),
+                    ro("other", "Drumul spre casă", "Biletul de întoarcere îl păstrezi tu.", "munca")))), 0);
+            SearchService search = new SearchService(own, () -> { }, Clock.fixed(NOW, ZoneOffset.UTC));
+            List<String> found = search.search(SearchQuery.of("contract licență", Language.RO)).hits().stream()
+                    .map(SearchHit::key).toList();
+            assertEquals(List.of("both", "repeat"), found, "the document with both words first, then the one with one");
+            SearchQuery secondPage = new SearchQuery("contract licență", Language.RO, false, Optional.empty(),
+                    Optional.empty(), 2, 1);
+            SearchResults two = search.search(secondPage);
+            assertEquals(List.of("repeat"), two.hits().stream().map(SearchHit::key).toList(), "page 2 goes on where page 1 ended");
+            assertEquals(2, two.total());
+            assertTrue(two.totalExact());
+        }
+    }
+
+    @Test
+    void wordsThatOnlyJoinOthersFindNothingOnTheirOwn() {
+        // "Datoria față de angajator" has "de" but neither "contract" nor "muncă".
+        assertFalse(keys("contract de muncă", Language.RO).contains("datorii"));
+        assertTrue(keys("de", Language.RO).isEmpty());
+        assertTrue(keys("și cu la", Language.RO).isEmpty());
+        assertTrue(keys("* de", Language.RO).isEmpty(), "a lone star is no word either");
+        assertEquals(keys("pașaport", Language.RO), keys("* pașaport *", Language.RO));
+        assertFalse(keys("долг перед и работодателем", Language.RU).isEmpty(), "Russian function words are skipped, not required");
+        assertEquals("kontrakt", keys("dogovor na ponyatnom yazyke", Language.RU).get(0), "and in Latin letters too");
+    }
+
+    @Test
+    void moreThanAThousandMatchesAreReportedAsMoreNotCountedToTheEnd() {
+        List<SearchDocument> many = new java.util.ArrayList<>();
+        for (int i = 0; i < SearchIndex.COUNT_LIMIT + 5; i++) {
+            many.add(ro("p" + i, "Pașaportul numărul " + i, "Pașaportul rămâne la tine. Copia " + i + " o lași acasă.", "documente"));
+        }
+        try (SearchIndex own = SearchIndex.open(dir.resolveSibling(dir.getFileName() + "-many"))) {
+            own.rebuild(List.of(new ListSource(many)), 0);
+            SearchService search = new SearchService(own, () -> { }, Clock.fixed(NOW, ZoneOffset.UTC));
+            SearchResults common = search.search(SearchQuery.of("pașaport copia", Language.RO));
+            assertEquals(SearchIndex.COUNT_LIMIT, common.total());
+            assertFalse(common.totalExact(), "over 1,000: reported as 'more than 1,000'");
+            assertEquals(10, common.hits().size());
+            assertEquals("p7", search.search(SearchQuery.of("copia 7", Language.RO)).hits().get(0).key(),
+                    "the one document with both words comes first");
+            SearchResults rare = search.search(SearchQuery.of("7", Language.RO));
+            assertEquals(1, rare.total());
+            assertTrue(rare.totalExact());
+            SearchQuery last = new SearchQuery("pașaport", Language.RO, false, Optional.empty(), Optional.empty(), 100, 10);
+            assertEquals(10, search.search(last).hits().size(), "the hundredth page is there");
+        }
+    }
+
+    @Test
     void misspelledWordGetsADidYouMean() {
         SearchResults results = service.search(SearchQuery.of("pasaprot", Language.RO));
         assertTrue(results.suggestion() != null && results.suggestion().startsWith("pasaport"), "got " + results.suggestion());

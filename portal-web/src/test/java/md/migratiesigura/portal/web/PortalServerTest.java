@@ -198,6 +198,7 @@ class PortalServerTest {
         var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
         var ro = mapper.readTree(get("/api/v1/search?lang=ro&q=pasaport", Map.of()).body());
         assertTrue(ro.get("total").asInt() > 0);
+        assertTrue(ro.get("totalExact").asBoolean(), "a few dozen articles are counted exactly");
         var hit = ro.get("hits").get(0);
         assertEquals("article", hit.get("type").asText());
         assertEquals("ro", hit.get("lang").asText());

@@ -13,9 +13,9 @@ import md.migratiesigura.portal.search.SearchService;
 import md.migratiesigura.portal.web.PublicUrls;
 
 /**
- * {@code GET /api/v1/search?q=&lang=ro|ru&type=article|event&page=1&size=10}: {@code {"total", "hits": [{"type",
- * "key", "lang", "title", "url", "snippet"}], "suggestion"}}. The snippet is escaped text with {@code <mark>} around
- * matches.
+ * {@code GET /api/v1/search?q=&lang=ro|ru&type=article|event&page=1&size=10}: {@code {"total", "totalExact", "hits":
+ * [{"type", "key", "lang", "title", "url", "snippet"}], "suggestion"}}. The snippet is escaped text with {@code <mark>}
+ * around matches; {@code total} counts up to 1,000 ({@code totalExact} false beyond).
  */
 public class SearchEndpoint implements ApiEndpoint {
 
@@ -48,6 +48,8 @@ public class SearchEndpoint implements ApiEndpoint {
         }
         Map<String, Object> body = new HashMap<>();
         body.put("total", results.total());
+        // Matches are counted up to 1,000: beyond, "total" is 1000 and this is false.
+        body.put("totalExact", results.totalExact());
         body.put("hits", results.hits().stream().map(this::hit).toList());
         body.put("suggestion", results.suggestion());
         return body;

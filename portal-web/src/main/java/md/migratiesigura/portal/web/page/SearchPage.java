@@ -115,7 +115,8 @@ public class SearchPage extends BasePage {
         if (r.total() == 0) {
             return getString("search.noResults");
         }
-        return Texts.plural(getString("search.resultCount"), getLocale(), r.total());
+        return Texts.plural(getString(r.totalExact() ? "search.resultCount" : "search.resultCountMore"), getLocale(),
+                r.total());
     }
 
     private WebMarkupContainer newSuggestion(String id) {
