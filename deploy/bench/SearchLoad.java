@@ -22,12 +22,13 @@ import java.util.regex.Pattern;
  * Closed-loop load on the portal's search API: N clients, each sending its next request as soon as the previous
  * answer is read, over HTTP/1.1 keep-alive connections, rotating through a fixed list of real queries.
  *
- * <pre>java deploy/bench/SearchLoad.java BASE_URL [--clients 1,16] [--warmup 5] [--duration 20] [--server-pid PID]
- *                                        [--out results.md]</pre>
+ * <pre>java deploy/bench/SearchLoad.java BASE_URL [--clients 1,16] [--rates 50,200] [--warmup 20] [--duration 20]
+ *                                        [--server-pid PID] [--out results.md]</pre>
  *
  * First every query is sent once and its answer shown (hits, suggestion, time), so a reader can see that the
  * queries find something; then, for each client count, a warm-up whose samples are discarded and a measured
- * window. Every latency is kept and sorted (no histogram library): p50, p90, p99, max. An error is any answer
+ * window; then the same for each open-loop arrival rate ({@code --rates}, none by default), where requests are due
+ * at fixed intervals whether or not the portal keeps up. Every latency is kept and sorted (no histogram library): p50, p90, p99, max. An error is any answer
  * other than 200 with a JSON body holding "hits", or any I/O failure; the exit code is 1 when there was one.
  */
 public final class SearchLoad {
@@ -84,14 +85,15 @@ public final class SearchLoad {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 1) {
-            System.err.println("usage: java SearchLoad.java BASE_URL [--clients 1,16] [--warmup 5] [--duration 20]"
-                    + " [--server-pid PID] [--out FILE]");
+            System.err.println("usage: java SearchLoad.java BASE_URL [--clients 1,16] [--rates 50,200] [--warmup 20]"
+                    + " [--duration 20] [--server-pid PID] [--out FILE]");
             System.exit(2);
         }
         String base = args[0].replaceAll("/+$", "");
         int[] clients = {1, 16};
-        int warmup = 5;
+        int warmup = 20;
         int duration = 20;
+        int[] rates = {};
         long serverPid = -1;
         Path out = null;
         for (int i = 1; i + 1 < args.length; i += 2) {
@@ -99,6 +101,8 @@ public final class SearchLoad {
                 case "--clients" -> clients = Arrays.stream(args[i + 1].split(",")).mapToInt(Integer::parseInt).toArray();
                 case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
                 case "--duration" -> duration = Integer.parseInt(args[i + 1]);
+                case "--rates" -> rates = args[i + 1].isBlank() ? new int[0]
+                        : Arrays.stream(args[i + 1].split(",")).mapToInt(Integer::parseInt).toArray();
                 case "--server-pid" -> serverPid = Long.parseLong(args[i + 1]);
                 case "--out" -> out = Path.of(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
@@ -133,6 +137,24 @@ public final class SearchLoad {
                 .append(Runtime.getRuntime().availableProcessors()).append(") |\n");
         report.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
         rows.forEach(r -> report.append(r).append('\n'));
+        if (rates.length > 0) {
+            List<String> openRows = new ArrayList<>();
+            for (int rate : rates) {
+                Phase phase = openLoop(client, uris, rate, warmup, duration, serverPid);
+                errors += phase.errors;
+                openRows.add(phase.row());
+                busiest = Math.max(busiest, phase.otherCores());
+                System.out.println("  " + rate + " req/s arriving: " + phase.row());
+            }
+            report.append("\n### Open loop: requests arrive at a fixed rate, whether or not earlier ones were answered\n\n");
+            report.append("Latency is counted from the moment each request was due, so time spent waiting behind a slow"
+                    + " answer counts too. ").append(warmup).append(" s warm-up, ").append(duration).append(" s measured.\n\n");
+            report.append("| arrivals (req/s) | requests | throughput (req/s) | p50 (ms) | p90 (ms) | p99 (ms) | max (ms) | errors"
+                    + " | CPU: portal / load generator / rest of machine (cores of ")
+                    .append(Runtime.getRuntime().availableProcessors()).append(") |\n");
+            report.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
+            openRows.forEach(r -> report.append(r).append('\n'));
+        }
         if (busiest > 0.3) {
             report.append(String.format(Locale.ROOT, "%nOther processes kept up to %.2f of the machine's %d cores busy during"
                     + " a measured window: the portal did not have the machine to itself, and these figures are worse"
@@ -164,6 +186,10 @@ public final class SearchLoad {
                 } else {
                     Matcher m = TOTAL.matcher(response.body());
                     total = m.find() ? m.group(1) : "?";
+                    // The portal counts matches up to 1,000 and says so.
+                    if (response.body().contains("\"totalExact\":false")) {
+                        total = "more than " + total;
+                    }
                     Matcher s = SUGGESTION.matcher(response.body());
                     if (s.find() && s.group(2) != null) {
                         suggestion = s.group(2);
@@ -268,10 +294,62 @@ public final class SearchLoad {
         return new Phase(n, all, durationSeconds, errors.get(), cpuAt[0], cpuAt[1]);
     }
 
+    /**
+     * One open-loop run: a request is due every 1/rate seconds and is sent by one of 64 sender threads; its latency
+     * runs from when it was due to when its answer was read (no coordinated omission).
+     */
+    private static Phase openLoop(HttpClient client, URI[] uris, int rate, int warmupSeconds, int durationSeconds,
+                                  long serverPid) throws InterruptedException {
+        long interval = 1_000_000_000L / rate;
+        long t0 = System.nanoTime();
+        long measureFrom = t0 + warmupSeconds * 1_000_000_000L;
+        long measureTo = measureFrom + durationSeconds * 1_000_000_000L;
+        java.util.concurrent.ConcurrentLinkedQueue<Long> measured = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        AtomicLong errors = new AtomicLong();
+        java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(64);
+        Cpu[] cpuAt = new Cpu[2];
+        long due = t0;
+        for (long i = 0; due < measureTo; i++, due = t0 + i * interval) {
+            sleepUntil(due);
+            if (cpuAt[0] == null && due >= measureFrom) {
+                cpuAt[0] = Cpu.now(serverPid);
+            }
+            long dueAt = due;
+            URI uri = uris[(int) (i % uris.length)];
+            senders.execute(() -> {
+                boolean fine;
+                try {
+                    HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri).GET().build(),
+                            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                    fine = ok(response.statusCode(), response.body());
+                } catch (IOException e) {
+                    fine = false;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                if (!fine) {
+                    errors.incrementAndGet();
+                }
+                if (dueAt >= measureFrom) {
+                    measured.add(System.nanoTime() - dueAt);
+                }
+            });
+        }
+        cpuAt[1] = Cpu.now(serverPid);
+        senders.shutdown();
+        senders.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS);
+        long[] all = measured.stream().mapToLong(Long::longValue).sorted().toArray();
+        return new Phase(rate, all, durationSeconds, errors.get(), cpuAt[0], cpuAt[1]);
+    }
+
     private static void sleepUntil(long nanoTime) throws InterruptedException {
         long left;
         while ((left = nanoTime - System.nanoTime()) > 0) {
-            Thread.sleep(Math.max(1, left / 1_000_000));
+            java.util.concurrent.locks.LockSupport.parkNanos(left);
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
         }
     }
 

@@ -11,7 +11,8 @@
 #   BENCH_DB_PASSWORD  its password                          (empty)
 #   BENCH_ARTICLES     article keys, each in ro and ru        (10000)
 #   BENCH_CLIENTS      concurrencies, comma-separated         (1,16)
-#   BENCH_WARMUP       warm-up seconds per concurrency        (5)
+#   BENCH_RATES        open-loop arrival rates, req/s         (50,200; empty: none)
+#   BENCH_WARMUP       warm-up seconds per concurrency        (20)
 #   BENCH_DURATION     measured seconds per concurrency       (20)
 #   BENCH_HEAP         portal heap                            (512m)
 #   BENCH_SEED         corpus seed                            (4)
@@ -28,7 +29,8 @@ DB_USER=${BENCH_DB_USER:-root}
 DB_PASSWORD=${BENCH_DB_PASSWORD:-}
 ARTICLES=${BENCH_ARTICLES:-10000}
 CLIENTS=${BENCH_CLIENTS:-1,16}
-WARMUP=${BENCH_WARMUP:-5}
+RATES=${BENCH_RATES-50,200}
+WARMUP=${BENCH_WARMUP:-20}
 DURATION=${BENCH_DURATION:-20}
 HEAP=${BENCH_HEAP:-512m}
 SEED=${BENCH_SEED:-4}
@@ -170,9 +172,9 @@ say "$REBUILD; ready after $(fmt_s "$SECOND_START_MS") (content re-scan $(fmt_s 
 [ "$REBUILD_DOCS" = "$EXPECTED_DOCS" ] || fail "the rebuild indexed $REBUILD_DOCS documents, expected $EXPECTED_DOCS"
 
 # --- 5. load ----------------------------------------------------------------------------------------------------------
-say "load: clients $CLIENTS, ${WARMUP}s warm-up + ${DURATION}s measured each, on http://127.0.0.1:$PORT"
+say "load: clients $CLIENTS, open-loop rates ${RATES:-none}, ${WARMUP}s warm-up + ${DURATION}s measured each, on http://127.0.0.1:$PORT"
 LOAD_RC=0
-java deploy/bench/SearchLoad.java "http://127.0.0.1:$PORT" --clients "$CLIENTS" --warmup "$WARMUP" \
+java deploy/bench/SearchLoad.java "http://127.0.0.1:$PORT" --clients "$CLIENTS" --rates "$RATES" --warmup "$WARMUP" \
     --duration "$DURATION" --server-pid "$PID" --out "$WORK/load.md" >"$WORK/load.out" 2>&1 || LOAD_RC=$?
 [ -f "$WORK/load.md" ] || { cat "$WORK/load.out" >&2; fail "the load generator did not finish"; }
 RSS_MB=$(awk '/VmHWM/ { printf "%d", $2 / 1024 }' "/proc/$PID/status" 2>/dev/null || echo "?")
