@@ -56,9 +56,6 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
@@ -249,8 +246,9 @@ public final class SearchIndex implements AutoCloseable {
             }
             awaitAnalysers(analysers, inFlight);
             throwIfFailed(failure);
-            // One segment: each search then looks every word up once instead of once per segment, and a language's
-            // fields have dense norms. Later changes add small segments that the merge policy folds in.
+            // One segment: each search then looks every word up once instead of once per segment, and reads the
+            // norms of a language's fields from one dense block. Later changes add small segments that the merge
+            // policy folds in.
             writer.forceMerge(1);
             commit(position);
             rebuildNeeded = false;

@@ -235,6 +235,34 @@ class SearchIndexTest {
     }
 
     @Test
+    void searchesTakeTurnsAndAreRefusedPolitelyWhenTheTurnDoesNotCome() throws Exception {
+        java.util.concurrent.CountDownLatch running = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch finish = new java.util.concurrent.CountDownLatch(1);
+        SearchService oneAtATime = new SearchService(index, () -> {
+            if (Thread.currentThread().getName().equals("slow-search")) {
+                running.countDown();
+                try {
+                    finish.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }, Clock.fixed(NOW, ZoneOffset.UTC), 1, 1, java.time.Duration.ofMillis(300));
+        java.util.concurrent.atomic.AtomicReference<SearchResults> slow = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread first = new Thread(() -> slow.set(oneAtATime.search(SearchQuery.of("pasaport", Language.RO))), "slow-search");
+        first.start();
+        assertTrue(running.await(5, java.util.concurrent.TimeUnit.SECONDS));
+        long started = System.nanoTime();
+        assertThrows(SearchBusyException.class, () -> oneAtATime.search(SearchQuery.of("contract", Language.RO)),
+                "the one turn is taken for longer than the wait allows");
+        assertTrue(System.nanoTime() - started >= 250_000_000L, "it waited for its turn before giving up");
+        finish.countDown();
+        first.join(5_000);
+        assertEquals(List.of("pasaport"), slow.get().hits().stream().map(SearchHit::key).toList());
+        assertFalse(oneAtATime.search(SearchQuery.of("contract", Language.RO)).hits().isEmpty(), "the turn is free again");
+    }
+
+    @Test
     void overlongQueriesAreRefusedWithAReason() {
         InvalidQueryException tooLong = assertThrows(InvalidQueryException.class,
                 () -> service.search(SearchQuery.of("a".repeat(10_000), Language.RO)));

@@ -54,6 +54,9 @@ public class ApiServlet extends HttpServlet {
             }
             write(response, 200, endpoint.handle(new ApiRequest(request, path.substring(path.lastIndexOf('/') + 1))));
         } catch (ApiException e) {
+            if (e.status() == 503) {
+                response.setHeader("Retry-After", "2");
+            }
             write(response, e.status(), Map.of("error", e.getMessage()));
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import md.migratiesigura.portal.domain.Language;
 import md.migratiesigura.portal.search.InvalidQueryException;
+import md.migratiesigura.portal.search.SearchBusyException;
 import md.migratiesigura.portal.search.SearchHit;
 import md.migratiesigura.portal.search.SearchQuery;
 import md.migratiesigura.portal.search.SearchResults;
@@ -45,6 +46,8 @@ public class SearchEndpoint implements ApiEndpoint {
             results = search.search(new SearchQuery(text, language, both, type, Optional.empty(), page, size));
         } catch (InvalidQueryException e) {
             throw ApiException.badRequest(e.getMessage());
+        } catch (SearchBusyException e) {
+            throw new ApiException(503, "too many searches at this moment; try again in a few seconds");
         }
         Map<String, Object> body = new HashMap<>();
         body.put("total", results.total());

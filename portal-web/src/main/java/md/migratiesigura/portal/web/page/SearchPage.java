@@ -2,6 +2,7 @@ package md.migratiesigura.portal.web.page;
 
 import java.util.Optional;
 import md.migratiesigura.portal.search.InvalidQueryException;
+import md.migratiesigura.portal.search.SearchBusyException;
 import md.migratiesigura.portal.search.SearchHit;
 import md.migratiesigura.portal.search.SearchQuery;
 import md.migratiesigura.portal.search.SearchResults;
@@ -101,6 +102,9 @@ public class SearchPage extends BasePage {
         } catch (InvalidQueryException e) {
             refusal = e.reason() == InvalidQueryException.Reason.TOO_LONG ? "search.tooLong" : "search.tooManyWords";
             return SearchResults.empty();
+        } catch (SearchBusyException e) {
+            refusal = "search.busy";
+            return SearchResults.empty();
         }
     }
 
@@ -155,7 +159,10 @@ public class SearchPage extends BasePage {
     protected void configureResponse(WebResponse response) {
         super.configureResponse(response);
         results.getObject();
-        if (refusal != null) {
+        if ("search.busy".equals(refusal)) {
+            response.setStatus(503);
+            response.setHeader("Retry-After", "2");
+        } else if (refusal != null) {
             response.setStatus(400);
         }
     }
