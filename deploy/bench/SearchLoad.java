@@ -121,40 +121,27 @@ public final class SearchLoad {
         StringBuilder report = new StringBuilder();
         long errors = checkQueries(client, uris, report);
 
-        List<String> rows = new ArrayList<>();
-        double busiest = 0;
+        Rows closed = new Rows();
         for (int n : clients) {
-            Phase phase = run(client, uris, n, warmup, duration, serverPid);
-            errors += phase.errors;
-            rows.add(phase.row());
-            busiest = Math.max(busiest, phase.otherCores());
-            System.out.println("  " + n + " client(s): " + phase.row());
+            closed.add(run(client, uris, n, warmup, duration, serverPid), n + " client(s)");
         }
         report.append("\n### Load: ").append(QUERIES.length).append(" queries in rotation, ").append(warmup)
                 .append(" s warm-up (discarded) then ").append(duration).append(" s measured per row\n\n");
-        report.append("| clients | requests | throughput (req/s) | p50 (ms) | p90 (ms) | p99 (ms) | max (ms) | errors"
-                + " | CPU: portal / load generator / rest of machine (cores of ")
-                .append(Runtime.getRuntime().availableProcessors()).append(") |\n");
-        report.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
-        rows.forEach(r -> report.append(r).append('\n'));
+        report.append(tableHead("clients"));
+        closed.rows.forEach(r -> report.append(r).append('\n'));
+        Rows open = new Rows();
         if (rates.length > 0) {
-            List<String> openRows = new ArrayList<>();
             for (int rate : rates) {
-                Phase phase = openLoop(client, uris, rate, warmup, duration, serverPid);
-                errors += phase.errors;
-                openRows.add(phase.row());
-                busiest = Math.max(busiest, phase.otherCores());
-                System.out.println("  " + rate + " req/s arriving: " + phase.row());
+                open.add(openLoop(client, uris, rate, warmup, duration, serverPid), rate + " req/s arriving");
             }
             report.append("\n### Open loop: requests arrive at a fixed rate, whether or not earlier ones were answered\n\n");
             report.append("Latency is counted from the moment each request was due, so time spent waiting behind a slow"
                     + " answer counts too. ").append(warmup).append(" s warm-up, ").append(duration).append(" s measured.\n\n");
-            report.append("| arrivals (req/s) | requests | throughput (req/s) | p50 (ms) | p90 (ms) | p99 (ms) | max (ms) | errors"
-                    + " | CPU: portal / load generator / rest of machine (cores of ")
-                    .append(Runtime.getRuntime().availableProcessors()).append(") |\n");
-            report.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
-            openRows.forEach(r -> report.append(r).append('\n'));
+            report.append(tableHead("arrivals (req/s)"));
+            open.rows.forEach(r -> report.append(r).append('\n'));
         }
+        errors += closed.errors + open.errors;
+        double busiest = Math.max(closed.busiest, open.busiest);
         if (busiest > 0.3) {
             report.append(String.format(Locale.ROOT, "%nOther processes kept up to %.2f of the machine's %d cores busy during"
                     + " a measured window: the portal did not have the machine to itself, and these figures are worse"
@@ -207,6 +194,38 @@ public final class SearchLoad {
         return errors;
     }
 
+    /** The rows of one table, with what they add up to: errors, and the most other processes used. */
+    private static final class Rows {
+        final List<String> rows = new ArrayList<>();
+        long errors;
+        double busiest;
+
+        void add(Phase phase, String label) {
+            errors += phase.errors;
+            rows.add(phase.row());
+            busiest = Math.max(busiest, phase.otherCores());
+            System.out.println("  " + label + ": " + phase.row());
+        }
+    }
+
+    private static String tableHead(String first) {
+        return "| " + first + " | requests | throughput (req/s) | p50 (ms) | p90 (ms) | p99 (ms) | max (ms) | errors"
+                + " | CPU: portal / load generator / rest of machine (cores of "
+                + Runtime.getRuntime().availableProcessors() + ") |\n"
+                + "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n";
+    }
+
+    /** One request: whether a good answer came back (an I/O failure is a bad answer). */
+    private static boolean fetch(HttpClient client, URI uri) throws InterruptedException {
+        try {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri).GET().build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return ok(response.statusCode(), response.body());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private static boolean ok(int status, String body) {
         return status == 200 && body.startsWith("{") && body.contains("\"hits\"");
     }
@@ -248,11 +267,7 @@ public final class SearchLoad {
                         URI uri = uris[(int) (next.getAndIncrement() % uris.length)];
                         boolean fine;
                         try {
-                            HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri).GET().build(),
-                                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-                            fine = ok(response.statusCode(), response.body());
-                        } catch (IOException e) {
-                            fine = false;
+                            fine = fetch(client, uri);
                         } catch (InterruptedException e) {
                             Thread.currentThread().interrupt();
                             break;
@@ -319,11 +334,7 @@ public final class SearchLoad {
             senders.execute(() -> {
                 boolean fine;
                 try {
-                    HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri).GET().build(),
-                            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-                    fine = ok(response.statusCode(), response.body());
-                } catch (IOException e) {
-                    fine = false;
+                    fine = fetch(client, uri);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;

@@ -12,6 +12,7 @@
 #   BENCH_EVENTS       events                                 (2000)
 #   BENCH_CONNECTIONS  wrk connections                        (32)
 #   BENCH_WARMUP       warm-up seconds per page               (5)
+#   BENCH_WARM_ALL     seconds of every page in turn first    (60)
 #   BENCH_DURATION     measured seconds per page              (20)
 #   BENCH_HEAP         portal heap                            (512m)
 #   BENCH_EMBEDDED=0   skip the start-up measurement on the embedded database
@@ -29,6 +30,7 @@ ARTICLES=${BENCH_ARTICLES:-10000}
 EVENTS=${BENCH_EVENTS:-2000}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
 WARMUP=${BENCH_WARMUP:-5}
+WARM_ALL=${BENCH_WARM_ALL:-60}
 DURATION=${BENCH_DURATION:-20}
 HEAP=${BENCH_HEAP:-512m}
 EMBEDDED=${BENCH_EMBEDDED:-1}
@@ -219,6 +221,16 @@ until grep -q 'static server ready' "$WORK/static.log"; do
 done
 
 # --- load -----------------------------------------------------------------------------------------------------------
+# A fresh JVM runs at about half speed for its first minute or two of load, while the JIT compiler still works (it
+# keeps a core busy): every page is requested in turn for WARM_ALL seconds first, so that the figures are those of
+# a portal that has been up for a while, whichever page comes first.
+warm_all() {
+    local mixed="$WORK/paths-mixed.txt"
+    printf '%s\n' "$@" >"$mixed"
+    cat "$SEARCH_PATHS" "$API_PATHS" >>"$mixed"
+    say "warming the portal up: every page in turn for ${WARM_ALL}s"
+    wrk -t2 -c"$CONNECTIONS" -d"${WARM_ALL}s" -s deploy/bench/wrk-portal.lua "$BASE" -- "$mixed" >/dev/null 2>&1 || true
+}
 declare -A FIG
 run() {
     local name=$1 base=$2 paths=$3
@@ -226,6 +238,7 @@ run() {
     FIG[$name]=$(load "$base" "$paths")
     say "  $name: ${FIG[$name]} (req/s p50 p99 max errors)"
 }
+warm_all "$ARTICLE_PATH" /ro/ "$CATEGORY_PATH" /ro/verifica-oferta "/ro/raport/$YEAR"
 run static "http://127.0.0.1:$STATIC_PORT" "$(one_path static /article.html)"
 run article "$BASE" "$(one_path article "$ARTICLE_PATH")"
 run home "$BASE" "$(one_path home /ro/)"
@@ -242,6 +255,7 @@ stop_pid "$PID"; PID=
 say "visit counting off (PORTAL_VISIT_COUNTING=off), for the comparison"
 start_portal nocount external PORTAL_VISIT_COUNTING=off
 BASE="http://127.0.0.1:$PORT"
+warm_all "$ARTICLE_PATH" /ro/
 run article_nocount "$BASE" "$(one_path article "$ARTICLE_PATH")"
 run home_nocount "$BASE" "$(one_path home /ro/)"
 stop_pid "$PID"; PID=
