@@ -192,6 +192,15 @@ class SearchIndexTest {
     }
 
     @Test
+    void scheduledArticlesAreLeftOutOfTheCountUntilTheirTime() {
+        SearchResults before = service.search(SearchQuery.of("pașaportul", Language.RO));
+        SearchService later = new SearchService(index, () -> { }, Clock.fixed(Instant.parse("2026-12-02T00:00:00Z"), ZoneOffset.UTC));
+        SearchResults after = later.search(SearchQuery.of("pașaportul", Language.RO));
+        assertTrue(before.hits().stream().noneMatch(h -> h.key().equals("viitor")));
+        assertEquals(before.total() + 1, after.total());
+    }
+
+    @Test
     void resultsAreInThePageLanguageUnlessBothAreAsked() {
         assertTrue(keys("паспорт", Language.RO).isEmpty());
         SearchQuery both = new SearchQuery("паспорт", Language.RO, true, Optional.empty(), Optional.empty(), 1, 10);
