@@ -7,6 +7,7 @@ import md.migratiesigura.portal.domain.Language;
 import md.migratiesigura.portal.web.PortalApplication;
 import md.migratiesigura.portal.web.cache.PageCacheFilter;
 import md.migratiesigura.portal.web.mapper.LanguageMountedMapper;
+import md.migratiesigura.portal.web.panel.AnchorLink;
 import org.apache.wicket.AttributeModifier;
 import org.apache.wicket.Component;
 import org.apache.wicket.markup.head.CssHeaderItem;
@@ -16,7 +17,6 @@ import org.apache.wicket.markup.html.TransparentWebMarkupContainer;
 import org.apache.wicket.markup.html.WebMarkupContainer;
 import org.apache.wicket.markup.html.WebPage;
 import org.apache.wicket.markup.html.basic.Label;
-import org.apache.wicket.markup.html.link.BookmarkablePageLink;
 import org.apache.wicket.markup.html.link.ExternalLink;
 import org.apache.wicket.model.IModel;
 import org.apache.wicket.model.Model;
@@ -46,10 +46,10 @@ public abstract class BasePage extends WebPage {
         add(new Label("title", () -> pageTitle().getObject() + " · " + getString("site.name")));
         add(new WebMarkupContainer("description")
                 .add(AttributeModifier.replace("content", () -> description().getObject())));
-        add(new BookmarkablePageLink<Void>("home", HomePage.class, parametersIn(language)));
+        add(new AnchorLink<Void>("home", HomePage.class, parametersIn(language)));
         add(newLanguageSwitch("languageSwitch"));
         add(newSearchForm("searchForm"));
-        add(new BookmarkablePageLink<Void>("navEvents", EventsPage.class, parametersIn(language)));
+        add(new AnchorLink<Void>("navEvents", EventsPage.class, parametersIn(language)));
         addHeadLinks();
     }
 

@@ -7,11 +7,11 @@ import md.migratiesigura.portal.search.SearchHit;
 import md.migratiesigura.portal.search.SearchQuery;
 import md.migratiesigura.portal.search.SearchResults;
 import md.migratiesigura.portal.service.CategoryView;
+import md.migratiesigura.portal.web.panel.AnchorLink;
 import md.migratiesigura.portal.web.panel.PagerPanel;
 import org.apache.wicket.AttributeModifier;
 import org.apache.wicket.markup.html.WebMarkupContainer;
 import org.apache.wicket.markup.html.basic.Label;
-import org.apache.wicket.markup.html.link.BookmarkablePageLink;
 import org.apache.wicket.markup.html.list.ListItem;
 import org.apache.wicket.markup.html.list.ListView;
 import org.apache.wicket.model.IModel;
@@ -66,9 +66,9 @@ public class SearchPage extends BasePage {
             @Override
             protected void populateItem(ListItem<SearchHit> item) {
                 SearchHit hit = item.getModelObject();
-                BookmarkablePageLink<Void> link = "event".equals(hit.type())
-                        ? new BookmarkablePageLink<>("link", EventPage.class, EventPage.parameters(hit.language(), hit.key()))
-                        : new BookmarkablePageLink<>("link", ArticlePage.class, ArticlePage.parameters(hit.language(), hit.slug()));
+                AnchorLink<Void> link = "event".equals(hit.type())
+                        ? new AnchorLink<>("link", EventPage.class, EventPage.parameters(hit.language(), hit.key()))
+                        : new AnchorLink<>("link", ArticlePage.class, ArticlePage.parameters(hit.language(), hit.slug()));
                 link.add(new Label("title", hit.title()));
                 if (hit.language() != language()) {
                     link.add(AttributeModifier.replace("lang", hit.language().code()));
@@ -132,7 +132,7 @@ public class SearchPage extends BasePage {
             }
         };
         PageParameters target = parametersIn(language());
-        BookmarkablePageLink<Void> link = new BookmarkablePageLink<>("link", SearchPage.class, target) {
+        AnchorLink<Void> link = new AnchorLink<>("link", SearchPage.class, target) {
             @Override
             public PageParameters getPageParameters() {
                 PageParameters p = parametersIn(language());

@@ -7,7 +7,6 @@ import md.migratiesigura.portal.web.page.Texts;
 import org.apache.wicket.AttributeModifier;
 import org.apache.wicket.markup.html.WebMarkupContainer;
 import org.apache.wicket.markup.html.basic.Label;
-import org.apache.wicket.markup.html.link.BookmarkablePageLink;
 import org.apache.wicket.markup.html.list.ListItem;
 import org.apache.wicket.markup.html.list.ListView;
 import org.apache.wicket.markup.html.panel.Panel;
@@ -25,7 +24,7 @@ public class ArticleListPanel extends Panel {
             @Override
             protected void populateItem(ListItem<ArticleSummary> item) {
                 ArticleSummary a = item.getModelObject();
-                BookmarkablePageLink<Void> link = new BookmarkablePageLink<>("link", ArticlePage.class,
+                AnchorLink<Void> link = new AnchorLink<>("link", ArticlePage.class,
                         ArticlePage.parameters(a.language(), a.slug()));
                 link.add(new Label("title", a.title()));
                 item.add(link);

@@ -3,7 +3,6 @@ package md.migratiesigura.portal.web.panel;
 import java.util.function.IntFunction;
 import md.migratiesigura.portal.web.page.Texts;
 import org.apache.wicket.markup.html.basic.Label;
-import org.apache.wicket.markup.html.link.BookmarkablePageLink;
 import org.apache.wicket.markup.html.panel.Panel;
 import org.apache.wicket.model.IModel;
 import org.apache.wicket.Page;
@@ -26,9 +25,9 @@ public class PagerPanel extends Panel {
         add(new Label("position", () -> Texts.format(getString("pager.pageOf"), getLocale(), page, pageCount.getObject())));
     }
 
-    private BookmarkablePageLink<Void> link(String id, Class<? extends Page> pageClass, int target,
+    private AnchorLink<Void> link(String id, Class<? extends Page> pageClass, int target,
                                             SerializableIntFunction parametersForPage) {
-        return new BookmarkablePageLink<>(id, pageClass) {
+        return new AnchorLink<>(id, pageClass) {
             @Override
             public PageParameters getPageParameters() {
                 return parametersForPage.apply(target);
