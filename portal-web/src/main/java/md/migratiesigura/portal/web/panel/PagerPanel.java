@@ -26,7 +26,7 @@ public class PagerPanel extends Panel {
     }
 
     private AnchorLink<Void> link(String id, Class<? extends Page> pageClass, int target,
-                                            SerializableIntFunction parametersForPage) {
+                                  SerializableIntFunction parametersForPage) {
         return new AnchorLink<>(id, pageClass) {
             @Override
             public PageParameters getPageParameters() {
