@@ -288,7 +288,7 @@ class AccessibilityIT extends BrowserJourney {
     }
 
     private WebDriverWait waiting() {
-        return new WebDriverWait(browser, Duration.ofSeconds(20));
+        return Browsers.waitFor(browser, Duration.ofSeconds(20));
     }
 
     private void signIn() {

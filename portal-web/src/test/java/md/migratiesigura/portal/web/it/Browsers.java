@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -66,6 +67,39 @@ final class Browsers {
         browser.findElement(By.name("email")).sendKeys(email);
         browser.findElement(By.name("password")).sendKeys(password);
         browser.findElement(By.cssSelector(".admin-form button[type=submit]")).click();
-        new WebDriverWait(browser, java.time.Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches(".*/admin/$"));
+        waitFor(browser, java.time.Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches(".*/admin/$"));
+    }
+
+    /**
+     * A wait that asks its condition again when Chromium answers for a node of the page it is leaving. After a click
+     * that posts a form, a condition can find an element of the old page and read it while the new page replaces it;
+     * Chromium then answers "unhandled inspector error: Node with given id does not belong to the document", an
+     * error Selenium does not map to a stale element, so a plain wait gives up at once (it did in CI on
+     * 2026-11-29). Only that answer is retried: a condition that never holds still fails at the timeout.
+     */
+    static WebDriverWait waitFor(WebDriver browser, java.time.Duration timeout) {
+        return new WebDriverWait(browser, timeout) {
+            @Override
+            public <V> V until(java.util.function.Function<? super WebDriver, V> condition) {
+                return super.until(new java.util.function.Function<WebDriver, V>() {
+                    @Override
+                    public V apply(WebDriver driver) {
+                        try {
+                            return condition.apply(driver);
+                        } catch (WebDriverException e) {
+                            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                                return null;
+                            }
+                            throw e;
+                        }
+                    }
+
+                    @Override
+                    public String toString() {
+                        return condition.toString();
+                    }
+                });
+            }
+        };
     }
 }

@@ -52,7 +52,7 @@ class ConsultationJourneyIT {
         ChromeDriver person = Browsers.chromium(412, 915);
         ChromeDriver counsellor = Browsers.chromium(1280, 900);
         try {
-            WebDriverWait wait = new WebDriverWait(person, Duration.ofSeconds(10));
+            WebDriverWait wait = Browsers.waitFor(person, Duration.ofSeconds(10));
             String[] plain = ask(person, wait, "/ro/consultatie", "Drepturi la locul de muncă",
                     "Angajatorul din Polonia nu mi-a plătit salariul pe două luni. Ce pot face?", "Trimite întrebarea");
             assertTrue(person.manage().getCookies().isEmpty(), "no cookie for a person asking");
@@ -70,7 +70,7 @@ class ConsultationJourneyIT {
             String[] sos = ask(person, wait, null, "Пропавший родственник",
                     "Сестра уехала в Германию и не отвечает уже неделю.", "Отправить вопрос");
 
-            WebDriverWait staffWait = new WebDriverWait(counsellor, Duration.ofSeconds(10));
+            WebDriverWait staffWait = Browsers.waitFor(counsellor, Duration.ofSeconds(10));
             Browsers.signIn(counsellor, portal.baseUrl(), ADMIN_EMAIL, ADMIN_PASSWORD);
             counsellor.findElement(By.linkText("Consultații online")).click();
             staffWait.until(ExpectedConditions.urlMatches(".*/admin/consultations.*"));
@@ -172,7 +172,7 @@ class ConsultationJourneyIT {
         browser.findElement(By.id("answer-ticket")).sendKeys(ticket);
         browser.findElement(By.id("answer-phrase")).sendKeys(phrase);
         browser.findElement(By.xpath("//button[normalize-space()='Arată răspunsul']")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(
+        Browsers.waitFor(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector(".feedbackPanel, .consultation-answer")));
     }
 }

@@ -57,7 +57,7 @@ class EditorialJourneyIT {
     @BeforeEach
     void openBrowser() throws Exception {
         browser = Browsers.chromium(1280, 900);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        wait = Browsers.waitFor(browser, Duration.ofSeconds(10));
     }
 
     @AfterEach

@@ -45,7 +45,7 @@ class EventJourneyIT extends BrowserJourney {
 
     @BeforeEach
     void waitForSlowMachines() {
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait = Browsers.waitFor(browser, Duration.ofSeconds(20));
     }
 
     @Test

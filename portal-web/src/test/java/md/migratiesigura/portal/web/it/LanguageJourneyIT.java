@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** A reader in a real browser against the packaged jar on an external MariaDB (PORTAL_DB_URL). */
 class LanguageJourneyIT extends BrowserJourney {
@@ -27,7 +26,7 @@ class LanguageJourneyIT extends BrowserJourney {
         WebElement switchLink = browser.findElement(By.cssSelector("nav.language a"));
         assertEquals("Русский", switchLink.getText());
         switchLink.click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches(".*/ru/$"));
+        Browsers.waitFor(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches(".*/ru/$"));
         assertEquals("ru", browser.findElement(By.tagName("html")).getAttribute("lang"));
         assertTrue(browser.findElement(By.tagName("h1")).getText().startsWith("Уезжаете на работу"));
         assertTrue(browser.manage().getCookies().isEmpty(), "a reader gets no cookie");
@@ -41,7 +40,7 @@ class LanguageJourneyIT extends BrowserJourney {
         String romanianTitle = browser.findElement(By.tagName("h1")).getText();
         assertTrue(browser.getCurrentUrl().contains("/ro/articole/"), browser.getCurrentUrl());
         browser.findElement(By.cssSelector("nav.language a")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/ru/stati/"));
+        Browsers.waitFor(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/ru/stati/"));
         assertEquals("ru", browser.findElement(By.tagName("html")).getAttribute("lang"));
         assertTrue(!browser.findElement(By.tagName("h1")).getText().equals(romanianTitle), "the Russian title is shown");
     }
@@ -52,7 +51,7 @@ class LanguageJourneyIT extends BrowserJourney {
         WebElement box = browser.findElement(By.id("site-search"));
         box.sendKeys("contract");
         box.submit();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/ro/cautare?q=contract"));
+        Browsers.waitFor(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/ro/cautare?q=contract"));
         assertTrue(browser.findElements(By.cssSelector(".search-results li")).size() > 0, "results are listed");
     }
 
@@ -65,7 +64,7 @@ class LanguageJourneyIT extends BrowserJourney {
         browser.executeScript("document.getElementById('quick-exit').setAttribute('data-quick-exit', arguments[0])",
                 portal.baseUrl() + "/health");
         browser.findElement(By.id("quick-exit")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/health"));
+        Browsers.waitFor(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/health"));
         browser.navigate().back();
         assertTrue(browser.getCurrentUrl().endsWith("/ro/"), "Back skips the page that was left: " + browser.getCurrentUrl());
         assertTrue(exitTarget.startsWith("https://"), exitTarget);

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** A person checks a job offer on a phone, in a real browser against the packaged jar. */
 class RiskCheckJourneyIT extends BrowserJourney {
@@ -65,7 +64,7 @@ class RiskCheckJourneyIT extends BrowserJourney {
 
         choose("housing", "stated");
         click(browser.findElement(By.cssSelector("button[name='check']")));
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("housing=stated"));
+        Browsers.waitFor(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("housing=stated"));
         WebElement tier = browser.findElement(By.cssSelector(".tier"));
         assertTrue(tier.getAttribute("class").contains("tier-none"));
         assertTrue(tier.getText().contains("Это не гарантия"), tier.getText());
@@ -95,6 +94,6 @@ class RiskCheckJourneyIT extends BrowserJourney {
     }
 
     private void waitForUrl(String regex) {
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches(regex));
+        Browsers.waitFor(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches(regex));
     }
 }

@@ -153,7 +153,7 @@ class TwoNodesIT {
 
     /** Writes and publishes a Romanian article in the signed-in back office; returns its slug. */
     private static String publish(ChromeDriver browser, String title) {
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        WebDriverWait wait = Browsers.waitFor(browser, Duration.ofSeconds(10));
         String base = browser.getCurrentUrl().replaceFirst("/admin/.*$", "");
         browser.get(base + "/admin/articles/new");
         browser.findElement(By.cssSelector("main form [name$=title]")).sendKeys(title);
