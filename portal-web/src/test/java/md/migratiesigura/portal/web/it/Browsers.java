@@ -78,28 +78,40 @@ final class Browsers {
      * 2026-11-29). Only that answer is retried: a condition that never holds still fails at the timeout.
      */
     static WebDriverWait waitFor(WebDriver browser, java.time.Duration timeout) {
-        return new WebDriverWait(browser, timeout) {
-            @Override
-            public <V> V until(java.util.function.Function<? super WebDriver, V> condition) {
-                return super.until(new java.util.function.Function<WebDriver, V>() {
-                    @Override
-                    public V apply(WebDriver driver) {
-                        try {
-                            return condition.apply(driver);
-                        } catch (WebDriverException e) {
-                            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
-                                return null;
-                            }
-                            throw e;
-                        }
-                    }
+        return new PageSwapTolerantWait(browser, timeout);
+    }
 
-                    @Override
-                    public String toString() {
-                        return condition.toString();
-                    }
-                });
+    private static final class PageSwapTolerantWait extends WebDriverWait {
+
+        PageSwapTolerantWait(WebDriver browser, java.time.Duration timeout) {
+            super(browser, timeout);
+        }
+
+        @Override
+        public <V> V until(java.util.function.Function<? super WebDriver, V> condition) {
+            return super.until(new AskedAgainWhenThePageSwaps<V>(condition));
+        }
+    }
+
+    /** The condition, with "not yet" for Chromium's answer about a node of the page being left. */
+    private record AskedAgainWhenThePageSwaps<V>(java.util.function.Function<? super WebDriver, V> condition)
+            implements java.util.function.Function<WebDriver, V> {
+
+        @Override
+        public V apply(WebDriver driver) {
+            try {
+                return condition.apply(driver);
+            } catch (WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return null;
+                }
+                throw e;
             }
-        };
+        }
+
+        @Override
+        public String toString() {
+            return condition.toString();
+        }
     }
 }
