@@ -172,8 +172,16 @@ class SearchIndexTest {
     }
 
     @Test
+    void aMisspelledWordBesideAKnownOneGetsADidYouMean() {
+        SearchResults results = service.search(SearchQuery.of("contract licenta agentiei pasaprot", Language.RO));
+        assertFalse(results.hits().isEmpty(), "the known words still find the agency article");
+        assertEquals("contract licenta agentiei pasaport", results.suggestion());
+    }
+
+    @Test
     void correctWordsGetNoSuggestion() {
         assertNull(service.search(SearchQuery.of("pașaport", Language.RO)).suggestion());
+        assertNull(service.search(SearchQuery.of("pasaport copii acte", Language.RO)).suggestion());
     }
 
     @Test
