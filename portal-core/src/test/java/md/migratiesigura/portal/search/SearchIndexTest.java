@@ -255,8 +255,9 @@ class SearchIndexTest {
     void searchesTakeTurnsAndAreRefusedPolitelyWhenTheTurnDoesNotCome() throws Exception {
         java.util.concurrent.CountDownLatch running = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch finish = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean firstSearch = new java.util.concurrent.atomic.AtomicBoolean(true);
         SearchService oneAtATime = new SearchService(index, () -> {
-            if (Thread.currentThread().getName().equals("slow-search")) {
+            if (firstSearch.getAndSet(false)) {
                 running.countDown();
                 try {
                     finish.await();
@@ -277,6 +278,19 @@ class SearchIndexTest {
         first.join(5_000);
         assertEquals(List.of("pasaport"), slow.get().hits().stream().map(SearchHit::key).toList());
         assertFalse(oneAtATime.search(SearchQuery.of("contract", Language.RO)).hits().isEmpty(), "the turn is free again");
+    }
+
+    @Test
+    void aSearchThatHasItsTurnIsAnsweredEvenWhenItTakesLongerThanTheWait() {
+        SearchService slowToRun = new SearchService(index, () -> {
+            try {
+                Thread.sleep(600);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, Clock.fixed(NOW, ZoneOffset.UTC), 1, 1, java.time.Duration.ofMillis(200));
+        assertEquals(List.of("pasaport"), slowToRun.search(SearchQuery.of("pasaport", Language.RO)).hits().stream()
+                .map(SearchHit::key).toList(), "only the wait for a turn is limited, not the search");
     }
 
     @Test
