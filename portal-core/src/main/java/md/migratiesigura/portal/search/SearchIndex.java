@@ -335,9 +335,10 @@ public final class SearchIndex implements AutoCloseable {
                 // First the documents with every word, best first; then, if the page is not full, those with some.
                 // Only the best `wanted` of each are scored in full: the collector skips blocks of documents that
                 // cannot enter the page (block-max WAND), and the total is counted apart, without scores.
-                TopDocs everyWord = searcher.search(filtered(words.all(), null, filters),
+                TopDocs top = searcher.search(filtered(words.all(), null, filters),
                         new TopScoreDocCollectorManager(wanted, null, wanted));
-                TopDocs top = everyWord;
+                // When a document holds every word, none of them is unknown: no did-you-mean is looked for.
+                boolean everyWordFound = top.totalHits.value > 0;
                 boolean complete = top.totalHits.relation == TotalHits.Relation.EQUAL_TO;
                 if (words.some() != null && top.scoreDocs.length < wanted) {
                     TopDocs rest = searcher.search(filtered(words.some(), words.all(), filters),
@@ -354,8 +355,7 @@ public final class SearchIndex implements AutoCloseable {
                 // Snippets come from the body: highlighting needs only the words in the body fields; the other
                 // fields and the filters would add nothing to it but work.
                 List<SearchHit> hits = hits(searcher, snippetQuery(nfc(text), languages), top, first, languages);
-                // A document holds every word: none of them is unknown, so there is nothing to correct.
-                String suggestion = everyWord.totalHits.value > 0 ? null : suggestion(searcher, text, request.language());
+                String suggestion = everyWordFound ? null : suggestion(searcher, text, request.language());
                 return new SearchResults(Math.min(total, COUNT_LIMIT), total <= COUNT_LIMIT, hits, suggestion);
             } finally {
                 searchers.release(searcher);
