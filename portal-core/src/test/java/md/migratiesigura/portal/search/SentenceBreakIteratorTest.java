@@ -30,6 +30,18 @@ class SentenceBreakIteratorTest {
     }
 
     @Test
+    void everySentenceEndingIsFoundWhereverItStands() {
+        // An ellipsis, "?!", blank lines and a line break in the space after a full stop (one boundary each, after
+        // the space), a full stop with no space after it (none), one at the very end (the end itself).
+        String text = "Așteaptă… Unde?! Aici.\n\nRând nou. \n Apoi.Fără spațiu. Gata.";
+        assertArrayEquals(new int[] {0, 10, 17, 24, 36, 54, text.length()}, SentenceBreakIterator.boundaries(text));
+        assertEquals("Rând nou. \n ", text.substring(24, 36));
+        assertEquals("Apoi.Fără spațiu. ", text.substring(36, 54));
+        // Line breaks with no full stop before them: each one ends a line of its own.
+        assertArrayEquals(new int[] {0, 6, 7, 12}, SentenceBreakIterator.boundaries("Titlu\n\nText."));
+    }
+
+    @Test
     void emptyTextHasOneBoundary() {
         BreakIterator iterator = new SentenceBreakIterator();
         iterator.setText("");
