@@ -64,7 +64,7 @@ public final class PortalAnalyzers {
     /**
      * The words of the unstemmed fields that only join others: prepositions, conjunctions, articles. Without them
      * "contract de muncă" would find every document for its "de". Far shorter than the stemmed fields' stop lists,
-     * which also drop words a reader may look for ("acasă", "fără"): those stay findable as typed.
+     * which also drop words a reader may look for ("fără", as in "fără viză"): those stay findable as typed.
      */
     private static final CharArraySet ROMANIAN_FUNCTION_WORDS = CharArraySet.unmodifiableSet(new CharArraySet(List.of(
             "a", "ai", "al", "ale", "ca", "care", "ce", "cu", "de", "din", "dupa", "in", "la", "lui", "o", "pe",
