@@ -12,6 +12,7 @@ import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 
 /**
@@ -26,7 +27,7 @@ final class SnippetHighlighter extends UnifiedHighlighter {
 
     SnippetHighlighter(IndexSearcher searcher, Analyzer analyzer) {
         super(UnifiedHighlighter.builder(searcher, analyzer)
-                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
+                .withFormatter(new ListItemFormatter())
                 .withMaxLength(100_000)
                 .withScorer(new LeanPassageScorer())
                 .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(new SentenceBreakIterator(), 120, 0.5f)));
@@ -52,6 +53,36 @@ final class SnippetHighlighter extends UnifiedHighlighter {
             values.add(perField);
         }
         return values;
+    }
+
+    /**
+     * Matched words in {@code <mark>}, the rest escaped, passages joined by "… ". A passage that begins a list item
+     * begins at the item's text: the plain text of a body keeps Markdown's "- " before each item, which after an
+     * ellipsis reads as a stray dash ("… - Durata contractului").
+     */
+    private static final class ListItemFormatter extends DefaultPassageFormatter {
+
+        ListItemFormatter() {
+            super("<mark>", "</mark>", "… ", true);
+        }
+
+        @Override
+        public String format(Passage[] passages, String content) {
+            int previousEnd = -1;
+            for (Passage passage : passages) {
+                int start = passage.getStartOffset();
+                // Only where the snippet starts or resumes after "… ": a marker inside running text stays.
+                if (start != previousEnd && isItemMarker(content, start) && start + 2 < passage.getEndOffset()) {
+                    passage.setStartOffset(start + 2);
+                }
+                previousEnd = passage.getEndOffset();
+            }
+            return super.format(passages, content);
+        }
+
+        private static boolean isItemMarker(String content, int at) {
+            return at + 1 < content.length() && "-*+".indexOf(content.charAt(at)) >= 0 && content.charAt(at + 1) == ' ';
+        }
     }
 
     /** The body text of a document (global doc id), or "" when it has none. */
