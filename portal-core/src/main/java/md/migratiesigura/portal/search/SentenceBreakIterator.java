@@ -7,7 +7,8 @@ import java.util.Arrays;
 
 /**
  * Sentence boundaries for snippets, found by one pass over the text: after a line break, and after {@code . ! ? …}
- * (with any closing quotes or brackets) when whitespace follows, so that "3.5", "www.gov.md" and "nr.5" stay whole.
+ * (with any closing quotes or brackets) when whitespace follows, so that "3.5", "www.gov.md" and "nr.5" stay whole,
+ * but not after the number that begins a line: "2. Printr-o agenție" is one sentence.
  * <p>
  * The JDK's rule-based sentence iterator gives much the same passages for our texts but cost the highlighter most of
  * its time, walking back and forth over every matched sentence; this one finds all boundaries once per document and
@@ -58,6 +59,8 @@ final class SentenceBreakIterator extends BreakIterator {
             int end;
             if (c == '\n') {
                 end = i + 1;
+            } else if (c == '.' && isLineNumber(text, i)) {
+                continue;
             } else {
                 end = i + 1;
                 while (end < length && isCloser(text.charAt(end))) {
@@ -102,6 +105,18 @@ final class SentenceBreakIterator extends BreakIterator {
             nearest = Math.min(nearest, next[k]);
         }
         return nearest;
+    }
+
+    /**
+     * Whether the full stop at {@code dot} ends the number that begins its line, as in a numbered heading or list
+     * item ("2. Printr-o agenție"): that number belongs to the sentence after it, not to the one before.
+     */
+    private static boolean isLineNumber(String text, int dot) {
+        int start = dot;
+        while (start > 0 && dot - start < 3 && Character.isDigit(text.charAt(start - 1))) {
+            start--;
+        }
+        return start < dot && (start == 0 || text.charAt(start - 1) == '\n');
     }
 
     private static boolean isCloser(char c) {

@@ -42,6 +42,15 @@ class SentenceBreakIteratorTest {
     }
 
     @Test
+    void theNumberThatBeginsALineStaysWithItsSentence() {
+        // Numbered headings and list items: "2." is not a sentence of its own, nor the end of the one before.
+        String text = "Nu pleca fără contract.\n2. Printr-o agenție licențiată.\n10. Ultimul pas.";
+        assertArrayEquals(new int[] {0, 24, 56, text.length()}, SentenceBreakIterator.boundaries(text));
+        assertEquals("2. Printr-o agenție licențiată.\n", text.substring(24, 56));
+        assertEquals("10. Ultimul pas.", text.substring(56));
+    }
+
+    @Test
     void emptyTextHasOneBoundary() {
         BreakIterator iterator = new SentenceBreakIterator();
         iterator.setText("");
