@@ -375,7 +375,7 @@ class SearchIndexTest {
     }
 
     @Test
-    void snippetsOfListItemsStartAtTheItemsText() {
+    void snippetsShowListsAndLinesAsReadersSeeThem() {
         // The plain text of a Markdown list keeps "- " before each item.
         index.replace("article", "bagaj", List.of(ro("bagaj", "Ce iei cu tine", """
                 Înainte de plecare, fă o listă cu tot ce îți trebuie și verific-o împreună cu cineva de încredere.
@@ -383,10 +383,15 @@ class SearchIndexTest {
                 - o copie a contractului semnat, în limba pe care o înțelegi, și datele de contact ale angajatorului;
                 - numărul liniei fierbinți, 0 800 77777, scris și pe hârtie, nu doar în telefon.""", "documente")));
         index.commit(1);
-        // Each passage, where the snippet starts and after the "… ", begins at the item's text, not at its dash.
+        // Where the snippet starts and after "… ", a passage begins at the item's text, not at its dash.
         assertEquals("pașaportul și <mark>buletinul</mark>, pe care le ții doar tu, niciodată la angajator sau la "
-                        + "intermediar;\n… numărul liniei <mark>fierbinți</mark>, 0 800 77777, scris și pe hârtie, nu doar în telefon.",
+                        + "intermediar; … numărul liniei <mark>fierbinți</mark>, 0 800 77777, scris și pe hârtie, nu doar în telefon.",
                 service.search(SearchQuery.of("buletinul fierbinți", Language.RO)).hits().get(0).snippet());
+        // Within a passage, a line break shows as " · " and the marker after it is left out.
+        assertEquals("Înainte de plecare, fă o listă cu tot ce îți trebuie și verific-o împreună cu cineva de "
+                        + "<mark>încredere</mark>. · pașaportul și <mark>buletinul</mark>, pe care le ții doar tu, niciodată la "
+                        + "angajator sau la intermediar;",
+                service.search(SearchQuery.of("încredere buletinul", Language.RO)).hits().get(0).snippet());
     }
 
     @Test
