@@ -96,7 +96,9 @@ final class SnippetHighlighter extends UnifiedHighlighter {
                         i = end;
                     } else if (end == length || snippet.startsWith(ELLIPSIS, end)) {
                         // The break ended a passage: it separates nothing.
-                        out.append(end == length ? "" : " ");
+                        if (end < length) {
+                            out.append(' ');
+                        }
                         i = end;
                     } else {
                         out.append(" · ");
