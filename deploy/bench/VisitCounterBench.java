@@ -12,12 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
-import md.migratiesigura.portal.analytics.UserAgents;
-import md.migratiesigura.portal.analytics.VisitCounter;
+import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.config.PortalConfig;
-import md.migratiesigura.portal.domain.Language;
 import md.migratiesigura.portal.persistence.Database;
-import md.migratiesigura.portal.web.analytics.VisitCountingFilter;
+import md.migratiesigura.portal.visits.UserAgents;
+import md.migratiesigura.portal.visits.VisitCounter;
+import md.migratiesigura.portal.web.visits.VisitCountingFilter;
 
 /**
  * What visit counting costs a request: the work VisitCountingFilter adds after a page is rendered (status and

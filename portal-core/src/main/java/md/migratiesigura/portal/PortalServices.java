@@ -1,19 +1,18 @@
 package md.migratiesigura.portal;
 
+import md.migratiesigura.portal.account.UserService;
 import md.migratiesigura.portal.agency.AgencyService;
-import md.migratiesigura.portal.analytics.VisitCounter;
-import md.migratiesigura.portal.analytics.VisitStatistics;
+import md.migratiesigura.portal.article.ArticleService;
+import md.migratiesigura.portal.article.EditorialService;
+import md.migratiesigura.portal.audit.AuditService;
 import md.migratiesigura.portal.consultation.ConsultationService;
 import md.migratiesigura.portal.content.ImportReport;
+import md.migratiesigura.portal.media.ImageService;
 import md.migratiesigura.portal.report.ReportService;
-import md.migratiesigura.portal.search.SearchService;
 import md.migratiesigura.portal.riskcheck.RiskCheckService;
-import md.migratiesigura.portal.service.ArticleService;
-import md.migratiesigura.portal.service.AuditService;
-import md.migratiesigura.portal.service.EditorialService;
-import md.migratiesigura.portal.service.Health;
-import md.migratiesigura.portal.service.ImageService;
-import md.migratiesigura.portal.service.UserService;
+import md.migratiesigura.portal.search.SearchService;
+import md.migratiesigura.portal.visits.VisitCounter;
+import md.migratiesigura.portal.visits.VisitStatistics;
 
 /**
  * What the web layer may use of the core: services that return small serializable records, never entities.

@@ -19,11 +19,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import md.migratiesigura.portal.content.ContentImporter;
-import md.migratiesigura.portal.domain.Agency;
-import md.migratiesigura.portal.domain.AuditAction;
-import md.migratiesigura.portal.service.AuditService;
-import md.migratiesigura.portal.service.SignedInUser;
+import md.migratiesigura.portal.article.ArticleImporter;
+import md.migratiesigura.portal.audit.AuditAction;
+import md.migratiesigura.portal.audit.AuditService;
+import md.migratiesigura.portal.common.PortalTime;
+import md.migratiesigura.portal.common.SignedInUser;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 
@@ -276,6 +276,6 @@ public class AgencyService {
 
     /** Today in Chisinau: a licence valid until a date is valid through that whole day there. */
     public LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), ContentImporter.ZONE);
+        return LocalDate.ofInstant(clock.instant(), PortalTime.ZONE);
     }
 }

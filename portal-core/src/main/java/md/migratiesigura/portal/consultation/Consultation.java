@@ -14,9 +14,9 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
-import md.migratiesigura.portal.domain.Language;
-import md.migratiesigura.portal.domain.LanguageConverter;
-import md.migratiesigura.portal.domain.PortalUser;
+import md.migratiesigura.portal.account.PortalUser;
+import md.migratiesigura.portal.common.Language;
+import md.migratiesigura.portal.common.LanguageConverter;
 
 /**
  * A question sent through the portal. The question and the contact details are held only encrypted

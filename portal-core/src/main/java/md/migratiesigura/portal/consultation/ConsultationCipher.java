@@ -13,7 +13,7 @@ import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import md.migratiesigura.portal.service.SecretSealer;
+import md.migratiesigura.portal.common.SecretSealer;
 
 /**
  * AES-256-GCM for what people write and how to reach them. Each value gets a random 12-byte IV and is stored as

@@ -3,7 +3,7 @@ package md.migratiesigura.portal.consultation;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
-import md.migratiesigura.portal.domain.Language;
+import md.migratiesigura.portal.common.Language;
 
 /** A consultation as a counsellor works on it: decrypted question and contact, replies and notes in order. */
 public record ConsultationDetail(long id, String ticket, Topic topic, Language language, boolean sos, Channel channel,

@@ -13,7 +13,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
-import md.migratiesigura.portal.domain.PortalUser;
+import md.migratiesigura.portal.account.PortalUser;
 
 /** A counsellor's reply or internal note; its text is held only encrypted. */
 @Entity

@@ -1,7 +1,7 @@
 package md.migratiesigura.portal.consultation;
 
 import java.io.Serializable;
-import md.migratiesigura.portal.domain.Language;
+import md.migratiesigura.portal.common.Language;
 
 /**
  * What the person sends: the page's language, a topic, the question, whether they are in danger now, how they want

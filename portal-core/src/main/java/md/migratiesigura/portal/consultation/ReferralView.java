@@ -1,7 +1,7 @@
 package md.migratiesigura.portal.consultation;
 
 import java.io.Serializable;
-import md.migratiesigura.portal.domain.Language;
+import md.migratiesigura.portal.common.Language;
 
 /** A referral service as the pages show it. */
 public record ReferralView(long id, String nameRo, String nameRu, boolean retired) implements Serializable {

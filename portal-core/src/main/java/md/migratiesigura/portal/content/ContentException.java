@@ -1,16 +1,16 @@
 package md.migratiesigura.portal.content;
 
 /** A content file is malformed; the line is 0 when it is not known. */
-class ContentException extends RuntimeException {
+public class ContentException extends RuntimeException {
 
     private final int line;
 
-    ContentException(int line, String reason) {
+    public ContentException(int line, String reason) {
         super(reason);
         this.line = line;
     }
 
-    int line() {
+    public int line() {
         return line;
     }
 }

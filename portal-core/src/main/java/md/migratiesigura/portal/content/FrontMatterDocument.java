@@ -11,10 +11,10 @@ import org.yaml.snakeyaml.representer.Representer;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 /** A Markdown file with a YAML front matter between two {@code ---} lines. */
-record FrontMatterDocument(Map<String, Object> fields, String body) {
+public record FrontMatterDocument(Map<String, Object> fields, String body) {
 
     /** Parses the text; a malformed file throws {@link ContentException} with the line at fault. */
-    static FrontMatterDocument parse(String text) {
+    public static FrontMatterDocument parse(String text) {
         String normalized = text.replace("\r\n", "\n");
         if (normalized.startsWith("\ufeff")) {
             normalized = normalized.substring(1);
@@ -33,7 +33,7 @@ record FrontMatterDocument(Map<String, Object> fields, String body) {
     }
 
     /** Parses a YAML mapping; {@code lineOffset} is added to the reported line numbers. */
-    static Map<String, Object> parseYamlMap(String yaml, int lineOffset) {
+    public static Map<String, Object> parseYamlMap(String yaml, int lineOffset) {
         Object loaded;
         try {
             loaded = newYaml().load(yaml);
@@ -51,7 +51,7 @@ record FrontMatterDocument(Map<String, Object> fields, String body) {
         return fields;
     }
 
-    static Yaml newYaml() {
+    public static Yaml newYaml() {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         options.setMaxAliasesForCollections(10);

@@ -5,7 +5,7 @@ import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import md.migratiesigura.portal.domain.Language;
+import md.migratiesigura.portal.common.Language;
 
 /**
  * Where an event takes place: one of Moldova's 32 districts (raioane), the municipalities Chișinău, Bălți and

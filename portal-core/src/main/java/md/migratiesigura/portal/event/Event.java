@@ -10,7 +10,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import md.migratiesigura.portal.domain.Language;
+import md.migratiesigura.portal.common.Language;
 import org.hibernate.annotations.NaturalId;
 
 /**

@@ -19,19 +19,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import md.migratiesigura.portal.account.PortalUser;
+import md.migratiesigura.portal.audit.AuditAction;
+import md.migratiesigura.portal.audit.AuditService;
+import md.migratiesigura.portal.common.PortalTime;
+import md.migratiesigura.portal.common.Role;
+import md.migratiesigura.portal.common.SignedInUser;
 import md.migratiesigura.portal.content.MarkdownRenderer;
 import md.migratiesigura.portal.content.Slugs;
 import md.migratiesigura.portal.content.TextRules;
-import md.migratiesigura.portal.domain.AuditAction;
-import md.migratiesigura.portal.domain.MediaImage;
-import md.migratiesigura.portal.domain.PortalUser;
-import md.migratiesigura.portal.domain.Role;
 import md.migratiesigura.portal.event.EventProblem.Code;
+import md.migratiesigura.portal.media.MediaImage;
 import md.migratiesigura.portal.report.EventFigures;
 import md.migratiesigura.portal.report.ReportSources;
 import md.migratiesigura.portal.search.SearchOutbox;
-import md.migratiesigura.portal.service.AuditService;
-import md.migratiesigura.portal.service.SignedInUser;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.StaleStateException;
@@ -47,7 +48,7 @@ import org.hibernate.query.SelectionQuery;
  */
 public class EventService implements ReportSources.EventStatistics {
 
-    public static final ZoneId ZONE = ZoneId.of("Europe/Chisinau");
+    private static final ZoneId ZONE = PortalTime.ZONE;
     public static final String SEARCH_TYPE = "event";
     public static final int MAX_TITLE = 300;
     public static final int MAX_DESCRIPTION = 20_000;
@@ -174,12 +175,12 @@ public class EventService implements ReportSources.EventStatistics {
         District district = District.byKey(e.getDistrict()).orElseThrow();
         return new EventView(e.getKey(), e.getType(), e.getStatus(), e.getStartsAt(), e.getEndsAt(), district,
                 e.getLocality(), e.getVenue(), e.getAudiences(), e.getPartners(), e.getParticipants(),
-                e.getMaterials(), e.getPhotos(), e.getTitle(md.migratiesigura.portal.domain.Language.RO),
-                e.getTitle(md.migratiesigura.portal.domain.Language.RU),
-                e.getDescription(md.migratiesigura.portal.domain.Language.RO),
-                e.getDescription(md.migratiesigura.portal.domain.Language.RU),
-                e.getDescriptionHtml(md.migratiesigura.portal.domain.Language.RO),
-                e.getDescriptionHtml(md.migratiesigura.portal.domain.Language.RU), e.getCreatedAt(), e.getUpdatedAt(),
+                e.getMaterials(), e.getPhotos(), e.getTitle(md.migratiesigura.portal.common.Language.RO),
+                e.getTitle(md.migratiesigura.portal.common.Language.RU),
+                e.getDescription(md.migratiesigura.portal.common.Language.RO),
+                e.getDescription(md.migratiesigura.portal.common.Language.RU),
+                e.getDescriptionHtml(md.migratiesigura.portal.common.Language.RO),
+                e.getDescriptionHtml(md.migratiesigura.portal.common.Language.RU), e.getCreatedAt(), e.getUpdatedAt(),
                 e.getVersion(), e.getStatus() == EventStatus.PLANNED && e.getEndsAt().isBefore(now));
     }
 

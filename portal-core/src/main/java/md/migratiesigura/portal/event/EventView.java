@@ -3,7 +3,8 @@ package md.migratiesigura.portal.event;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
-import md.migratiesigura.portal.domain.Language;
+import md.migratiesigura.portal.common.Language;
+import md.migratiesigura.portal.common.PortalTime;
 
 /**
  * One event as pages, feeds and the API show it, both languages inside. The description HTML was rendered from
@@ -43,8 +44,8 @@ public record EventView(String key, EventType type, EventStatus status, Instant 
 
     /** An empty form's values for editing this event (the times in Chisinau). */
     public EventDraft toDraft() {
-        var s = start.atZone(EventService.ZONE);
-        var e = end.atZone(EventService.ZONE);
+        var s = start.atZone(PortalTime.ZONE);
+        var e = end.atZone(PortalTime.ZONE);
         return new EventDraft(key, version, type.code(), status.code(), titleRo, titleRu, descriptionRo, descriptionRu,
                 s.toLocalDate().toString(), EventService.TIME.format(s), e.toLocalDate().toString(),
                 EventService.TIME.format(e), district.key(), locality, venue,

@@ -16,12 +16,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import md.migratiesigura.portal.analytics.VisitStatistics;
-import md.migratiesigura.portal.domain.AuditAction;
-import md.migratiesigura.portal.domain.Language;
-import md.migratiesigura.portal.service.AuditService;
+import md.migratiesigura.portal.audit.AuditAction;
+import md.migratiesigura.portal.audit.AuditService;
+import md.migratiesigura.portal.common.Language;
+import md.migratiesigura.portal.common.PortalTime;
+import md.migratiesigura.portal.common.SignedInUser;
 import md.migratiesigura.portal.search.ContentVersion;
-import md.migratiesigura.portal.service.SignedInUser;
+import md.migratiesigura.portal.visits.VisitStatistics;
 import org.hibernate.SessionFactory;
 
 /**
@@ -33,7 +34,7 @@ public class ReportService {
 
     public static final int FIRST_YEAR = 2015;
     public static final int MAX_TEXT = 4000;
-    private static final ZoneId ZONE = ZoneId.of("Europe/Chisinau");
+    private static final ZoneId ZONE = PortalTime.ZONE;
 
     private final SessionFactory sessionFactory;
     private final VisitStatistics visits;

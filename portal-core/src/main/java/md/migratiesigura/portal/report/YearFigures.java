@@ -4,7 +4,7 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
-import md.migratiesigura.portal.domain.Language;
+import md.migratiesigura.portal.common.Language;
 
 /**
  * What an administrator entered for a year: figures (absent when not known) and a summary per section and language.

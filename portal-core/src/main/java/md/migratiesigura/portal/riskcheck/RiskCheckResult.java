@@ -2,7 +2,7 @@ package md.migratiesigura.portal.riskcheck;
 
 import java.io.Serializable;
 import java.util.List;
-import md.migratiesigura.portal.domain.Language;
+import md.migratiesigura.portal.common.Language;
 
 /**
  * The answer to one check, in one language: the tier, each red flag with why it matters and what to do, and what

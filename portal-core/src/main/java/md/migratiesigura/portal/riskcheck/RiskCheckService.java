@@ -18,9 +18,10 @@ import java.util.regex.Pattern;
 import md.migratiesigura.portal.agency.AgencyService;
 import md.migratiesigura.portal.agency.AgencyView;
 import md.migratiesigura.portal.agency.Countries;
-import md.migratiesigura.portal.content.ContentImporter;
+import md.migratiesigura.portal.article.ArticleImporter;
+import md.migratiesigura.portal.common.Language;
+import md.migratiesigura.portal.common.PortalTime;
 import md.migratiesigura.portal.content.TextRules;
-import md.migratiesigura.portal.domain.Language;
 import md.migratiesigura.portal.riskcheck.Questionnaire.AnswerOption;
 import md.migratiesigura.portal.riskcheck.Questionnaire.Flag;
 import md.migratiesigura.portal.riskcheck.Questionnaire.LocalText;
@@ -130,7 +131,7 @@ public class RiskCheckService {
                                  Optional<String> country) {
         RiskCheckResult result = evaluate(language, answers, agency, country);
         try {
-            counts.add(YearMonth.now(clock.withZone(ContentImporter.ZONE)), result.tier(), result.rules());
+            counts.add(YearMonth.now(clock.withZone(PortalTime.ZONE)), result.tier(), result.rules());
         } catch (RuntimeException e) {
             // The person still gets the result; the statistic misses one. Nothing about the check is logged.
             log.warn("A job-offer check could not be counted: {}", e.getClass().getSimpleName());

@@ -3,7 +3,7 @@ package md.migratiesigura.portal.search;
 import java.io.Reader;
 import java.util.List;
 import java.util.Map;
-import md.migratiesigura.portal.domain.Language;
+import md.migratiesigura.portal.common.Language;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;

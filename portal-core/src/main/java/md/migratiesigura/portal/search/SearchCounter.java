@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import md.migratiesigura.portal.common.PortalTime;
 import org.hibernate.SessionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +21,7 @@ import org.slf4j.LoggerFactory;
 public final class SearchCounter implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SearchCounter.class);
-    private static final ZoneId ZONE = ZoneId.of("Europe/Chisinau");
+    private static final ZoneId ZONE = PortalTime.ZONE;
 
     private final SessionFactory sessionFactory;
     private final Clock clock;

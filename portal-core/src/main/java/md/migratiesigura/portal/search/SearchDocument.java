@@ -1,7 +1,7 @@
 package md.migratiesigura.portal.search;
 
 import java.time.Instant;
-import md.migratiesigura.portal.domain.Language;
+import md.migratiesigura.portal.common.Language;
 
 /**
  * What the index holds of one language version of a published item.

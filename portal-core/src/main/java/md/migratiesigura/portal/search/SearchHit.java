@@ -1,7 +1,7 @@
 package md.migratiesigura.portal.search;
 
 import java.io.Serializable;
-import md.migratiesigura.portal.domain.Language;
+import md.migratiesigura.portal.common.Language;
 
 /**
  * One result. {@code snippet} is HTML: the text is escaped and only {@code <mark>} tags surround the matches.

@@ -2,7 +2,7 @@ package md.migratiesigura.portal.search;
 
 import java.io.Serializable;
 import java.util.Optional;
-import md.migratiesigura.portal.domain.Language;
+import md.migratiesigura.portal.common.Language;
 
 /**
  * A search as a reader asks it.

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import md.migratiesigura.portal.service.AuditService;
+import md.migratiesigura.portal.audit.AuditService;
 import org.hibernate.SessionFactory;
 
 /**

@@ -3,7 +3,7 @@ package md.migratiesigura.portal.agency;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Optional;
-import md.migratiesigura.portal.domain.Language;
+import md.migratiesigura.portal.common.Language;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

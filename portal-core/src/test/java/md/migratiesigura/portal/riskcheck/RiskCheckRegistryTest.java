@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import md.migratiesigura.portal.TestDatabases;
 import md.migratiesigura.portal.agency.AgencyFixtures;
-import md.migratiesigura.portal.domain.Language;
+import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.persistence.Database;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -10,8 +10,8 @@ import java.util.Properties;
 import md.migratiesigura.portal.PortalCore;
 import md.migratiesigura.portal.PortalServices;
 import md.migratiesigura.portal.TestDatabases;
+import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.config.PortalConfig;
-import md.migratiesigura.portal.domain.Language;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

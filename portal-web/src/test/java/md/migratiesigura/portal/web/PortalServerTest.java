@@ -120,7 +120,7 @@ class PortalServerTest {
         java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
         javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(800, 400, java.awt.image.BufferedImage.TYPE_INT_RGB),
                 "png", png);
-        var cover = server.services().images().upload(new md.migratiesigura.portal.service.SignedInUser(admin.id(),
+        var cover = server.services().images().upload(new md.migratiesigura.portal.common.SignedInUser(admin.id(),
                 admin.email(), admin.displayName(), admin.role()), new java.io.ByteArrayInputStream(png.toByteArray())).image();
 
         HttpResponse<String> large = get(cover.path(), Map.of());

@@ -17,7 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import md.migratiesigura.portal.agency.AgencyFixtures;
-import md.migratiesigura.portal.domain.Language;
+import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.riskcheck.Tier;
 import md.migratiesigura.portal.web.api.ApiServlet;
 import org.apache.wicket.util.tester.WicketTester;

@@ -5,19 +5,20 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.time.YearMonth;
-import java.time.ZoneId;
 import md.migratiesigura.portal.PortalCore;
 import md.migratiesigura.portal.PortalServices;
 import md.migratiesigura.portal.TestDatabases;
+import md.migratiesigura.portal.account.NewUser;
+import md.migratiesigura.portal.common.Role;
+import md.migratiesigura.portal.common.SignedInUser;
 import md.migratiesigura.portal.config.PortalConfig;
-import md.migratiesigura.portal.domain.Role;
-import md.migratiesigura.portal.service.NewUser;
-import md.migratiesigura.portal.service.SignedInUser;
 import md.migratiesigura.portal.riskcheck.Tier;
+import org.apache.wicket.util.string.Strings;
 
 /**
  * One real core (its own test database, the bundled content) shared by the web tests of a JVM, with a first
@@ -114,5 +115,10 @@ public final class TestPortal {
         return services().riskCheck().monthlyCounts(now.getYear()).stream()
                 .filter(m -> m.month().equals(now)).findFirst()
                 .map(m -> m.byTier().getOrDefault(tier, 0L)).orElse(0L);
+    }
+
+    /** The text as the page's markup shows it. */
+    public static String escape(String text) {
+        return Strings.escapeMarkup(text).toString();
     }
 }

@@ -4,7 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
-import md.migratiesigura.portal.domain.Language;
+import md.migratiesigura.portal.common.Language;
 
 /** What an endpoint reads from a request, each getter validating and refusing bad input with a 400. */
 public final class ApiRequest {

@@ -5,8 +5,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import md.migratiesigura.portal.Health;
 import md.migratiesigura.portal.PortalServices;
-import md.migratiesigura.portal.service.Health;
 
 /** {@code GET /health}: 200 with every part UP when the portal can serve, 503 naming the failing part otherwise. */
 public class HealthServlet extends HttpServlet {

@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import md.migratiesigura.portal.service.ImageService;
+import md.migratiesigura.portal.media.ImageService;
 
 /**
  * Uploaded images, read-only, under {@code /media/{id}.jpg} and {@code /media/{id}-600.jpg}. A name is looked up

@@ -2,7 +2,7 @@ package md.migratiesigura.portal.web.report;
 
 import java.util.ArrayList;
 import java.util.List;
-import md.migratiesigura.portal.domain.Language;
+import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.report.AnnualReport;
 import md.migratiesigura.portal.report.ReportService;
 import md.migratiesigura.portal.web.PortalApplication;

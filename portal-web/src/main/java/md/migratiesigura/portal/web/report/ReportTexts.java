@@ -2,7 +2,7 @@ package md.migratiesigura.portal.web.report;
 
 import java.text.NumberFormat;
 import java.util.Locale;
-import md.migratiesigura.portal.domain.Language;
+import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.report.AnnualReport;
 import md.migratiesigura.portal.report.Figure;
 import org.apache.wicket.Application;

@@ -1,6 +1,6 @@
 package md.migratiesigura.portal.web.security;
 
-import md.migratiesigura.portal.domain.Role;
+import md.migratiesigura.portal.common.Role;
 import org.apache.wicket.authroles.authorization.strategies.role.Roles;
 
 /**

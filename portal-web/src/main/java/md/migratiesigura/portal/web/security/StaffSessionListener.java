@@ -2,11 +2,11 @@ package md.migratiesigura.portal.web.security;
 
 import java.util.List;
 import java.util.Optional;
-import md.migratiesigura.portal.service.SignedInUser;
+import md.migratiesigura.portal.common.SignedInUser;
 import md.migratiesigura.portal.web.PortalApplication;
-import md.migratiesigura.portal.web.page.admin.AdminBasePage;
-import md.migratiesigura.portal.web.page.admin.DashboardPage;
-import md.migratiesigura.portal.web.page.admin.LoginPage;
+import md.migratiesigura.portal.web.account.LoginPage;
+import md.migratiesigura.portal.web.admin.AdminBasePage;
+import md.migratiesigura.portal.web.admin.DashboardPage;
 import org.apache.wicket.RestartResponseException;
 import org.apache.wicket.Session;
 import org.apache.wicket.core.request.handler.IPageClassRequestHandler;
@@ -15,10 +15,10 @@ import org.apache.wicket.core.request.handler.RenderPageRequestHandler;
 import org.apache.wicket.core.request.handler.RenderPageRequestHandler.RedirectPolicy;
 import org.apache.wicket.protocol.http.PageExpiredException;
 import org.apache.wicket.request.IRequestHandler;
-import org.apache.wicket.request.handler.resource.ResourceReferenceRequestHandler;
-import org.apache.wicket.request.resource.PackageResourceReference;
 import org.apache.wicket.request.cycle.IRequestCycleListener;
 import org.apache.wicket.request.cycle.RequestCycle;
+import org.apache.wicket.request.handler.resource.ResourceReferenceRequestHandler;
+import org.apache.wicket.request.resource.PackageResourceReference;
 
 /**
  * Ends a staff session that has outlived {@link StaffSession#ABSOLUTE_TIMEOUT}, whose account was disabled, or whose

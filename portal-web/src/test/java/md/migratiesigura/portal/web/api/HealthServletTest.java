@@ -6,17 +6,17 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import md.migratiesigura.portal.Health;
 import md.migratiesigura.portal.PortalServices;
+import md.migratiesigura.portal.account.UserService;
 import md.migratiesigura.portal.agency.AgencyService;
+import md.migratiesigura.portal.article.ArticleService;
+import md.migratiesigura.portal.article.EditorialService;
+import md.migratiesigura.portal.audit.AuditService;
 import md.migratiesigura.portal.content.ImportReport;
-import md.migratiesigura.portal.search.SearchService;
+import md.migratiesigura.portal.media.ImageService;
 import md.migratiesigura.portal.riskcheck.RiskCheckService;
-import md.migratiesigura.portal.service.ArticleService;
-import md.migratiesigura.portal.service.AuditService;
-import md.migratiesigura.portal.service.EditorialService;
-import md.migratiesigura.portal.service.Health;
-import md.migratiesigura.portal.service.ImageService;
-import md.migratiesigura.portal.service.UserService;
+import md.migratiesigura.portal.search.SearchService;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
@@ -111,12 +111,12 @@ class HealthServletTest {
         }
 
         @Override
-        public md.migratiesigura.portal.analytics.VisitCounter visitCounter() {
+        public md.migratiesigura.portal.visits.VisitCounter visitCounter() {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public md.migratiesigura.portal.analytics.VisitStatistics visitStatistics() {
+        public md.migratiesigura.portal.visits.VisitStatistics visitStatistics() {
             throw new UnsupportedOperationException();
         }
 

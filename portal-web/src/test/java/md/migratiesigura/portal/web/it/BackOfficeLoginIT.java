@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import md.migratiesigura.portal.TestDatabases;
-import md.migratiesigura.portal.service.Totp;
+import md.migratiesigura.portal.account.Totp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import md.migratiesigura.portal.domain.Language;
+import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.web.TestPortal;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;

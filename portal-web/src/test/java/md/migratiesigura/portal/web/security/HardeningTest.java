@@ -63,11 +63,11 @@ class HardeningTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-            "/wicket/resource/md.migratiesigura.portal.web.page.BasePage/portal_..%2F..%2Fweb.xml.css",
-            "/wicket/resource/md.migratiesigura.portal.web.page.BasePage/portal_ro_%2e%2e.css",
-            "/wicket/resource/md.migratiesigura.portal.web.page.BasePage/..;/x.css",
+            "/wicket/resource/md.migratiesigura.portal.web.common.BasePage/portal_..%2F..%2Fweb.xml.css",
+            "/wicket/resource/md.migratiesigura.portal.web.common.BasePage/portal_ro_%2e%2e.css",
+            "/wicket/resource/md.migratiesigura.portal.web.common.BasePage/..;/x.css",
             "/wicket/resource/org.apache.wicket.Application/Application.properties",
-            "/wicket/resource/md.migratiesigura.portal.web.page.BasePage/portal.css%00.js"})
+            "/wicket/resource/md.migratiesigura.portal.web.common.BasePage/portal.css%00.js"})
     void oddResourceAddressesAreRefused(String path) throws Exception {
         int status = send("GET", path, Map.of(), null).statusCode();
         assertTrue(status == 404 || status == 400, path + " -> " + status);

@@ -7,7 +7,7 @@ import java.lang.reflect.Modifier;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
-import md.migratiesigura.portal.domain.Role;
+import md.migratiesigura.portal.common.Role;
 import org.junit.jupiter.api.Test;
 
 class StaffRolesTest {

@@ -1,0 +1,78 @@
+package md.migratiesigura.portal.account;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
+import org.bouncycastle.crypto.params.Argon2Parameters;
+
+/**
+ * Argon2id password hashes in the PHC string format ({@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}), with
+ * OWASP's minimum parameters: 19 MiB of memory, 2 iterations, 1 lane.
+ */
+public final class PasswordHasher {
+
+    private static final int MEMORY_KIB = 19 * 1024;
+    private static final int ITERATIONS = 2;
+    private static final int PARALLELISM = 1;
+    private static final int SALT_BYTES = 16;
+    private static final int HASH_BYTES = 32;
+    private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
+    private static final Base64.Decoder B64D = Base64.getDecoder();
+
+    private final SecureRandom random = new SecureRandom();
+
+    public String hash(String password) {
+        byte[] salt = new byte[SALT_BYTES];
+        random.nextBytes(salt);
+        byte[] hash = derive(password, salt, MEMORY_KIB, ITERATIONS, PARALLELISM, HASH_BYTES);
+        return "$argon2id$v=19$m=" + MEMORY_KIB + ",t=" + ITERATIONS + ",p=" + PARALLELISM + "$"
+                + B64.encodeToString(salt) + "$" + B64.encodeToString(hash);
+    }
+
+    /** Whether the password matches the stored hash; false for a malformed hash. */
+    public boolean verify(String password, String stored) {
+        try {
+            String[] parts = stored.split("\\$");
+            if (parts.length != 6 || !"argon2id".equals(parts[1])) {
+                return false;
+            }
+            int m = 0;
+            int t = 0;
+            int p = 0;
+            for (String param : parts[3].split(",")) {
+                String[] kv = param.split("=");
+                switch (kv[0]) {
+                    case "m" -> m = Integer.parseInt(kv[1]);
+                    case "t" -> t = Integer.parseInt(kv[1]);
+                    case "p" -> p = Integer.parseInt(kv[1]);
+                    default -> {
+                        return false;
+                    }
+                }
+            }
+            byte[] salt = B64D.decode(parts[4]);
+            byte[] expected = B64D.decode(parts[5]);
+            byte[] actual = derive(password, salt, m, t, p, expected.length);
+            return MessageDigest.isEqual(expected, actual);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static byte[] derive(String password, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {
+        Argon2Parameters parameters = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
+                .withMemoryAsKB(memoryKib)
+                .withIterations(iterations)
+                .withParallelism(parallelism)
+                .withSalt(salt)
+                .build();
+        Argon2BytesGenerator generator = new Argon2BytesGenerator();
+        generator.init(parameters);
+        byte[] out = new byte[length];
+        generator.generateBytes(password.getBytes(StandardCharsets.UTF_8), out);
+        return out;
+    }
+}

@@ -1,0 +1,418 @@
+package md.migratiesigura.portal.account;
+
+import jakarta.persistence.LockModeType;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+import md.migratiesigura.portal.account.AccountException.Reason;
+import md.migratiesigura.portal.audit.AuditAction;
+import md.migratiesigura.portal.audit.AuditService;
+import md.migratiesigura.portal.common.Role;
+import md.migratiesigura.portal.common.SecretSealer;
+import md.migratiesigura.portal.common.SignedInUser;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+import org.hibernate.exception.ConstraintViolationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Back-office accounts: signing in (password, then a TOTP code when the user has turned the second factor on),
+ * changing passwords, ending sessions, and the administrators' changes to accounts. Every sign-in and every change is
+ * written to the audit log in the same transaction as the change.
+ */
+public class UserService {
+
+    private static final Logger log = LoggerFactory.getLogger(UserService.class);
+    private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    public static final int MAX_EMAIL = 254;
+    public static final int MAX_NAME = 200;
+    private static final String EMAIL_SHAPE = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
+
+    private final SessionFactory sessionFactory;
+    private final PasswordHasher hasher;
+    private final PasswordPolicy policy;
+    private final AuditService audit;
+    private final Clock clock;
+    private final SecretSealer sealer;
+    private static final String TOTP_FIELD = "users.totp_secret";
+    /** Checked when the e-mail is unknown, so that the answer takes as long as for a real account. */
+    private final String unknownAccountHash;
+
+    public UserService(SessionFactory sessionFactory, PasswordHasher hasher, PasswordPolicy policy, AuditService audit,
+                       Clock clock) {
+        this(sessionFactory, hasher, policy, audit, clock, SecretSealer.NONE);
+    }
+
+    /** @param sealer encrypts second-factor keys before they are stored */
+    public UserService(SessionFactory sessionFactory, PasswordHasher hasher, PasswordPolicy policy, AuditService audit,
+                       Clock clock, SecretSealer sealer) {
+        this.sealer = sealer;
+        this.sessionFactory = sessionFactory;
+        this.hasher = hasher;
+        this.policy = policy;
+        this.audit = audit;
+        this.clock = clock;
+        this.unknownAccountHash = hasher.hash(randomPassword());
+    }
+
+    /**
+     * Signs in with e-mail and password alone: empty for an account with a second factor too (use
+     * {@link #checkPassword} and {@link #verifyCode} for those).
+     */
+    public Optional<SignedInUser> authenticate(String email, String password) {
+        return checkPassword(email, password).filter(a -> !a.codeRequired()).map(Authentication::user);
+    }
+
+    /**
+     * Checks an e-mail and password and records the attempt in the audit log. An unknown e-mail, a wrong password
+     * and a disabled account all answer empty after the same Argon2 work; the audit log names the account only if
+     * it exists, never the text typed for an unknown one. For an account with a second factor the answer says a
+     * code is still required, and the log records just that.
+     */
+    public Optional<Authentication> checkPassword(String email, String password) {
+        String address = normalize(email);
+        Optional<PortalUser> user = find(address);
+        String typed = password == null || password.length() > PasswordPolicy.MAX_LENGTH ? "" : password;
+        boolean matches = hasher.verify(typed, user.map(PortalUser::getPasswordHash).orElse(unknownAccountHash))
+                && !typed.isEmpty();
+        if (user.isEmpty()) {
+            audit.record(null, AuditAction.LOGIN_FAILED, null, "unknown-account");
+            return Optional.empty();
+        }
+        PortalUser account = user.get();
+        SignedInUser signedIn = signedIn(account);
+        if (matches && account.isEnabled()) {
+            boolean codeRequired = account.hasSecondFactor();
+            audit.record(signedIn, codeRequired ? AuditAction.LOGIN_CODE_REQUIRED : AuditAction.LOGIN_SUCCEEDED,
+                    null, null);
+            return Optional.of(new Authentication(signedIn, codeRequired, account.getSessionGeneration()));
+        }
+        audit.record(signedIn, AuditAction.LOGIN_FAILED, null, matches ? "account-disabled" : "wrong-password");
+        return Optional.empty();
+    }
+
+    /**
+     * The second step of signing in: the code of the user's authenticator app. Accepted once per 30-second step
+     * (the row is locked, so two requests with one code cannot both pass); every outcome is in the audit log.
+     */
+    public Optional<Authentication> verifyCode(long userId, String code) {
+        return sessionFactory.fromTransaction(session -> {
+            PortalUser user = session.find(PortalUser.class, userId, LockModeType.PESSIMISTIC_WRITE);
+            if (user == null || !user.isEnabled() || !user.hasSecondFactor()) {
+                return Optional.<Authentication>empty();
+            }
+            OptionalLong step = Totp.match(sealer.open(TOTP_FIELD, user.getTotpSecret()), code, clock.instant(), user.getTotpLastStep());
+            if (step.isEmpty()) {
+                audit.record(session, user, user.getEmail(), AuditAction.LOGIN_CODE_FAILED, null, "wrong-code");
+                return Optional.<Authentication>empty();
+            }
+            user.setTotpLastStep(step.getAsLong());
+            audit.record(session, user, user.getEmail(), AuditAction.LOGIN_SUCCEEDED, null, "second-factor");
+            return Optional.of(new Authentication(signedIn(user), false, user.getSessionGeneration()));
+        });
+    }
+
+    /** Records a second-factor code that the throttle refused before it was checked. */
+    public void recordThrottledCode(SignedInUser user) {
+        audit.record(user, AuditAction.LOGIN_CODE_THROTTLED, null, null);
+    }
+
+    /** Whether the account signs in with a code from an authenticator app too. */
+    public boolean hasSecondFactor(long userId) {
+        return sessionFactory.fromTransaction(session -> {
+            PortalUser user = session.find(PortalUser.class, userId);
+            return user != null && user.hasSecondFactor();
+        });
+    }
+
+    /**
+     * Turns the second factor on for the signed-in user, once they prove with a code that their app holds the
+     * secret. A wrong code saves nothing (and is recorded).
+     *
+     * @throws AccountException WRONG_CODE when the code does not match the secret now
+     */
+    public void enableSecondFactor(SignedInUser actor, byte[] secret, String code) {
+        if (actor == null || secret == null || secret.length < Totp.SECRET_BYTES) {
+            throw new AccountException(Reason.NOT_ALLOWED);
+        }
+        OptionalLong step = Totp.match(secret, code, clock.instant(), Long.MIN_VALUE);
+        if (step.isEmpty()) {
+            audit.record(actor, AuditAction.TOTP_ENROLMENT_FAILED, null, null);
+            throw new AccountException(Reason.WRONG_CODE);
+        }
+        sessionFactory.inTransaction(session -> {
+            PortalUser user = requireEnabled(session, actor);
+            user.setTotp(sealer.seal(TOTP_FIELD, secret), step.getAsLong());
+            audit.record(session, user, user.getEmail(), AuditAction.TOTP_ENABLED, null, null);
+        });
+    }
+
+    /** An administrator turns a user's second factor off (a lost phone); the user may set it up again. */
+    public void resetSecondFactor(SignedInUser actor, long userId) {
+        sessionFactory.inTransaction(session -> {
+            PortalUser administrator = requireAdministrator(session, actor);
+            PortalUser user = requireUser(session, userId);
+            if (user.hasSecondFactor()) {
+                user.setTotp(null, null);
+                audit.record(session, administrator, administrator.getEmail(), AuditAction.TOTP_RESET,
+                        user.getEmail(), null);
+            }
+        });
+    }
+
+    /**
+     * The signed-in user changes their own password: the current one must be right and the new one pass the
+     * policy. Every other session of the user ends; the one that asked goes on with the generation returned.
+     *
+     * @throws AccountException WRONG_PASSWORD or WEAK_PASSWORD; nothing is saved then
+     */
+    public int changePassword(SignedInUser actor, String current, String next) {
+        if (actor == null) {
+            throw new AccountException(Reason.NOT_ALLOWED);
+        }
+        String stored = sessionFactory.fromTransaction(session -> requireEnabled(session, actor).getPasswordHash());
+        String typed = current == null || current.length() > PasswordPolicy.MAX_LENGTH ? "" : current;
+        if (typed.isEmpty() || !hasher.verify(typed, stored)) {
+            audit.record(actor, AuditAction.PASSWORD_CHANGE_FAILED, null, "wrong-password");
+            throw new AccountException(Reason.WRONG_PASSWORD);
+        }
+        if (policy.check(next).isPresent()) {
+            throw new AccountException(Reason.WEAK_PASSWORD);
+        }
+        String hash = hasher.hash(next);
+        return sessionFactory.fromTransaction(session -> {
+            PortalUser user = requireEnabled(session, actor);
+            user.setPasswordHash(hash);
+            user.endSessions();
+            audit.record(session, user, user.getEmail(), AuditAction.PASSWORD_CHANGED, null, null);
+            return user.getSessionGeneration();
+        });
+    }
+
+    /** Records a password change that the throttle refused before the current password was checked. */
+    public void recordThrottledPasswordChange(SignedInUser actor) {
+        audit.record(actor, AuditAction.PASSWORD_CHANGE_THROTTLED, null, null);
+    }
+
+    /**
+     * An administrator sets a new password for a user (forgotten, or possibly known to someone else); every
+     * session of that user ends.
+     *
+     * @throws AccountException WEAK_PASSWORD, UNKNOWN_USER or NOT_ALLOWED; nothing is saved then
+     */
+    public void resetPassword(SignedInUser actor, long userId, String next) {
+        if (policy.check(next).isPresent()) {
+            throw new AccountException(Reason.WEAK_PASSWORD);
+        }
+        String hash = hasher.hash(next);
+        sessionFactory.inTransaction(session -> {
+            PortalUser administrator = requireAdministrator(session, actor);
+            PortalUser user = requireUser(session, userId);
+            user.setPasswordHash(hash);
+            user.endSessions();
+            audit.record(session, administrator, administrator.getEmail(), AuditAction.PASSWORD_RESET,
+                    user.getEmail(), null);
+        });
+    }
+
+    /** An administrator ends every session of a user: each is signed out at its next request, on any node. */
+    public void endSessions(SignedInUser actor, long userId) {
+        sessionFactory.inTransaction(session -> {
+            PortalUser administrator = requireAdministrator(session, actor);
+            PortalUser user = requireUser(session, userId);
+            user.endSessions();
+            audit.record(session, administrator, administrator.getEmail(), AuditAction.SESSIONS_ENDED,
+                    user.getEmail(), null);
+        });
+    }
+
+    /** Records a login attempt that the throttle refused before any password was checked. */
+    public void recordThrottledLogin(String email) {
+        Optional<SignedInUser> account = find(normalize(email)).map(UserService::signedIn);
+        audit.record(account.orElse(null), AuditAction.LOGIN_THROTTLED, null,
+                account.isPresent() ? null : "unknown-account");
+    }
+
+    /** The account as it is now, if it still exists and is enabled. */
+    public Optional<SignedInUser> active(long id) {
+        return sessionFactory.fromTransaction(session -> Optional.ofNullable(session.find(PortalUser.class, id))
+                .filter(PortalUser::isEnabled)
+                .map(UserService::signedIn));
+    }
+
+    /**
+     * The account as it is now, if it still exists, is enabled and its sessions of this generation have not been
+     * ended since (sessions check this on every page).
+     */
+    public Optional<SignedInUser> active(long id, int sessionGeneration) {
+        return sessionFactory.fromTransaction(session -> Optional.ofNullable(session.find(PortalUser.class, id))
+                .filter(PortalUser::isEnabled)
+                .filter(u -> u.getSessionGeneration() == sessionGeneration)
+                .map(UserService::signedIn));
+    }
+
+    /** Every account, by e-mail. */
+    public List<UserSummary> list() {
+        return sessionFactory.fromTransaction(session -> session.createSelectionQuery(
+                        "from PortalUser u order by u.email", PortalUser.class)
+                .setReadOnly(true)
+                .getResultList()
+                .stream()
+                .map(u -> new UserSummary(u.getId(), u.getEmail(), u.getDisplayName(), u.getRole(), u.isEnabled(),
+                        u.getCreatedAt(), u.hasSecondFactor()))
+                .toList());
+    }
+
+    /** The password rules that {@link #create} applies, for forms that check before submitting. */
+    public PasswordPolicy passwordPolicy() {
+        return policy;
+    }
+
+    /**
+     * Creates an account; only an enabled administrator may. Everything is checked before anything is written.
+     *
+     * @throws AccountException with the reason when the account is refused; nothing is saved then
+     */
+    public UserSummary create(SignedInUser actor, NewUser user) {
+        String address = normalize(user.email());
+        if (address.length() > MAX_EMAIL || !address.matches(EMAIL_SHAPE)) {
+            throw new AccountException(Reason.INVALID_EMAIL);
+        }
+        String name = user.displayName() == null ? "" : user.displayName().strip();
+        if (name.isEmpty() || name.length() > MAX_NAME || user.role() == null) {
+            throw new AccountException(Reason.INVALID_NAME);
+        }
+        if (policy.check(user.password()).isPresent()) {
+            throw new AccountException(Reason.WEAK_PASSWORD);
+        }
+        String hash = hasher.hash(user.password());
+        try {
+            return sessionFactory.fromTransaction(session -> {
+                PortalUser administrator = requireAdministrator(session, actor);
+                if (byEmail(session, address) != null) {
+                    throw new AccountException(Reason.EMAIL_TAKEN);
+                }
+                PortalUser created = new PortalUser(address, name, hash, user.role(), clock.instant());
+                session.persist(created);
+                audit.record(session, administrator, administrator.getEmail(), AuditAction.USER_CREATED, address,
+                        user.role().name());
+                session.flush();
+                return new UserSummary(created.getId(), address, name, user.role(), true, created.getCreatedAt(), false);
+            });
+        } catch (ConstraintViolationException e) {
+            // Two administrators creating the same e-mail at once: the unique key decides.
+            throw new AccountException(Reason.EMAIL_TAKEN);
+        }
+    }
+
+    /**
+     * Enables or disables an account; only an enabled administrator may, and never to disable themself (the last
+     * administrator could otherwise lock everyone out). Setting the state it already has changes and records nothing.
+     *
+     * @throws AccountException with the reason when refused
+     */
+    public void setEnabled(SignedInUser actor, long userId, boolean enabled) {
+        if (!enabled && actor != null && actor.id() == userId) {
+            throw new AccountException(Reason.CANNOT_DISABLE_SELF);
+        }
+        sessionFactory.inTransaction(session -> {
+            PortalUser administrator = requireAdministrator(session, actor);
+            PortalUser user = requireUser(session, userId);
+            if (user.isEnabled() != enabled) {
+                user.setEnabled(enabled);
+                audit.record(session, administrator, administrator.getEmail(),
+                        enabled ? AuditAction.USER_ENABLED : AuditAction.USER_DISABLED, user.getEmail(), null);
+            }
+        });
+    }
+
+    private static PortalUser requireAdministrator(Session session, SignedInUser actor) {
+        PortalUser administrator = actor == null ? null : session.find(PortalUser.class, actor.id());
+        if (administrator == null || !administrator.isEnabled() || administrator.getRole() != Role.ADMINISTRATOR) {
+            throw new AccountException(Reason.NOT_ALLOWED);
+        }
+        return administrator;
+    }
+
+    private static PortalUser requireEnabled(Session session, SignedInUser actor) {
+        PortalUser user = session.find(PortalUser.class, actor.id());
+        if (user == null || !user.isEnabled()) {
+            throw new AccountException(Reason.NOT_ALLOWED);
+        }
+        return user;
+    }
+
+    private static PortalUser requireUser(Session session, long userId) {
+        PortalUser user = session.find(PortalUser.class, userId);
+        if (user == null) {
+            throw new AccountException(Reason.UNKNOWN_USER);
+        }
+        return user;
+    }
+
+    private Optional<PortalUser> find(String address) {
+        if (address.isEmpty() || address.length() > MAX_EMAIL) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(sessionFactory.fromTransaction(session -> byEmail(session, address)));
+    }
+
+    private static PortalUser byEmail(Session session, String address) {
+        return session.createSelectionQuery("from PortalUser u where u.email = :email", PortalUser.class)
+                .setParameter("email", address)
+                .getSingleResultOrNull();
+    }
+
+    private static SignedInUser signedIn(PortalUser user) {
+        return new SignedInUser(user.getId(), user.getEmail(), user.getDisplayName(), user.getRole());
+    }
+
+    /** E-mails are compared trimmed and in lower case. */
+    static String normalize(String email) {
+        return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Creates the first administrator when there is no user at all. Without a configured password a random one is
+     * generated and written to the log once: it is the only way to learn it.
+     *
+     * @return true when an administrator was created now
+     */
+    public boolean ensureAdministrator(Optional<String> email, Optional<String> password) {
+        return sessionFactory.fromTransaction(session -> {
+            long users = session.createSelectionQuery("select count(u) from PortalUser u", Long.class).getSingleResult();
+            if (users > 0) {
+                return false;
+            }
+            String address = email.orElse("admin@localhost");
+            String secret = password.orElseGet(UserService::randomPassword);
+            session.persist(new PortalUser(address, "Administrator", hasher.hash(secret), Role.ADMINISTRATOR,
+                    clock.instant()));
+            if (password.isPresent()) {
+                log.info("Created the first administrator, {}, with the password from PORTAL_ADMIN_PASSWORD", address);
+            } else {
+                log.warn("Created the first administrator, {}, with the one-time password: {}  (shown only now; change it after logging in)",
+                        address, secret);
+            }
+            return true;
+        });
+    }
+
+    public long count() {
+        return sessionFactory.fromTransaction(session ->
+                session.createSelectionQuery("select count(u) from PortalUser u", Long.class).getSingleResult());
+    }
+
+    private static String randomPassword() {
+        SecureRandom random = new SecureRandom();
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            sb.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,22 @@
+package md.migratiesigura.portal.article;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.List;
+import md.migratiesigura.portal.common.Language;
+import md.migratiesigura.portal.media.CoverImage;
+
+/**
+ * A published article as a reader sees it. {@code bodyHtml} is already sanitized; {@code otherLanguageSlug} is null
+ * when the other language has no published version; {@code cover} is null when there is none, and then so is
+ * {@code coverAlt}.
+ */
+public record ArticleView(String key, Language language, String slug, String title, String summary, String bodyHtml,
+                          Instant publishedAt, Instant updatedAt, int readingMinutes, String categoryKey,
+                          String categoryName, List<String> tags, String otherLanguageSlug, CoverImage cover,
+                          String coverAlt) implements Serializable {
+
+    public ArticleView {
+        tags = List.copyOf(tags);
+    }
+}

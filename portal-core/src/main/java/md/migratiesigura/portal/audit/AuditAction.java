@@ -1,0 +1,65 @@
+package md.migratiesigura.portal.audit;
+
+/** What an audit log entry records. Stored by name: never rename a constant, add new ones. */
+public enum AuditAction {
+    LOGIN_SUCCEEDED,
+    LOGIN_FAILED,
+    /** Refused by the login throttle before the password was checked. */
+    LOGIN_THROTTLED,
+    LOGOUT,
+    USER_CREATED,
+    USER_ENABLED,
+    USER_DISABLED,
+    ACCESS_DENIED,
+    /** The annual report: an administrator saved a year's figures and texts, its monthly figures, or (un)published it. */
+    REPORT_FIGURES_SAVED,
+    REPORT_MONTHS_SAVED,
+    REPORT_PUBLISHED,
+    REPORT_UNPUBLISHED,
+    ARTICLE_CREATED,
+    ARTICLE_SAVED,
+    ARTICLE_SUBMITTED,
+    ARTICLE_PUBLISHED,
+    ARTICLE_SCHEDULED,
+    ARTICLE_UNPUBLISHED,
+    ARTICLE_RESTORED,
+    /** Published by the scheduler at its time; the detail says "late" when the portal was down at that time. */
+    ARTICLE_PUBLISHED_BY_SCHEDULE,
+    IMAGE_UPLOADED,
+    /** The events feature: a trainer created or changed an event. */
+    EVENT_CREATED,
+    EVENT_SAVED,
+    /** Account security: the password was right and the second factor's code is asked for. */
+    LOGIN_CODE_REQUIRED,
+    /** A wrong, reused or late second-factor code at login (detail says which when known). */
+    LOGIN_CODE_FAILED,
+    LOGIN_CODE_THROTTLED,
+    TOTP_ENABLED,
+    /** A wrong code when confirming the second factor: it stays off. */
+    TOTP_ENROLMENT_FAILED,
+    /** An administrator turned a user's second factor off (lost phone). */
+    TOTP_RESET,
+    PASSWORD_CHANGED,
+    /** The current password typed to change it was wrong. */
+    PASSWORD_CHANGE_FAILED,
+    PASSWORD_CHANGE_THROTTLED,
+    /** An administrator set a new password for a user. */
+    PASSWORD_RESET,
+    /** An administrator ended every session of a user. */
+    SESSIONS_ENDED,
+    /** Online consultations: the target is the ticket code, never any text of the question or the replies. */
+    CONSULTATION_VIEWED,
+    CONSULTATION_ASSIGNED,
+    CONSULTATION_REPLIED,
+    CONSULTATION_NOTE_ADDED,
+    CONSULTATION_REFERRED,
+    CONSULTATION_CLOSED,
+    /** The retention job deleted the texts of consultations closed long enough ago; the detail is how many. */
+    CONSULTATIONS_DELETED,
+    REFERRAL_ADDED,
+    REFERRAL_RENAMED,
+    REFERRAL_RETIRED,
+    REFERRAL_RESTORED,
+    /** An editor applied an import of the licensed-agency registry; the detail has the counts. */
+    AGENCIES_IMPORTED
+}

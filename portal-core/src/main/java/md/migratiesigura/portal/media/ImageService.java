@@ -1,0 +1,287 @@
+package md.migratiesigura.portal.media;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.ImageOutputStream;
+import md.migratiesigura.portal.account.PortalUser;
+import md.migratiesigura.portal.audit.AuditAction;
+import md.migratiesigura.portal.audit.AuditService;
+import md.migratiesigura.portal.common.Role;
+import md.migratiesigura.portal.common.SignedInUser;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+
+/**
+ * Cover images: JPEG, PNG or WebP, recognised by their first bytes (never by name), at most 5 MB and 40 megapixels
+ * (the size is read from the header before any pixel is decoded, so a small file claiming a huge picture is refused
+ * without using memory). Accepted images are decoded, flattened onto white, re-encoded as JPEG (which drops every
+ * piece of metadata, GPS included) at most 1200 pixels wide plus a 600-pixel copy, and stored under random names.
+ */
+public class ImageService {
+
+    public static final int MAX_BYTES = 5 * 1024 * 1024;
+    public static final long MAX_PIXELS = 40_000_000L;
+    public static final int LARGE_WIDTH = 1200;
+    public static final int SMALL_WIDTH = 600;
+    static final float QUALITY = 0.82f;
+    /** A stored file's name: the id, then {@code -600} for the small copy. Nothing else is ever served. */
+    public static final Pattern FILE_NAME = Pattern.compile("([0-9a-f]{32})(-600)?\\.jpg");
+
+    /** Why an upload was refused; the web layer shows a message per reason. */
+    public enum Refusal {
+        TOO_LARGE,
+        NOT_AN_IMAGE,
+        UNREADABLE,
+        TOO_MANY_PIXELS,
+        NOT_ALLOWED
+    }
+
+    /** The outcome of an upload: the stored image, or why it was refused (nothing is stored then). */
+    public record UploadResult(CoverImage image, Refusal refusal) implements Serializable {
+        public boolean accepted() {
+            return image != null;
+        }
+    }
+
+    private final SessionFactory sessionFactory;
+    private final AuditService audit;
+    private final Path directory;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    public ImageService(SessionFactory sessionFactory, AuditService audit, Path directory, Clock clock) {
+        this.sessionFactory = sessionFactory;
+        this.audit = audit;
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    /** Reads at most {@link #MAX_BYTES} (and one more, to notice a larger file), checks, converts and stores. */
+    public UploadResult upload(SignedInUser actor, InputStream in) {
+        byte[] bytes;
+        try {
+            bytes = in.readNBytes(MAX_BYTES + 1);
+        } catch (IOException e) {
+            return refused(Refusal.UNREADABLE);
+        }
+        if (bytes.length > MAX_BYTES) {
+            return refused(Refusal.TOO_LARGE);
+        }
+        if (!isAllowedEditor(actor)) {
+            return refused(Refusal.NOT_ALLOWED);
+        }
+        String format = format(bytes);
+        if (format == null) {
+            return refused(Refusal.NOT_AN_IMAGE);
+        }
+        BufferedImage decoded;
+        try {
+            decoded = decode(bytes, format);
+        } catch (TooManyPixels e) {
+            return refused(Refusal.TOO_MANY_PIXELS);
+        } catch (IOException | RuntimeException e) {
+            return refused(Refusal.UNREADABLE);
+        }
+        if (decoded == null) {
+            return refused(Refusal.UNREADABLE);
+        }
+        return store(actor, decoded);
+    }
+
+    /** The format a file's first bytes say it is in: {@code jpeg}, {@code png}, {@code webp}, or null. */
+    static String format(byte[] b) {
+        if (b.length >= 3 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xD8 && (b[2] & 0xff) == 0xFF) {
+            return "jpeg";
+        }
+        if (b.length >= 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G'
+                && b[4] == 0x0D && b[5] == 0x0A && b[6] == 0x1A && b[7] == 0x0A) {
+            return "png";
+        }
+        if (b.length >= 12 && b[0] == 'R' && b[1] == 'I' && b[2] == 'F' && b[3] == 'F'
+                && b[8] == 'W' && b[9] == 'E' && b[10] == 'B' && b[11] == 'P') {
+            return "webp";
+        }
+        return null;
+    }
+
+    private static final class TooManyPixels extends Exception {
+    }
+
+    /** Decodes with a reader of the detected format only, after checking the size its header declares. */
+    private static BufferedImage decode(byte[] bytes, String format) throws IOException, TooManyPixels {
+        Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format);
+        if (!readers.hasNext()) {
+            throw new IOException("no reader for " + format);
+        }
+        ImageReader reader = readers.next();
+        try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            reader.setInput(input, true, true);
+            long width = reader.getWidth(0);
+            long height = reader.getHeight(0);
+            if (width <= 0 || height <= 0 || width * height > MAX_PIXELS) {
+                throw new TooManyPixels();
+            }
+            return reader.read(0);
+        } finally {
+            reader.dispose();
+        }
+    }
+
+    private UploadResult store(SignedInUser actor, BufferedImage image) {
+        BufferedImage large = resized(image, LARGE_WIDTH);
+        BufferedImage small = resized(image, SMALL_WIDTH);
+        String id = HexFormat.of().formatHex(randomBytes());
+        Path largeFile = directory.resolve(id + ".jpg");
+        Path smallFile = directory.resolve(id + "-600.jpg");
+        try {
+            Files.createDirectories(directory);
+            writeJpeg(large, largeFile);
+            writeJpeg(small, smallFile);
+            CoverImage cover = new CoverImage(id, large.getWidth(), large.getHeight(), small.getWidth(), small.getHeight());
+            sessionFactory.inTransaction(session -> {
+                PortalUser user = session.find(PortalUser.class, actor.id());
+                session.persist(new MediaImage(id, cover.width(), cover.height(), cover.smallWidth(),
+                        cover.smallHeight(), user.getEmail(), clock.instant()));
+                audit.record(session, user, user.getEmail(), AuditAction.IMAGE_UPLOADED, id,
+                        image.getWidth() + "x" + image.getHeight());
+            });
+            return new UploadResult(cover, null);
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(largeFile);
+            deleteQuietly(smallFile);
+            if (e instanceof IOException io) {
+                throw new UncheckedIOException("cannot store an uploaded image in " + directory, io);
+            }
+            throw (RuntimeException) e;
+        }
+    }
+
+    private byte[] randomBytes() {
+        byte[] bytes = new byte[16];
+        random.nextBytes(bytes);
+        return bytes;
+    }
+
+    /** An opaque RGB copy at most {@code maxWidth} wide, proportions kept; transparency becomes white. */
+    static BufferedImage resized(BufferedImage source, int maxWidth) {
+        int width = Math.min(maxWidth, source.getWidth());
+        int height = Math.max(1, (int) Math.round((double) source.getHeight() * width / source.getWidth()));
+        BufferedImage current = source;
+        // Halving steps first: one big bilinear step from a large photo gives a grainy result.
+        while (current.getWidth() / 2 >= width) {
+            current = draw(current, current.getWidth() / 2, Math.max(1, current.getHeight() / 2));
+        }
+        return draw(current, width, height);
+    }
+
+    private static BufferedImage draw(BufferedImage source, int width, int height) {
+        BufferedImage target = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = target.createGraphics();
+        try {
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, width, height);
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+            g.drawImage(source, 0, 0, width, height, null);
+        } finally {
+            g.dispose();
+        }
+        return target;
+    }
+
+    private static void writeJpeg(BufferedImage image, Path file) throws IOException {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        Path temporary = file.resolveSibling(file.getFileName() + ".part");
+        try (OutputStream out = Files.newOutputStream(temporary);
+             ImageOutputStream output = ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(output);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(QUALITY);
+            param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
+            writer.write(null, new IIOImage(image, null, null), param);
+        } finally {
+            writer.dispose();
+        }
+        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** The stored file for a requested name, if the name is one this service makes and the file exists. */
+    public Optional<Path> file(String name) {
+        if (name == null) {
+            return Optional.empty();
+        }
+        Matcher m = FILE_NAME.matcher(name);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        Path file = directory.resolve(m.group(0));
+        return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+    }
+
+    /** An uploaded image by id. */
+    public Optional<CoverImage> find(String id) {
+        if (id == null || !id.matches("[0-9a-f]{32}")) {
+            return Optional.empty();
+        }
+        return sessionFactory.fromTransaction(session -> Optional.ofNullable(cover(session, id)));
+    }
+
+    private boolean isAllowedEditor(SignedInUser actor) {
+        if (actor == null) {
+            return false;
+        }
+        return sessionFactory.fromTransaction(session -> {
+            PortalUser user = session.find(PortalUser.class, actor.id());
+            // Trainers upload the photos of their events under the same rules.
+            return user != null && user.isEnabled() && (user.getRole() == Role.EDITOR || user.getRole() == Role.ADMINISTRATOR
+                    || user.getRole() == Role.TRAINER);
+        });
+    }
+
+    private static UploadResult refused(Refusal refusal) {
+        return new UploadResult(null, refusal);
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // nothing more to do: the file has a random name nobody links to
+        }
+    }
+
+    /** The cover image with that id, read in the caller's transaction; null for none. */
+    public static CoverImage cover(Session session, String id) {
+        if (id == null) {
+            return null;
+        }
+        MediaImage image = session.find(MediaImage.class, id);
+        return image == null ? null : new CoverImage(image.getId(), image.getWidth(), image.getHeight(),
+                image.getSmallWidth(), image.getSmallHeight());
+    }
+}

@@ -1,7 +1,0 @@
-package md.migratiesigura.portal.service;
-
-import java.io.Serializable;
-
-/** A category as readers see it, in one language. */
-public record CategoryView(String key, String name) implements Serializable {
-}

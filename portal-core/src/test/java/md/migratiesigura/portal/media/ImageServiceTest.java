@@ -1,0 +1,241 @@
+package md.migratiesigura.portal.media;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.zip.CRC32;
+import javax.imageio.ImageIO;
+import md.migratiesigura.portal.TestDatabases;
+import md.migratiesigura.portal.account.NewUser;
+import md.migratiesigura.portal.account.PasswordHasher;
+import md.migratiesigura.portal.account.PasswordPolicy;
+import md.migratiesigura.portal.account.UserService;
+import md.migratiesigura.portal.audit.AuditAction;
+import md.migratiesigura.portal.audit.AuditService;
+import md.migratiesigura.portal.common.Role;
+import md.migratiesigura.portal.common.SignedInUser;
+import md.migratiesigura.portal.media.ImageService.Refusal;
+import md.migratiesigura.portal.media.ImageService.UploadResult;
+import md.migratiesigura.portal.persistence.Database;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Uploads with images made here by ImageIO (and one WebP made with cwebp from a generated PNG), on a real MariaDB. */
+class ImageServiceTest {
+
+    @TempDir
+    static Path dataDir;
+
+    private static Database db;
+    private static ImageService images;
+    private static AuditService audit;
+    private static SignedInUser editor;
+    private static SignedInUser counsellor;
+    private static Path uploads;
+
+    @BeforeAll
+    static void open() {
+        db = Database.open(TestDatabases.newConfig(dataDir));
+        audit = new AuditService(db.sessionFactory(), Clock.systemUTC());
+        UserService users = new UserService(db.sessionFactory(), new PasswordHasher(), PasswordPolicy.standard(), audit,
+                Clock.systemUTC());
+        users.ensureAdministrator(Optional.of("admin@example.org"), Optional.of("administrator passphrase"));
+        SignedInUser admin = users.authenticate("admin@example.org", "administrator passphrase").orElseThrow();
+        users.create(admin, new NewUser("editor@example.org", "Editor", Role.EDITOR, "editor passphrase 1"));
+        users.create(admin, new NewUser("counsellor@example.org", "C", Role.COUNSELLOR, "counsellor passphrase"));
+        editor = users.authenticate("editor@example.org", "editor passphrase 1").orElseThrow();
+        counsellor = users.authenticate("counsellor@example.org", "counsellor passphrase").orElseThrow();
+        uploads = dataDir.resolve("uploads");
+        images = new ImageService(db.sessionFactory(), audit, uploads, Clock.systemUTC());
+    }
+
+    @AfterAll
+    static void close() {
+        db.close();
+    }
+
+    private static byte[] picture(String format, int width, int height, int imageType) throws IOException {
+        BufferedImage image = new BufferedImage(width, height, imageType);
+        Graphics2D g = image.createGraphics();
+        g.setColor(new Color(30, 120, 200));
+        g.fillRect(0, 0, width, height);
+        g.setColor(Color.ORANGE);
+        g.fillOval(width / 4, height / 4, width / 2, height / 2);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertTrue(ImageIO.write(image, format, out));
+        return out.toByteArray();
+    }
+
+    private static UploadResult upload(byte[] bytes) {
+        return images.upload(editor, new ByteArrayInputStream(bytes));
+    }
+
+    private static long storedFiles() throws IOException {
+        if (!Files.exists(uploads)) {
+            return 0;
+        }
+        try (var files = Files.list(uploads)) {
+            return files.count();
+        }
+    }
+
+    @Test
+    void aLargePngIsReencodedAsJpegAt1200And600PixelsWide() throws IOException {
+        UploadResult result = upload(picture("png", 2400, 1600, BufferedImage.TYPE_INT_ARGB));
+
+        CoverImage cover = result.image();
+        assertEquals(1200, cover.width());
+        assertEquals(800, cover.height());
+        assertEquals(600, cover.smallWidth());
+        assertEquals(400, cover.smallHeight());
+        BufferedImage large = ImageIO.read(images.file(cover.id() + ".jpg").orElseThrow().toFile());
+        BufferedImage small = ImageIO.read(images.file(cover.id() + "-600.jpg").orElseThrow().toFile());
+        assertEquals(1200, large.getWidth());
+        assertEquals(600, small.getWidth());
+        byte[] stored = Files.readAllBytes(images.file(cover.id() + ".jpg").orElseThrow());
+        assertEquals((byte) 0xFF, stored[0]);
+        assertEquals((byte) 0xD8, stored[1], "a JPEG whatever came in");
+        assertEquals(Optional.of(cover), images.find(cover.id()));
+        assertEquals(AuditAction.IMAGE_UPLOADED, audit.newest(0, 1).get(0).action());
+    }
+
+    @Test
+    void aSmallJpegKeepsItsSizeAndLosesItsMetadata() throws IOException {
+        byte[] jpeg = picture("jpeg", 320, 200, BufferedImage.TYPE_INT_RGB);
+        // An EXIF segment with a "GPS position", right after the start-of-image marker.
+        byte[] exif = "Exif\0\0GPS-SECRET-47.0105N-28.8638E".getBytes(StandardCharsets.ISO_8859_1);
+        ByteBuffer withExif = ByteBuffer.allocate(jpeg.length + exif.length + 4);
+        withExif.put(jpeg, 0, 2).put((byte) 0xFF).put((byte) 0xE1).putShort((short) (exif.length + 2)).put(exif)
+                .put(jpeg, 2, jpeg.length - 2);
+
+        CoverImage cover = upload(withExif.array()).image();
+
+        assertEquals(320, cover.width());
+        assertEquals(200, cover.height());
+        String stored = new String(Files.readAllBytes(images.file(cover.id() + ".jpg").orElseThrow()),
+                StandardCharsets.ISO_8859_1);
+        assertFalse(stored.contains("GPS-SECRET"), "re-encoding drops the metadata");
+        assertFalse(stored.contains("Exif"));
+    }
+
+    @Test
+    void aWebpIsAcceptedAndReencoded() throws IOException {
+        byte[] webp;
+        try (InputStream in = getClass().getResourceAsStream("gradient-96x64.webp")) {
+            webp = in.readAllBytes();
+        }
+        assertEquals("webp", ImageService.format(webp));
+
+        CoverImage cover = upload(webp).image();
+
+        assertEquals(96, cover.width());
+        assertEquals(64, cover.height());
+        assertEquals(96, ImageIO.read(images.file(cover.id() + ".jpg").orElseThrow().toFile()).getWidth());
+    }
+
+    @Test
+    void htmlNamedLikeAJpegAndSvgAreRefusedForWhatTheyAre() throws IOException {
+        long before = storedFiles();
+        assertEquals(Refusal.NOT_AN_IMAGE, upload("<html><script>alert(1)</script></html>"
+                .getBytes(StandardCharsets.UTF_8)).refusal());
+        assertEquals(Refusal.NOT_AN_IMAGE, upload("""
+                <?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect/></svg>"""
+                .getBytes(StandardCharsets.UTF_8)).refusal());
+        assertEquals(Refusal.NOT_AN_IMAGE, upload(new byte[0]).refusal());
+        assertEquals(Refusal.NOT_AN_IMAGE, upload("GIF89a".getBytes(StandardCharsets.US_ASCII)).refusal());
+        assertEquals(before, storedFiles(), "nothing stored");
+    }
+
+    @Test
+    void aFileWithTheRightFirstBytesThatDoesNotDecodeIsRefused() {
+        byte[] fake = new byte[200];
+        fake[0] = (byte) 0xFF;
+        fake[1] = (byte) 0xD8;
+        fake[2] = (byte) 0xFF;
+        assertEquals(Refusal.UNREADABLE, upload(fake).refusal());
+        byte[] riff = "RIFF\0\0\0\0WEBPVP8 garbage".getBytes(StandardCharsets.US_ASCII);
+        assertEquals(Refusal.UNREADABLE, upload(riff).refusal());
+    }
+
+    @Test
+    void aPngHeaderClaimingAHugePictureIsRefusedBeforeAnyPixelIsDecoded() throws IOException {
+        long before = storedFiles();
+        // A 60-byte file that claims 50 000 × 50 000 pixels: decoding it would need 10 GB.
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        png.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
+        ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(50_000).putInt(50_000).put((byte) 8).put((byte) 2)
+                .put((byte) 0).put((byte) 0).put((byte) 0);
+        chunk(png, "IHDR", ihdr.array());
+        chunk(png, "IDAT", new byte[] {0x78, (byte) 0x9C, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01});
+        chunk(png, "IEND", new byte[0]);
+
+        long start = System.nanoTime();
+        UploadResult result = upload(png.toByteArray());
+
+        assertEquals(Refusal.TOO_MANY_PIXELS, result.refusal());
+        assertTrue(System.nanoTime() - start < 2_000_000_000L, "answered at once, without decoding");
+        assertEquals(before, storedFiles());
+    }
+
+    private static void chunk(ByteArrayOutputStream out, String type, byte[] data) throws IOException {
+        out.write(ByteBuffer.allocate(4).putInt(data.length).array());
+        byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
+        out.write(typeBytes);
+        out.write(data);
+        CRC32 crc = new CRC32();
+        crc.update(typeBytes);
+        crc.update(data);
+        out.write(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+    }
+
+    @Test
+    void aFileOverFiveMegabytesIsRefusedWithoutReadingTheRest() {
+        byte[] big = new byte[ImageService.MAX_BYTES + 1];
+        big[0] = (byte) 0x89;
+        assertEquals(Refusal.TOO_LARGE, upload(big).refusal());
+        assertNull(upload(big).image());
+    }
+
+    @Test
+    void onlyEditorsMayUpload() throws IOException {
+        assertEquals(Refusal.NOT_ALLOWED, images.upload(counsellor,
+                new ByteArrayInputStream(picture("png", 10, 10, BufferedImage.TYPE_INT_RGB))).refusal());
+        assertEquals(Refusal.NOT_ALLOWED, images.upload(null,
+                new ByteArrayInputStream(picture("png", 10, 10, BufferedImage.TYPE_INT_RGB))).refusal());
+    }
+
+    @Test
+    void onlyNamesThisServiceMakesAreServed() throws IOException {
+        CoverImage cover = upload(picture("png", 50, 50, BufferedImage.TYPE_INT_RGB)).image();
+        Files.writeString(dataDir.resolve("secret.txt"), "not for the public");
+
+        assertTrue(images.file(cover.id() + ".jpg").isPresent());
+        assertTrue(images.file(cover.id() + "-600.jpg").isPresent());
+        for (String name : new String[] {"../secret.txt", "..%2Fsecret.txt", cover.id() + ".jpg/../../secret.txt",
+                cover.id().toUpperCase() + ".jpg", cover.id() + ".png", cover.id() + "-600.jpg.part", "", null,
+                "/etc/passwd", "00000000000000000000000000000000.jpg"}) {
+            assertEquals(Optional.empty(), images.file(name), String.valueOf(name));
+        }
+        assertArrayEquals(Files.readAllBytes(images.file(cover.id() + ".jpg").orElseThrow()),
+                Files.readAllBytes(uploads.resolve(cover.id() + ".jpg")));
+    }
+}

@@ -1,0 +1,97 @@
+package md.migratiesigura.portal.web.article;
+
+import java.util.Arrays;
+import java.util.List;
+import md.migratiesigura.portal.article.ArticleDraft;
+import md.migratiesigura.portal.article.CategoryView;
+import md.migratiesigura.portal.article.EditorialProblem;
+import md.migratiesigura.portal.article.SaveResult;
+import md.migratiesigura.portal.common.Language;
+import md.migratiesigura.portal.web.admin.AdminBasePage;
+import md.migratiesigura.portal.web.common.Texts;
+import md.migratiesigura.portal.web.security.StaffRoles;
+import md.migratiesigura.portal.web.security.StaffSession;
+import org.apache.wicket.Component;
+import org.apache.wicket.authroles.authorization.strategies.role.annotations.AuthorizeInstantiation;
+import org.apache.wicket.markup.html.form.ChoiceRenderer;
+import org.apache.wicket.markup.html.form.DropDownChoice;
+import org.apache.wicket.markup.html.form.Form;
+import org.apache.wicket.markup.html.form.TextArea;
+import org.apache.wicket.markup.html.form.TextField;
+import org.apache.wicket.markup.html.panel.FeedbackPanel;
+import org.apache.wicket.model.IModel;
+import org.apache.wicket.model.LoadableDetachableModel;
+import org.apache.wicket.model.Model;
+import org.apache.wicket.request.mapper.parameter.PageParameters;
+
+/** {@code /admin/articles/new}: the first language version of a new article; its key comes from the title. */
+@AuthorizeInstantiation({StaffRoles.ADMINISTRATOR, StaffRoles.EDITOR})
+public class NewArticlePage extends AdminBasePage {
+
+    private final IModel<Language> language = Model.of(StaffSession.get().language());
+    private final IModel<String> title = Model.of("");
+    private final IModel<String> category = Model.of();
+    private final IModel<String> body = Model.of("");
+
+    public NewArticlePage(PageParameters parameters) {
+        super(parameters);
+        add(new FeedbackPanel("feedback"));
+        Form<Void> form = new Form<>("form") {
+            @Override
+            protected void onSubmit() {
+                create();
+            }
+
+            @Override
+            protected void onFileUploadException(org.apache.commons.fileupload2.core.FileUploadException e,
+                                                 java.util.Map<String, Object> model) {
+                error(getString("admin.editor.requestTooLarge"));
+            }
+        };
+        // Multipart, so that Wicket reads the body and an oversized one gets a message instead of a failure.
+        form.setMultiPart(true);
+        form.setMaxSize(org.apache.wicket.util.lang.Bytes.megabytes(8));
+        form.add(new DropDownChoice<>("language", language, Arrays.asList(Language.values()),
+                new ChoiceRenderer<>() {
+                    @Override
+                    public Object getDisplayValue(Language l) {
+                        return getString("language.switch." + l.code());
+                    }
+                }).setRequired(true).setLabel(() -> getString("admin.editor.field.language")));
+        form.add(new TextField<>("title", title).setLabel(() -> getString("admin.editor.field.title")));
+        IModel<List<CategoryView>> categories = LoadableDetachableModel.of(() ->
+                app().editorial().categories(StaffSession.get().language()));
+        form.add(new DropDownChoice<>("category", category, categories.map(l -> l.stream().map(CategoryView::key).toList()),
+                new ChoiceRenderer<>() {
+                    @Override
+                    public Object getDisplayValue(String key) {
+                        return categories.getObject().stream().filter(c -> c.key().equals(key))
+                                .map(CategoryView::name).findFirst().orElse(key);
+                    }
+                }).setNullValid(true).setLabel(() -> getString("admin.editor.field.category")));
+        form.add(new TextArea<>("body", body).setLabel(() -> getString("admin.editor.field.body")));
+        add(form);
+    }
+
+    private void create() {
+        ArticleDraft draft = ArticleDraft.of(title.getObject(), body.getObject()).withCategory(category.getObject());
+        SaveResult result = app().editorial().create(user(), language.getObject(), draft);
+        if (result instanceof SaveResult.Saved saved) {
+            getSession().info(getString("admin.editor.created"));
+            setResponsePage(ArticleEditPage.class, ArticleEditPage.parameters(saved.translation().key()));
+        } else if (result instanceof SaveResult.Rejected rejected) {
+            for (EditorialProblem p : rejected.problems()) {
+                Component field = get("form:" + p.field());
+                String label = getString("admin.editor.field." + p.field(), null, p.field());
+                String message = Texts.format(getString("admin.editor.problem." + p.code().name()), getLocale(), label,
+                        p.detail() == null ? "" : p.detail());
+                (field != null ? field : this).error(message);
+            }
+        }
+    }
+
+    @Override
+    protected IModel<String> pageTitle() {
+        return () -> getString("admin.new.title");
+    }
+}

@@ -1,0 +1,214 @@
+package md.migratiesigura.portal.web.consultation;
+
+import java.util.ArrayList;
+import java.util.List;
+import md.migratiesigura.portal.common.Language;
+import md.migratiesigura.portal.consultation.ConsultationDetail;
+import md.migratiesigura.portal.consultation.ConsultationException;
+import md.migratiesigura.portal.consultation.ConsultationService;
+import md.migratiesigura.portal.consultation.Delivery;
+import md.migratiesigura.portal.consultation.MessageKind;
+import md.migratiesigura.portal.consultation.ReferralView;
+import md.migratiesigura.portal.web.admin.AdminBasePage;
+import md.migratiesigura.portal.web.admin.StaffActions;
+import md.migratiesigura.portal.web.common.Texts;
+import md.migratiesigura.portal.web.security.StaffRoles;
+import md.migratiesigura.portal.web.security.StaffSession;
+import org.apache.wicket.AttributeModifier;
+import org.apache.wicket.authroles.authorization.strategies.role.annotations.AuthorizeInstantiation;
+import org.apache.wicket.markup.html.WebMarkupContainer;
+import org.apache.wicket.markup.html.basic.Label;
+import org.apache.wicket.markup.html.basic.MultiLineLabel;
+import org.apache.wicket.markup.html.form.ChoiceRenderer;
+import org.apache.wicket.markup.html.form.DropDownChoice;
+import org.apache.wicket.markup.html.form.Form;
+import org.apache.wicket.markup.html.form.TextArea;
+import org.apache.wicket.markup.html.link.BookmarkablePageLink;
+import org.apache.wicket.markup.html.list.ListItem;
+import org.apache.wicket.markup.html.list.ListView;
+import org.apache.wicket.markup.html.panel.FeedbackPanel;
+import org.apache.wicket.model.IModel;
+import org.apache.wicket.model.LoadableDetachableModel;
+import org.apache.wicket.model.Model;
+import org.apache.wicket.request.http.flow.AbortWithHttpErrorCodeException;
+import org.apache.wicket.request.mapper.parameter.PageParameters;
+
+/**
+ * One consultation for a counsellor: the question and contact (decrypted), replies and internal notes in order,
+ * and the actions: take it on, reply (sent by the person's channel, or kept behind the ticket), note, refer, close.
+ * Opening it and every action are in the audit log, by ticket code only.
+ */
+@AuthorizeInstantiation({StaffRoles.COUNSELLOR, StaffRoles.ADMINISTRATOR})
+public class ConsultationCasePage extends AdminBasePage {
+
+    private final long id;
+    private final IModel<ConsultationDetail> detail;
+    private final IModel<String> reply = Model.of("");
+    private final IModel<String> note = Model.of("");
+    private final IModel<ReferralView> referral = Model.of((ReferralView) null);
+
+    public ConsultationCasePage(PageParameters parameters) {
+        super(parameters);
+        this.id = idOf(parameters);
+        ConsultationDetail opened = consultations().open(id, user()).orElseThrow(() -> new AbortWithHttpErrorCodeException(404));
+        this.detail = LoadableDetachableModel.of(() -> consultations().find(id).orElse(opened));
+        referral.setObject(opened.referral());
+
+        add(new BookmarkablePageLink<Void>("inbox", ConsultationsPage.class));
+        add(new Label("ticket", detail.map(ConsultationDetail::displayTicket)));
+        add(new Label("sos", getString("admin.consultations.sos")) {
+            @Override
+            protected void onConfigure() {
+                super.onConfigure();
+                setVisible(detail.getObject().sos());
+            }
+        });
+        add(new FeedbackPanel("feedback"));
+        add(new Label("topic", detail.map(d -> getString("consultation.topic." + d.topic().code()))));
+        add(new Label("language", detail.map(d -> getString("admin.consultations.language." + d.language().code()))));
+        add(new Label("asked", detail.map(d -> Texts.dateTime(d.askedAt(), getLocale()))));
+        add(new Label("status", detail.map(d -> d.closed()
+                ? Texts.format(getString("admin.consultations.closedOn"), getLocale(), Texts.dateTime(d.closedAt(), getLocale()))
+                : getString("admin.consultations.open"))));
+        add(new Label("assignee", detail.map(d -> d.assignee() == null ? getString("admin.consultations.nobody") : d.assignee())));
+        add(new Label("channel", detail.map(d -> getString("admin.consultations.channel." + d.channel().code()))));
+        add(new Label("contact", detail.map(d -> d.contact() == null ? "—" : d.contact())));
+        add(new Label("referral", detail.map(d -> d.referral() == null ? getString("admin.consultations.noReferral")
+                : d.referral().name(staffLanguage()))));
+        add(new MultiLineLabel("question", detail.map(ConsultationDetail::question)));
+        add(new ListView<>("messages", detail.map(ConsultationDetail::messages)) {
+            @Override
+            protected void populateItem(ListItem<ConsultationDetail.MessageView> item) {
+                ConsultationDetail.MessageView m = item.getModelObject();
+                item.add(AttributeModifier.append("class", m.kind() == MessageKind.NOTE ? "note" : "reply"));
+                item.add(new Label("kind", getString("admin.consultations.kind." + m.kind().name())));
+                item.add(new Label("author", m.author() == null ? "—" : m.author()));
+                item.add(new Label("at", Texts.dateTime(m.at(), getLocale())));
+                item.add(new Label("delivery", getString("admin.consultations.delivery." + m.delivery().name())
+                        + (m.deliveryError() == null ? "" : ": " + m.deliveryError()))
+                        .setVisible(m.kind() == MessageKind.REPLY));
+                item.add(new MultiLineLabel("text", m.text()));
+            }
+        });
+        add(newActions("actions"));
+    }
+
+    private WebMarkupContainer newActions(String id) {
+        WebMarkupContainer actions = new WebMarkupContainer(id) {
+            @Override
+            protected void onConfigure() {
+                super.onConfigure();
+                setVisible(!detail.getObject().closed());
+            }
+        };
+        actions.add(new Form<Void>("assignForm") {
+            @Override
+            protected void onSubmit() {
+                act(() -> consultations().assignToMe(ConsultationCasePage.this.id, user()), "admin.consultations.assigned");
+            }
+
+            @Override
+            protected void onConfigure() {
+                super.onConfigure();
+                Long assignee = detail.getObject().assigneeId();
+                setVisible(assignee == null || assignee != user().id());
+            }
+        });
+        Form<Void> replyForm = new Form<>("replyForm") {
+            @Override
+            protected void onSubmit() {
+                try {
+                    Delivery delivery = consultations().reply(ConsultationCasePage.this.id, user(), reply.getObject());
+                    info(getString("admin.consultations.replied." + delivery.name()));
+                    reply.setObject("");
+                } catch (ConsultationException e) {
+                    error(getString("consultation.error." + e.reason().name()));
+                }
+            }
+        };
+        replyForm.add(new TextArea<>("reply", reply).add(AttributeModifier.replace("maxlength", ConsultationService.MAX_MESSAGE)));
+        replyForm.add(new Label("replyHint", detail.map(d -> getString(d.channel().code().equals("email")
+                && !consultations().mailEnabled() ? "admin.consultations.replyHint.mailOff"
+                : "admin.consultations.replyHint." + d.channel().code()))));
+        actions.add(replyForm);
+        Form<Void> noteForm = new Form<>("noteForm") {
+            @Override
+            protected void onSubmit() {
+                act(() -> consultations().addNote(ConsultationCasePage.this.id, user(), note.getObject()), "admin.consultations.noted");
+                if (!hasErrorMessage()) {
+                    note.setObject("");
+                }
+            }
+        };
+        noteForm.add(new TextArea<>("note", note).add(AttributeModifier.replace("maxlength", ConsultationService.MAX_MESSAGE)));
+        actions.add(noteForm);
+        Form<Void> referralForm = new Form<>("referralForm") {
+            @Override
+            protected void onSubmit() {
+                ReferralView chosen = referral.getObject();
+                act(() -> consultations().refer(ConsultationCasePage.this.id, user(), chosen == null ? null : chosen.id()),
+                        "admin.consultations.referred");
+            }
+        };
+        DropDownChoice<ReferralView> referrals = new DropDownChoice<>("referral", referral,
+                LoadableDetachableModel.of(this::referralChoices),
+                new ChoiceRenderer<>() {
+                    @Override
+                    public Object getDisplayValue(ReferralView r) {
+                        return r.name(staffLanguage());
+                    }
+
+                    @Override
+                    public String getIdValue(ReferralView r, int index) {
+                        return Long.toString(r.id());
+                    }
+                });
+        referrals.setNullValid(true);
+        referralForm.add(referrals);
+        actions.add(referralForm);
+        actions.add(new Form<Void>("closeForm") {
+            @Override
+            protected void onSubmit() {
+                act(() -> consultations().close(ConsultationCasePage.this.id, user()), "admin.consultations.closedNow");
+            }
+        });
+        actions.add(new Label("retention", () -> Texts.format(getString("admin.consultations.retention"), getLocale(),
+                consultations().retentionDays())));
+        return actions;
+    }
+
+    /** Active referral services, plus the one already chosen even if retired since. */
+    private List<ReferralView> referralChoices() {
+        List<ReferralView> choices = new ArrayList<>(consultations().referrals(false));
+        ReferralView current = detail.getObject().referral();
+        if (current != null && choices.stream().noneMatch(r -> r.id() == current.id())) {
+            choices.add(current);
+        }
+        return choices;
+    }
+
+    private void act(Runnable action, String doneKey) {
+        StaffActions.run(this, action, doneKey);
+    }
+
+    private Language staffLanguage() {
+        return StaffSession.get().language();
+    }
+
+    private ConsultationService consultations() {
+        return app().services().consultations();
+    }
+
+    private static long idOf(PageParameters parameters) {
+        try {
+            return parameters.get("id").toLong();
+        } catch (RuntimeException e) {
+            throw new AbortWithHttpErrorCodeException(404);
+        }
+    }
+
+    @Override
+    protected IModel<String> pageTitle() {
+        return () -> getString("admin.consultations.case.title") + " " + detail.getObject().displayTicket();
+    }
+}

@@ -1,0 +1,94 @@
+package md.migratiesigura.portal.web.report;
+
+import java.util.LinkedHashMap;
+
+import java.util.Map;
+import md.migratiesigura.portal.common.Language;
+import md.migratiesigura.portal.report.AnnualReport;
+import md.migratiesigura.portal.report.Figure;
+import md.migratiesigura.portal.report.ReportService;
+import md.migratiesigura.portal.report.YearFigures;
+import md.migratiesigura.portal.web.api.ApiEndpoint;
+import md.migratiesigura.portal.web.api.ApiException;
+import md.migratiesigura.portal.web.api.ApiRequest;
+
+/**
+ * {@code GET /api/v1/report/{year}} (spec §5): the computed figures at any time; the administrator's figures and
+ * texts ({@code "entered"}, an addition to the contract) only once the year is published, else {@code null}.
+ */
+public class ReportEndpoint implements ApiEndpoint {
+
+    private final ReportService reports;
+
+    public ReportEndpoint(ReportService reports) {
+        this.reports = reports;
+    }
+
+    @Override
+    public Object handle(ApiRequest request) {
+        String segment = request.lastSegment();
+        if (!segment.matches("\\d{4}")) {
+            throw new ApiException(404, "no such report: the year must be four digits");
+        }
+        int year = Integer.parseInt(segment);
+        if (!reports.isReportYear(year)) {
+            throw new ApiException(404, "no report for " + year + ": years " + ReportService.FIRST_YEAR + " to "
+                    + reports.currentYear());
+        }
+        AnnualReport r = reports.report(year);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("year", r.year());
+        body.put("months", r.months().stream().map(m -> new Month(m.month(), m.visits(), m.uniqueVisitors(),
+                m.pageviews(), m.entered())).toList());
+        body.put("totals", Map.of("visits", r.totals().visits(), "uniqueVisitors", r.totals().uniqueVisitors(),
+                "pageviews", r.totals().pageviews()));
+        body.put("articlesPublished", r.articlesPublished());
+        body.put("events", Map.of("byType", new java.util.TreeMap<>(r.events().byType()),
+                "participants", r.events().participants(), "materials", r.events().materials()));
+        body.put("riskChecks", Map.of("total", r.riskChecks().total(), "byTier", new java.util.TreeMap<>(r.riskChecks().byTier()),
+                "topFlags", r.riskChecks().topFlags()));
+        body.put("consultations", Map.of("total", r.consultations().total(), "sos", r.consultations().sos()));
+        body.put("entered", r.isPublished() ? entered(r.entered()) : null);
+        return body;
+    }
+
+    private static Map<String, Object> entered(YearFigures figures) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Figure f : Figure.values()) {
+            values.put(camel(f.column()), figures.value(f));
+        }
+        Map<String, Object> texts = new LinkedHashMap<>();
+        for (Figure.Section section : Figure.Section.values()) {
+            Map<String, String> byLanguage = new LinkedHashMap<>();
+            for (Language language : Language.values()) {
+                String text = figures.text(section, language);
+                if (text != null) {
+                    byLanguage.put(language.code(), text);
+                }
+            }
+            if (!byLanguage.isEmpty()) {
+                texts.put(section.key(), byLanguage);
+            }
+        }
+        return Map.of("figures", values, "texts", texts);
+    }
+
+    static String camel(String snake) {
+        StringBuilder out = new StringBuilder();
+        boolean upper = false;
+        for (char c : snake.toCharArray()) {
+            if (c == '_') {
+                upper = true;
+            } else {
+                out.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return out.toString();
+    }
+
+    /** One month of the contract: {@code month, visits, uniqueVisitors, pageviews}, and whether it was entered. */
+    record Month(int month, long visits, long uniqueVisitors, long pageviews, boolean entered) {
+    }
+
+}

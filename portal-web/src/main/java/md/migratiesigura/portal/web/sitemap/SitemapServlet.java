@@ -1,0 +1,92 @@
+package md.migratiesigura.portal.web.sitemap;
+
+import java.time.format.DateTimeFormatter;
+import java.util.EnumMap;
+import java.util.Map;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import md.migratiesigura.portal.article.ArticleService;
+import md.migratiesigura.portal.article.CategoryView;
+import md.migratiesigura.portal.article.SitemapEntry;
+import md.migratiesigura.portal.common.Language;
+import md.migratiesigura.portal.event.EventService;
+import md.migratiesigura.portal.event.EventView;
+import md.migratiesigura.portal.web.common.PublicUrls;
+import md.migratiesigura.portal.web.common.XmlServlet;
+
+/**
+ * {@code /sitemap.xml}: every published page, each language version with {@code xhtml:link} alternates for all its
+ * translations and {@code x-default} (the Romanian version).
+ */
+public class SitemapServlet extends XmlServlet {
+
+    private static final String SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
+    private static final String XHTML_NS = "http://www.w3.org/1999/xhtml";
+
+    private final transient ArticleService articles;
+    private final transient EventService events;
+    private final transient PublicUrls urls;
+
+    public SitemapServlet(ArticleService articles, EventService events, PublicUrls urls) {
+        super("application/xml");
+        this.articles = articles;
+        this.events = events;
+        this.urls = urls;
+    }
+
+    @Override
+    protected void write(XMLStreamWriter xml) throws XMLStreamException {
+        xml.writeStartElement("urlset");
+        xml.writeDefaultNamespace(SITEMAP_NS);
+        xml.writeNamespace("xhtml", XHTML_NS);
+        writeGroup(xml, both(urls::home), null);
+        for (CategoryView category : articles.categories(Language.RO)) {
+            writeGroup(xml, both(l -> urls.category(l, category.key())), null);
+        }
+        for (SitemapEntry entry : articles.sitemap()) {
+            Map<Language, String> addresses = new EnumMap<>(Language.class);
+            entry.slugs().forEach((language, slug) -> addresses.put(language, urls.article(language, slug)));
+            writeGroup(xml, addresses, DateTimeFormatter.ISO_INSTANT.format(entry.lastModified()));
+        }
+        writeGroup(xml, both(urls::events), null);
+        for (EventView event : events.all()) {
+            writeGroup(xml, both(l -> urls.event(l, event.key())), DateTimeFormatter.ISO_INSTANT.format(event.updatedAt()));
+        }
+        xml.writeEndElement();
+    }
+
+    private static Map<Language, String> both(java.util.function.Function<Language, String> address) {
+        Map<Language, String> addresses = new EnumMap<>(Language.class);
+        for (Language language : Language.values()) {
+            addresses.put(language, address.apply(language));
+        }
+        return addresses;
+    }
+
+    /** One {@code <url>} per language version, each listing all versions and the default. */
+    private static void writeGroup(XMLStreamWriter xml, Map<Language, String> addresses, String lastModified)
+            throws XMLStreamException {
+        String fallback = addresses.getOrDefault(Language.RO, addresses.values().iterator().next());
+        for (String address : addresses.values()) {
+            xml.writeStartElement("url");
+            element(xml, "loc", address);
+            if (lastModified != null) {
+                element(xml, "lastmod", lastModified);
+            }
+            if (addresses.size() > 1) {
+                for (Map.Entry<Language, String> alternate : addresses.entrySet()) {
+                    alternate(xml, alternate.getKey().code(), alternate.getValue());
+                }
+                alternate(xml, "x-default", fallback);
+            }
+            xml.writeEndElement();
+        }
+    }
+
+    private static void alternate(XMLStreamWriter xml, String hreflang, String href) throws XMLStreamException {
+        xml.writeEmptyElement("xhtml", "link", XHTML_NS);
+        xml.writeAttribute("rel", "alternate");
+        xml.writeAttribute("hreflang", hreflang);
+        xml.writeAttribute("href", href);
+    }
+}

@@ -1,0 +1,85 @@
+package md.migratiesigura.portal.web.visits;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import md.migratiesigura.portal.common.Language;
+import md.migratiesigura.portal.config.IpRange;
+import md.migratiesigura.portal.visits.VisitCounter;
+import md.migratiesigura.portal.web.security.ClientAddress;
+
+/**
+ * Counts public pageviews (spec §6) in the request path, after the page is rendered: a GET answered 2xx with an
+ * HTML page under {@code /ro/} or {@code /ru/}, not a prefetch. The back office, the API, {@code /health}, feeds and
+ * assets are never HTML pages under a language, so they never count; bots are told apart by the counter. The work
+ * here is a few header reads and a hash, then a non-blocking offer: it never waits for the database.
+ */
+public class VisitCountingFilter implements Filter {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(VisitCountingFilter.class);
+
+    private final VisitCounter counter;
+    private final List<IpRange> trustedProxies;
+    private final Clock clock;
+    private final String ownHost;
+
+    public VisitCountingFilter(VisitCounter counter, List<IpRange> trustedProxies, Clock clock, String ownHost) {
+        this.counter = counter;
+        this.trustedProxies = List.copyOf(trustedProxies);
+        this.clock = clock;
+        this.ownHost = ownHost;
+    }
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        chain.doFilter(request, response);
+        HttpServletRequest http = (HttpServletRequest) request;
+        HttpServletResponse answer = (HttpServletResponse) response;
+        Optional<Language> language = countableLanguage(http, answer);
+        if (language.isPresent()) {
+            try {
+                counter.record(clock.instant(), ClientAddress.of(http, trustedProxies), http.getHeader("User-Agent"),
+                        http.getRequestURI(), language.get(), http.getHeader("Referer"), ownHost);
+            } catch (RuntimeException e) {
+                // The page has been served: whatever goes wrong in counting must not turn it into an error.
+                log.warn("Visit counting failed for a pageview: {}", e.toString());
+            }
+        }
+    }
+
+    /** The page's language when this exchange is a countable pageview; empty otherwise. */
+    static Optional<Language> countableLanguage(HttpServletRequest request, HttpServletResponse response) {
+        int status = response.getStatus();
+        if (status < 200 || status > 299 || !"GET".equals(request.getMethod())) {
+            return Optional.empty();
+        }
+        String type = response.getContentType();
+        if (type == null || !type.regionMatches(true, 0, "text/html", 0, 9)) {
+            return Optional.empty();
+        }
+        if (isPrefetch(request.getHeader("Sec-Purpose")) || isPrefetch(request.getHeader("Purpose"))
+                || isPrefetch(request.getHeader("X-Moz")) || isPrefetch(request.getHeader("X-Purpose"))) {
+            return Optional.empty();
+        }
+        String path = request.getRequestURI();
+        if (path == null || path.length() < 4 || path.charAt(0) != '/' || path.charAt(3) != '/') {
+            return Optional.empty();
+        }
+        return Language.ofCode(path.substring(1, 3));
+    }
+
+    private static boolean isPrefetch(String purpose) {
+        return purpose != null && (purpose.toLowerCase(Locale.ROOT).contains("prefetch")
+                || purpose.toLowerCase(Locale.ROOT).contains("preview"));
+    }
+}

@@ -1,0 +1,210 @@
+package md.migratiesigura.portal.web.consultation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.UUID;
+import md.migratiesigura.portal.audit.AuditAction;
+import md.migratiesigura.portal.audit.AuditRecord;
+import md.migratiesigura.portal.common.Language;
+import md.migratiesigura.portal.common.Role;
+import md.migratiesigura.portal.consultation.AnswerLookup;
+import md.migratiesigura.portal.consultation.Channel;
+import md.migratiesigura.portal.consultation.ConsultationService;
+import md.migratiesigura.portal.consultation.InboxFilter;
+import md.migratiesigura.portal.consultation.InboxItem;
+import md.migratiesigura.portal.consultation.NewConsultation;
+import md.migratiesigura.portal.consultation.ReferralView;
+import md.migratiesigura.portal.consultation.Submitted;
+import md.migratiesigura.portal.consultation.Topic;
+import md.migratiesigura.portal.web.TestPortal;
+import md.migratiesigura.portal.web.admin.AccessDeniedPage;
+import md.migratiesigura.portal.web.admin.StaffTesting;
+import org.apache.wicket.util.tester.FormTester;
+import org.apache.wicket.util.tester.WicketTester;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The counsellors' inbox and case page and the administrators' referral list, on the real core. */
+class ConsultationAdminPagesTest {
+
+    private static int addresses;
+    private WicketTester tester;
+
+    @BeforeEach
+    void setUp() {
+        tester = new WicketTester(TestPortal.newApplication());
+    }
+
+    @AfterEach
+    void tearDown() {
+        tester.destroy();
+    }
+
+    private static ConsultationService consultations() {
+        return TestPortal.services().consultations();
+    }
+
+    private static synchronized Submitted ask(String question, boolean sos, Channel channel, String contact) {
+        return consultations().submit(new NewConsultation(Language.RO, Topic.WORK_RIGHTS, question, sos, channel, contact),
+                "198.19.0." + (++addresses));
+    }
+
+    private static long idOf(Submitted submitted) {
+        return consultations().inbox(InboxFilter.OPEN, TestPortal.administrator()).stream()
+                .filter(i -> i.ticket().equals(submitted.ticket())).findFirst().orElseThrow().id();
+    }
+
+    @Test
+    void aCounsellorSeesSosFirstRepliesNotesRefersAndClosesAndEveryStepIsAudited() {
+        Submitted plain = ask("Angajatorul nu-mi plătește salariul de trei luni.", false, Channel.TICKET, null);
+        Submitted sos = ask("Mi-au luat pașaportul și nu mă lasă să plec.", true, Channel.PHONE, "+39 333 123 4567");
+        ReferralView shelter = consultations().addReferral(TestPortal.administrator(),
+                "Centru de plasament " + UUID.randomUUID().toString().substring(0, 6), "Приют");
+        String counsellor = TestPortal.newStaff(Role.COUNSELLOR);
+        signIn(counsellor);
+
+        tester.executeUrl("admin/consultations");
+        tester.assertRenderedPage(ConsultationsPage.class);
+        String inbox = tester.getLastResponseAsString();
+        assertTrue(inbox.indexOf(sos.displayTicket()) < inbox.indexOf(plain.displayTicket()), "SOS comes first");
+        assertFalse(inbox.contains("pașaportul"), "no question text in the inbox");
+        assertTrue(inbox.contains("E-mailul este oprit"), "the staff see that mail is off");
+        assertEquals("no-store", tester.getLastResponse().getHeader("Cache-Control"));
+
+        long id = idOf(sos);
+        tester.executeUrl("admin/consultations/" + id);
+        tester.assertRenderedPage(ConsultationCasePage.class);
+        String page = tester.getLastResponseAsString();
+        assertTrue(page.contains("Mi-au luat pașaportul și nu mă lasă să plec."));
+        assertTrue(page.contains("+39 333 123 4567"));
+        assertEquals(AuditAction.CONSULTATION_VIEWED, latestAudit().action());
+
+        submit(tester.newFormTester("actions:assignForm"));
+        assertTrue(tester.getLastResponseAsString().contains("Ai preluat consultația."));
+        assertEquals(AuditAction.CONSULTATION_ASSIGNED, latestAudit().action());
+
+        FormTester reply = tester.newFormTester("actions:replyForm");
+        reply.setValue("reply", "Te sunăm acum. Dacă ești în pericol, sună la 112.");
+        submit(reply);
+        assertTrue(tester.getLastResponseAsString().contains("Răspunsul a fost salvat. Sună persoana la numărul dat."));
+        AuditRecord replied = latestAudit();
+        assertEquals(AuditAction.CONSULTATION_REPLIED, replied.action());
+        assertEquals(sos.displayTicket(), replied.target());
+        assertFalse(String.valueOf(replied.detail()).contains("112"), "no message text in the audit log");
+
+        FormTester note = tester.newFormTester("actions:noteForm");
+        note.setValue("note", "A sunat și sora ei.");
+        submit(note);
+        assertEquals(AuditAction.CONSULTATION_NOTE_ADDED, latestAudit().action());
+
+        FormTester refer = tester.newFormTester("actions:referralForm");
+        List<ReferralView> choices = consultations().referrals(false);
+        refer.select("referral", choices.indexOf(choices.stream().filter(r -> r.id() == shelter.id()).findFirst().orElseThrow()));
+        submit(refer);
+        assertTrue(tester.getLastResponseAsString().contains(shelter.nameRo()));
+        assertEquals(AuditAction.CONSULTATION_REFERRED, latestAudit().action());
+
+        submit(tester.newFormTester("actions:closeForm"));
+        assertTrue(tester.getLastResponseAsString().contains("Consultația a fost închisă."));
+        assertEquals(AuditAction.CONSULTATION_CLOSED, latestAudit().action());
+        assertTrue(tester.getLastResponseAsString().contains("A sunat și sora ei."), "notes stay visible to staff");
+
+        AnswerLookup.Found answer = assertInstanceOf(AnswerLookup.Found.class,
+                consultations().readAnswer(sos.ticket(), sos.phrase(), "198.19.1.1"));
+        assertEquals(List.of("Te sunăm acum. Dacă ești în pericol, sună la 112."),
+                answer.replies().stream().map(AnswerLookup.Reply::text).toList(), "the person reads the reply, not the note");
+        assertTrue(answer.closed());
+
+        tester.executeUrl("admin/consultations?view=closed");
+        assertTrue(tester.getLastResponseAsString().contains(sos.displayTicket()));
+        List<InboxItem> open = consultations().inbox(InboxFilter.OPEN, TestPortal.administrator());
+        assertTrue(open.stream().noneMatch(i -> i.ticket().equals(sos.ticket())));
+    }
+
+    @Test
+    void theAnnualReportCountsTheQuestionsAskedAndTheSosOnes() {
+        int year = java.time.Year.now(java.time.ZoneId.of("Europe/Chisinau")).getValue();
+        var before = TestPortal.services().reports().report(year).consultations();
+        ask("Întrebare pentru raport", false, Channel.TICKET, null);
+        ask("Întrebare SOS pentru raport", true, Channel.TICKET, null);
+        var after = TestPortal.services().reports().report(year).consultations();
+        assertEquals(before.total() + 2, after.total());
+        assertEquals(before.sos() + 1, after.sos());
+    }
+
+    @Test
+    void anEditorMayNotOpenConsultationsAndACounsellorMayNotEditReferrals() {
+        Submitted submitted = ask("O întrebare", false, Channel.TICKET, null);
+        signIn(TestPortal.newStaff(Role.EDITOR));
+        tester.executeUrl("admin/consultations");
+        tester.assertRenderedPage(AccessDeniedPage.class);
+        tester.executeUrl("admin/consultations/" + idOf(submitted));
+        tester.assertRenderedPage(AccessDeniedPage.class);
+        assertEquals(AuditAction.ACCESS_DENIED, latestAudit().action());
+
+        tester.destroy();
+        tester = new WicketTester(TestPortal.newApplication());
+        signIn(TestPortal.newStaff(Role.COUNSELLOR));
+        tester.executeUrl("admin/referrals");
+        tester.assertRenderedPage(AccessDeniedPage.class);
+        tester.executeUrl("admin/consultations/999999999");
+        assertEquals(404, tester.getLastResponse().getStatus());
+        tester.executeUrl("admin/consultations/not-a-number");
+        assertEquals(404, tester.getLastResponse().getStatus());
+    }
+
+    @Test
+    void anAdministratorAddsRenamesAndRetiresAReferralService() {
+        signIn(TestPortal.ADMIN_EMAIL, TestPortal.ADMIN_PASSWORD);
+        tester.executeUrl("admin/referrals");
+        tester.assertRenderedPage(ReferralsPage.class);
+        String name = "Asistență juridică " + UUID.randomUUID().toString().substring(0, 6);
+        FormTester add = tester.newFormTester("add");
+        add.setValue("nameRo", name);
+        add.setValue("nameRu", "");
+        submit(add);
+        assertTrue(tester.getLastResponseAsString().contains("Scrie denumirea în ambele limbi"), "both languages are needed");
+        assertTrue(consultations().referrals(true).stream().noneMatch(r -> r.nameRo().equals(name)), "nothing saved");
+
+        add = tester.newFormTester("add");
+        add.setValue("nameRo", name);
+        add.setValue("nameRu", "Юридическая помощь");
+        submit(add);
+        assertTrue(tester.getLastResponseAsString().contains("Serviciul a fost adăugat."));
+        assertEquals(AuditAction.REFERRAL_ADDED, latestAudit().action());
+
+        List<ReferralView> all = consultations().referrals(true);
+        int row = all.indexOf(all.stream().filter(r -> r.nameRo().equals(name)).findFirst().orElseThrow());
+        FormTester rename = tester.newFormTester("referrals:" + row + ":rename");
+        rename.setValue("nameRo", name + " gratuită");
+        submit(rename);
+        assertEquals(AuditAction.REFERRAL_RENAMED, latestAudit().action());
+        all = consultations().referrals(true);
+        row = all.indexOf(all.stream().filter(r -> r.nameRo().equals(name + " gratuită")).findFirst().orElseThrow());
+        submit(tester.newFormTester("referrals:" + row + ":toggle"));
+        assertEquals(AuditAction.REFERRAL_RETIRED, latestAudit().action());
+        assertTrue(consultations().referrals(false).stream().noneMatch(r -> r.nameRo().startsWith(name)),
+                "a retired service is no longer offered");
+    }
+
+    private void signIn(String email) {
+        signIn(email, TestPortal.STAFF_PASSWORD);
+    }
+
+    private void signIn(String email, String password) {
+        StaffTesting.signIn(tester, email, password);
+    }
+
+    private void submit(FormTester form) {
+        StaffTesting.submit(tester, form);
+    }
+
+    private static AuditRecord latestAudit() {
+        return TestPortal.services().audit().newest(0, 1).get(0);
+    }
+}
