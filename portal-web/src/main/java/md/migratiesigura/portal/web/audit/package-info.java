@@ -1,0 +1,4 @@
+/**
+ * The back office's audit log page.
+ */
+package md.migratiesigura.portal.web.audit;

@@ -1,0 +1,4 @@
+/**
+ * Serves the uploaded images by id.
+ */
+package md.migratiesigura.portal.web.media;
