@@ -16,7 +16,7 @@
 #   BENCH_DURATION     measured seconds per page              (20)
 #   BENCH_HEAP         portal heap                            (512m)
 #   BENCH_EMBEDDED=0   skip the start-up measurement on the embedded database
-#   BENCH_RESULTS      where the Markdown result goes          (deploy/bench/RESULTS.md; empty: nowhere)
+#   BENCH_RESULTS      where the run is appended as a dated section (deploy/bench/RESULTS.md; empty: nowhere)
 #   BENCH_KEEP=1       keep the temp dir (corpus, logs, data)
 # Exit code: 0 when every step ran and no request failed; the targets are judged in the table, not in the exit code.
 set -euo pipefail
@@ -348,13 +348,12 @@ echo
 cat "$RESULT"
 if [ -n "$RESULTS" ]; then
     {
-        echo "# Performance benchmark: latest results"
         echo
-        echo "Produced by \`bash deploy/bench/perf-bench.sh\` (portal commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'))."
+        echo "## perf-bench.sh, $(date -u '+%Y-%m-%d %H:%M') UTC, $(nproc) cores, portal commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
         echo
         cat "$RESULT"
-    } >"$RESULTS"
-    say "written to $RESULTS"
+    } >>"$RESULTS"
+    say "appended to $RESULTS"
 fi
 ERRORS=0
 for k in "${!FIG[@]}"; do ERRORS=$((ERRORS + $(f "$k" 5))); done

@@ -80,7 +80,7 @@ public final class PortalCore implements PortalServices {
         this.database = database;
         this.index = index;
         SessionFactory sessions = database.sessionFactory();
-        // Jobs with an effect on the whole cluster run on one node at a time (README "Several machines").
+        // Jobs with an effect on the whole cluster run on one node at a time (docs/operations.md, "Several machines").
         Leases leases = new Leases(database.dataSource());
         MarkdownRenderer markdown = new MarkdownRenderer();
         this.articles = new ArticleService(sessions, clock);
@@ -139,7 +139,7 @@ public final class PortalCore implements PortalServices {
         try {
             index = SearchIndex.open(config.dataDir().resolve("index"));
             // Nodes starting together start one after the other: the first start creates the administrator and
-            // imports the content once (README "Several machines").
+            // imports the content once (docs/operations.md, "Several machines").
             try (Leases.Held startup = Leases.exclusively(database.dataSource(), "portal-startup", Duration.ofMinutes(5))) {
                 return new PortalCore(database, index, clock, config);
             }

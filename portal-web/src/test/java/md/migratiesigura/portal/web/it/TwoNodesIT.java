@@ -32,7 +32,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Two packaged portals on two ports against one MariaDB, as behind nginx (README "Several machines"): an article
+ * Two packaged portals on two ports against one MariaDB, as behind nginx (docs/operations.md, "Several machines"): an article
  * published in the back office of node A is found by search and shown on node B within seconds; pageviews sent to
  * both add up exactly in the report; node B killed in the middle of traffic leaves node A serving, and nothing is
  * counted twice.
