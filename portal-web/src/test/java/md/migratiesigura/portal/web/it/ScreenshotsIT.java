@@ -9,9 +9,10 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 
 /**
- * The screenshots shown in docs/design.md: the first screen of the main pages in both languages at phone and desktop widths, each
- * checked to be a real picture. Every build takes them into {@code target/screenshots/pages}; to refresh the
- * copies in docs/screenshots: {@code mvn -pl portal-web -am verify -Dit.test=ScreenshotsIT -Dscreenshots.dir=$PWD/docs/screenshots}.
+ * The screenshots shown in docs/design.md: the first screen of the main pages in both languages at phone and desktop
+ * widths, each checked to be a real picture. Every build takes them into {@code target/screenshots/pages}; to refresh
+ * the copies in docs/screenshots:
+ * {@code mvn -pl portal-web -am verify -Dit.test=ScreenshotsIT -Dscreenshots.dir=$PWD/docs/screenshots}.
  */
 class ScreenshotsIT extends BrowserJourney {
 
