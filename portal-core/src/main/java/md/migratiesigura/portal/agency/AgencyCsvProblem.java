@@ -18,6 +18,11 @@ public enum AgencyCsvProblem {
     WRONG_COLUMNS,
     /** A row has another number of cells than the header; {0} the row's count, {1} the header's. */
     COLUMN_COUNT,
+    /**
+     * A quoted cell is not closed, or text follows its closing quote; the line is where the row starts, and the rows
+     * after it are not read.
+     */
+    UNPAIRED_QUOTE,
     /** The IDNO is not 13 digits; {0} the value. */
     BAD_IDNO,
     /** The IDNO is on an earlier line too; {0} the IDNO, {1} the earlier line. */

@@ -137,6 +137,19 @@ class AgencyServiceTest {
     }
 
     @Test
+    void aQuoteLeftOpenIsReportedOnTheLineItsRowStartsAndTheRowsAfterItAreNotGuessedAt() throws Exception {
+        String csv = HEADER
+                + "1003600012345,Una SRL,AA 1,2030-12-31,Germania,\n"
+                + "1003600012346,\"Doua SRL,AA 2,2030-12-31,Germania,\n"
+                + "1003600012347,Trei SRL,AA 3,2030-12-31,Germania,\n";
+        AgencyImportPreview preview = refusedWithoutChange(csv.getBytes(StandardCharsets.UTF_8), 3,
+                AgencyCsvProblem.UNPAIRED_QUOTE);
+        assertEquals(1, preview.problems().size(), preview.problems().toString());
+        assertEquals(List.of("1003600012345"),
+                preview.rows().stream().map(AgencyRow::idno).toList(), "only the row before it is read");
+    }
+
+    @Test
     void aFileOverFiveMegabytesIsRefusedBeforeBeingRead() throws Exception {
         byte[] big = new byte[AgencyCsv.MAX_BYTES + 1];
         byte[] start = AgencyFixtures.sampleCsv();

@@ -1,10 +1,11 @@
 package md.migratiesigura.portal.web.event;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import md.migratiesigura.portal.common.Language;
@@ -12,12 +13,47 @@ import md.migratiesigura.portal.content.MarkdownRenderer;
 import md.migratiesigura.portal.event.EventStatus;
 import md.migratiesigura.portal.event.EventView;
 import md.migratiesigura.portal.web.common.PublicUrls;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.ComponentList;
+import net.fortuna.ical4j.model.ParameterList;
+import net.fortuna.ical4j.model.PropertyList;
+import net.fortuna.ical4j.model.component.Daylight;
+import net.fortuna.ical4j.model.component.Observance;
+import net.fortuna.ical4j.model.component.Standard;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.component.VTimeZone;
+import net.fortuna.ical4j.model.parameter.Cn;
+import net.fortuna.ical4j.model.parameter.TzId;
+import net.fortuna.ical4j.model.property.Created;
+import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.DtEnd;
+import net.fortuna.ical4j.model.property.DtStamp;
+import net.fortuna.ical4j.model.property.DtStart;
+import net.fortuna.ical4j.model.property.LastModified;
+import net.fortuna.ical4j.model.property.Location;
+import net.fortuna.ical4j.model.property.Organizer;
+import net.fortuna.ical4j.model.property.RRule;
+import net.fortuna.ical4j.model.property.Sequence;
+import net.fortuna.ical4j.model.property.Summary;
+import net.fortuna.ical4j.model.property.TzName;
+import net.fortuna.ical4j.model.property.TzOffsetFrom;
+import net.fortuna.ical4j.model.property.TzOffsetTo;
+import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.Url;
+import net.fortuna.ical4j.model.property.XProperty;
+import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
+import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
+import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
+import net.fortuna.ical4j.model.property.immutable.ImmutableTransp;
+import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+import net.fortuna.ical4j.util.Strings;
 
 /**
- * Events as an iCalendar object (RFC 5545), written by hand: CRLF line ends, content lines folded at 75 octets
- * without splitting a UTF-8 sequence, TEXT values escaped, local times with {@code TZID=Europe/Chisinau} and its
- * VTIMEZONE. The UID ({@code key@host}) never changes, SEQUENCE is the event's version (it grows with every save),
- * and a cancelled event stays in the feed with {@code STATUS:CANCELLED}, so subscribed calendars update.
+ * Events as an iCalendar object (RFC 5545), built with ical4j: TEXT values escaped, local times with
+ * {@code TZID=Europe/Chisinau} and its VTIMEZONE, CRLF line ends. The UID ({@code key@host}) never changes, SEQUENCE
+ * is the event's version (it grows with every save), and a cancelled event stays in the feed with
+ * {@code STATUS:CANCELLED}, so subscribed calendars update. Content lines are folded here, at 75 octets without
+ * splitting a UTF-8 sequence: ical4j folds at 75 characters, up to 150 octets of Cyrillic.
  */
 public final class ICalendar {
 
@@ -25,15 +61,12 @@ public final class ICalendar {
     static final String TZID = "Europe/Chisinau";
     static final int MAX_OCTETS = 75;
     private static final ZoneId ZONE = ZoneId.of(TZID);
-    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss").withZone(ZONE);
-    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'")
-            .withZone(ZoneOffset.UTC);
     private static final MarkdownRenderer MARKDOWN = new MarkdownRenderer();
     private static final String ORGANIZER = "Linia Fierbinte 0 800 77777 (La Strada)";
+    private static final URI ORGANIZER_ADDRESS = URI.create("mailto:hotline@lastrada.md");
 
     private final PublicUrls urls;
     private final Language language;
-    private final StringBuilder out = new StringBuilder(4096);
 
     private ICalendar(PublicUrls urls, Language language) {
         this.urls = urls;
@@ -42,70 +75,80 @@ public final class ICalendar {
 
     /** A calendar with the given events, in one language; {@code name} names it in calendar apps. */
     public static byte[] write(PublicUrls urls, Language language, String name, List<EventView> events) {
-        ICalendar calendar = new ICalendar(urls, language);
-        calendar.calendar(name, events);
-        return calendar.out.toString().getBytes(StandardCharsets.UTF_8);
+        Calendar calendar = new ICalendar(urls, language).calendar(name, events);
+        StringBuilder out = new StringBuilder(4096);
+        // ical4j writes each content line whole, ending in CRLF; values never hold a bare line break (TEXT escapes them).
+        for (String line : calendar.toString().split("\r\n")) {
+            fold(out, line);
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private void calendar(String name, List<EventView> events) {
-        line("BEGIN:VCALENDAR");
-        line("VERSION:2.0");
-        line("PRODID:-//La Strada Moldova//Migratie sigura portal//" + language.code().toUpperCase());
-        line("CALSCALE:GREGORIAN");
-        line("METHOD:PUBLISH");
-        line("X-WR-CALNAME:" + text(name));
-        line("X-WR-TIMEZONE:" + TZID);
-        timeZone();
+    private Calendar calendar(String name, List<EventView> events) {
+        Calendar calendar = new Calendar()
+                .withProperty(ImmutableVersion.VERSION_2_0)
+                .withProdId("-//La Strada Moldova//Migratie sigura portal//" + language.code().toUpperCase())
+                .withProperty(ImmutableCalScale.GREGORIAN)
+                .withProperty(ImmutableMethod.PUBLISH)
+                .withProperty(new XProperty("X-WR-CALNAME", clean(name)))
+                .withProperty(new XProperty("X-WR-TIMEZONE", TZID))
+                .withComponent(chisinau())
+                .getFluentTarget();
         for (EventView event : events) {
-            event(event);
+            calendar.add(event(event));
         }
-        line("END:VCALENDAR");
+        return calendar;
     }
 
     /**
      * Europe/Chisinau since 1997: EEST from the last Sunday of March at 02:00 local time, EET from the last Sunday
-     * of October at 03:00 local time (a test checks this against the JDK's time-zone rules).
+     * of October at 03:00 local time (a test checks this against the JDK's time-zone rules). Written out rather than
+     * taken from ical4j's time-zone registry, whose definition lists every change since 1880.
      */
-    private void timeZone() {
-        line("BEGIN:VTIMEZONE");
-        line("TZID:" + TZID);
-        line("BEGIN:DAYLIGHT");
-        line("TZOFFSETFROM:+0200");
-        line("TZOFFSETTO:+0300");
-        line("TZNAME:EEST");
-        line("DTSTART:19970330T020000");
-        line("RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU");
-        line("END:DAYLIGHT");
-        line("BEGIN:STANDARD");
-        line("TZOFFSETFROM:+0300");
-        line("TZOFFSETTO:+0200");
-        line("TZNAME:EET");
-        line("DTSTART:19971026T030000");
-        line("RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU");
-        line("END:STANDARD");
-        line("END:VTIMEZONE");
+    private static VTimeZone chisinau() {
+        Observance summer = observance(new Daylight(), "+0200", "+0300", "EEST",
+                LocalDateTime.of(1997, 3, 30, 2, 0), "FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU");
+        Observance winter = observance(new Standard(), "+0300", "+0200", "EET",
+                LocalDateTime.of(1997, 10, 26, 3, 0), "FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU");
+        return new VTimeZone(new PropertyList(List.of(new net.fortuna.ical4j.model.property.TzId(TZID))),
+                new ComponentList<>(List.of(summer, winter)));
     }
 
-    private void event(EventView e) {
+    private static Observance observance(Observance observance, String from, String to, String name,
+                                         LocalDateTime start, String rule) {
+        observance.add(new TzOffsetFrom(ZoneOffset.of(from)));
+        observance.add(new TzOffsetTo(ZoneOffset.of(to)));
+        observance.add(new TzName(name));
+        observance.add(new DtStart<>(start));
+        observance.add(new RRule<>(rule));
+        return observance;
+    }
+
+    private VEvent event(EventView e) {
         String url = urls.event(language, e.key());
-        line("BEGIN:VEVENT");
-        line("UID:" + e.key() + "@" + urls.host());
-        line("DTSTAMP:" + UTC.format(e.updatedAt()));
-        line("CREATED:" + UTC.format(e.createdAt()));
-        line("LAST-MODIFIED:" + UTC.format(e.updatedAt()));
-        line("SEQUENCE:" + e.version());
-        line("DTSTART;TZID=" + TZID + ":" + LOCAL.format(e.start()));
-        line("DTEND;TZID=" + TZID + ":" + LOCAL.format(endOf(e)));
-        line("SUMMARY:" + text(e.title(language)));
         String description = MARKDOWN.toPlainText(e.description(language)).strip();
-        line("DESCRIPTION:" + text(description.isEmpty() ? url : description + "\n\n" + url));
-        line("LOCATION:" + text(location(e)));
-        line("URL:" + url);
+        VEvent event = new VEvent(false);
+        event.add(new Uid(e.key() + "@" + urls.host()));
+        event.add(new DtStamp(e.updatedAt()));
+        event.add(new Created(e.createdAt()));
+        event.add(new LastModified(e.updatedAt()));
+        event.add(new Sequence(e.version()));
+        event.add(new DtStart<>(inChisinau(), LocalDateTime.ofInstant(e.start(), ZONE)));
+        event.add(new DtEnd<>(inChisinau(), LocalDateTime.ofInstant(endOf(e), ZONE)));
+        event.add(new Summary(clean(e.title(language))));
+        event.add(new Description(clean(description.isEmpty() ? url : description + "\n\n" + url)));
+        event.add(new Location(clean(location(e))));
+        event.add(new Url(URI.create(url)));
         // METHOD:PUBLISH requires an organizer (RFC 5546 §3.2.1): the hotline's address from its factsheet.
-        line("ORGANIZER;CN=\"" + ORGANIZER + "\":mailto:hotline@lastrada.md");
-        line("STATUS:" + (e.status() == EventStatus.CANCELLED ? "CANCELLED" : "CONFIRMED"));
-        line("TRANSP:OPAQUE");
-        line("END:VEVENT");
+        event.add(new Organizer(new ParameterList(List.of(new Cn(ORGANIZER))), ORGANIZER_ADDRESS));
+        event.add(e.status() == EventStatus.CANCELLED ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED);
+        event.add(ImmutableTransp.OPAQUE);
+        return event;
+    }
+
+    /** The TZID parameter of a local time: the VTIMEZONE above defines it. */
+    private static ParameterList inChisinau() {
+        return new ParameterList(List.of(new TzId(TZID)));
     }
 
     /** DTEND must be after DTSTART (RFC 5545 §3.6.1); an event recorded with no duration lasts an hour. */
@@ -125,32 +168,25 @@ public final class ICalendar {
         return String.join(", ", parts);
     }
 
-    /** TEXT escaping (RFC 5545 §3.3.11): backslash, semicolon, comma and line breaks; other controls dropped. */
+    /** TEXT escaping (RFC 5545 §3.3.11) as ical4j writes it: backslash, semicolon, comma and line breaks. */
     static String text(String value) {
-        StringBuilder escaped = new StringBuilder(value.length() + 16);
+        return Strings.escape(clean(value));
+    }
+
+    /** Line breaks as {@code \n}, which TEXT escaping turns into {@code \\n}; other control characters dropped. */
+    private static String clean(String value) {
+        StringBuilder cleaned = new StringBuilder(value.length());
         String normalized = value.replace("\r\n", "\n").replace('\r', '\n');
         for (int i = 0; i < normalized.length(); i++) {
             char c = normalized.charAt(i);
-            switch (c) {
-                case '\\' -> escaped.append("\\\\");
-                case ';' -> escaped.append("\\;");
-                case ',' -> escaped.append("\\,");
-                case '\n' -> escaped.append("\\n");
-                default -> {
-                    if (c >= 0x20 && c != 0x7f || c == '\t') {
-                        escaped.append(c);
-                    }
-                }
+            if (c >= 0x20 && c != 0x7f || c == '\t' || c == '\n') {
+                cleaned.append(c);
             }
         }
-        return escaped.toString();
+        return cleaned.toString();
     }
 
     /** One content line, folded so that no line exceeds 75 octets and no UTF-8 sequence is split (§3.1). */
-    private void line(String content) {
-        fold(out, content);
-    }
-
     static void fold(StringBuilder out, String content) {
         int octets = 0;
         for (int i = 0; i < content.length(); ) {

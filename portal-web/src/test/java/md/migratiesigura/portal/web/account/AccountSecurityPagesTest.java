@@ -4,6 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -18,6 +29,8 @@ import md.migratiesigura.portal.web.TestPortal;
 import md.migratiesigura.portal.web.admin.AccessDeniedPage;
 import md.migratiesigura.portal.web.admin.DashboardPage;
 import md.migratiesigura.portal.web.security.StaffSession;
+import org.apache.wicket.Page;
+import org.apache.wicket.util.string.Strings;
 import org.apache.wicket.util.tester.FormTester;
 import org.apache.wicket.util.tester.WicketTester;
 import org.junit.jupiter.api.AfterEach;
@@ -81,6 +94,35 @@ class AccountSecurityPagesTest {
         assertTrue(page.contains("Verificarea în doi pași este pornită"));
         assertFalse(page.contains(Totp.base32(secret).substring(0, 8)), "the secret is never shown again");
         assertFalse(page.contains("otpauth://"));
+    }
+
+    @Test
+    void theEnrolmentShowsAQrCodeOfItsOtpauthAddressNamedInTheUsersLanguage() throws Exception {
+        String editor = TestPortal.newStaff(Role.EDITOR);
+        signIn(editor, TestPortal.STAFF_PASSWORD);
+        tester.executeUrl("admin/account");
+        click("startEnrolment");
+        String html = tester.getLastResponseAsString();
+        String address = shownAddress(html);
+        assertEquals(address, scannedQrCode(html), "a phone scanning the code gets the address shown beside it");
+        String ro = "Codul QR al adresei otpauth, de scanat cu aplicația de autentificare";
+        assertTrue(html.contains("role=\"img\" aria-label=\"" + ro + "\""), "named for screen readers");
+        assertTrue(html.contains("<title>" + ro + "</title>"));
+        String svg = html.substring(html.indexOf("<svg"), html.indexOf("</svg>"));
+        for (String banned : List.of("<script", "style=", "href", "data:", "<image", "<foreignObject")) {
+            assertFalse(svg.contains(banned), "the strict CSP allows no " + banned);
+        }
+        assertTrue(html.contains(Totp.base32(shownSecret()).substring(0, 4) + " "), "the key is still there to type");
+        String stored = serialized(tester.getLastRenderedPage());
+        assertFalse(stored.contains(Totp.base32(shownSecret())), "the secret is not kept in the page");
+        assertFalse(stored.contains(new String(shownSecret(), StandardCharsets.ISO_8859_1)), "nor its bytes");
+        assertFalse(stored.contains("<svg") || stored.contains("v1h-"), "nor its QR code");
+
+        click("languageSwitch");
+        tester.executeUrl("admin/account");
+        html = tester.getLastResponseAsString();
+        assertEquals(address, scannedQrCode(html), "the same address in Russian");
+        assertTrue(html.contains("aria-label=\"QR-код адреса otpauth для сканирования приложением-аутентификатором\""));
     }
 
     @Test
@@ -264,6 +306,52 @@ class AccountSecurityPagesTest {
         Matcher matcher = SECRET.matcher(tester.getLastResponseAsString());
         assertTrue(matcher.find(), "the otpauth address is shown");
         return Totp.fromBase32(matcher.group(1));
+    }
+
+    /** The otpauth address as the page shows it for copying. */
+    private static String shownAddress(String html) {
+        Matcher matcher = Pattern.compile(">(otpauth://totp/[^<]+)<").matcher(html);
+        assertTrue(matcher.find(), "the otpauth address is shown");
+        return Strings.unescapeMarkup(matcher.group(1)).toString();
+    }
+
+    /**
+     * What a phone reads from the page's QR code: the SVG's rows of dark modules drawn into an image, four pixels to
+     * a module, which ZXing's reader then finds and decodes as a camera picture would be.
+     */
+    private static String scannedQrCode(String html) throws Exception {
+        Matcher svg = Pattern.compile("<svg [^>]*viewBox=\"0 0 (\\d+) \\1\"[^>]*>.*?<path fill=\"#000\" d=\"([^\"]+)\"/>")
+                .matcher(html);
+        assertTrue(svg.find(), "a QR code is shown");
+        int scale = 4;
+        int size = Integer.parseInt(svg.group(1)) * scale;
+        BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
+        Graphics2D graphics = image.createGraphics();
+        graphics.setColor(Color.WHITE);
+        graphics.fillRect(0, 0, size, size);
+        graphics.setColor(Color.BLACK);
+        Matcher run = Pattern.compile("M(\\d+) (\\d+)h(\\d+)v1h-\\3z").matcher(svg.group(2));
+        int end = 0;
+        while (run.find()) {
+            assertEquals(end, run.start(), "the path is made of rows of modules only");
+            graphics.fillRect(Integer.parseInt(run.group(1)) * scale, Integer.parseInt(run.group(2)) * scale,
+                    Integer.parseInt(run.group(3)) * scale, scale);
+            end = run.end();
+        }
+        graphics.dispose();
+        assertEquals(svg.group(2).length(), end, "the path is made of rows of modules only");
+        int[] pixels = image.getRGB(0, 0, size, size, null, 0, size);
+        BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(size, size, pixels)));
+        return new QRCodeReader().decode(bitmap).getText();
+    }
+
+    /** The page as Wicket would store it, as text. */
+    private static String serialized(Page page) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(page);
+        }
+        return bytes.toString(StandardCharsets.ISO_8859_1);
     }
 
     /** A code that none of the accepted steps produces. */

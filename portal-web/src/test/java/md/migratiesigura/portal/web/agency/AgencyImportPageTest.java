@@ -158,6 +158,9 @@ class AgencyImportPageTest {
                 Arguments.of("non-UTF-8", (HEADER + "1003600012345,Agenţia Ştiinţa SRL,AA 1,2030-12-31,România,\n")
                                 .getBytes(Charset.forName("ISO-8859-2")),
                         "Salvează-l din nou ca „CSV UTF-8”", "Сохраните его заново как «CSV UTF-8»"),
+                Arguments.of("quote left open", (HEADER + "1003600012345,\"Una SRL,AA 1,2030-12-31,Germania,\n")
+                                .getBytes(StandardCharsets.UTF_8),
+                        "o ghilimea nu este închisă", "кавычка не закрыта"),
                 Arguments.of("bad IDNO", (HEADER + "12345,Scurt SRL,AA 1,2030-12-31,Germania,\n").getBytes(StandardCharsets.UTF_8),
                         "IDNO-ul „12345” nu are 13 cifre.", "IDNO «12345» состоит не из 13 цифр."),
                 Arguments.of("over 5 MB", big,

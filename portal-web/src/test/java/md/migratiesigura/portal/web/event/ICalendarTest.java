@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -24,7 +27,10 @@ import java.time.temporal.TemporalAdjusters;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
+import java.util.function.Supplier;
 import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.event.Audience;
 import md.migratiesigura.portal.event.District;
@@ -198,6 +204,79 @@ class ICalendarTest {
                 assertEquals(from, transition.getOffsetBefore());
                 assertEquals(to, transition.getOffsetAfter());
             }
+        }
+    }
+
+    /**
+     * portal.jar leaves out ical4j's time-zone definitions (see the shade filter in portal-web/pom.xml): a feed
+     * written where they cannot be found is the same, byte for byte.
+     */
+    @Test
+    void aFeedIsWrittenWithoutIcal4jsTimeZoneDefinitions() throws Exception {
+        ClassLoader withoutZones = new WithoutZoneinfo(ICalendarTest.class.getClassLoader());
+        @SuppressWarnings("unchecked")
+        Supplier<byte[]> isolated = (Supplier<byte[]>) withoutZones.loadClass(SampleFeed.class.getName())
+                .getDeclaredConstructor().newInstance();
+        assertEquals(withoutZones, isolated.getClass().getClassLoader(), "ical4j and ICalendar loaded anew");
+        Thread thread = Thread.currentThread();
+        ClassLoader context = thread.getContextClassLoader();
+        thread.setContextClassLoader(withoutZones);
+        try {
+            assertArrayEquals(new SampleFeed().get(), isolated.get());
+        } finally {
+            thread.setContextClassLoader(context);
+        }
+    }
+
+    /** A feed with a tricky event, as bytes: a type the JDK's loader shares with any other loader. */
+    public static final class SampleFeed implements Supplier<byte[]> {
+        @Override
+        public byte[] get() {
+            return calendar(Language.RU, event("sesiune-2025-03-12", EventStatus.HELD, TRICKY, 2));
+        }
+    }
+
+    /** Loads the portal's and ical4j's classes itself, and finds no {@code zoneinfo/} resource. */
+    private static final class WithoutZoneinfo extends ClassLoader {
+
+        private final ClassLoader classpath;
+
+        WithoutZoneinfo(ClassLoader classpath) {
+            super(ClassLoader.getPlatformClassLoader());
+            this.classpath = classpath;
+        }
+
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            synchronized (getClassLoadingLock(name)) {
+                Class<?> loaded = findLoadedClass(name);
+                if (loaded == null && (name.startsWith("net.fortuna.ical4j.") || name.startsWith("md.migratiesigura."))) {
+                    loaded = own(name);
+                }
+                return loaded != null ? loaded : classpath.loadClass(name);
+            }
+        }
+
+        private Class<?> own(String name) throws ClassNotFoundException {
+            try (InputStream in = classpath.getResourceAsStream(name.replace('.', '/') + ".class")) {
+                if (in == null) {
+                    throw new ClassNotFoundException(name);
+                }
+                byte[] bytes = in.readAllBytes();
+                return defineClass(name, bytes, 0, bytes.length);
+            } catch (IOException e) {
+                throw new ClassNotFoundException(name, e);
+            }
+        }
+
+        @Override
+        public URL getResource(String name) {
+            return name.startsWith("zoneinfo/") ? null : classpath.getResource(name);
+        }
+
+        @Override
+        public Enumeration<URL> getResources(String name) throws IOException {
+            return name.startsWith("zoneinfo/") ? Collections.emptyEnumeration() : classpath.getResources(name);
         }
     }
 
