@@ -9,14 +9,13 @@ import md.migratiesigura.portal.article.ArticleStatus;
 import md.migratiesigura.portal.article.CategoryView;
 import md.migratiesigura.portal.article.EditableTranslation;
 import md.migratiesigura.portal.article.EditorialProblem;
-import md.migratiesigura.portal.article.EditorialService;
 import md.migratiesigura.portal.article.EditorialService.Step;
+import md.migratiesigura.portal.article.EditorialService;
 import md.migratiesigura.portal.article.SaveResult;
 import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.media.CoverImage;
 import md.migratiesigura.portal.media.ImageService;
 import md.migratiesigura.portal.web.PortalApplication;
-import md.migratiesigura.portal.web.common.PublicUrls;
 import md.migratiesigura.portal.web.common.Texts;
 import md.migratiesigura.portal.web.security.StaffSession;
 import org.apache.commons.fileupload2.core.FileUploadException;
@@ -96,7 +95,7 @@ public class TranslationEditorPanel extends Panel {
         });
         add(visibleWhen(new WebMarkupContainer("late"), () -> saved != null && saved.publishedLate()));
         ExternalLink publicLink = new ExternalLink("publicLink", () -> saved == null ? null
-                : new PublicUrls("").article(language, saved.slug()));
+                : ArticleRoutes.article(language, saved.slug()));
         add(visibleWhen(publicLink, () -> saved != null && saved.status() == ArticleStatus.PUBLISHED));
         add(visibleWhen(new BookmarkablePageLink<Void>("revisionsLink", RevisionsPage.class,
                 RevisionsPage.parameters(key, language)), () -> saved != null));
@@ -154,7 +153,7 @@ public class TranslationEditorPanel extends Panel {
         previewArea.add(AttributeModifier.replace("hidden", () -> previewHtml == null ? "hidden" : null));
         TextArea<String> body = new TextArea<>("body", bind(ArticleDraftForm::getBody, ArticleDraftForm::setBody));
         body.add(AttributeModifier.replace("data-preview-url",
-                () -> RequestCycle.get().getUrlRenderer().renderContextRelativeUrl("/admin/preview")));
+                () -> RequestCycle.get().getUrlRenderer().renderContextRelativeUrl(ArticleRoutes.PREVIEW)));
         body.add(AttributeModifier.replace("data-preview-target", previewArea::getMarkupId));
         f.add(field(body, "body"));
         f.add(previewArea);

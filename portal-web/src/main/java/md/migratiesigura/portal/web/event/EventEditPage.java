@@ -16,7 +16,6 @@ import md.migratiesigura.portal.event.EventType;
 import md.migratiesigura.portal.event.EventView;
 import md.migratiesigura.portal.media.ImageService;
 import md.migratiesigura.portal.web.admin.AdminBasePage;
-import md.migratiesigura.portal.web.common.PublicUrls;
 import md.migratiesigura.portal.web.common.Texts;
 import md.migratiesigura.portal.web.security.StaffRoles;
 import md.migratiesigura.portal.web.security.StaffSession;
@@ -85,8 +84,7 @@ public class EventEditPage extends AdminBasePage {
             }
         });
         WebMarkupContainer publicLink = new WebMarkupContainer("publicLink");
-        publicLink.add(AttributeModifier.replace("href", key == null ? "" : PublicUrls.eventsPath(
-                StaffSession.get().language()) + "/" + key));
+        publicLink.add(AttributeModifier.replace("href", key == null ? "" : EventRoutes.event(StaffSession.get().language(), key)));
         publicLink.setVisible(key != null);
         add(publicLink);
         add(new BookmarkablePageLink<Void>("list", EventsAdminPage.class));

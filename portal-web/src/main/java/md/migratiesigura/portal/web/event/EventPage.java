@@ -9,7 +9,6 @@ import md.migratiesigura.portal.event.EventView;
 import md.migratiesigura.portal.web.common.BasePage;
 import md.migratiesigura.portal.web.common.JsonLd;
 import md.migratiesigura.portal.web.common.NotFoundPage;
-import md.migratiesigura.portal.web.common.PublicUrls;
 import md.migratiesigura.portal.web.common.Texts;
 import org.apache.wicket.AttributeModifier;
 import org.apache.wicket.markup.html.WebMarkupContainer;
@@ -59,7 +58,7 @@ public class EventPage extends BasePage {
         add(new Label("eventDescription", event.map(e -> e.descriptionHtml(lang))).setEscapeModelStrings(false));
         add(new EventPhotos("photos", view.photos()));
         add(new WebMarkupContainer("calendar").add(AttributeModifier.replace("href",
-                PublicUrls.eventsPath(lang) + "/" + view.key() + ".ics")));
+                EventRoutes.eventCalendar(lang, view.key()))));
         add(new BookmarkablePageLink<Void>("all", EventsPage.class, parametersIn(lang)));
         // Structured data for search engines: JSON with <, > and & escaped, so nothing can close the script.
         add(new Label("jsonLd", this::jsonLd).setEscapeModelStrings(false));

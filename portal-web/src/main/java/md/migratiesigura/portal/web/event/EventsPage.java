@@ -11,7 +11,6 @@ import md.migratiesigura.portal.event.EventFilter;
 import md.migratiesigura.portal.event.EventType;
 import md.migratiesigura.portal.event.EventView;
 import md.migratiesigura.portal.web.common.BasePage;
-import md.migratiesigura.portal.web.common.PublicUrls;
 import md.migratiesigura.portal.web.common.Texts;
 import org.apache.wicket.AttributeModifier;
 import org.apache.wicket.markup.html.WebMarkupContainer;
@@ -57,7 +56,7 @@ public class EventsPage extends BasePage {
         add(newFilterForm("form"));
         add(new Label("refusal", () -> refusal).setVisible(refusal != null));
         add(new WebMarkupContainer("calendar").add(AttributeModifier.replace("href",
-                PublicUrls.eventsPath(language()) + ".ics" + (type == null ? "" : "?type=" + type.code()))));
+                EventRoutes.calendar(language()) + (type == null ? "" : "?type=" + type.code()))));
         add(section("upcoming", upcoming));
         add(section("past", past));
         add(new Label("none", getString("events.none")) {

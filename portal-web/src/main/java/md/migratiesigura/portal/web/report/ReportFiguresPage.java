@@ -12,7 +12,6 @@ import md.migratiesigura.portal.report.Figure;
 import md.migratiesigura.portal.report.ReportService;
 import md.migratiesigura.portal.report.YearFigures;
 import md.migratiesigura.portal.web.admin.AdminBasePage;
-import md.migratiesigura.portal.web.common.PublicUrls;
 import md.migratiesigura.portal.web.security.StaffRoles;
 import org.apache.wicket.AttributeModifier;
 import org.apache.wicket.RestartResponseException;
@@ -77,7 +76,7 @@ public class ReportFiguresPage extends AdminBasePage {
         add(yearLink("previous", year - 1));
         add(yearLink("next", year + 1));
         WebMarkupContainer publicLink = new WebMarkupContainer("publicReport");
-        publicLink.add(AttributeModifier.replace("href", PublicUrls.reportPath(Language.RO, year)));
+        publicLink.add(AttributeModifier.replace("href", ReportRoutes.report(Language.RO, year)));
         add(publicLink);
         add(new FeedbackPanel("feedback"));
         add(newPublishForm(figures.published()));

@@ -9,7 +9,6 @@ import md.migratiesigura.portal.report.RiskCheckFigures;
 import md.migratiesigura.portal.report.YearFigures;
 import md.migratiesigura.portal.web.common.BasePage;
 import md.migratiesigura.portal.web.common.NotFoundPage;
-import md.migratiesigura.portal.web.common.PublicUrls;
 import md.migratiesigura.portal.web.visits.VisitChartPanel;
 import org.apache.wicket.AttributeModifier;
 import org.apache.wicket.markup.html.WebMarkupContainer;
@@ -152,7 +151,7 @@ public class ReportPage extends BasePage {
 
     private WebMarkupContainer newDownloads(AnnualReport r) {
         WebMarkupContainer downloads = new WebMarkupContainer("downloads");
-        String base = PublicUrls.reportPath(language(), r.year()) + "/";
+        String base = ReportRoutes.report(language(), r.year()) + "/";
         downloads.add(new ListView<>("file", ReportDownloads.filesFor(r)) {
             @Override
             protected void populateItem(ListItem<String> item) {
