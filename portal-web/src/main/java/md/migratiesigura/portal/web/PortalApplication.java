@@ -9,8 +9,14 @@ import md.migratiesigura.portal.article.EditorialService;
 import md.migratiesigura.portal.audit.AuditAction;
 import md.migratiesigura.portal.audit.AuditService;
 import md.migratiesigura.portal.config.PortalConfig;
+import md.migratiesigura.portal.consultation.ConsultationService;
+import md.migratiesigura.portal.event.EventService;
 import md.migratiesigura.portal.media.ImageService;
+import md.migratiesigura.portal.report.ReportService;
 import md.migratiesigura.portal.riskcheck.RiskCheckService;
+import md.migratiesigura.portal.search.SearchService;
+import md.migratiesigura.portal.visits.VisitCounter;
+import md.migratiesigura.portal.visits.VisitStatistics;
 import md.migratiesigura.portal.web.account.AccountRoutes;
 import md.migratiesigura.portal.web.account.LoginPage;
 import md.migratiesigura.portal.web.admin.AccessDeniedPage;
@@ -78,32 +84,26 @@ public class PortalApplication extends AuthenticatedWebApplication {
         return (PortalApplication) Application.get();
     }
 
+    // The core's services, one accessor each: pages, panels and models reach them as PortalApplication.get().x().
+
     public ArticleService articles() {
         return services.articles();
-    }
-
-    public UserService users() {
-        return services.users();
-    }
-
-    public AuditService audit() {
-        return services.audit();
     }
 
     public EditorialService editorial() {
         return services.editorial();
     }
 
-    public ImageService images() {
-        return services.images();
+    public SearchService search() {
+        return services.search();
     }
 
-    public Clock clock() {
-        return clock;
+    public EventService events() {
+        return services.events();
     }
 
-    public LoginThrottle loginThrottle() {
-        return loginThrottle;
+    public ConsultationService consultations() {
+        return services.consultations();
     }
 
     public RiskCheckService riskCheck() {
@@ -114,8 +114,36 @@ public class PortalApplication extends AuthenticatedWebApplication {
         return services.agencies();
     }
 
-    public PortalServices services() {
-        return services;
+    public ReportService reports() {
+        return services.reports();
+    }
+
+    public VisitStatistics visitStatistics() {
+        return services.visitStatistics();
+    }
+
+    public VisitCounter visitCounter() {
+        return services.visitCounter();
+    }
+
+    public ImageService images() {
+        return services.images();
+    }
+
+    public UserService users() {
+        return services.users();
+    }
+
+    public AuditService audit() {
+        return services.audit();
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public LoginThrottle loginThrottle() {
+        return loginThrottle;
     }
 
     public PortalConfig config() {

@@ -80,7 +80,12 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The runnable portal: core services behind the Wicket application on embedded Jetty. */
+/**
+ * The runnable portal: core services behind the Wicket application on embedded Jetty. Wicket code reaches a service
+ * as {@code PortalApplication.get().articles()}; the servlets, filters and API endpoints built here run outside
+ * Wicket, where there is no application to ask, so they get theirs through their constructors. Those are the only
+ * two ways.
+ */
 public final class PortalServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PortalServer.class);
@@ -224,7 +229,7 @@ public final class PortalServer implements AutoCloseable {
         return context;
     }
 
-    /** The plain servlets by the path each is mapped to; their services come through their constructors. */
+    /** The plain servlets by the path each is mapped to. */
     private static Map<String, HttpServlet> servlets(PortalServices services, PortalConfig config, PublicUrls urls) {
         Map<String, HttpServlet> servlets = new LinkedHashMap<>();
         servlets.put(ApiRoutes.HEALTH, new HealthServlet(services));

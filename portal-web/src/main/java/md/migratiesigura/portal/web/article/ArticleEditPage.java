@@ -2,6 +2,7 @@ package md.migratiesigura.portal.web.article;
 
 import md.migratiesigura.portal.article.EditableArticle;
 import md.migratiesigura.portal.common.Language;
+import md.migratiesigura.portal.web.PortalApplication;
 import md.migratiesigura.portal.web.admin.AdminBasePage;
 import md.migratiesigura.portal.web.security.StaffRoles;
 import org.apache.wicket.authroles.authorization.strategies.role.annotations.AuthorizeInstantiation;
@@ -28,7 +29,8 @@ public class ArticleEditPage extends AdminBasePage {
     public ArticleEditPage(PageParameters parameters) {
         super(parameters);
         key = parameters.get("key").toString("");
-        EditableArticle article = app().editorial().load(key).orElseThrow(() -> new AbortWithHttpErrorCodeException(404));
+        EditableArticle article = PortalApplication.get().editorial().load(key).orElseThrow(
+                () -> new AbortWithHttpErrorCodeException(404));
         add(new Label("key", key));
         // Messages for the page as a whole (e.g. "created" after the new-article form); each language has its own.
         add(new FeedbackPanel("feedback", message -> message.getReporter() == null || message.getReporter() == this));

@@ -7,6 +7,7 @@ import java.util.Map;
 import md.migratiesigura.portal.article.ArticleView;
 import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.media.CoverImage;
+import md.migratiesigura.portal.web.PortalApplication;
 import md.migratiesigura.portal.web.common.BasePage;
 import md.migratiesigura.portal.web.common.JsonLd;
 import md.migratiesigura.portal.web.common.NotFoundPage;
@@ -30,7 +31,8 @@ public class ArticlePage extends BasePage {
     public ArticlePage(PageParameters parameters) {
         super(parameters);
         String slug = parameters.get("slug").toString("");
-        article = LoadableDetachableModel.of(() -> app().articles().bySlug(language(), slug).orElse(null));
+        article = LoadableDetachableModel.of(
+                () -> PortalApplication.get().articles().bySlug(language(), slug).orElse(null));
         if (article.getObject() == null) {
             throw NotFoundPage.renderInstead(language());
         }
@@ -75,7 +77,8 @@ public class ArticlePage extends BasePage {
         });
         addShareLinks();
         IModel<java.util.List<md.migratiesigura.portal.article.ArticleSummary>> related = LoadableDetachableModel.of(() ->
-                app().articles().related(language(), article.getObject().key(), article.getObject().categoryKey(), 3));
+                PortalApplication.get().articles().related(language(), article.getObject().key(),
+                        article.getObject().categoryKey(), 3));
         add(new WebMarkupContainer("relatedSection") {
             @Override
             protected void onConfigure() {

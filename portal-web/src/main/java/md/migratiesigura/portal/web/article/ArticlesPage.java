@@ -10,6 +10,7 @@ import md.migratiesigura.portal.article.EditorialFilter;
 import md.migratiesigura.portal.article.EditorialListItem;
 import md.migratiesigura.portal.article.TranslationBadge;
 import md.migratiesigura.portal.common.Language;
+import md.migratiesigura.portal.web.PortalApplication;
 import md.migratiesigura.portal.web.admin.AdminBasePage;
 import md.migratiesigura.portal.web.common.Texts;
 import md.migratiesigura.portal.web.security.StaffRoles;
@@ -55,7 +56,7 @@ public class ArticlesPage extends AdminBasePage {
         overdue = Model.of(parameters.get("overdue").toBoolean(false));
         text = Model.of(parameters.get("q").toOptionalString());
         IModel<List<CategoryView>> categories = LoadableDetachableModel.of(() ->
-                app().editorial().categories(StaffSession.get().language()));
+                PortalApplication.get().editorial().categories(StaffSession.get().language()));
         add(new BookmarkablePageLink<Void>("new", NewArticlePage.class));
         add(newFilterForm("filter", categories));
         EditorialFilter filter = new EditorialFilter(status.getObject(), language.getObject(), category.getObject(),

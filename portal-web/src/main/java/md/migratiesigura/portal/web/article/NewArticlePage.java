@@ -7,6 +7,7 @@ import md.migratiesigura.portal.article.CategoryView;
 import md.migratiesigura.portal.article.EditorialProblem;
 import md.migratiesigura.portal.article.SaveResult;
 import md.migratiesigura.portal.common.Language;
+import md.migratiesigura.portal.web.PortalApplication;
 import md.migratiesigura.portal.web.admin.AdminBasePage;
 import md.migratiesigura.portal.web.common.Texts;
 import md.migratiesigura.portal.web.security.StaffRoles;
@@ -60,7 +61,7 @@ public class NewArticlePage extends AdminBasePage {
                 }).setRequired(true).setLabel(() -> getString("admin.editor.field.language")));
         form.add(new TextField<>("title", title).setLabel(() -> getString("admin.editor.field.title")));
         IModel<List<CategoryView>> categories = LoadableDetachableModel.of(() ->
-                app().editorial().categories(StaffSession.get().language()));
+                PortalApplication.get().editorial().categories(StaffSession.get().language()));
         form.add(new DropDownChoice<>("category", category, categories.map(l -> l.stream().map(CategoryView::key).toList()),
                 new ChoiceRenderer<>() {
                     @Override
@@ -75,7 +76,7 @@ public class NewArticlePage extends AdminBasePage {
 
     private void create() {
         ArticleDraft draft = ArticleDraft.of(title.getObject(), body.getObject()).withCategory(category.getObject());
-        SaveResult result = app().editorial().create(user(), language.getObject(), draft);
+        SaveResult result = PortalApplication.get().editorial().create(user(), language.getObject(), draft);
         if (result instanceof SaveResult.Saved saved) {
             getSession().info(getString("admin.editor.created"));
             setResponsePage(ArticleEditPage.class, ArticleEditPage.parameters(saved.translation().key()));

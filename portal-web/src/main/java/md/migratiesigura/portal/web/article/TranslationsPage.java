@@ -4,6 +4,7 @@ import java.util.List;
 import md.migratiesigura.portal.article.TranslationMatrixRow;
 import md.migratiesigura.portal.article.TranslationState;
 import md.migratiesigura.portal.common.Language;
+import md.migratiesigura.portal.web.PortalApplication;
 import md.migratiesigura.portal.web.admin.AdminBasePage;
 import md.migratiesigura.portal.web.common.Texts;
 import md.migratiesigura.portal.web.security.StaffRoles;
@@ -26,7 +27,8 @@ public class TranslationsPage extends AdminBasePage {
 
     public TranslationsPage(PageParameters parameters) {
         super(parameters);
-        IModel<List<TranslationMatrixRow>> rows = LoadableDetachableModel.of(() -> app().editorial().translationMatrix()
+        IModel<List<TranslationMatrixRow>> rows = LoadableDetachableModel.of(
+                () -> PortalApplication.get().editorial().translationMatrix()
                 .stream()
                 .sorted(java.util.Comparator.comparing((TranslationMatrixRow r) -> r.ro() == TranslationState.UP_TO_DATE
                         && r.ru() == TranslationState.UP_TO_DATE))

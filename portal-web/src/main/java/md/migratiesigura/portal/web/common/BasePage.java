@@ -76,7 +76,7 @@ public abstract class BasePage extends WebPage {
         add(new WebMarkupContainer("ogUrl").add(AttributeModifier.replace("content", () -> absoluteUrl(language))));
         add(new WebMarkupContainer("ogLocale").add(AttributeModifier.replace("content", language == Language.RO ? "ro_MD" : "ru_MD")));
         add(new WebMarkupContainer("feed").add(AttributeModifier.replace("href",
-                () -> app().urls().absolute(ArticleRoutes.feed(language)))));
+                () -> PortalApplication.get().urls().absolute(ArticleRoutes.feed(language)))));
         add(new WebMarkupContainer("ogSiteName").add(AttributeModifier.replace("content", () -> getString("site.name"))));
     }
 
@@ -104,7 +104,7 @@ public abstract class BasePage extends WebPage {
         if (parameters == null) {
             return null;
         }
-        return app().urls().absolute("/" + RequestCycle.get().mapUrlFor(getClass(), parameters));
+        return PortalApplication.get().urls().absolute("/" + RequestCycle.get().mapUrlFor(getClass(), parameters));
     }
 
     /** The page's language, from its URL. */
@@ -196,9 +196,5 @@ public abstract class BasePage extends WebPage {
         super.renderHead(response);
         response.render(CssHeaderItem.forReference(CSS));
         response.render(JavaScriptHeaderItem.forReference(QUICK_EXIT_JS).setDefer(true));
-    }
-
-    protected PortalApplication app() {
-        return PortalApplication.get();
     }
 }

@@ -15,6 +15,7 @@ import md.migratiesigura.portal.event.EventStatus;
 import md.migratiesigura.portal.event.EventType;
 import md.migratiesigura.portal.event.EventView;
 import md.migratiesigura.portal.media.ImageService;
+import md.migratiesigura.portal.web.PortalApplication;
 import md.migratiesigura.portal.web.admin.AdminBasePage;
 import md.migratiesigura.portal.web.common.Texts;
 import md.migratiesigura.portal.web.security.StaffRoles;
@@ -71,7 +72,7 @@ public class EventEditPage extends AdminBasePage {
         this.key = parameters.get("key").toOptionalString();
         TEXT_FIELDS.forEach(f -> texts.put(f, Model.of("")));
         if (key != null) {
-            EventView event = app().services().events().find(key).orElseThrow(() ->
+            EventView event = PortalApplication.get().events().find(key).orElseThrow(() ->
                     new org.apache.wicket.request.http.flow.AbortWithHttpErrorCodeException(404));
             fill(event);
         }
@@ -211,7 +212,7 @@ public class EventEditPage extends AdminBasePage {
         if (upload != null && upload.getSize() > 0) {
             ImageService.UploadResult uploaded;
             try (InputStream in = upload.getInputStream()) {
-                uploaded = app().images().upload(user(), in);
+                uploaded = PortalApplication.get().images().upload(user(), in);
             } catch (IOException e) {
                 uploaded = new ImageService.UploadResult(null, ImageService.Refusal.UNREADABLE);
             } finally {
@@ -236,7 +237,7 @@ public class EventEditPage extends AdminBasePage {
                 texts.get("endDate").getObject(), texts.get("endTime").getObject(), district.getObject(),
                 texts.get("locality").getObject(), texts.get("venue").getObject(), List.copyOf(audiences.getObject()),
                 texts.get("partners").getObject(), participants, materials, kept);
-        EventSaveResult result = app().services().events().save(user(), draft);
+        EventSaveResult result = PortalApplication.get().events().save(user(), draft);
         if (result instanceof EventSaveResult.Saved saved) {
             getSession().info(getString(key == null ? "admin.event.created" : "admin.event.saved"));
             setResponsePage(EventEditPage.class, parameters(saved.event().key()));

@@ -9,6 +9,7 @@ import md.migratiesigura.portal.event.EventBreakdown;
 import md.migratiesigura.portal.event.EventService;
 import md.migratiesigura.portal.event.EventView;
 import md.migratiesigura.portal.report.EventFigures;
+import md.migratiesigura.portal.web.PortalApplication;
 import md.migratiesigura.portal.web.admin.AdminBasePage;
 import md.migratiesigura.portal.web.common.Texts;
 import md.migratiesigura.portal.web.security.StaffRoles;
@@ -32,7 +33,7 @@ public class EventsAdminPage extends AdminBasePage {
 
     public EventsAdminPage(PageParameters parameters) {
         super(parameters);
-        EventService service = app().services().events();
+        EventService service = PortalApplication.get().events();
         Language language = StaffSession.get().language();
         IModel<List<EventView>> events = LoadableDetachableModel.of(service::all);
         add(new FeedbackPanel("feedback"));
@@ -62,7 +63,7 @@ public class EventsAdminPage extends AdminBasePage {
                 item.add(new Label("materials", e.materials() == null ? "–" : String.valueOf(e.materials())));
             }
         });
-        int year = LocalDate.now(app().clock().withZone(PortalTime.ZONE)).getYear();
+        int year = LocalDate.now(PortalApplication.get().clock().withZone(PortalTime.ZONE)).getYear();
         EventFigures figures = service.forYear(year);
         EventBreakdown breakdown = service.breakdown(year);
         add(new Label("figuresHeading", Texts.format(getString("admin.events.figures"), getLocale(), String.valueOf(year))));

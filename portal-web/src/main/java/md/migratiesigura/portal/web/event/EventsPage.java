@@ -10,6 +10,7 @@ import md.migratiesigura.portal.event.District;
 import md.migratiesigura.portal.event.EventFilter;
 import md.migratiesigura.portal.event.EventType;
 import md.migratiesigura.portal.event.EventView;
+import md.migratiesigura.portal.web.PortalApplication;
 import md.migratiesigura.portal.web.common.BasePage;
 import md.migratiesigura.portal.web.common.Texts;
 import org.apache.wicket.AttributeModifier;
@@ -48,8 +49,8 @@ public class EventsPage extends BasePage {
             refusal = getString("events.filter.invalid");
         }
         EventFilter filter = new EventFilter(type, district, month);
-        this.events = LoadableDetachableModel.of(() -> app().services().events().listing(filter));
-        Instant now = app().clock().instant();
+        this.events = LoadableDetachableModel.of(() -> PortalApplication.get().events().listing(filter));
+        Instant now = PortalApplication.get().clock().instant();
         IModel<List<EventView>> upcoming = events.map(l -> l.stream().filter(e -> e.isUpcoming(now)).toList());
         IModel<List<EventView>> past = events.map(l -> l.stream().filter(e -> !e.isUpcoming(now)).toList());
 
@@ -99,7 +100,7 @@ public class EventsPage extends BasePage {
         form.add(options("types", Arrays.asList(EventType.values()), EventType::code,
                 t -> getString("event.type." + t.code()), type));
         form.add(options("districts", District.ALL, District::key, d -> d.name(language()), district));
-        form.add(options("months", app().services().events().months(),
+        form.add(options("months", PortalApplication.get().events().months(),
                 YearMonth::toString, m -> Texts.monthName(m, getLocale()), month));
         return form;
     }

@@ -44,7 +44,7 @@ public class ReportDownloads extends AbstractResource {
         ResourceResponse response = new ResourceResponse();
         String yearText = attributes.getParameters().get("year").toString("");
         String file = attributes.getParameters().get("file").toString("");
-        ReportService reports = PortalApplication.get().services().reports();
+        ReportService reports = PortalApplication.get().reports();
         if (!yearText.matches("\\d{4}") || !reports.isReportYear(Integer.parseInt(yearText))) {
             return response.setError(404);
         }

@@ -11,6 +11,7 @@ import md.migratiesigura.portal.report.EnteredMonth;
 import md.migratiesigura.portal.report.Figure;
 import md.migratiesigura.portal.report.ReportService;
 import md.migratiesigura.portal.report.YearFigures;
+import md.migratiesigura.portal.web.PortalApplication;
 import md.migratiesigura.portal.web.admin.AdminBasePage;
 import md.migratiesigura.portal.web.security.StaffRoles;
 import org.apache.wicket.AttributeModifier;
@@ -47,7 +48,7 @@ public class ReportFiguresPage extends AdminBasePage {
 
     public ReportFiguresPage(PageParameters parameters) {
         super(parameters);
-        ReportService reports = app().services().reports();
+        ReportService reports = PortalApplication.get().reports();
         String requested = parameters.get("year").toString("");
         this.year = requested.isEmpty() ? reports.currentYear() - 1 : requested.matches("\\d{4}") ? Integer.parseInt(requested) : -1;
         if (!reports.isReportYear(year)) {
@@ -87,7 +88,7 @@ public class ReportFiguresPage extends AdminBasePage {
     private BookmarkablePageLink<Void> yearLink(String id, int target) {
         BookmarkablePageLink<Void> link = new BookmarkablePageLink<>(id, ReportFiguresPage.class,
                 new PageParameters().set("year", target));
-        link.setVisible(app().services().reports().isReportYear(target));
+        link.setVisible(PortalApplication.get().reports().isReportYear(target));
         link.setBody(Model.of(String.valueOf(target)));
         return link;
     }
@@ -98,7 +99,7 @@ public class ReportFiguresPage extends AdminBasePage {
         Button button = new Button("publish") {
             @Override
             public void onSubmit() {
-                app().services().reports().setPublished(user(), year, !published);
+                PortalApplication.get().reports().setPublished(user(), year, !published);
                 getSession().info(getString(published ? "admin.report.unpublishedNow" : "admin.report.publishedNow"));
                 setResponsePage(ReportFiguresPage.class, new PageParameters().set("year", year));
             }
@@ -128,7 +129,8 @@ public class ReportFiguresPage extends AdminBasePage {
                     });
                     written.put(section, t);
                 });
-                app().services().reports().saveFigures(user(), new YearFigures(year, entered, written, false, null));
+                PortalApplication.get().reports().saveFigures(user(), new YearFigures(year, entered, written, false,
+                        null));
                 info(getString("admin.report.saved"));
             }
         };
@@ -183,7 +185,7 @@ public class ReportFiguresPage extends AdminBasePage {
                     }
                     entered.add(new EnteredMonth(row.month, row.visits, row.visitors, row.pageviews));
                 }
-                app().services().reports().saveEnteredMonths(user(), year, entered);
+                PortalApplication.get().reports().saveEnteredMonths(user(), year, entered);
                 info(getString("admin.report.months.saved"));
             }
         };

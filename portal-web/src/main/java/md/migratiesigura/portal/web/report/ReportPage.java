@@ -7,6 +7,7 @@ import md.migratiesigura.portal.report.EventFigures;
 import md.migratiesigura.portal.report.Figure;
 import md.migratiesigura.portal.report.RiskCheckFigures;
 import md.migratiesigura.portal.report.YearFigures;
+import md.migratiesigura.portal.web.PortalApplication;
 import md.migratiesigura.portal.web.common.BasePage;
 import md.migratiesigura.portal.web.common.NotFoundPage;
 import md.migratiesigura.portal.web.visits.VisitChartPanel;
@@ -32,10 +33,11 @@ public class ReportPage extends BasePage {
     public ReportPage(PageParameters parameters) {
         super(parameters);
         this.year = parameters.get("year").toInt(-1);
-        if (!app().services().reports().isReportYear(year) || !parameters.get("year").toString("").matches("\\d{4}")) {
+        if (!PortalApplication.get().reports().isReportYear(year)
+                || !parameters.get("year").toString("").matches("\\d{4}")) {
             throw NotFoundPage.renderInstead(language());
         }
-        this.report = LoadableDetachableModel.of(() -> app().services().reports().report(year));
+        this.report = LoadableDetachableModel.of(() -> PortalApplication.get().reports().report(year));
         ReportTexts texts = new ReportTexts(language());
         AnnualReport r = report.getObject();
 
