@@ -35,6 +35,7 @@ import md.migratiesigura.portal.web.home.HomeRoutes;
 import md.migratiesigura.portal.web.report.ReportRoutes;
 import md.migratiesigura.portal.web.riskcheck.RiskCheckRoutes;
 import md.migratiesigura.portal.web.search.SearchRoutes;
+import md.migratiesigura.portal.web.security.BadRequestListener;
 import md.migratiesigura.portal.web.security.LoginThrottle;
 import md.migratiesigura.portal.web.security.StaffSession;
 import md.migratiesigura.portal.web.security.StaffSessionListener;
@@ -219,7 +220,7 @@ public class PortalApplication extends AuthenticatedWebApplication {
                 .remove(CSPDirective.FORM_ACTION).add(CSPDirective.FORM_ACTION, CSPDirectiveSrcValue.SELF);
         getRequestCycleListeners().add(new ResourceIsolationRequestCycleListener());
         getRequestCycleListeners().add(new StaffSessionListener());
-        getRequestCycleListeners().add(new md.migratiesigura.portal.web.security.BadRequestListener());
+        getRequestCycleListeners().add(new BadRequestListener());
     }
 
     private void configureErrorPages() {

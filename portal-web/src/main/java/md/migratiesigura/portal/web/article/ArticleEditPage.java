@@ -5,6 +5,7 @@ import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.web.PortalApplication;
 import md.migratiesigura.portal.web.admin.AdminBasePage;
 import md.migratiesigura.portal.web.security.StaffRoles;
+import md.migratiesigura.portal.web.security.StaffSession;
 import org.apache.wicket.authroles.authorization.strategies.role.annotations.AuthorizeInstantiation;
 import org.apache.wicket.markup.head.IHeaderResponse;
 import org.apache.wicket.markup.head.JavaScriptHeaderItem;
@@ -36,7 +37,7 @@ public class ArticleEditPage extends AdminBasePage {
         add(new FeedbackPanel("feedback", message -> message.getReporter() == null || message.getReporter() == this));
         add(new BookmarkablePageLink<Void>("back", ArticlesPage.class));
         // The editor's own language first: that is usually the one being written.
-        Language first = md.migratiesigura.portal.web.security.StaffSession.get().language();
+        Language first = StaffSession.get().language();
         add(new TranslationEditorPanel("first", key, first, article.in(first)));
         add(new TranslationEditorPanel("second", key, first.other(), article.in(first.other())));
     }

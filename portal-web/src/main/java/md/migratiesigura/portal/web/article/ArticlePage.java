@@ -3,7 +3,9 @@ package md.migratiesigura.portal.web.article;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import md.migratiesigura.portal.article.ArticleSummary;
 import md.migratiesigura.portal.article.ArticleView;
 import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.media.CoverImage;
@@ -76,7 +78,7 @@ public class ArticlePage extends BasePage {
             }
         });
         addShareLinks();
-        IModel<java.util.List<md.migratiesigura.portal.article.ArticleSummary>> related = LoadableDetachableModel.of(() ->
+        IModel<List<ArticleSummary>> related = LoadableDetachableModel.of(() ->
                 PortalApplication.get().articles().related(language(), article.getObject().key(),
                         article.getObject().categoryKey(), 3));
         add(new WebMarkupContainer("relatedSection") {

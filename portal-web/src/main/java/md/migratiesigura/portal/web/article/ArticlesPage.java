@@ -32,6 +32,7 @@ import org.apache.wicket.model.IModel;
 import org.apache.wicket.model.LoadableDetachableModel;
 import org.apache.wicket.model.Model;
 import org.apache.wicket.request.mapper.parameter.PageParameters;
+import org.danekja.java.util.function.serializable.SerializableFunction;
 
 /**
  * {@code /admin/articles}: every article with each language's title and status, filtered by status, language,
@@ -155,7 +156,7 @@ public class ArticlesPage extends AdminBasePage {
     }
 
     private Component flag(String id, EditorialListItem row,
-                           org.danekja.java.util.function.serializable.SerializableFunction<TranslationBadge, Boolean> test) {
+                           SerializableFunction<TranslationBadge, Boolean> test) {
         String languages = Arrays.stream(Language.values())
                 .filter(l -> row.in(l) != null && test.apply(row.in(l)))
                 .map(l -> l.code().toUpperCase())

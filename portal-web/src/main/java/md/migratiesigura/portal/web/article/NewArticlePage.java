@@ -2,6 +2,7 @@ package md.migratiesigura.portal.web.article;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import md.migratiesigura.portal.article.ArticleDraft;
 import md.migratiesigura.portal.article.CategoryView;
 import md.migratiesigura.portal.article.EditorialProblem;
@@ -12,6 +13,7 @@ import md.migratiesigura.portal.web.admin.AdminBasePage;
 import md.migratiesigura.portal.web.common.Texts;
 import md.migratiesigura.portal.web.security.StaffRoles;
 import md.migratiesigura.portal.web.security.StaffSession;
+import org.apache.commons.fileupload2.core.FileUploadException;
 import org.apache.wicket.Component;
 import org.apache.wicket.authroles.authorization.strategies.role.annotations.AuthorizeInstantiation;
 import org.apache.wicket.markup.html.form.ChoiceRenderer;
@@ -24,6 +26,7 @@ import org.apache.wicket.model.IModel;
 import org.apache.wicket.model.LoadableDetachableModel;
 import org.apache.wicket.model.Model;
 import org.apache.wicket.request.mapper.parameter.PageParameters;
+import org.apache.wicket.util.lang.Bytes;
 
 /** {@code /admin/articles/new}: the first language version of a new article; its key comes from the title. */
 @AuthorizeInstantiation({StaffRoles.ADMINISTRATOR, StaffRoles.EDITOR})
@@ -44,14 +47,13 @@ public class NewArticlePage extends AdminBasePage {
             }
 
             @Override
-            protected void onFileUploadException(org.apache.commons.fileupload2.core.FileUploadException e,
-                                                 java.util.Map<String, Object> model) {
+            protected void onFileUploadException(FileUploadException e, Map<String, Object> model) {
                 error(getString("admin.editor.requestTooLarge"));
             }
         };
         // Multipart, so that Wicket reads the body and an oversized one gets a message instead of a failure.
         form.setMultiPart(true);
-        form.setMaxSize(org.apache.wicket.util.lang.Bytes.megabytes(8));
+        form.setMaxSize(Bytes.megabytes(8));
         form.add(new DropDownChoice<>("language", language, Arrays.asList(Language.values()),
                 new ChoiceRenderer<>() {
                     @Override

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import md.migratiesigura.portal.article.ArticleStatus;
 import md.migratiesigura.portal.article.CategoryView;
 import md.migratiesigura.portal.article.EditableTranslation;
@@ -21,6 +22,7 @@ import md.migratiesigura.portal.web.security.StaffSession;
 import org.apache.commons.fileupload2.core.FileUploadException;
 import org.apache.wicket.AttributeModifier;
 import org.apache.wicket.Component;
+import org.apache.wicket.behavior.Behavior;
 import org.apache.wicket.event.Broadcast;
 import org.apache.wicket.event.IEvent;
 import org.apache.wicket.feedback.ContainerFeedbackMessageFilter;
@@ -46,6 +48,8 @@ import org.apache.wicket.model.LoadableDetachableModel;
 import org.apache.wicket.model.Model;
 import org.apache.wicket.request.cycle.RequestCycle;
 import org.apache.wicket.util.lang.Bytes;
+import org.danekja.java.util.function.serializable.SerializableBiConsumer;
+import org.danekja.java.util.function.serializable.SerializableFunction;
 
 /**
  * The editor of one language version: its text, metadata and cover, a server-rendered preview (live as one types
@@ -271,7 +275,7 @@ public class TranslationEditorPanel extends Panel {
                     ? Texts.format(getString("admin.editor.done.SCHEDULE"), getLocale(),
                     Texts.dateTime(saved.publishAt(), getLocale()))
                     : getString("admin.editor.done." + step.name()));
-            if (!java.util.Objects.equals(before, saved.categoryKey())) {
+            if (!Objects.equals(before, saved.categoryKey())) {
                 send(getPage(), Broadcast.BREADTH, new CategoryChanged(saved.categoryKey()));
             }
         } else if (result instanceof SaveResult.Rejected r) {
@@ -317,13 +321,13 @@ public class TranslationEditorPanel extends Panel {
         return new TypedTextField<>(field.getId(), field.getModel(), type);
     }
 
-    private <T> IModel<T> bind(org.danekja.java.util.function.serializable.SerializableFunction<ArticleDraftForm, T> getter,
-                               org.danekja.java.util.function.serializable.SerializableBiConsumer<ArticleDraftForm, T> setter) {
+    private <T> IModel<T> bind(SerializableFunction<ArticleDraftForm, T> getter,
+                               SerializableBiConsumer<ArticleDraftForm, T> setter) {
         return LambdaModel.of(form, getter, setter);
     }
 
     private static <C extends Component> C visibleWhen(C component, IModel<Boolean> condition) {
-        component.add(new org.apache.wicket.behavior.Behavior() {
+        component.add(new Behavior() {
             @Override
             public void onConfigure(Component c) {
                 c.setVisible(condition.getObject());

@@ -1,5 +1,6 @@
 package md.migratiesigura.portal.web.article;
 
+import java.util.Comparator;
 import java.util.List;
 import md.migratiesigura.portal.article.TranslationMatrixRow;
 import md.migratiesigura.portal.article.TranslationState;
@@ -30,7 +31,7 @@ public class TranslationsPage extends AdminBasePage {
         IModel<List<TranslationMatrixRow>> rows = LoadableDetachableModel.of(
                 () -> PortalApplication.get().editorial().translationMatrix()
                 .stream()
-                .sorted(java.util.Comparator.comparing((TranslationMatrixRow r) -> r.ro() == TranslationState.UP_TO_DATE
+                .sorted(Comparator.comparing((TranslationMatrixRow r) -> r.ro() == TranslationState.UP_TO_DATE
                         && r.ru() == TranslationState.UP_TO_DATE))
                 .toList());
         add(new Label("summary", () -> Texts.format(getString("admin.translations.summary"), getLocale(),

@@ -2,6 +2,7 @@ package md.migratiesigura.portal.web.consultation;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import md.migratiesigura.portal.consultation.InboxFilter;
 import md.migratiesigura.portal.consultation.InboxItem;
 import md.migratiesigura.portal.web.PortalApplication;
@@ -43,7 +44,7 @@ public class ConsultationsPage extends AdminBasePage {
             protected void populateItem(ListItem<InboxFilter> item) {
                 InboxFilter f = item.getModelObject();
                 BookmarkablePageLink<Void> link = new BookmarkablePageLink<>("link", ConsultationsPage.class,
-                        new PageParameters().set(VIEW, f.name().toLowerCase(java.util.Locale.ROOT)));
+                        new PageParameters().set(VIEW, f.name().toLowerCase(Locale.ROOT)));
                 link.setBody(() -> getString("admin.consultations.view." + f.name()));
                 if (f == filter) {
                     link.add(AttributeModifier.replace("aria-current", "page"));

@@ -1,7 +1,9 @@
 package md.migratiesigura.portal.web.event;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
+import java.util.function.Function;
 import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.common.PortalTime;
 import md.migratiesigura.portal.event.District;
@@ -76,13 +78,13 @@ public class EventsAdminPage extends AdminBasePage {
         });
         add(new Label("participants", String.valueOf(figures.participants())));
         add(new Label("materials", String.valueOf(figures.materials())));
-        add(rows("months", breakdown.months(), label -> Texts.monthName(java.time.YearMonth.of(year,
+        add(rows("months", breakdown.months(), label -> Texts.monthName(YearMonth.of(year,
                 Integer.parseInt(label)), getLocale())));
         add(rows("districts", breakdown.districts(), label -> District.byKey(label).map(d -> d.name(language)).orElse(label)));
     }
 
     private ListView<EventBreakdown.Row> rows(String id, List<EventBreakdown.Row> rows,
-                                              java.util.function.Function<String, String> label) {
+                                              Function<String, String> label) {
         return new ListView<>(id, rows) {
             @Override
             protected void populateItem(ListItem<EventBreakdown.Row> item) {

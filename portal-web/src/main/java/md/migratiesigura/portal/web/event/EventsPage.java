@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import md.migratiesigura.portal.event.District;
 import md.migratiesigura.portal.event.EventFilter;
 import md.migratiesigura.portal.event.EventType;
@@ -105,8 +106,8 @@ public class EventsPage extends BasePage {
         return form;
     }
 
-    private <T> ListView<T> options(String id, List<T> choices, java.util.function.Function<T, String> value,
-                                    java.util.function.Function<T, String> label, T selected) {
+    private <T> ListView<T> options(String id, List<T> choices, Function<T, String> value,
+                                    Function<T, String> label, T selected) {
         return new ListView<>(id, choices) {
             @Override
             protected void populateItem(ListItem<T> item) {

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import md.migratiesigura.portal.common.Language;
@@ -32,6 +33,8 @@ import org.apache.wicket.model.Model;
 import org.apache.wicket.model.StringResourceModel;
 import org.apache.wicket.request.mapper.parameter.PageParameters;
 import org.apache.wicket.validation.validator.StringValidator;
+import org.danekja.java.util.function.serializable.SerializableBiConsumer;
+import org.danekja.java.util.function.serializable.SerializableFunction;
 
 /**
  * Administrators only ({@code /admin/report/2025}): the figures the portal cannot see and a summary per section in
@@ -65,7 +68,7 @@ public class ReportFiguresPage extends AdminBasePage {
             }
             texts.put(section, byLanguage);
         }
-        Map<Integer, EnteredMonth> entered = new java.util.HashMap<>();
+        Map<Integer, EnteredMonth> entered = new HashMap<>();
         reports.enteredMonths(year).forEach(m -> entered.put(m.month(), m));
         for (int m = 1; m <= 12; m++) {
             EnteredMonth e = entered.get(m);
@@ -228,20 +231,20 @@ public class ReportFiguresPage extends AdminBasePage {
     /** A model reading and writing one field of a row. */
     private static final class LambdaField implements IModel<Long> {
         private final MonthRow row;
-        private final org.danekja.java.util.function.serializable.SerializableFunction<MonthRow, Long> getter;
-        private final org.danekja.java.util.function.serializable.SerializableBiConsumer<MonthRow, Long> setter;
+        private final SerializableFunction<MonthRow, Long> getter;
+        private final SerializableBiConsumer<MonthRow, Long> setter;
 
         private LambdaField(MonthRow row,
-                            org.danekja.java.util.function.serializable.SerializableFunction<MonthRow, Long> getter,
-                            org.danekja.java.util.function.serializable.SerializableBiConsumer<MonthRow, Long> setter) {
+                            SerializableFunction<MonthRow, Long> getter,
+                            SerializableBiConsumer<MonthRow, Long> setter) {
             this.row = row;
             this.getter = getter;
             this.setter = setter;
         }
 
         static LambdaField of(MonthRow row,
-                              org.danekja.java.util.function.serializable.SerializableFunction<MonthRow, Long> getter,
-                              org.danekja.java.util.function.serializable.SerializableBiConsumer<MonthRow, Long> setter) {
+                              SerializableFunction<MonthRow, Long> getter,
+                              SerializableBiConsumer<MonthRow, Long> setter) {
             return new LambdaField(row, getter, setter);
         }
 
