@@ -10,11 +10,10 @@ import md.migratiesigura.portal.article.SaveResult;
 import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.web.PortalApplication;
 import md.migratiesigura.portal.web.admin.AdminBasePage;
-import md.migratiesigura.portal.web.common.Texts;
+import md.migratiesigura.portal.web.admin.SaveProblems;
 import md.migratiesigura.portal.web.security.StaffRoles;
 import md.migratiesigura.portal.web.security.StaffSession;
 import org.apache.commons.fileupload2.core.FileUploadException;
-import org.apache.wicket.Component;
 import org.apache.wicket.authroles.authorization.strategies.role.annotations.AuthorizeInstantiation;
 import org.apache.wicket.markup.html.form.ChoiceRenderer;
 import org.apache.wicket.markup.html.form.DropDownChoice;
@@ -84,11 +83,7 @@ public class NewArticlePage extends AdminBasePage {
             setResponsePage(ArticleEditPage.class, ArticleEditPage.parameters(saved.translation().key()));
         } else if (result instanceof SaveResult.Rejected rejected) {
             for (EditorialProblem p : rejected.problems()) {
-                Component field = get("form:" + p.field());
-                String label = getString("admin.editor.field." + p.field(), null, p.field());
-                String message = Texts.format(getString("admin.editor.problem." + p.code().name()), getLocale(), label,
-                        p.detail() == null ? "" : p.detail());
-                (field != null ? field : this).error(message);
+                SaveProblems.report(this, "admin.editor", p.field(), p.code().name(), p.detail());
             }
         }
     }

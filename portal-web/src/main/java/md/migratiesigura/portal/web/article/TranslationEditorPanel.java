@@ -17,6 +17,7 @@ import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.media.CoverImage;
 import md.migratiesigura.portal.media.ImageService;
 import md.migratiesigura.portal.web.PortalApplication;
+import md.migratiesigura.portal.web.admin.SaveProblems;
 import md.migratiesigura.portal.web.common.Texts;
 import md.migratiesigura.portal.web.security.StaffSession;
 import org.apache.commons.fileupload2.core.FileUploadException;
@@ -297,9 +298,7 @@ public class TranslationEditorPanel extends Panel {
     }
 
     private String problem(EditorialProblem p) {
-        String label = getString("admin.editor.field." + p.field(), null, p.field());
-        return Texts.format(getString("admin.editor.problem." + p.code().name()), getLocale(), label,
-                p.detail() == null ? "" : p.detail());
+        return SaveProblems.message(this, "admin.editor", p.field(), p.code().name(), p.detail());
     }
 
     /** The form component of a problem's field, or this panel for problems not tied to one. */

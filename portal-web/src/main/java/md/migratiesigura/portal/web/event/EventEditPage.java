@@ -16,12 +16,12 @@ import md.migratiesigura.portal.event.EventView;
 import md.migratiesigura.portal.media.ImageService;
 import md.migratiesigura.portal.web.PortalApplication;
 import md.migratiesigura.portal.web.admin.AdminBasePage;
+import md.migratiesigura.portal.web.admin.SaveProblems;
 import md.migratiesigura.portal.web.common.Texts;
 import md.migratiesigura.portal.web.security.StaffRoles;
 import md.migratiesigura.portal.web.security.StaffSession;
 import org.apache.commons.fileupload2.core.FileUploadException;
 import org.apache.wicket.AttributeModifier;
-import org.apache.wicket.Component;
 import org.apache.wicket.authroles.authorization.strategies.role.annotations.AuthorizeInstantiation;
 import org.apache.wicket.markup.html.WebMarkupContainer;
 import org.apache.wicket.markup.html.basic.Label;
@@ -230,11 +230,7 @@ public class EventEditPage extends AdminBasePage {
             setResponsePage(EventEditPage.class, parameters(saved.event().key()));
         } else if (result instanceof EventSaveResult.Rejected rejected) {
             for (EventProblem p : rejected.problems()) {
-                Component field = get("form:" + p.field());
-                String label = getString("admin.event.field." + p.field(), null, p.field());
-                String message = Texts.format(getString("admin.event.problem." + p.code().name()), getLocale(), label,
-                        p.detail() == null ? "" : p.detail());
-                (field != null ? field : this).error(message);
+                SaveProblems.report(this, "admin.event", p.field(), p.code().name(), p.detail());
             }
         } else if (result instanceof EventSaveResult.Conflict conflict) {
             // What the trainer typed stays in the form; the next save is based on the version saved meanwhile.
