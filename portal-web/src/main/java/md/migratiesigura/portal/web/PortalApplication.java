@@ -8,52 +8,38 @@ import md.migratiesigura.portal.article.ArticleService;
 import md.migratiesigura.portal.article.EditorialService;
 import md.migratiesigura.portal.audit.AuditAction;
 import md.migratiesigura.portal.audit.AuditService;
-import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.config.PortalConfig;
+import md.migratiesigura.portal.consultation.ConsultationService;
+import md.migratiesigura.portal.event.EventService;
 import md.migratiesigura.portal.media.ImageService;
+import md.migratiesigura.portal.report.ReportService;
 import md.migratiesigura.portal.riskcheck.RiskCheckService;
+import md.migratiesigura.portal.search.SearchService;
+import md.migratiesigura.portal.visits.VisitCounter;
+import md.migratiesigura.portal.visits.VisitStatistics;
+import md.migratiesigura.portal.web.account.AccountRoutes;
 import md.migratiesigura.portal.web.account.LoginPage;
-import md.migratiesigura.portal.web.account.UsersPage;
 import md.migratiesigura.portal.web.admin.AccessDeniedPage;
-import md.migratiesigura.portal.web.admin.DashboardPage;
-import md.migratiesigura.portal.web.agency.AgenciesPage;
-import md.migratiesigura.portal.web.agency.AgencyImportPage;
-import md.migratiesigura.portal.web.article.ArticleEditPage;
-import md.migratiesigura.portal.web.article.ArticlePage;
-import md.migratiesigura.portal.web.article.ArticlesPage;
-import md.migratiesigura.portal.web.article.CategoryPage;
-import md.migratiesigura.portal.web.article.NewArticlePage;
-import md.migratiesigura.portal.web.article.PreviewResource;
-import md.migratiesigura.portal.web.article.RevisionsPage;
-import md.migratiesigura.portal.web.article.TagPage;
-import md.migratiesigura.portal.web.article.TranslationsPage;
-import md.migratiesigura.portal.web.audit.AuditPage;
+import md.migratiesigura.portal.web.admin.AdminRoutes;
+import md.migratiesigura.portal.web.agency.AgencyRoutes;
+import md.migratiesigura.portal.web.article.ArticleRoutes;
+import md.migratiesigura.portal.web.audit.AuditRoutes;
 import md.migratiesigura.portal.web.common.ErrorPage;
-import md.migratiesigura.portal.web.common.ExactMountedMapper;
-import md.migratiesigura.portal.web.common.LanguageMountedMapper;
 import md.migratiesigura.portal.web.common.NotFoundMapper;
-import md.migratiesigura.portal.web.common.NotFoundPage;
+import md.migratiesigura.portal.web.common.PublicUrls;
 import md.migratiesigura.portal.web.common.RootRedirectMapper;
-import md.migratiesigura.portal.web.consultation.ConsultationAnswerPage;
-import md.migratiesigura.portal.web.consultation.ConsultationCasePage;
-import md.migratiesigura.portal.web.consultation.ConsultationPage;
-import md.migratiesigura.portal.web.consultation.ConsultationsPage;
-import md.migratiesigura.portal.web.consultation.ReferralsPage;
-import md.migratiesigura.portal.web.event.EventEditPage;
-import md.migratiesigura.portal.web.event.EventPage;
-import md.migratiesigura.portal.web.event.EventsAdminPage;
-import md.migratiesigura.portal.web.event.EventsPage;
-import md.migratiesigura.portal.web.event.NewEventPage;
+import md.migratiesigura.portal.web.consultation.ConsultationRoutes;
+import md.migratiesigura.portal.web.event.EventRoutes;
 import md.migratiesigura.portal.web.home.HomePage;
-import md.migratiesigura.portal.web.report.ReportDownloads;
-import md.migratiesigura.portal.web.report.ReportFiguresPage;
-import md.migratiesigura.portal.web.report.ReportPage;
-import md.migratiesigura.portal.web.riskcheck.RiskCheckPage;
-import md.migratiesigura.portal.web.search.SearchPage;
+import md.migratiesigura.portal.web.home.HomeRoutes;
+import md.migratiesigura.portal.web.report.ReportRoutes;
+import md.migratiesigura.portal.web.riskcheck.RiskCheckRoutes;
+import md.migratiesigura.portal.web.search.SearchRoutes;
+import md.migratiesigura.portal.web.security.BadRequestListener;
 import md.migratiesigura.portal.web.security.LoginThrottle;
 import md.migratiesigura.portal.web.security.StaffSession;
 import md.migratiesigura.portal.web.security.StaffSessionListener;
-import md.migratiesigura.portal.web.visits.VisitsPage;
+import md.migratiesigura.portal.web.visits.VisitsRoutes;
 import org.apache.wicket.Application;
 import org.apache.wicket.Component;
 import org.apache.wicket.RestartResponseException;
@@ -66,10 +52,7 @@ import org.apache.wicket.csp.CSPDirective;
 import org.apache.wicket.csp.CSPDirectiveSrcValue;
 import org.apache.wicket.markup.html.WebPage;
 import org.apache.wicket.protocol.http.ResourceIsolationRequestCycleListener;
-import org.apache.wicket.request.component.IRequestablePage;
 import org.apache.wicket.request.cycle.RequestCycle;
-import org.apache.wicket.request.resource.IResource;
-import org.apache.wicket.request.resource.ResourceReference;
 import org.apache.wicket.settings.ExceptionSettings;
 
 /**
@@ -83,6 +66,7 @@ public class PortalApplication extends AuthenticatedWebApplication {
     private final PortalConfig config;
     private final Clock clock;
     private final LoginThrottle loginThrottle;
+    private final PublicUrls urls;
 
     public PortalApplication(PortalServices services, PortalConfig config) {
         this(services, config, Clock.systemUTC());
@@ -94,38 +78,33 @@ public class PortalApplication extends AuthenticatedWebApplication {
         this.config = config;
         this.clock = clock;
         this.loginThrottle = new LoginThrottle(clock);
+        this.urls = new PublicUrls(config.publicBaseUrl());
     }
 
     public static PortalApplication get() {
         return (PortalApplication) Application.get();
     }
 
+    // The core's services, one accessor each: pages, panels and models reach them as PortalApplication.get().x().
+
     public ArticleService articles() {
         return services.articles();
-    }
-
-    public UserService users() {
-        return services.users();
-    }
-
-    public AuditService audit() {
-        return services.audit();
     }
 
     public EditorialService editorial() {
         return services.editorial();
     }
 
-    public ImageService images() {
-        return services.images();
+    public SearchService search() {
+        return services.search();
     }
 
-    public Clock clock() {
-        return clock;
+    public EventService events() {
+        return services.events();
     }
 
-    public LoginThrottle loginThrottle() {
-        return loginThrottle;
+    public ConsultationService consultations() {
+        return services.consultations();
     }
 
     public RiskCheckService riskCheck() {
@@ -136,12 +115,45 @@ public class PortalApplication extends AuthenticatedWebApplication {
         return services.agencies();
     }
 
-    public PortalServices services() {
-        return services;
+    public ReportService reports() {
+        return services.reports();
+    }
+
+    public VisitStatistics visitStatistics() {
+        return services.visitStatistics();
+    }
+
+    public VisitCounter visitCounter() {
+        return services.visitCounter();
+    }
+
+    public ImageService images() {
+        return services.images();
+    }
+
+    public UserService users() {
+        return services.users();
+    }
+
+    public AuditService audit() {
+        return services.audit();
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public LoginThrottle loginThrottle() {
+        return loginThrottle;
     }
 
     public PortalConfig config() {
         return config;
+    }
+
+    /** Absolute public addresses, for canonical links and feeds. */
+    public PublicUrls urls() {
+        return urls;
     }
 
     @Override
@@ -208,7 +220,7 @@ public class PortalApplication extends AuthenticatedWebApplication {
                 .remove(CSPDirective.FORM_ACTION).add(CSPDirective.FORM_ACTION, CSPDirectiveSrcValue.SELF);
         getRequestCycleListeners().add(new ResourceIsolationRequestCycleListener());
         getRequestCycleListeners().add(new StaffSessionListener());
-        getRequestCycleListeners().add(new md.migratiesigura.portal.web.security.BadRequestListener());
+        getRequestCycleListeners().add(new BadRequestListener());
     }
 
     private void configureErrorPages() {
@@ -218,71 +230,21 @@ public class PortalApplication extends AuthenticatedWebApplication {
         getExceptionSettings().setUnexpectedExceptionDisplay(ExceptionSettings.SHOW_INTERNAL_ERROR_PAGE);
     }
 
+    /** Every feature mounts its own pages (its {@code *Routes} class); the two catch-alls frame them. */
     private void mountPages() {
         getRootRequestMapperAsCompound().add(new RootRedirectMapper());
-        mountIn("ro", "/ro/", HomePage.class);
-        mountIn("ru", "/ru/", HomePage.class);
-        mountIn("ro", "/ro/articole/${slug}", ArticlePage.class);
-        mountIn("ru", "/ru/stati/${slug}", ArticlePage.class);
-        mountIn("ro", "/ro/categorie/${key}", CategoryPage.class);
-        mountIn("ru", "/ru/kategoriya/${key}", CategoryPage.class);
-        mountIn("ro", "/ro/eticheta/${tag}", TagPage.class);
-        mountIn("ru", "/ru/metka/${tag}", TagPage.class);
-        mountIn("ro", "/ro/cautare", SearchPage.class);
-        mountIn("ru", "/ru/poisk", SearchPage.class);
-        mountIn("ro", "/ro/raport/${year}", ReportPage.class);
-        mountIn("ru", "/ru/otchet/${year}", ReportPage.class);
-        mountResource("/ro/raport/${year}/${file}", ReportDownloads.reference(Language.RO));
-        mountResource("/ru/otchet/${year}/${file}", ReportDownloads.reference(Language.RU));
-        // The back office is not language-prefixed: its language is the user's choice, kept in the session.
-        mount(new ExactMountedMapper("/admin/", DashboardPage.class));
-        mount(new ExactMountedMapper("/admin/login", LoginPage.class));
-        mount(new ExactMountedMapper("/admin/users", UsersPage.class));
-        mount(new ExactMountedMapper("/admin/audit", AuditPage.class));
-        mount(new ExactMountedMapper("/admin/visits", VisitsPage.class));
-        mount(new ExactMountedMapper("/admin/report/#{year}", ReportFiguresPage.class));
-        mount(new ExactMountedMapper("/admin/articles", ArticlesPage.class));
-        mount(new ExactMountedMapper("/admin/articles/new", NewArticlePage.class));
-        mount(new ExactMountedMapper("/admin/articles/${key}", ArticleEditPage.class));
-        mount(new ExactMountedMapper("/admin/articles/${key}/revisions", RevisionsPage.class));
-        mount(new ExactMountedMapper("/admin/translations", TranslationsPage.class));
-        mountResource("/admin/preview", new ResourceReference(PreviewResource.class, "preview") {
-            @Override
-            public IResource getResource() {
-                return new PreviewResource();
-            }
-        });
-        mount(new ExactMountedMapper("/admin/access-denied", AccessDeniedPage.class));
-        // Account security (issue 9): the second step of signing in, the user's own account, password resets.
-        mount(new ExactMountedMapper("/admin/login/code", md.migratiesigura.portal.web.account.LoginCodePage.class));
-        mount(new ExactMountedMapper("/admin/account", md.migratiesigura.portal.web.account.AccountPage.class));
-        mount(new ExactMountedMapper("/admin/users/${id}/password",
-                md.migratiesigura.portal.web.account.UserPasswordPage.class));
-        mountIn("ro", "/ro/verifica-oferta", RiskCheckPage.class);
-        mountIn("ru", "/ru/proverka-vakansii", RiskCheckPage.class);
-        mountIn("ro", "/ro/agentii", AgenciesPage.class);
-        mountIn("ru", "/ru/agentstva", AgenciesPage.class);
-        // Events (their .ics files are served before Wicket, by EventCalendarFilter)
-        mountIn("ro", "/ro/evenimente", EventsPage.class);
-        mountIn("ru", "/ru/sobytiya", EventsPage.class);
-        mountIn("ro", "/ro/evenimente/${id}", EventPage.class);
-        mountIn("ru", "/ru/sobytiya/${id}", EventPage.class);
-        mount(new ExactMountedMapper("/admin/events", EventsAdminPage.class));
-        mount(new ExactMountedMapper("/admin/events/new", NewEventPage.class));
-        mount(new ExactMountedMapper("/admin/events/${key}", EventEditPage.class));
-        // Online consultations: the public form and answer pages, the counsellors' inbox, the referral list.
-        mountIn("ro", "/ro/consultatie", ConsultationPage.class);
-        mountIn("ru", "/ru/konsultatsiya", ConsultationPage.class);
-        mountIn("ro", "/ro/consultatie/raspuns", ConsultationAnswerPage.class);
-        mountIn("ru", "/ru/konsultatsiya/otvet", ConsultationAnswerPage.class);
-        mount(new ExactMountedMapper("/admin/consultations", ConsultationsPage.class));
-        mount(new ExactMountedMapper("/admin/consultations/${id}", ConsultationCasePage.class));
-        mount(new ExactMountedMapper("/admin/referrals", ReferralsPage.class));
-        mount(new ExactMountedMapper("/admin/agencies", AgencyImportPage.class));
+        HomeRoutes.mount(this);
+        ArticleRoutes.mount(this);
+        SearchRoutes.mount(this);
+        ReportRoutes.mount(this);
+        RiskCheckRoutes.mount(this);
+        AgencyRoutes.mount(this);
+        EventRoutes.mount(this);
+        ConsultationRoutes.mount(this);
+        AdminRoutes.mount(this);
+        AccountRoutes.mount(this);
+        AuditRoutes.mount(this);
+        VisitsRoutes.mount(this);
         getRootRequestMapperAsCompound().add(new NotFoundMapper());
-    }
-
-    private void mountIn(String language, String path, Class<? extends IRequestablePage> page) {
-        mount(new LanguageMountedMapper(language, path, page));
     }
 }

@@ -1,41 +1,65 @@
 package md.migratiesigura.portal.web;
 
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
 import jakarta.servlet.SessionTrackingMode;
+import jakarta.servlet.http.HttpServlet;
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.Writer;
 import java.net.BindException;
+import java.net.URI;
+import java.nio.charset.Charset;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import md.migratiesigura.portal.PortalCore;
 import md.migratiesigura.portal.PortalServices;
 import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.config.ConfigException;
 import md.migratiesigura.portal.config.PortalConfig;
 import md.migratiesigura.portal.search.ContentVersion;
+import md.migratiesigura.portal.web.admin.AdminRoutes;
 import md.migratiesigura.portal.web.agency.AgenciesEndpoint;
+import md.migratiesigura.portal.web.agency.AgencyRoutes;
 import md.migratiesigura.portal.web.api.ApiEndpoint;
+import md.migratiesigura.portal.web.api.ApiRoutes;
 import md.migratiesigura.portal.web.api.ApiServlet;
 import md.migratiesigura.portal.web.api.HealthServlet;
+import md.migratiesigura.portal.web.article.ArticleRoutes;
 import md.migratiesigura.portal.web.article.ArticlesEndpoint;
 import md.migratiesigura.portal.web.article.AtomFeedServlet;
 import md.migratiesigura.portal.web.cache.PageCache;
 import md.migratiesigura.portal.web.cache.PageCacheFilter;
 import md.migratiesigura.portal.web.common.PublicUrls;
+import md.migratiesigura.portal.web.consultation.ConsultationRoutes;
 import md.migratiesigura.portal.web.event.EventCalendarFilter;
+import md.migratiesigura.portal.web.event.EventRoutes;
 import md.migratiesigura.portal.web.event.EventsEndpoint;
+import md.migratiesigura.portal.web.home.HomeRoutes;
+import md.migratiesigura.portal.web.media.MediaRoutes;
 import md.migratiesigura.portal.web.media.MediaServlet;
 import md.migratiesigura.portal.web.report.ReportEndpoint;
+import md.migratiesigura.portal.web.report.ReportRoutes;
 import md.migratiesigura.portal.web.riskcheck.RiskCheckEndpoint;
 import md.migratiesigura.portal.web.riskcheck.RiskCheckQuestionsEndpoint;
+import md.migratiesigura.portal.web.riskcheck.RiskCheckRoutes;
 import md.migratiesigura.portal.web.search.SearchEndpoint;
+import md.migratiesigura.portal.web.search.SearchRoutes;
 import md.migratiesigura.portal.web.security.AdminIsolationFilter;
 import md.migratiesigura.portal.web.security.NoStoreFilter;
 import md.migratiesigura.portal.web.security.ResourcePathFilter;
 import md.migratiesigura.portal.web.security.SecurityHeadersFilter;
 import md.migratiesigura.portal.web.security.TrustedProxyCustomizer;
 import md.migratiesigura.portal.web.sitemap.RobotsServlet;
+import md.migratiesigura.portal.web.sitemap.SitemapRoutes;
 import md.migratiesigura.portal.web.sitemap.SitemapServlet;
 import md.migratiesigura.portal.web.visits.VisitCountingFilter;
 import org.apache.wicket.protocol.http.WicketFilter;
@@ -46,6 +70,7 @@ import org.eclipse.jetty.ee10.servlet.SessionHandler;
 import org.eclipse.jetty.http.HttpCookie;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SizeLimitHandler;
@@ -55,7 +80,12 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The runnable portal: core services behind the Wicket application on embedded Jetty. */
+/**
+ * The runnable portal: core services behind the Wicket application on embedded Jetty. Wicket code reaches a service
+ * as {@code PortalApplication.get().articles()}; the servlets, filters and API endpoints built here run outside
+ * Wicket, where there is no application to ask, so they get theirs through their constructors. Those are the only
+ * two ways.
+ */
 public final class PortalServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PortalServer.class);
@@ -63,7 +93,10 @@ public final class PortalServer implements AutoCloseable {
     private static final long PAGE_CACHE_BYTES = 32L * 1024 * 1024;
     private static final int PAGE_CACHE_MAX_PAGE = 1024 * 1024;
     /** How late a change that comes with the clock alone (a scheduled article's hour) may show. */
-    private static final java.time.Duration PAGE_CACHE_TTL = java.time.Duration.ofSeconds(30);
+    private static final Duration PAGE_CACHE_TTL = Duration.ofSeconds(30);
+
+    /** Every path: the filters that look at all requests. */
+    private static final String EVERYTHING = "/*";
 
     /** The largest request body accepted: a 5 MB image upload with its form fields fits. */
     public static final long MAX_REQUEST_BYTES = 8L * 1024 * 1024;
@@ -156,77 +189,79 @@ public final class PortalServer implements AutoCloseable {
         // Article bodies of up to 200,000 characters (Cyrillic takes 6 bytes a letter once form-encoded) must fit.
         context.setMaxFormContentSize(4 * 1024 * 1024);
         configureSessions(context.getSessionHandler(), config);
+        PublicUrls urls = new PublicUrls(config.publicBaseUrl());
 
-        context.addFilter(new FilterHolder(new SecurityHeadersFilter()), "/*",
-                EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
-        context.addFilter(new FilterHolder(new AdminIsolationFilter()), "/admin/*", EnumSet.of(DispatcherType.REQUEST));
-        context.addFilter(new FilterHolder(new ResourcePathFilter()), "/wicket/resource/*", EnumSet.of(DispatcherType.REQUEST));
-        FilterHolder noStore = new FilterHolder(new NoStoreFilter());
-        context.addFilter(noStore, "/admin", EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
-        context.addFilter(noStore, "/admin/*", EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
-        // Online consultations: what was typed, the phrase shown once and the answer never stay in a cache.
-        for (String consultation : new String[] {"/ro/consultatie", "/ru/konsultatsiya"}) {
-            context.addFilter(noStore, consultation, EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
-            context.addFilter(noStore, consultation + "/*", EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
-        }
+        filter(context, new SecurityHeadersFilter(), List.of(EVERYTHING), DispatcherType.REQUEST, DispatcherType.ERROR);
+        filter(context, new AdminIsolationFilter(), List.of(AdminRoutes.everything()), DispatcherType.REQUEST);
+        filter(context, new ResourcePathFilter(), List.of(ResourcePathFilter.PATHS), DispatcherType.REQUEST);
+        // Nothing of the back office, nor of an online consultation (what was typed, the phrase shown once and the
+        // answer), stays in a cache.
+        List<String> noStore = new ArrayList<>(AdminRoutes.rootAndEverything());
+        noStore.addAll(ConsultationRoutes.publicPaths());
+        filter(context, new NoStoreFilter(), noStore, DispatcherType.REQUEST, DispatcherType.ERROR);
 
         if (config.visitCounting()) {
             // Before Wicket, so that it sees the status and content type of the page Wicket rendered.
-            context.addFilter(new FilterHolder(new VisitCountingFilter(services.visitCounter(), config.trustedProxies(),
-                    java.time.Clock.systemUTC(), java.net.URI.create(config.publicBaseUrl()).getHost())), "/*",
-                    EnumSet.of(DispatcherType.REQUEST));
+            filter(context, new VisitCountingFilter(services.visitCounter(), config.trustedProxies(), Clock.systemUTC(),
+                    URI.create(config.publicBaseUrl()).getHost()), List.of(EVERYTHING), DispatcherType.REQUEST);
         } else {
             log.info("Visit counting is off (PORTAL_VISIT_COUNTING=off)");
         }
 
         // Events: the .ics files under the listing's paths are served before Wicket, which has the pages there.
-        FilterHolder calendars = new FilterHolder(new EventCalendarFilter(services.events(),
-                new PublicUrls(config.publicBaseUrl())));
-        for (Language language : Language.values()) {
-            String path = PublicUrls.eventsPath(language);
-            context.addFilter(calendars, path + ".ics", EnumSet.of(DispatcherType.REQUEST));
-            context.addFilter(calendars, path + "/*", EnumSet.of(DispatcherType.REQUEST));
-        }
+        filter(context, new EventCalendarFilter(services.events(), urls), EventRoutes.calendarFilterPaths(),
+                DispatcherType.REQUEST);
 
         // After counting (a page served from the cache is a pageview like any other), before Wicket.
         PageCache pages = new PageCache(PAGE_CACHE_BYTES, PAGE_CACHE_MAX_PAGE, PAGE_CACHE_TTL, ContentVersion::current,
-                java.time.Clock.systemUTC());
-        FilterHolder pageCache = new FilterHolder(new PageCacheFilter(pages));
-        context.addFilter(pageCache, "/ro/*", EnumSet.of(DispatcherType.REQUEST));
-        context.addFilter(pageCache, "/ru/*", EnumSet.of(DispatcherType.REQUEST));
+                Clock.systemUTC());
+        filter(context, new PageCacheFilter(pages), HomeRoutes.publicPages(), DispatcherType.REQUEST);
 
+        Map<String, HttpServlet> servlets = servlets(services, config, urls);
         FilterHolder wicket = new FilterHolder(new WicketFilter(new PortalApplication(services, config)));
         wicket.setName("portal");
-        wicket.setInitParameter(WicketFilter.FILTER_MAPPING_PARAM, "/*");
-        // Served by plain servlets below, not by Wicket.
-        wicket.setInitParameter(WicketFilter.IGNORE_PATHS_PARAM,
-                "health,api/,media/,sitemap.xml,robots.txt,ro/feed.atom,ru/feed.atom");
-        context.addFilter(wicket, "/*", EnumSet.of(DispatcherType.REQUEST));
-
-        context.addServlet(new ServletHolder(new HealthServlet(services)), "/health");
-        context.addServlet(new ServletHolder(new MediaServlet(services.images())), "/media/*");
-        context.addServlet(new ServletHolder(new ApiServlet(apiEndpoints(services, config))), "/api/*");
-        PublicUrls urls = new PublicUrls(config.publicBaseUrl());
-        context.addServlet(new ServletHolder(new SitemapServlet(services.articles(), services.events(), urls)), "/sitemap.xml");
-        context.addServlet(new ServletHolder(new RobotsServlet(urls.sitemap())), "/robots.txt");
-        for (Language language : Language.values()) {
-            context.addServlet(new ServletHolder(new AtomFeedServlet(services.articles(), urls, language)),
-                    "/" + language.code() + "/feed.atom");
-        }
+        wicket.setInitParameter(WicketFilter.FILTER_MAPPING_PARAM, EVERYTHING);
+        // What the plain servlets serve is not Wicket's: "/api/*" becomes "api/", "/health" stays "health".
+        wicket.setInitParameter(WicketFilter.IGNORE_PATHS_PARAM, servlets.keySet().stream()
+                .map(path -> path.substring(1).replaceFirst("\\*$", "")).collect(Collectors.joining(",")));
+        context.addFilter(wicket, EVERYTHING, EnumSet.of(DispatcherType.REQUEST));
+        servlets.forEach((path, servlet) -> context.addServlet(new ServletHolder(servlet), path));
         return context;
     }
 
-    /** The JSON API, one line per resource. */
+    /** The plain servlets by the path each is mapped to. */
+    private static Map<String, HttpServlet> servlets(PortalServices services, PortalConfig config, PublicUrls urls) {
+        Map<String, HttpServlet> servlets = new LinkedHashMap<>();
+        servlets.put(ApiRoutes.HEALTH, new HealthServlet(services));
+        servlets.put(MediaRoutes.everything(), new MediaServlet(services.images()));
+        servlets.put(ApiRoutes.everything(), new ApiServlet(apiEndpoints(services, config)));
+        servlets.put(SitemapRoutes.SITEMAP, new SitemapServlet(services.articles(), services.events(), urls));
+        servlets.put(SitemapRoutes.ROBOTS, new RobotsServlet(urls.absolute(SitemapRoutes.SITEMAP)));
+        for (Language language : Language.values()) {
+            servlets.put(ArticleRoutes.feed(language), new AtomFeedServlet(services.articles(), urls, language));
+        }
+        return servlets;
+    }
+
+    private static void filter(ServletContextHandler context, Filter filter, List<String> paths,
+                               DispatcherType first, DispatcherType... rest) {
+        FilterHolder holder = new FilterHolder(filter);
+        for (String path : paths) {
+            context.addFilter(holder, path, EnumSet.of(first, rest));
+        }
+    }
+
+    /** The JSON API, one line per resource; each feature's routes name its path. */
     static Map<String, ApiEndpoint> apiEndpoints(PortalServices services, PortalConfig config) {
         PublicUrls urls = new PublicUrls(config.publicBaseUrl());
         Map<String, ApiEndpoint> endpoints = new HashMap<>();
-        endpoints.put("v1/articles", new ArticlesEndpoint(services.articles(), urls));
-        endpoints.put("v1/search", new SearchEndpoint(services.search(), urls));
-        endpoints.put("v1/risk-check/questions", new RiskCheckQuestionsEndpoint(services.riskCheck()));
-        endpoints.put("v1/risk-check", new RiskCheckEndpoint(services.riskCheck()));
-        endpoints.put("v1/agencies", new AgenciesEndpoint(services.agencies()));
-        endpoints.put("v1/report/", new ReportEndpoint(services.reports()));
-        endpoints.put("v1/events", new EventsEndpoint(services.events(), urls));
+        endpoints.put(ArticleRoutes.API, new ArticlesEndpoint(services.articles(), urls));
+        endpoints.put(SearchRoutes.API, new SearchEndpoint(services.search(), urls));
+        endpoints.put(RiskCheckRoutes.API_QUESTIONS, new RiskCheckQuestionsEndpoint(services.riskCheck()));
+        endpoints.put(RiskCheckRoutes.API, new RiskCheckEndpoint(services.riskCheck()));
+        endpoints.put(AgencyRoutes.API, new AgenciesEndpoint(services.agencies()));
+        endpoints.put(ReportRoutes.API, new ReportEndpoint(services.reports()));
+        endpoints.put(EventRoutes.API, new EventsEndpoint(services.events(), urls));
         return endpoints;
     }
 
@@ -250,11 +285,10 @@ public final class PortalServer implements AutoCloseable {
     private static ErrorHandler quietErrors() {
         ErrorHandler handler = new ErrorHandler() {
             @Override
-            protected void writeErrorHtml(org.eclipse.jetty.server.Request request, java.io.Writer writer,
-                                          java.nio.charset.Charset charset, int code, String message, Throwable cause)
-                    throws java.io.IOException {
+            protected void writeErrorHtml(Request request, Writer writer, Charset charset, int code, String message,
+                                          Throwable cause) throws IOException {
                 // Jetty's own short page is in English: say so, for screen readers (WCAG 3.1.1).
-                java.io.StringWriter page = new java.io.StringWriter();
+                StringWriter page = new StringWriter();
                 super.writeErrorHtml(request, page, charset, code, message, cause);
                 writer.write(page.toString().replaceFirst("<html>", "<html lang=\"en\">"));
             }

@@ -3,6 +3,7 @@ package md.migratiesigura.portal.web.account;
 import md.migratiesigura.portal.account.AccountException;
 import md.migratiesigura.portal.account.PasswordPolicy;
 import md.migratiesigura.portal.account.Totp;
+import md.migratiesigura.portal.web.PortalApplication;
 import md.migratiesigura.portal.web.admin.AdminBasePage;
 import md.migratiesigura.portal.web.security.ClientAddress;
 import md.migratiesigura.portal.web.security.LoginThrottle;
@@ -80,17 +81,18 @@ public class AccountPage extends AdminBasePage {
     }
 
     private void changePassword() {
-        LoginThrottle throttle = app().loginThrottle();
+        LoginThrottle throttle = PortalApplication.get().loginThrottle();
         String email = user().email();
         String address = ClientAddress.of(getRequest());
         try {
             // Guessing the current password here is throttled like guessing it at the login.
             if (!throttle.waitBefore(email, address).isZero()) {
-                app().users().recordThrottledPasswordChange(user());
+                PortalApplication.get().users().recordThrottledPasswordChange(user());
                 error(getString("admin.account.throttled"));
                 return;
             }
-            int generation = app().users().changePassword(user(), current.getObject(), next.getObject());
+            int generation = PortalApplication.get().users().changePassword(user(), current.getObject(),
+                    next.getObject());
             StaffSession.get().continueAs(generation);
             throttle.succeeded(email, address);
             info(getString("admin.account.passwordChanged"));
@@ -142,7 +144,7 @@ public class AccountPage extends AdminBasePage {
     private void confirm() {
         StaffSession session = StaffSession.get();
         try {
-            app().users().enableSecondFactor(user(), session.enrolmentSecret(), code.getObject());
+            PortalApplication.get().users().enableSecondFactor(user(), session.enrolmentSecret(), code.getObject());
             session.endEnrolment();
             info(getString("admin.account.totp.enabled"));
         } catch (AccountException e) {
@@ -153,7 +155,7 @@ public class AccountPage extends AdminBasePage {
     }
 
     private boolean secondFactorOn() {
-        return user() != null && app().users().hasSecondFactor(user().id());
+        return user() != null && PortalApplication.get().users().hasSecondFactor(user().id());
     }
 
     /** Groups of four letters, easier to copy by hand. */

@@ -3,6 +3,7 @@ package md.migratiesigura.portal.web.account;
 import java.time.Duration;
 import java.util.Optional;
 import md.migratiesigura.portal.common.SignedInUser;
+import md.migratiesigura.portal.web.PortalApplication;
 import md.migratiesigura.portal.web.admin.AdminBasePage;
 import md.migratiesigura.portal.web.admin.DashboardPage;
 import md.migratiesigura.portal.web.common.Texts;
@@ -55,12 +56,12 @@ public class LoginCodePage extends AdminBasePage {
             setResponsePage(LoginPage.class, LoginPage.sessionEnded());
             return;
         }
-        LoginThrottle throttle = app().loginThrottle();
+        LoginThrottle throttle = PortalApplication.get().loginThrottle();
         String email = awaited.get().email();
         String address = ClientAddress.of(getRequest());
         Duration wait = throttle.waitBefore(email, address);
         if (!wait.isZero()) {
-            app().users().recordThrottledCode(awaited.get());
+            PortalApplication.get().users().recordThrottledCode(awaited.get());
             long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
             error(Texts.plural(getString("admin.login.throttled"), getLocale(), minutes));
             return;

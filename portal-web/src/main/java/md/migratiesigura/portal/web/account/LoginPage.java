@@ -2,6 +2,7 @@ package md.migratiesigura.portal.web.account;
 
 import java.time.Duration;
 import md.migratiesigura.portal.account.UserService;
+import md.migratiesigura.portal.web.PortalApplication;
 import md.migratiesigura.portal.web.admin.AdminBasePage;
 import md.migratiesigura.portal.web.admin.DashboardPage;
 import md.migratiesigura.portal.web.common.Texts;
@@ -58,11 +59,11 @@ public class LoginPage extends AdminBasePage {
     }
 
     private void signIn() {
-        LoginThrottle throttle = app().loginThrottle();
+        LoginThrottle throttle = PortalApplication.get().loginThrottle();
         String address = ClientAddress.of(getRequest());
         Duration wait = throttle.waitBefore(email.getObject(), address);
         if (!wait.isZero()) {
-            app().users().recordThrottledLogin(email.getObject());
+            PortalApplication.get().users().recordThrottledLogin(email.getObject());
             long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
             error(Texts.plural(getString("admin.login.throttled"), getLocale(), minutes));
             return;

@@ -2,6 +2,7 @@ package md.migratiesigura.portal.web.account;
 
 import md.migratiesigura.portal.account.AccountException;
 import md.migratiesigura.portal.account.UserSummary;
+import md.migratiesigura.portal.web.PortalApplication;
 import md.migratiesigura.portal.web.admin.AdminBasePage;
 import md.migratiesigura.portal.web.security.StaffRoles;
 import org.apache.wicket.authroles.authorization.strategies.role.annotations.AuthorizeInstantiation;
@@ -28,7 +29,7 @@ public class UserPasswordPage extends AdminBasePage {
     public UserPasswordPage(PageParameters parameters) {
         super(parameters);
         long id = parameters.get("id").toLong(-1);
-        UserSummary target = app().users().list().stream().filter(u -> u.id() == id).findFirst()
+        UserSummary target = PortalApplication.get().users().list().stream().filter(u -> u.id() == id).findFirst()
                 .orElseThrow(() -> new AbortWithHttpErrorCodeException(404));
         add(new Label("email", target.email()));
         add(new FeedbackPanel("feedback"));
@@ -36,7 +37,7 @@ public class UserPasswordPage extends AdminBasePage {
             @Override
             protected void onSubmit() {
                 try {
-                    app().users().resetPassword(user(), target.id(), password.getObject());
+                    PortalApplication.get().users().resetPassword(user(), target.id(), password.getObject());
                     getSession().info(new StringResourceModel("admin.users.passwordReset", UserPasswordPage.this)
                             .setParameters(target.email()).getString());
                     setResponsePage(UsersPage.class);

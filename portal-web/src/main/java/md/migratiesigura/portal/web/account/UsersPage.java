@@ -2,6 +2,7 @@ package md.migratiesigura.portal.web.account;
 
 import md.migratiesigura.portal.account.AccountException;
 import md.migratiesigura.portal.account.UserSummary;
+import md.migratiesigura.portal.web.PortalApplication;
 import md.migratiesigura.portal.web.admin.AdminBasePage;
 import md.migratiesigura.portal.web.security.StaffRoles;
 import org.apache.wicket.authroles.authorization.strategies.role.annotations.AuthorizeInstantiation;
@@ -28,7 +29,7 @@ public class UsersPage extends AdminBasePage {
     public UsersPage(PageParameters parameters) {
         super(parameters);
         add(new FeedbackPanel("feedback"));
-        add(new ListView<>("users", LoadableDetachableModel.of(() -> app().users().list())) {
+        add(new ListView<>("users", LoadableDetachableModel.of(() -> PortalApplication.get().users().list())) {
             @Override
             protected void populateItem(ListItem<UserSummary> item) {
                 UserSummary user = item.getModelObject();
@@ -40,9 +41,11 @@ public class UsersPage extends AdminBasePage {
                 item.add(newToggleLink("toggle", Model.of(user)));
                 item.add(new Label("secondFactor", getString(user.secondFactor() ? "admin.users.totp.on" : "admin.users.totp.off")));
                 item.add(newAction("endSessions", Model.of(user), "admin.users.sessionsEnded",
-                        target -> app().users().endSessions(user(), target.id())).setVisible(user.id() != signedInId()));
+                        target -> PortalApplication.get().users().endSessions(user(), target.id()))
+                        .setVisible(user.id() != signedInId()));
                 item.add(newAction("resetTotp", Model.of(user), "admin.users.totpReset",
-                        target -> app().users().resetSecondFactor(user(), target.id())).setVisible(user.secondFactor()));
+                        target -> PortalApplication.get().users().resetSecondFactor(user(), target.id()))
+                        .setVisible(user.secondFactor()));
                 item.add(new BookmarkablePageLink<Void>("resetPassword", UserPasswordPage.class,
                         new PageParameters().set("id", user.id())).setVisible(user.id() != signedInId()));
             }
@@ -74,7 +77,7 @@ public class UsersPage extends AdminBasePage {
             public void onClick() {
                 UserSummary target = getModelObject();
                 try {
-                    app().users().setEnabled(user(), target.id(), !target.enabled());
+                    PortalApplication.get().users().setEnabled(user(), target.id(), !target.enabled());
                     UsersPage.this.info(new StringResourceModel(target.enabled() ? "admin.users.disabledNow" : "admin.users.enabledNow",
                             UsersPage.this).setParameters(target.email()).getString());
                 } catch (AccountException e) {

@@ -123,8 +123,4 @@ public abstract class AdminBasePage extends WebPage {
         response.render(CssHeaderItem.forReference(BasePage.CSS));
         response.render(CssHeaderItem.forReference(CSS));
     }
-
-    protected PortalApplication app() {
-        return PortalApplication.get();
-    }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import md.migratiesigura.portal.agency.AgencyService;
 import md.migratiesigura.portal.agency.AgencyView;
 import md.migratiesigura.portal.agency.Countries;
+import md.migratiesigura.portal.web.PortalApplication;
 import md.migratiesigura.portal.web.common.BasePage;
 import md.migratiesigura.portal.web.common.Texts;
 import md.migratiesigura.portal.web.riskcheck.RiskCheckPage;
@@ -33,8 +34,9 @@ public class AgenciesPage extends BasePage {
         String raw = parameters.get("q").toString("").strip();
         this.query = raw.length() > AgencyService.MAX_QUERY ? raw.substring(0, AgencyService.MAX_QUERY) : raw;
         IModel<List<AgencyView>> results = LoadableDetachableModel.of(() -> query.isEmpty()
-                ? List.of() : app().agencies().search(query, MAX_RESULTS));
-        IModel<Boolean> registryEmpty = LoadableDetachableModel.of(() -> app().agencies().count() == 0);
+                ? List.of() : PortalApplication.get().agencies().search(query, MAX_RESULTS));
+        IModel<Boolean> registryEmpty = LoadableDetachableModel.of(
+                () -> PortalApplication.get().agencies().count() == 0);
 
         WebMarkupContainer form = new WebMarkupContainer("form");
         form.add(AttributeModifier.replace("action",

@@ -9,15 +9,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import md.migratiesigura.portal.agency.AgencyImportPreview;
 import md.migratiesigura.portal.agency.AgencyImportPreview.Change;
 import md.migratiesigura.portal.agency.AgencyImportPreview.Problem;
+import md.migratiesigura.portal.agency.AgencyImportPreview;
 import md.migratiesigura.portal.agency.AgencyImportResult;
 import md.migratiesigura.portal.agency.AgencyRow;
 import md.migratiesigura.portal.agency.AgencyService;
 import md.migratiesigura.portal.agency.AgencyView;
 import md.migratiesigura.portal.agency.Countries;
 import md.migratiesigura.portal.common.Language;
+import md.migratiesigura.portal.web.PortalApplication;
 import md.migratiesigura.portal.web.admin.AdminBasePage;
 import md.migratiesigura.portal.web.common.Texts;
 import md.migratiesigura.portal.web.security.StaffRoles;
@@ -53,8 +54,10 @@ public class AgencyImportPage extends AdminBasePage {
     /** The file last previewed, or null: what "Apply" applies. */
     private AgencyImportPreview preview;
     private String fileName;
-    private final IModel<Long> registrySize = LoadableDetachableModel.of(() -> app().agencies().count());
-    private final IModel<Optional<Instant>> lastImported = LoadableDetachableModel.of(() -> app().agencies().lastImported());
+    private final IModel<Long> registrySize = LoadableDetachableModel.of(
+            () -> PortalApplication.get().agencies().count());
+    private final IModel<Optional<Instant>> lastImported = LoadableDetachableModel.of(
+            () -> PortalApplication.get().agencies().lastImported());
 
     public AgencyImportPage(PageParameters parameters) {
         super(parameters);
@@ -82,7 +85,7 @@ public class AgencyImportPage extends AdminBasePage {
                 }
                 fileName = upload.getClientFileName();
                 try {
-                    preview = app().agencies().preview(upload.getBytes());
+                    preview = PortalApplication.get().agencies().preview(upload.getBytes());
                 } finally {
                     upload.closeStreams();
                 }
@@ -138,7 +141,7 @@ public class AgencyImportPage extends AdminBasePage {
         Form<Void> decide = new Form<>("decideForm");
         decide.add(shownWhen(new Label("consequence", () -> Texts.format(getString("admin.agencies.consequence"),
                 getLocale(), preview.rows().size(), preview.removed().size(),
-                Texts.date(app().clock().instant(), getLocale()))), AgencyImportPreview::canApply));
+                Texts.date(PortalApplication.get().clock().instant(), getLocale()))), AgencyImportPreview::canApply));
         decide.add(shownWhen(new Button("apply") {
             @Override
             public void onSubmit() {
@@ -158,7 +161,7 @@ public class AgencyImportPage extends AdminBasePage {
 
     private void applyPreview() {
         try {
-            AgencyImportResult done = app().agencies().apply(preview, user());
+            AgencyImportResult done = PortalApplication.get().agencies().apply(preview, user());
             info(Texts.format(getString("admin.agencies.applied"), getLocale(), done.added(), done.changed(),
                     done.unchanged(), done.removed()));
             preview = null;

@@ -3,6 +3,7 @@ package md.migratiesigura.portal.web.api;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Locale;
 import java.util.Optional;
 import md.migratiesigura.portal.common.Language;
 
@@ -62,7 +63,7 @@ public final class ApiRequest {
     /** The request body, at most 64 KB, which must be JSON. */
     public byte[] jsonBody() throws IOException {
         String type = request.getContentType();
-        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
             throw new ApiException(415, "the body must be application/json");
         }
         try (InputStream in = request.getInputStream()) {

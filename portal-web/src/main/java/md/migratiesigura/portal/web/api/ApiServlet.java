@@ -45,7 +45,7 @@ public class ApiServlet extends HttpServlet {
         }
         try {
             if (endpoint == null) {
-                throw new ApiException(404, "no such resource: /api/" + path);
+                throw new ApiException(404, "no such resource: " + ApiRoutes.PATH + "/" + path);
             }
             if (!endpoint.method().equals(request.getMethod())) {
                 response.setHeader("Allow", endpoint.method());

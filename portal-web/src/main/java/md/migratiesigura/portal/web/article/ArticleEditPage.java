@@ -2,8 +2,10 @@ package md.migratiesigura.portal.web.article;
 
 import md.migratiesigura.portal.article.EditableArticle;
 import md.migratiesigura.portal.common.Language;
+import md.migratiesigura.portal.web.PortalApplication;
 import md.migratiesigura.portal.web.admin.AdminBasePage;
 import md.migratiesigura.portal.web.security.StaffRoles;
+import md.migratiesigura.portal.web.security.StaffSession;
 import org.apache.wicket.authroles.authorization.strategies.role.annotations.AuthorizeInstantiation;
 import org.apache.wicket.markup.head.IHeaderResponse;
 import org.apache.wicket.markup.head.JavaScriptHeaderItem;
@@ -28,13 +30,14 @@ public class ArticleEditPage extends AdminBasePage {
     public ArticleEditPage(PageParameters parameters) {
         super(parameters);
         key = parameters.get("key").toString("");
-        EditableArticle article = app().editorial().load(key).orElseThrow(() -> new AbortWithHttpErrorCodeException(404));
+        EditableArticle article = PortalApplication.get().editorial().load(key).orElseThrow(
+                () -> new AbortWithHttpErrorCodeException(404));
         add(new Label("key", key));
         // Messages for the page as a whole (e.g. "created" after the new-article form); each language has its own.
         add(new FeedbackPanel("feedback", message -> message.getReporter() == null || message.getReporter() == this));
         add(new BookmarkablePageLink<Void>("back", ArticlesPage.class));
         // The editor's own language first: that is usually the one being written.
-        Language first = md.migratiesigura.portal.web.security.StaffSession.get().language();
+        Language first = StaffSession.get().language();
         add(new TranslationEditorPanel("first", key, first, article.in(first)));
         add(new TranslationEditorPanel("second", key, first.other(), article.in(first.other())));
     }

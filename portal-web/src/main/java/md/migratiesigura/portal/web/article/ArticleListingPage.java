@@ -3,6 +3,7 @@ package md.migratiesigura.portal.web.article;
 import md.migratiesigura.portal.article.ArticleFilter;
 import md.migratiesigura.portal.article.ArticleSummary;
 import md.migratiesigura.portal.common.ResultPage;
+import md.migratiesigura.portal.web.PortalApplication;
 import md.migratiesigura.portal.web.common.BasePage;
 import md.migratiesigura.portal.web.common.PagerPanel;
 import md.migratiesigura.portal.web.common.Texts;
@@ -22,7 +23,8 @@ public abstract class ArticleListingPage extends BasePage {
     protected ArticleListingPage(PageParameters parameters) {
         super(parameters);
         this.page = Math.max(1, Math.min(10_000, parameters.get("page").toInt(1)));
-        this.articles = LoadableDetachableModel.of(() -> app().articles().published(language(), filter(), page, PAGE_SIZE));
+        this.articles = LoadableDetachableModel.of(
+                () -> PortalApplication.get().articles().published(language(), filter(), page, PAGE_SIZE));
         add(new Label("heading", pageTitle()));
         add(new Label("count", articles.map(r -> Texts.plural(getString("home.articleCount"), getLocale(), r.total()))));
         add(new ArticleListPanel("articles", articles.map(ResultPage::items)));

@@ -3,10 +3,13 @@ package md.migratiesigura.portal.web.article;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import md.migratiesigura.portal.article.ArticleSummary;
 import md.migratiesigura.portal.article.ArticleView;
 import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.media.CoverImage;
+import md.migratiesigura.portal.web.PortalApplication;
 import md.migratiesigura.portal.web.common.BasePage;
 import md.migratiesigura.portal.web.common.JsonLd;
 import md.migratiesigura.portal.web.common.NotFoundPage;
@@ -30,7 +33,8 @@ public class ArticlePage extends BasePage {
     public ArticlePage(PageParameters parameters) {
         super(parameters);
         String slug = parameters.get("slug").toString("");
-        article = LoadableDetachableModel.of(() -> app().articles().bySlug(language(), slug).orElse(null));
+        article = LoadableDetachableModel.of(
+                () -> PortalApplication.get().articles().bySlug(language(), slug).orElse(null));
         if (article.getObject() == null) {
             throw NotFoundPage.renderInstead(language());
         }
@@ -74,8 +78,9 @@ public class ArticlePage extends BasePage {
             }
         });
         addShareLinks();
-        IModel<java.util.List<md.migratiesigura.portal.article.ArticleSummary>> related = LoadableDetachableModel.of(() ->
-                app().articles().related(language(), article.getObject().key(), article.getObject().categoryKey(), 3));
+        IModel<List<ArticleSummary>> related = LoadableDetachableModel.of(() ->
+                PortalApplication.get().articles().related(language(), article.getObject().key(),
+                        article.getObject().categoryKey(), 3));
         add(new WebMarkupContainer("relatedSection") {
             @Override
             protected void onConfigure() {

@@ -39,7 +39,7 @@ public class ArticlesEndpoint implements ApiEndpoint {
     }
 
     private Item item(ArticleSummary a) {
-        return new Item(a.key(), a.language().code(), a.title(), a.summary(), urls.article(a.language(), a.slug()),
+        return new Item(a.key(), a.language().code(), a.title(), a.summary(), urls.absolute(ArticleRoutes.article(a.language(), a.slug())),
                 a.publishedAt(), a.categoryKey(), a.tags());
     }
 

@@ -10,6 +10,7 @@ import md.migratiesigura.portal.article.EditorialFilter;
 import md.migratiesigura.portal.article.EditorialListItem;
 import md.migratiesigura.portal.article.TranslationBadge;
 import md.migratiesigura.portal.common.Language;
+import md.migratiesigura.portal.web.PortalApplication;
 import md.migratiesigura.portal.web.admin.AdminBasePage;
 import md.migratiesigura.portal.web.common.Texts;
 import md.migratiesigura.portal.web.security.StaffRoles;
@@ -31,6 +32,7 @@ import org.apache.wicket.model.IModel;
 import org.apache.wicket.model.LoadableDetachableModel;
 import org.apache.wicket.model.Model;
 import org.apache.wicket.request.mapper.parameter.PageParameters;
+import org.danekja.java.util.function.serializable.SerializableFunction;
 
 /**
  * {@code /admin/articles}: every article with each language's title and status, filtered by status, language,
@@ -55,7 +57,7 @@ public class ArticlesPage extends AdminBasePage {
         overdue = Model.of(parameters.get("overdue").toBoolean(false));
         text = Model.of(parameters.get("q").toOptionalString());
         IModel<List<CategoryView>> categories = LoadableDetachableModel.of(() ->
-                app().editorial().categories(StaffSession.get().language()));
+                PortalApplication.get().editorial().categories(StaffSession.get().language()));
         add(new BookmarkablePageLink<Void>("new", NewArticlePage.class));
         add(newFilterForm("filter", categories));
         EditorialFilter filter = new EditorialFilter(status.getObject(), language.getObject(), category.getObject(),
@@ -154,7 +156,7 @@ public class ArticlesPage extends AdminBasePage {
     }
 
     private Component flag(String id, EditorialListItem row,
-                           org.danekja.java.util.function.serializable.SerializableFunction<TranslationBadge, Boolean> test) {
+                           SerializableFunction<TranslationBadge, Boolean> test) {
         String languages = Arrays.stream(Language.values())
                 .filter(l -> row.in(l) != null && test.apply(row.in(l)))
                 .map(l -> l.code().toUpperCase())

@@ -9,6 +9,7 @@ import md.migratiesigura.portal.article.ArticleSummary;
 import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.web.common.PublicUrls;
 import md.migratiesigura.portal.web.common.XmlServlet;
+import md.migratiesigura.portal.web.home.HomeRoutes;
 
 /** {@code /ro/feed.atom}, {@code /ru/feed.atom}: the newest published articles of one language (RFC 4287). */
 public class AtomFeedServlet extends XmlServlet {
@@ -37,16 +38,17 @@ public class AtomFeedServlet extends XmlServlet {
         element(xml, "subtitle", language == Language.RO
                 ? "Linia Fierbinte pentru migrație sigură și antitrafic, 0 800 77777"
                 : "Горячая линия по безопасной миграции и против торговли людьми, 0 800 77777");
-        element(xml, "id", urls.home(language));
-        link(xml, "self", urls.feed(language));
-        link(xml, "alternate", urls.home(language));
+        String home = urls.absolute(HomeRoutes.home(language));
+        element(xml, "id", home);
+        link(xml, "self", urls.absolute(ArticleRoutes.feed(language)));
+        link(xml, "alternate", home);
         Instant updated = latest.isEmpty() ? Instant.EPOCH : latest.get(0).publishedAt();
         element(xml, "updated", updated.toString());
         xml.writeStartElement("author");
         element(xml, "name", "Centrul Internațional „La Strada”");
         xml.writeEndElement();
         for (ArticleSummary a : latest) {
-            String address = urls.article(language, a.slug());
+            String address = urls.absolute(ArticleRoutes.article(language, a.slug()));
             xml.writeStartElement("entry");
             element(xml, "title", a.title());
             element(xml, "id", address);

@@ -4,6 +4,7 @@ import md.migratiesigura.portal.article.ArticleStatus;
 import org.apache.wicket.AttributeModifier;
 import org.apache.wicket.markup.html.basic.Label;
 import org.apache.wicket.model.IModel;
+import org.apache.wicket.model.ResourceModel;
 
 /** Small status labels shared by the editorial pages: text from the properties, a CSS class per state. */
 public final class Badges {
@@ -15,7 +16,7 @@ public final class Badges {
     public static Label status(String id, IModel<ArticleStatus> status) {
         Label label = new Label(id, () -> {
             ArticleStatus s = status.getObject();
-            return new org.apache.wicket.model.ResourceModel(s == null ? "admin.status.MISSING" : "admin.status." + s.name())
+            return new ResourceModel(s == null ? "admin.status.MISSING" : "admin.status." + s.name())
                     .getObject();
         });
         label.add(AttributeModifier.append("class",

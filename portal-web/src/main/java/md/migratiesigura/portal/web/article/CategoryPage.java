@@ -3,6 +3,7 @@ package md.migratiesigura.portal.web.article;
 import md.migratiesigura.portal.article.ArticleFilter;
 import md.migratiesigura.portal.article.CategoryView;
 import md.migratiesigura.portal.common.Language;
+import md.migratiesigura.portal.web.PortalApplication;
 import md.migratiesigura.portal.web.common.NotFoundPage;
 import org.apache.wicket.model.IModel;
 import org.apache.wicket.request.mapper.parameter.PageParameters;
@@ -15,7 +16,8 @@ public class CategoryPage extends ArticleListingPage {
     public CategoryPage(PageParameters parameters) {
         super(parameters);
         String key = parameters.get("key").toString("");
-        this.category = key.matches("[a-z0-9-]{1,64}") ? app().articles().category(language(), key).orElse(null) : null;
+        this.category = key.matches("[a-z0-9-]{1,64}")
+                ? PortalApplication.get().articles().category(language(), key).orElse(null) : null;
         if (category == null) {
             throw NotFoundPage.renderInstead(language());
         }

@@ -2,16 +2,18 @@ package md.migratiesigura.portal.web.article;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import md.migratiesigura.portal.article.ArticleDraft;
 import md.migratiesigura.portal.article.CategoryView;
 import md.migratiesigura.portal.article.EditorialProblem;
 import md.migratiesigura.portal.article.SaveResult;
 import md.migratiesigura.portal.common.Language;
+import md.migratiesigura.portal.web.PortalApplication;
 import md.migratiesigura.portal.web.admin.AdminBasePage;
-import md.migratiesigura.portal.web.common.Texts;
+import md.migratiesigura.portal.web.admin.SaveProblems;
 import md.migratiesigura.portal.web.security.StaffRoles;
 import md.migratiesigura.portal.web.security.StaffSession;
-import org.apache.wicket.Component;
+import org.apache.commons.fileupload2.core.FileUploadException;
 import org.apache.wicket.authroles.authorization.strategies.role.annotations.AuthorizeInstantiation;
 import org.apache.wicket.markup.html.form.ChoiceRenderer;
 import org.apache.wicket.markup.html.form.DropDownChoice;
@@ -23,6 +25,7 @@ import org.apache.wicket.model.IModel;
 import org.apache.wicket.model.LoadableDetachableModel;
 import org.apache.wicket.model.Model;
 import org.apache.wicket.request.mapper.parameter.PageParameters;
+import org.apache.wicket.util.lang.Bytes;
 
 /** {@code /admin/articles/new}: the first language version of a new article; its key comes from the title. */
 @AuthorizeInstantiation({StaffRoles.ADMINISTRATOR, StaffRoles.EDITOR})
@@ -43,14 +46,13 @@ public class NewArticlePage extends AdminBasePage {
             }
 
             @Override
-            protected void onFileUploadException(org.apache.commons.fileupload2.core.FileUploadException e,
-                                                 java.util.Map<String, Object> model) {
+            protected void onFileUploadException(FileUploadException e, Map<String, Object> model) {
                 error(getString("admin.editor.requestTooLarge"));
             }
         };
         // Multipart, so that Wicket reads the body and an oversized one gets a message instead of a failure.
         form.setMultiPart(true);
-        form.setMaxSize(org.apache.wicket.util.lang.Bytes.megabytes(8));
+        form.setMaxSize(Bytes.megabytes(8));
         form.add(new DropDownChoice<>("language", language, Arrays.asList(Language.values()),
                 new ChoiceRenderer<>() {
                     @Override
@@ -60,7 +62,7 @@ public class NewArticlePage extends AdminBasePage {
                 }).setRequired(true).setLabel(() -> getString("admin.editor.field.language")));
         form.add(new TextField<>("title", title).setLabel(() -> getString("admin.editor.field.title")));
         IModel<List<CategoryView>> categories = LoadableDetachableModel.of(() ->
-                app().editorial().categories(StaffSession.get().language()));
+                PortalApplication.get().editorial().categories(StaffSession.get().language()));
         form.add(new DropDownChoice<>("category", category, categories.map(l -> l.stream().map(CategoryView::key).toList()),
                 new ChoiceRenderer<>() {
                     @Override
@@ -75,17 +77,13 @@ public class NewArticlePage extends AdminBasePage {
 
     private void create() {
         ArticleDraft draft = ArticleDraft.of(title.getObject(), body.getObject()).withCategory(category.getObject());
-        SaveResult result = app().editorial().create(user(), language.getObject(), draft);
+        SaveResult result = PortalApplication.get().editorial().create(user(), language.getObject(), draft);
         if (result instanceof SaveResult.Saved saved) {
             getSession().info(getString("admin.editor.created"));
             setResponsePage(ArticleEditPage.class, ArticleEditPage.parameters(saved.translation().key()));
         } else if (result instanceof SaveResult.Rejected rejected) {
             for (EditorialProblem p : rejected.problems()) {
-                Component field = get("form:" + p.field());
-                String label = getString("admin.editor.field." + p.field(), null, p.field());
-                String message = Texts.format(getString("admin.editor.problem." + p.code().name()), getLocale(), label,
-                        p.detail() == null ? "" : p.detail());
-                (field != null ? field : this).error(message);
+                SaveProblems.report(this, "admin.editor", p.field(), p.code().name(), p.detail());
             }
         }
     }

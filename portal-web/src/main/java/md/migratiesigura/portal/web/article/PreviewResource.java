@@ -5,7 +5,10 @@ import md.migratiesigura.portal.article.EditorialService;
 import md.migratiesigura.portal.web.PortalApplication;
 import md.migratiesigura.portal.web.security.StaffRoles;
 import md.migratiesigura.portal.web.security.StaffSession;
+import org.apache.wicket.authroles.authorization.strategies.role.Roles;
 import org.apache.wicket.request.resource.AbstractResource;
+import org.apache.wicket.request.resource.IResource;
+import org.apache.wicket.request.resource.ResourceReference;
 
 /**
  * {@code POST /admin/preview}: the editor's live preview. The Markdown comes as the form field {@code body} and goes
@@ -13,6 +16,14 @@ import org.apache.wicket.request.resource.AbstractResource;
  * the portal's own pages (the browser's {@code Sec-Fetch-Site}, or failing that {@code Origin}), only by POST.
  */
 public class PreviewResource extends AbstractResource {
+
+    /** What {@link ArticleRoutes} mounts. */
+    static final ResourceReference REFERENCE = new ResourceReference(PreviewResource.class, "preview") {
+        @Override
+        public IResource getResource() {
+            return new PreviewResource();
+        }
+    };
 
     @Override
     protected ResourceResponse newResourceResponse(Attributes attributes) {
@@ -27,8 +38,7 @@ public class PreviewResource extends AbstractResource {
         }
         StaffSession session = StaffSession.get();
         if (!session.isSignedIn() || !session.getRoles().hasAnyRole(
-                new org.apache.wicket.authroles.authorization.strategies.role.Roles(
-                        new String[] {StaffRoles.EDITOR, StaffRoles.ADMINISTRATOR}))) {
+                new Roles(new String[] {StaffRoles.EDITOR, StaffRoles.ADMINISTRATOR}))) {
             return refuse(response, 403);
         }
         String body;
@@ -41,7 +51,7 @@ public class PreviewResource extends AbstractResource {
         if (body.length() > EditorialService.MAX_BODY) {
             return refuse(response, 413);
         }
-        String html = PortalApplication.get().services().editorial().preview(body);
+        String html = PortalApplication.get().editorial().preview(body);
         response.setContentType("text/html; charset=utf-8");
         response.setTextEncoding("UTF-8");
         response.setWriteCallback(new WriteCallback() {

@@ -6,6 +6,7 @@ import md.migratiesigura.portal.article.RevisionDiff;
 import md.migratiesigura.portal.article.RevisionSummary;
 import md.migratiesigura.portal.article.SaveResult;
 import md.migratiesigura.portal.common.Language;
+import md.migratiesigura.portal.web.PortalApplication;
 import md.migratiesigura.portal.web.admin.AdminBasePage;
 import md.migratiesigura.portal.web.common.Texts;
 import md.migratiesigura.portal.web.security.StaffRoles;
@@ -44,7 +45,7 @@ public class RevisionsPage extends AdminBasePage {
         key = parameters.get("key").toString("");
         language = Language.ofCode(parameters.get("lang").toOptionalString()).orElse(Language.RO);
         IModel<List<RevisionSummary>> revisions = LoadableDetachableModel.of(() ->
-                app().editorial().revisions(key, language));
+                PortalApplication.get().editorial().revisions(key, language));
         if (revisions.getObject().isEmpty()) {
             throw new AbortWithHttpErrorCodeException(404);
         }
@@ -53,7 +54,7 @@ public class RevisionsPage extends AdminBasePage {
             // Opened fresh, the page shows what the latest revision changed.
             from.setObject(initial.get(1).id());
             to.setObject(initial.get(0).id());
-            diff.setObject(app().editorial().diff(from.getObject(), to.getObject()).orElse(null));
+            diff.setObject(PortalApplication.get().editorial().diff(from.getObject(), to.getObject()).orElse(null));
         }
         add(new Label("heading", () -> Texts.format(getString("admin.revisions.heading"), getLocale(), key,
                 getString("language.switch." + language.code()))));
@@ -93,7 +94,7 @@ public class RevisionsPage extends AdminBasePage {
                     error(getString("admin.revisions.pickTwo"));
                     return;
                 }
-                diff.setObject(app().editorial().diff(from.getObject(), to.getObject()).orElse(null));
+                diff.setObject(PortalApplication.get().editorial().diff(from.getObject(), to.getObject()).orElse(null));
             }
         });
         add(form);
@@ -101,11 +102,12 @@ public class RevisionsPage extends AdminBasePage {
     }
 
     private void restore(RevisionSummary revision) {
-        EditableTranslation current = app().editorial().load(key).map(a -> a.in(language)).orElse(null);
+        EditableTranslation current = PortalApplication.get().editorial().load(key).map(a -> a.in(language))
+                .orElse(null);
         if (current == null) {
             throw new AbortWithHttpErrorCodeException(404);
         }
-        SaveResult result = app().editorial().restore(user(), revision.id(), current.version());
+        SaveResult result = PortalApplication.get().editorial().restore(user(), revision.id(), current.version());
         if (result instanceof SaveResult.Saved) {
             getSession().info(Texts.format(getString("admin.revisions.restored"), getLocale(), revision.number()));
             setResponsePage(ArticleEditPage.class, ArticleEditPage.parameters(key));

@@ -5,23 +5,25 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import md.migratiesigura.portal.article.ArticleStatus;
 import md.migratiesigura.portal.article.CategoryView;
 import md.migratiesigura.portal.article.EditableTranslation;
 import md.migratiesigura.portal.article.EditorialProblem;
-import md.migratiesigura.portal.article.EditorialService;
 import md.migratiesigura.portal.article.EditorialService.Step;
+import md.migratiesigura.portal.article.EditorialService;
 import md.migratiesigura.portal.article.SaveResult;
 import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.media.CoverImage;
 import md.migratiesigura.portal.media.ImageService;
 import md.migratiesigura.portal.web.PortalApplication;
-import md.migratiesigura.portal.web.common.PublicUrls;
+import md.migratiesigura.portal.web.admin.SaveProblems;
 import md.migratiesigura.portal.web.common.Texts;
 import md.migratiesigura.portal.web.security.StaffSession;
 import org.apache.commons.fileupload2.core.FileUploadException;
 import org.apache.wicket.AttributeModifier;
 import org.apache.wicket.Component;
+import org.apache.wicket.behavior.Behavior;
 import org.apache.wicket.event.Broadcast;
 import org.apache.wicket.event.IEvent;
 import org.apache.wicket.feedback.ContainerFeedbackMessageFilter;
@@ -47,6 +49,8 @@ import org.apache.wicket.model.LoadableDetachableModel;
 import org.apache.wicket.model.Model;
 import org.apache.wicket.request.cycle.RequestCycle;
 import org.apache.wicket.util.lang.Bytes;
+import org.danekja.java.util.function.serializable.SerializableBiConsumer;
+import org.danekja.java.util.function.serializable.SerializableFunction;
 
 /**
  * The editor of one language version: its text, metadata and cover, a server-rendered preview (live as one types
@@ -96,7 +100,7 @@ public class TranslationEditorPanel extends Panel {
         });
         add(visibleWhen(new WebMarkupContainer("late"), () -> saved != null && saved.publishedLate()));
         ExternalLink publicLink = new ExternalLink("publicLink", () -> saved == null ? null
-                : new PublicUrls("").article(language, saved.slug()));
+                : ArticleRoutes.article(language, saved.slug()));
         add(visibleWhen(publicLink, () -> saved != null && saved.status() == ArticleStatus.PUBLISHED));
         add(visibleWhen(new BookmarkablePageLink<Void>("revisionsLink", RevisionsPage.class,
                 RevisionsPage.parameters(key, language)), () -> saved != null));
@@ -154,7 +158,7 @@ public class TranslationEditorPanel extends Panel {
         previewArea.add(AttributeModifier.replace("hidden", () -> previewHtml == null ? "hidden" : null));
         TextArea<String> body = new TextArea<>("body", bind(ArticleDraftForm::getBody, ArticleDraftForm::setBody));
         body.add(AttributeModifier.replace("data-preview-url",
-                () -> RequestCycle.get().getUrlRenderer().renderContextRelativeUrl("/admin/preview")));
+                () -> RequestCycle.get().getUrlRenderer().renderContextRelativeUrl(ArticleRoutes.PREVIEW)));
         body.add(AttributeModifier.replace("data-preview-target", previewArea::getMarkupId));
         f.add(field(body, "body"));
         f.add(previewArea);
@@ -272,7 +276,7 @@ public class TranslationEditorPanel extends Panel {
                     ? Texts.format(getString("admin.editor.done.SCHEDULE"), getLocale(),
                     Texts.dateTime(saved.publishAt(), getLocale()))
                     : getString("admin.editor.done." + step.name()));
-            if (!java.util.Objects.equals(before, saved.categoryKey())) {
+            if (!Objects.equals(before, saved.categoryKey())) {
                 send(getPage(), Broadcast.BREADTH, new CategoryChanged(saved.categoryKey()));
             }
         } else if (result instanceof SaveResult.Rejected r) {
@@ -294,9 +298,7 @@ public class TranslationEditorPanel extends Panel {
     }
 
     private String problem(EditorialProblem p) {
-        String label = getString("admin.editor.field." + p.field(), null, p.field());
-        return Texts.format(getString("admin.editor.problem." + p.code().name()), getLocale(), label,
-                p.detail() == null ? "" : p.detail());
+        return SaveProblems.message(this, "admin.editor", p.field(), p.code().name(), p.detail());
     }
 
     /** The form component of a problem's field, or this panel for problems not tied to one. */
@@ -318,13 +320,13 @@ public class TranslationEditorPanel extends Panel {
         return new TypedTextField<>(field.getId(), field.getModel(), type);
     }
 
-    private <T> IModel<T> bind(org.danekja.java.util.function.serializable.SerializableFunction<ArticleDraftForm, T> getter,
-                               org.danekja.java.util.function.serializable.SerializableBiConsumer<ArticleDraftForm, T> setter) {
+    private <T> IModel<T> bind(SerializableFunction<ArticleDraftForm, T> getter,
+                               SerializableBiConsumer<ArticleDraftForm, T> setter) {
         return LambdaModel.of(form, getter, setter);
     }
 
     private static <C extends Component> C visibleWhen(C component, IModel<Boolean> condition) {
-        component.add(new org.apache.wicket.behavior.Behavior() {
+        component.add(new Behavior() {
             @Override
             public void onConfigure(Component c) {
                 c.setVisible(condition.getObject());

@@ -1,9 +1,11 @@
 package md.migratiesigura.portal.web.article;
 
+import java.util.Comparator;
 import java.util.List;
 import md.migratiesigura.portal.article.TranslationMatrixRow;
 import md.migratiesigura.portal.article.TranslationState;
 import md.migratiesigura.portal.common.Language;
+import md.migratiesigura.portal.web.PortalApplication;
 import md.migratiesigura.portal.web.admin.AdminBasePage;
 import md.migratiesigura.portal.web.common.Texts;
 import md.migratiesigura.portal.web.security.StaffRoles;
@@ -26,9 +28,10 @@ public class TranslationsPage extends AdminBasePage {
 
     public TranslationsPage(PageParameters parameters) {
         super(parameters);
-        IModel<List<TranslationMatrixRow>> rows = LoadableDetachableModel.of(() -> app().editorial().translationMatrix()
+        IModel<List<TranslationMatrixRow>> rows = LoadableDetachableModel.of(
+                () -> PortalApplication.get().editorial().translationMatrix()
                 .stream()
-                .sorted(java.util.Comparator.comparing((TranslationMatrixRow r) -> r.ro() == TranslationState.UP_TO_DATE
+                .sorted(Comparator.comparing((TranslationMatrixRow r) -> r.ro() == TranslationState.UP_TO_DATE
                         && r.ru() == TranslationState.UP_TO_DATE))
                 .toList());
         add(new Label("summary", () -> Texts.format(getString("admin.translations.summary"), getLocale(),

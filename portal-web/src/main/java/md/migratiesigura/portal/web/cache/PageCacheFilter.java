@@ -16,12 +16,17 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -45,8 +50,8 @@ public class PageCacheFilter implements Filter {
     private static final Set<String> NOT_REPLAYED = Set.of("date", "content-length", "content-type", "set-cookie",
             "transfer-encoding", "connection");
 
-    private static final java.time.format.DateTimeFormatter HTTP_DATE =
-            java.time.format.DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.US);
+    private static final DateTimeFormatter HTTP_DATE =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US);
 
     /** How long a request waits for the same page being rendered for another one before rendering it itself. */
     private static final long WAIT_FOR_OTHER_MS = 2_000;
@@ -140,7 +145,7 @@ public class PageCacheFilter implements Filter {
             List<Map.Entry<String, String>> headers = new ArrayList<>();
             headers.add(Map.entry("Content-Type", out.getContentType()));
             buffering.headers.forEach((name, values) -> {
-                if (!NOT_REPLAYED.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                if (!NOT_REPLAYED.contains(name.toLowerCase(Locale.ROOT))) {
                     values.forEach(value -> headers.add(Map.entry(name, value)));
                 }
             });
@@ -156,7 +161,7 @@ public class PageCacheFilter implements Filter {
         out.setStatus(page.status());
         Set<String> set = new HashSet<>();
         for (Map.Entry<String, String> header : page.headers()) {
-            if (set.add(header.getKey().toLowerCase(java.util.Locale.ROOT))) {
+            if (set.add(header.getKey().toLowerCase(Locale.ROOT))) {
                 out.setHeader(header.getKey(), header.getValue());
             } else {
                 out.addHeader(header.getKey(), header.getValue());
@@ -171,7 +176,7 @@ public class PageCacheFilter implements Filter {
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 * 1024);
         private ServletOutputStream stream;
         private PrintWriter writer;
-        private final Map<String, List<String>> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        private final Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         private int status = SC_OK;
         private boolean passedThrough;
 
@@ -219,7 +224,7 @@ public class PageCacheFilter implements Filter {
         }
 
         private static String httpDate(long millis) {
-            return HTTP_DATE.format(java.time.Instant.ofEpochMilli(millis).atZone(java.time.ZoneOffset.UTC));
+            return HTTP_DATE.format(Instant.ofEpochMilli(millis).atZone(ZoneOffset.UTC));
         }
 
         @Override

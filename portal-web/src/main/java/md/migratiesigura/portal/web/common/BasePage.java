@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.web.PortalApplication;
+import md.migratiesigura.portal.web.article.ArticleRoutes;
 import md.migratiesigura.portal.web.cache.PageCacheFilter;
 import md.migratiesigura.portal.web.event.EventsPage;
 import md.migratiesigura.portal.web.home.HomePage;
@@ -75,7 +76,7 @@ public abstract class BasePage extends WebPage {
         add(new WebMarkupContainer("ogUrl").add(AttributeModifier.replace("content", () -> absoluteUrl(language))));
         add(new WebMarkupContainer("ogLocale").add(AttributeModifier.replace("content", language == Language.RO ? "ro_MD" : "ru_MD")));
         add(new WebMarkupContainer("feed").add(AttributeModifier.replace("href",
-                () -> app().config().publicBaseUrl() + "/" + language.code() + "/feed.atom")));
+                () -> PortalApplication.get().urls().absolute(ArticleRoutes.feed(language)))));
         add(new WebMarkupContainer("ogSiteName").add(AttributeModifier.replace("content", () -> getString("site.name"))));
     }
 
@@ -103,7 +104,7 @@ public abstract class BasePage extends WebPage {
         if (parameters == null) {
             return null;
         }
-        return app().config().publicBaseUrl() + "/" + RequestCycle.get().mapUrlFor(getClass(), parameters);
+        return PortalApplication.get().urls().absolute("/" + RequestCycle.get().mapUrlFor(getClass(), parameters));
     }
 
     /** The page's language, from its URL. */
@@ -195,9 +196,5 @@ public abstract class BasePage extends WebPage {
         super.renderHead(response);
         response.render(CssHeaderItem.forReference(CSS));
         response.render(JavaScriptHeaderItem.forReference(QUICK_EXIT_JS).setDefer(true));
-    }
-
-    protected PortalApplication app() {
-        return PortalApplication.get();
     }
 }

@@ -1,5 +1,6 @@
 package md.migratiesigura.portal.web.common;
 
+import java.io.Serializable;
 import java.util.function.IntFunction;
 import org.apache.wicket.Page;
 import org.apache.wicket.markup.html.basic.Label;
@@ -54,6 +55,6 @@ public class PagerPanel extends Panel {
 
     /** Page parameters for a page number, serializable so the page can be. */
     @FunctionalInterface
-    public interface SerializableIntFunction extends IntFunction<PageParameters>, java.io.Serializable {
+    public interface SerializableIntFunction extends IntFunction<PageParameters>, Serializable {
     }
 }

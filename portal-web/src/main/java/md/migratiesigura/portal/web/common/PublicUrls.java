@@ -1,13 +1,13 @@
 package md.migratiesigura.portal.web.common;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import java.net.URI;
 import md.migratiesigura.portal.common.Language;
-import md.migratiesigura.portal.web.PortalApplication;
+import md.migratiesigura.portal.web.event.EventRoutes;
 
 /**
- * Absolute public addresses, for places that live outside a Wicket request (the API, feeds, the sitemap). The
- * paths are the ones mounted in {@link PortalApplication}.
+ * The portal's public base address, for what is written outside a Wicket request or read outside the portal (the
+ * API, feeds, the sitemap, canonical links): it makes absolute addresses of the paths the features' {@code *Routes}
+ * classes build.
  */
 public final class PublicUrls {
 
@@ -17,71 +17,18 @@ public final class PublicUrls {
         this.base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
-    public String home(Language language) {
-        return base + "/" + language.code() + "/";
+    /** The absolute address of a path that starts with a slash. */
+    public String absolute(String path) {
+        return base + path;
     }
 
-    public String article(Language language, String slug) {
-        return base + (language == Language.RO ? "/ro/articole/" : "/ru/stati/") + slug;
-    }
-
-    public String category(Language language, String key) {
-        return base + (language == Language.RO ? "/ro/categorie/" : "/ru/kategoriya/") + key;
-    }
-
-    public String feed(Language language) {
-        return base + "/" + language.code() + "/feed.atom";
-    }
-
-    public String report(Language language, int year) {
-        return base + reportPath(language, year);
-    }
-
-    /** The report page's path: {@code /ro/raport/2025}, {@code /ru/otchet/2025}; its downloads live below it. */
-    public static String reportPath(Language language, int year) {
-        return (language == Language.RO ? "/ro/raport/" : "/ru/otchet/") + year;
-    }
-
-    public String sitemap() {
-        return base + "/sitemap.xml";
-    }
-
-    public String search(Language language, String query) {
-        return base + (language == Language.RO ? "/ro/cautare?q=" : "/ru/poisk?q=")
-                + URLEncoder.encode(query, StandardCharsets.UTF_8);
-    }
-
-    /** The online consultation page (its own issue); linked from the check's result. */
-    public static String consultationPath(Language language) {
-        return language == Language.RO ? "/ro/consultatie" : "/ru/konsultatsiya";
-    }
-
-    // ------------------------------------------------------------------ events
-    /** The events listing's path: {@code /ro/evenimente}, {@code /ru/sobytiya}. */
-    public static String eventsPath(Language language) {
-        return language == Language.RO ? "/ro/evenimente" : "/ru/sobytiya";
-    }
-
-    public String events(Language language) {
-        return base + eventsPath(language);
-    }
-
+    /** One event's public page. {@code ICalendar} reads it here; elsewhere use {@link EventRoutes#event}. */
     public String event(Language language, String key) {
-        return base + eventsPath(language) + "/" + key;
-    }
-
-    /** The subscribable calendar of a language: {@code /ro/evenimente.ics}. */
-    public String eventsCalendar(Language language) {
-        return base + eventsPath(language) + ".ics";
-    }
-
-    /** One event's calendar file: {@code /ro/evenimente/{key}.ics}. */
-    public String eventCalendar(Language language, String key) {
-        return base + eventsPath(language) + "/" + key + ".ics";
+        return absolute(EventRoutes.event(language, key));
     }
 
     /** The host of the public address, for iCalendar UIDs ({@code key@host}). */
     public String host() {
-        return java.net.URI.create(base).getHost();
+        return URI.create(base).getHost();
     }
 }

@@ -2,6 +2,8 @@ package md.migratiesigura.portal.web.common;
 
 import java.util.List;
 import java.util.Locale;
+import md.migratiesigura.portal.common.Language;
+import md.migratiesigura.portal.web.admin.AdminRoutes;
 import org.apache.wicket.request.IRequestCycle;
 import org.apache.wicket.request.IRequestHandler;
 import org.apache.wicket.request.IRequestMapper;
@@ -19,7 +21,7 @@ public class RootRedirectMapper implements IRequestMapper {
     @Override
     public IRequestHandler mapRequest(Request request) {
         List<String> segments = request.getUrl().getSegments();
-        if (segments.size() == 1 && List.of("ro", "ru", "admin").contains(segments.get(0))) {
+        if (segments.size() == 1 && List.of(Language.RO.code(), Language.RU.code(), AdminRoutes.SEGMENT).contains(segments.get(0))) {
             return new Redirect("/" + segments.get(0) + "/");
         }
         boolean root = segments.isEmpty() || (segments.size() == 1 && segments.get(0).isEmpty());

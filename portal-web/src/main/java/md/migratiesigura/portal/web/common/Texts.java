@@ -4,6 +4,7 @@ import com.ibm.icu.text.MessageFormat;
 import com.ibm.icu.util.ULocale;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -49,7 +50,7 @@ public final class Texts {
     }
 
     /** A month and year as a heading or a choice: "martie 2025", "март 2025". */
-    public static String monthName(java.time.YearMonth month, Locale locale) {
+    public static String monthName(YearMonth month, Locale locale) {
         return DateTimeFormatter.ofPattern("LLLL uuuu", locale).format(month);
     }
 }

@@ -3,6 +3,7 @@ package md.migratiesigura.portal.web.consultation;
 import java.util.List;
 import md.migratiesigura.portal.consultation.AnswerLookup;
 import md.migratiesigura.portal.consultation.Tickets;
+import md.migratiesigura.portal.web.PortalApplication;
 import md.migratiesigura.portal.web.common.NoStorePage;
 import md.migratiesigura.portal.web.common.Texts;
 import md.migratiesigura.portal.web.security.ClientAddress;
@@ -68,7 +69,7 @@ public class ConsultationAnswerPage extends NoStorePage {
     }
 
     private void read() {
-        AnswerLookup result = app().services().consultations().readAnswer(ticket.getObject(), phrase.getObject(),
+        AnswerLookup result = PortalApplication.get().consultations().readAnswer(ticket.getObject(), phrase.getObject(),
                 ClientAddress.of(getRequest()));
         if (result instanceof AnswerLookup.Found f) {
             found = f;

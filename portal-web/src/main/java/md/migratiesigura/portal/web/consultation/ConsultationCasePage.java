@@ -9,6 +9,7 @@ import md.migratiesigura.portal.consultation.ConsultationService;
 import md.migratiesigura.portal.consultation.Delivery;
 import md.migratiesigura.portal.consultation.MessageKind;
 import md.migratiesigura.portal.consultation.ReferralView;
+import md.migratiesigura.portal.web.PortalApplication;
 import md.migratiesigura.portal.web.admin.AdminBasePage;
 import md.migratiesigura.portal.web.admin.StaffActions;
 import md.migratiesigura.portal.web.common.Texts;
@@ -50,8 +51,9 @@ public class ConsultationCasePage extends AdminBasePage {
     public ConsultationCasePage(PageParameters parameters) {
         super(parameters);
         this.id = idOf(parameters);
-        ConsultationDetail opened = consultations().open(id, user()).orElseThrow(() -> new AbortWithHttpErrorCodeException(404));
-        this.detail = LoadableDetachableModel.of(() -> consultations().find(id).orElse(opened));
+        ConsultationDetail opened = PortalApplication.get().consultations().open(id, user()).orElseThrow(
+                () -> new AbortWithHttpErrorCodeException(404));
+        this.detail = LoadableDetachableModel.of(() -> PortalApplication.get().consultations().find(id).orElse(opened));
         referral.setObject(opened.referral());
 
         add(new BookmarkablePageLink<Void>("inbox", ConsultationsPage.class));
@@ -104,7 +106,8 @@ public class ConsultationCasePage extends AdminBasePage {
         actions.add(new Form<Void>("assignForm") {
             @Override
             protected void onSubmit() {
-                act(() -> consultations().assignToMe(ConsultationCasePage.this.id, user()), "admin.consultations.assigned");
+                act(() -> PortalApplication.get().consultations().assignToMe(ConsultationCasePage.this.id, user()),
+                        "admin.consultations.assigned");
             }
 
             @Override
@@ -118,7 +121,8 @@ public class ConsultationCasePage extends AdminBasePage {
             @Override
             protected void onSubmit() {
                 try {
-                    Delivery delivery = consultations().reply(ConsultationCasePage.this.id, user(), reply.getObject());
+                    Delivery delivery = PortalApplication.get().consultations().reply(ConsultationCasePage.this.id,
+                            user(), reply.getObject());
                     info(getString("admin.consultations.replied." + delivery.name()));
                     reply.setObject("");
                 } catch (ConsultationException e) {
@@ -128,13 +132,14 @@ public class ConsultationCasePage extends AdminBasePage {
         };
         replyForm.add(new TextArea<>("reply", reply).add(AttributeModifier.replace("maxlength", ConsultationService.MAX_MESSAGE)));
         replyForm.add(new Label("replyHint", detail.map(d -> getString(d.channel().code().equals("email")
-                && !consultations().mailEnabled() ? "admin.consultations.replyHint.mailOff"
+                && !PortalApplication.get().consultations().mailEnabled() ? "admin.consultations.replyHint.mailOff"
                 : "admin.consultations.replyHint." + d.channel().code()))));
         actions.add(replyForm);
         Form<Void> noteForm = new Form<>("noteForm") {
             @Override
             protected void onSubmit() {
-                act(() -> consultations().addNote(ConsultationCasePage.this.id, user(), note.getObject()), "admin.consultations.noted");
+                act(() -> PortalApplication.get().consultations().addNote(ConsultationCasePage.this.id, user(),
+                        note.getObject()), "admin.consultations.noted");
                 if (!hasErrorMessage()) {
                     note.setObject("");
                 }
@@ -146,7 +151,8 @@ public class ConsultationCasePage extends AdminBasePage {
             @Override
             protected void onSubmit() {
                 ReferralView chosen = referral.getObject();
-                act(() -> consultations().refer(ConsultationCasePage.this.id, user(), chosen == null ? null : chosen.id()),
+                act(() -> PortalApplication.get().consultations().refer(ConsultationCasePage.this.id, user(),
+                        chosen == null ? null : chosen.id()),
                         "admin.consultations.referred");
             }
         };
@@ -169,17 +175,18 @@ public class ConsultationCasePage extends AdminBasePage {
         actions.add(new Form<Void>("closeForm") {
             @Override
             protected void onSubmit() {
-                act(() -> consultations().close(ConsultationCasePage.this.id, user()), "admin.consultations.closedNow");
+                act(() -> PortalApplication.get().consultations().close(ConsultationCasePage.this.id, user()),
+                        "admin.consultations.closedNow");
             }
         });
         actions.add(new Label("retention", () -> Texts.format(getString("admin.consultations.retention"), getLocale(),
-                consultations().retentionDays())));
+                PortalApplication.get().consultations().retentionDays())));
         return actions;
     }
 
     /** Active referral services, plus the one already chosen even if retired since. */
     private List<ReferralView> referralChoices() {
-        List<ReferralView> choices = new ArrayList<>(consultations().referrals(false));
+        List<ReferralView> choices = new ArrayList<>(PortalApplication.get().consultations().referrals(false));
         ReferralView current = detail.getObject().referral();
         if (current != null && choices.stream().noneMatch(r -> r.id() == current.id())) {
             choices.add(current);
@@ -193,10 +200,6 @@ public class ConsultationCasePage extends AdminBasePage {
 
     private Language staffLanguage() {
         return StaffSession.get().language();
-    }
-
-    private ConsultationService consultations() {
-        return app().services().consultations();
     }
 
     private static long idOf(PageParameters parameters) {

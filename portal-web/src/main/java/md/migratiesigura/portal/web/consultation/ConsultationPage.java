@@ -9,6 +9,7 @@ import md.migratiesigura.portal.consultation.FormStamps;
 import md.migratiesigura.portal.consultation.NewConsultation;
 import md.migratiesigura.portal.consultation.Submitted;
 import md.migratiesigura.portal.consultation.Topic;
+import md.migratiesigura.portal.web.PortalApplication;
 import md.migratiesigura.portal.web.common.NoStorePage;
 import md.migratiesigura.portal.web.common.Texts;
 import md.migratiesigura.portal.web.security.ClientAddress;
@@ -54,7 +55,7 @@ public class ConsultationPage extends NoStorePage {
     public ConsultationPage(PageParameters parameters) {
         super(parameters);
         this.sos = Model.of(!parameters.get(SOS).isEmpty());
-        this.stamp = Model.of(consultations().formStamps().issue());
+        this.stamp = Model.of(PortalApplication.get().consultations().formStamps().issue());
 
         add(new WebMarkupContainer("danger") {
             @Override
@@ -93,7 +94,8 @@ public class ConsultationPage extends NoStorePage {
         confirmation.add(new Label("ticket", () -> sent == null ? "" : sent.displayTicket()));
         confirmation.add(new Label("phrase", () -> sent == null ? "" : sent.phrase()));
         confirmation.add(new Label("how", () -> sentChannel == null ? "" : getString(switch (sentChannel) {
-            case EMAIL -> consultations().mailEnabled() ? "consultation.sent.email" : "consultation.sent.ticket";
+            case EMAIL -> PortalApplication.get().consultations().mailEnabled() ? "consultation.sent.email"
+                    : "consultation.sent.ticket";
             case PHONE -> "consultation.sent.phone";
             case TICKET -> "consultation.sent.ticket";
         })));
@@ -123,7 +125,7 @@ public class ConsultationPage extends NoStorePage {
         form.add(new TextField<>("contact", contact)
                 .add(AttributeModifier.replace("maxlength", ConsultationService.MAX_CONTACT)));
         form.add(new Label("consentText", () -> Texts.format(getString("consultation.consent.text"), getLocale(),
-                consultations().retentionDays())));
+                PortalApplication.get().consultations().retentionDays())));
         form.add(new CheckBox("consent", consent));
         form.add(new HiddenField<>("stamp", stamp));
         form.add(new TextField<>("website", honeypot));
@@ -154,7 +156,7 @@ public class ConsultationPage extends NoStorePage {
             refuse("consultation.refused.automatic", 400);
             return;
         }
-        FormStamps stamps = consultations().formStamps();
+        FormStamps stamps = PortalApplication.get().consultations().formStamps();
         FormStamps.Verdict verdict = stamps.check(stamp.getObject());
         switch (verdict) {
             case INVALID -> {
@@ -180,7 +182,8 @@ public class ConsultationPage extends NoStorePage {
         }
         try {
             Channel chosen = channel.getObject() == null ? Channel.TICKET : channel.getObject();
-            sent = consultations().submit(new NewConsultation(language(), topic.getObject(), question.getObject(),
+            sent = PortalApplication.get().consultations().submit(new NewConsultation(language(), topic.getObject(),
+                    question.getObject(),
                     Boolean.TRUE.equals(sos.getObject()), chosen, contact.getObject()), ClientAddress.of(getRequest()));
             sentChannel = chosen;
             stamps.use(stamp.getObject());
@@ -195,10 +198,6 @@ public class ConsultationPage extends NoStorePage {
     private void refuse(String key, int httpStatus) {
         error(getString(key));
         respondWith(httpStatus);
-    }
-
-    private ConsultationService consultations() {
-        return app().services().consultations();
     }
 
     @Override

@@ -2,8 +2,10 @@ package md.migratiesigura.portal.web.consultation;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import md.migratiesigura.portal.consultation.InboxFilter;
 import md.migratiesigura.portal.consultation.InboxItem;
+import md.migratiesigura.portal.web.PortalApplication;
 import md.migratiesigura.portal.web.admin.AdminBasePage;
 import md.migratiesigura.portal.web.common.Texts;
 import md.migratiesigura.portal.web.security.StaffRoles;
@@ -34,7 +36,7 @@ public class ConsultationsPage extends AdminBasePage {
             @Override
             protected void onConfigure() {
                 super.onConfigure();
-                setVisible(!app().services().consultations().mailEnabled());
+                setVisible(!PortalApplication.get().consultations().mailEnabled());
             }
         });
         ListView<InboxFilter> views = new ListView<>("views", List.of(InboxFilter.values())) {
@@ -42,7 +44,7 @@ public class ConsultationsPage extends AdminBasePage {
             protected void populateItem(ListItem<InboxFilter> item) {
                 InboxFilter f = item.getModelObject();
                 BookmarkablePageLink<Void> link = new BookmarkablePageLink<>("link", ConsultationsPage.class,
-                        new PageParameters().set(VIEW, f.name().toLowerCase(java.util.Locale.ROOT)));
+                        new PageParameters().set(VIEW, f.name().toLowerCase(Locale.ROOT)));
                 link.setBody(() -> getString("admin.consultations.view." + f.name()));
                 if (f == filter) {
                     link.add(AttributeModifier.replace("aria-current", "page"));
@@ -51,7 +53,8 @@ public class ConsultationsPage extends AdminBasePage {
             }
         };
         add(views);
-        IModel<List<InboxItem>> items = LoadableDetachableModel.of(() -> app().services().consultations().inbox(filter, user()));
+        IModel<List<InboxItem>> items = LoadableDetachableModel.of(
+                () -> PortalApplication.get().consultations().inbox(filter, user()));
         add(new Label("empty", getString("admin.consultations.empty")) {
             @Override
             protected void onConfigure() {
@@ -75,7 +78,8 @@ public class ConsultationsPage extends AdminBasePage {
                 item.add(new Label("language", c.language().code()));
                 item.add(new Label("channel", getString("admin.consultations.channel." + c.channel().code())));
                 item.add(new Label("asked", Texts.dateTime(c.askedAt(), getLocale())));
-                item.add(new Label("waiting", waiting(Duration.between(c.askedAt(), app().clock().instant()))));
+                item.add(new Label("waiting", waiting(Duration.between(c.askedAt(),
+                        PortalApplication.get().clock().instant()))));
                 item.add(new Label("assignee", c.assignee() == null ? getString("admin.consultations.nobody") : c.assignee()));
                 item.add(new Label("replies", Long.toString(c.replies())));
             }

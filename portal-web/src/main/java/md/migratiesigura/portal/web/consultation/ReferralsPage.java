@@ -2,6 +2,7 @@ package md.migratiesigura.portal.web.consultation;
 
 import md.migratiesigura.portal.consultation.ConsultationService;
 import md.migratiesigura.portal.consultation.ReferralView;
+import md.migratiesigura.portal.web.PortalApplication;
 import md.migratiesigura.portal.web.admin.AdminBasePage;
 import md.migratiesigura.portal.web.admin.StaffActions;
 import md.migratiesigura.portal.web.security.StaffRoles;
@@ -31,7 +32,8 @@ public class ReferralsPage extends AdminBasePage {
     public ReferralsPage(PageParameters parameters) {
         super(parameters);
         add(new FeedbackPanel("feedback"));
-        add(new ListView<>("referrals", LoadableDetachableModel.of(() -> consultations().referrals(true))) {
+        add(new ListView<>("referrals", LoadableDetachableModel.of(
+                () -> PortalApplication.get().consultations().referrals(true))) {
             @Override
             protected void populateItem(ListItem<ReferralView> item) {
                 ReferralView r = item.getModelObject();
@@ -40,7 +42,8 @@ public class ReferralsPage extends AdminBasePage {
                 Form<Void> rename = new Form<>("rename") {
                     @Override
                     protected void onSubmit() {
-                        act(() -> consultations().renameReferral(user(), r.id(), ro.getObject(), ru.getObject()),
+                        act(() -> PortalApplication.get().consultations().renameReferral(user(), r.id(),
+                                ro.getObject(), ru.getObject()),
                                 "admin.referrals.renamed");
                     }
                 };
@@ -51,7 +54,8 @@ public class ReferralsPage extends AdminBasePage {
                 Form<Void> toggle = new Form<>("toggle") {
                     @Override
                     protected void onSubmit() {
-                        act(() -> consultations().setReferralRetired(user(), r.id(), !r.retired()),
+                        act(() -> PortalApplication.get().consultations().setReferralRetired(user(), r.id(),
+                                !r.retired()),
                                 r.retired() ? "admin.referrals.restoredNow" : "admin.referrals.retiredNow");
                     }
                 };
@@ -62,7 +66,8 @@ public class ReferralsPage extends AdminBasePage {
         Form<Void> add = new Form<>("add") {
             @Override
             protected void onSubmit() {
-                act(() -> consultations().addReferral(user(), newRo.getObject(), newRu.getObject()), "admin.referrals.added");
+                act(() -> PortalApplication.get().consultations().addReferral(user(), newRo.getObject(),
+                        newRu.getObject()), "admin.referrals.added");
                 if (!hasErrorMessage()) {
                     newRo.setObject("");
                     newRu.setObject("");
@@ -83,10 +88,6 @@ public class ReferralsPage extends AdminBasePage {
 
     private void act(Runnable action, String doneKey) {
         StaffActions.run(this, action, doneKey);
-    }
-
-    private ConsultationService consultations() {
-        return app().services().consultations();
     }
 
     @Override

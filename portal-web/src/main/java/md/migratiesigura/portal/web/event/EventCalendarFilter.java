@@ -14,12 +14,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.event.EventService;
 import md.migratiesigura.portal.event.EventType;
 import md.migratiesigura.portal.event.EventView;
 import md.migratiesigura.portal.web.common.PublicUrls;
+import md.migratiesigura.portal.web.home.HomeRoutes;
 
 /**
  * The events' iCalendar files, before Wicket: {@code /ro/evenimente.ics} and {@code /ru/sobytiya.ics} (every event of
@@ -30,7 +30,6 @@ import md.migratiesigura.portal.web.common.PublicUrls;
 public class EventCalendarFilter implements Filter {
 
     static final Duration FEED_PAST = Duration.ofDays(366);
-    private static final Pattern PATH = Pattern.compile("/(ro/evenimente|ru/sobytiya)(?:\\.ics|/([a-z0-9-]{1,100})\\.ics)");
 
     private final EventService events;
     private final PublicUrls urls;
@@ -49,12 +48,13 @@ public class EventCalendarFilter implements Filter {
             chain.doFilter(req, res);
             return;
         }
-        Matcher matcher = PATH.matcher(path);
-        Language language = path.startsWith("/ru/") ? Language.RU : Language.RO;
-        if (!matcher.matches() || !path.startsWith(PublicUrls.eventsPath(language))) {
+        Matcher matcher = EventRoutes.CALENDAR.matcher(path);
+        if (!matcher.matches()) {
+            Language language = path.startsWith(HomeRoutes.home(Language.RU)) ? Language.RU : Language.RO;
             plain(response, 404, language == Language.RO ? "Calendarul nu există." : "Такого календаря нет.");
             return;
         }
+        Language language = EventRoutes.languageOfCalendar(matcher.group(1));
         if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
             response.setHeader("Allow", "GET, HEAD");
             plain(response, 405, "GET");

@@ -6,10 +6,10 @@ import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.content.MarkdownRenderer;
 import md.migratiesigura.portal.event.EventStatus;
 import md.migratiesigura.portal.event.EventView;
+import md.migratiesigura.portal.web.PortalApplication;
 import md.migratiesigura.portal.web.common.BasePage;
 import md.migratiesigura.portal.web.common.JsonLd;
 import md.migratiesigura.portal.web.common.NotFoundPage;
-import md.migratiesigura.portal.web.common.PublicUrls;
 import md.migratiesigura.portal.web.common.Texts;
 import org.apache.wicket.AttributeModifier;
 import org.apache.wicket.markup.html.WebMarkupContainer;
@@ -31,7 +31,7 @@ public class EventPage extends BasePage {
         super(parameters);
         String key = parameters.get("id").toString("");
         event = LoadableDetachableModel.of(() -> key.matches("[a-z0-9-]{1,100}")
-                ? app().services().events().find(key).orElse(null) : null);
+                ? PortalApplication.get().events().find(key).orElse(null) : null);
         if (event.getObject() == null) {
             throw NotFoundPage.renderInstead(language());
         }
@@ -59,7 +59,7 @@ public class EventPage extends BasePage {
         add(new Label("eventDescription", event.map(e -> e.descriptionHtml(lang))).setEscapeModelStrings(false));
         add(new EventPhotos("photos", view.photos()));
         add(new WebMarkupContainer("calendar").add(AttributeModifier.replace("href",
-                PublicUrls.eventsPath(lang) + "/" + view.key() + ".ics")));
+                EventRoutes.eventCalendar(lang, view.key()))));
         add(new BookmarkablePageLink<Void>("all", EventsPage.class, parametersIn(lang)));
         // Structured data for search engines: JSON with <, > and & escaped, so nothing can close the script.
         add(new Label("jsonLd", this::jsonLd).setEscapeModelStrings(false));
@@ -93,7 +93,7 @@ public class EventPage extends BasePage {
         place.put("address", address);
         data.put("location", place);
         data.put("organizer", Map.of("@type", "Organization", "name", "Centrul Internațional „La Strada”",
-                "url", app().config().publicBaseUrl()));
+                "url", PortalApplication.get().config().publicBaseUrl()));
         data.put("url", absoluteUrl(lang));
         return JsonLd.write(data);
     }

@@ -1,6 +1,7 @@
 package md.migratiesigura.portal.web.event;
 
 import java.util.List;
+import md.migratiesigura.portal.web.media.MediaRoutes;
 import org.apache.wicket.AttributeModifier;
 import org.apache.wicket.markup.html.WebMarkupContainer;
 import org.apache.wicket.markup.html.list.ListItem;
@@ -16,7 +17,7 @@ public class EventPhotos extends ListView<String> {
     @Override
     protected void populateItem(ListItem<String> item) {
         WebMarkupContainer image = new WebMarkupContainer("image");
-        image.add(AttributeModifier.replace("src", "/media/" + item.getModelObject() + "-600.jpg"));
+        image.add(AttributeModifier.replace("src", MediaRoutes.small(item.getModelObject())));
         image.add(AttributeModifier.replace("alt", getString("event.photo") + " " + (item.getIndex() + 1)));
         item.add(image);
     }

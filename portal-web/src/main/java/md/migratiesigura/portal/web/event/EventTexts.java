@@ -1,5 +1,6 @@
 package md.migratiesigura.portal.web.event;
 
+import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -45,7 +46,7 @@ public final class EventTexts {
     }
 
     /** The ISO date-time with offset, for {@code <time datetime>} and JSON-LD. */
-    public static String iso(java.time.Instant instant) {
+    public static String iso(Instant instant) {
         return instant.atZone(PortalTime.ZONE).toOffsetDateTime().toString();
     }
 }

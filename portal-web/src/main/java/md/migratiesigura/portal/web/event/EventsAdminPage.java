@@ -1,7 +1,9 @@
 package md.migratiesigura.portal.web.event;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
+import java.util.function.Function;
 import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.common.PortalTime;
 import md.migratiesigura.portal.event.District;
@@ -9,6 +11,7 @@ import md.migratiesigura.portal.event.EventBreakdown;
 import md.migratiesigura.portal.event.EventService;
 import md.migratiesigura.portal.event.EventView;
 import md.migratiesigura.portal.report.EventFigures;
+import md.migratiesigura.portal.web.PortalApplication;
 import md.migratiesigura.portal.web.admin.AdminBasePage;
 import md.migratiesigura.portal.web.common.Texts;
 import md.migratiesigura.portal.web.security.StaffRoles;
@@ -32,7 +35,7 @@ public class EventsAdminPage extends AdminBasePage {
 
     public EventsAdminPage(PageParameters parameters) {
         super(parameters);
-        EventService service = app().services().events();
+        EventService service = PortalApplication.get().events();
         Language language = StaffSession.get().language();
         IModel<List<EventView>> events = LoadableDetachableModel.of(service::all);
         add(new FeedbackPanel("feedback"));
@@ -62,7 +65,7 @@ public class EventsAdminPage extends AdminBasePage {
                 item.add(new Label("materials", e.materials() == null ? "–" : String.valueOf(e.materials())));
             }
         });
-        int year = LocalDate.now(app().clock().withZone(PortalTime.ZONE)).getYear();
+        int year = LocalDate.now(PortalApplication.get().clock().withZone(PortalTime.ZONE)).getYear();
         EventFigures figures = service.forYear(year);
         EventBreakdown breakdown = service.breakdown(year);
         add(new Label("figuresHeading", Texts.format(getString("admin.events.figures"), getLocale(), String.valueOf(year))));
@@ -75,13 +78,13 @@ public class EventsAdminPage extends AdminBasePage {
         });
         add(new Label("participants", String.valueOf(figures.participants())));
         add(new Label("materials", String.valueOf(figures.materials())));
-        add(rows("months", breakdown.months(), label -> Texts.monthName(java.time.YearMonth.of(year,
+        add(rows("months", breakdown.months(), label -> Texts.monthName(YearMonth.of(year,
                 Integer.parseInt(label)), getLocale())));
         add(rows("districts", breakdown.districts(), label -> District.byKey(label).map(d -> d.name(language)).orElse(label)));
     }
 
     private ListView<EventBreakdown.Row> rows(String id, List<EventBreakdown.Row> rows,
-                                              java.util.function.Function<String, String> label) {
+                                              Function<String, String> label) {
         return new ListView<>(id, rows) {
             @Override
             protected void populateItem(ListItem<EventBreakdown.Row> item) {

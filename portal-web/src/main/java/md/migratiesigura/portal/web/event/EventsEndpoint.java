@@ -70,7 +70,7 @@ public class EventsEndpoint implements ApiEndpoint {
 
     private Item item(EventView e, Language language) {
         return new Item(e.key(), e.type().code(), offset(e.start()), offset(e.end()), e.district().name(language),
-                e.locality(), e.title(language), urls.event(language, e.key()), e.status().code());
+                e.locality(), e.title(language), urls.absolute(EventRoutes.event(language, e.key())), e.status().code());
     }
 
     private static OffsetDateTime offset(Instant instant) {

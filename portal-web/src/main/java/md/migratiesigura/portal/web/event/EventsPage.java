@@ -6,12 +6,13 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import md.migratiesigura.portal.event.District;
 import md.migratiesigura.portal.event.EventFilter;
 import md.migratiesigura.portal.event.EventType;
 import md.migratiesigura.portal.event.EventView;
+import md.migratiesigura.portal.web.PortalApplication;
 import md.migratiesigura.portal.web.common.BasePage;
-import md.migratiesigura.portal.web.common.PublicUrls;
 import md.migratiesigura.portal.web.common.Texts;
 import org.apache.wicket.AttributeModifier;
 import org.apache.wicket.markup.html.WebMarkupContainer;
@@ -49,15 +50,15 @@ public class EventsPage extends BasePage {
             refusal = getString("events.filter.invalid");
         }
         EventFilter filter = new EventFilter(type, district, month);
-        this.events = LoadableDetachableModel.of(() -> app().services().events().listing(filter));
-        Instant now = app().clock().instant();
+        this.events = LoadableDetachableModel.of(() -> PortalApplication.get().events().listing(filter));
+        Instant now = PortalApplication.get().clock().instant();
         IModel<List<EventView>> upcoming = events.map(l -> l.stream().filter(e -> e.isUpcoming(now)).toList());
         IModel<List<EventView>> past = events.map(l -> l.stream().filter(e -> !e.isUpcoming(now)).toList());
 
         add(newFilterForm("form"));
         add(new Label("refusal", () -> refusal).setVisible(refusal != null));
         add(new WebMarkupContainer("calendar").add(AttributeModifier.replace("href",
-                PublicUrls.eventsPath(language()) + ".ics" + (type == null ? "" : "?type=" + type.code()))));
+                EventRoutes.calendar(language()) + (type == null ? "" : "?type=" + type.code()))));
         add(section("upcoming", upcoming));
         add(section("past", past));
         add(new Label("none", getString("events.none")) {
@@ -100,13 +101,13 @@ public class EventsPage extends BasePage {
         form.add(options("types", Arrays.asList(EventType.values()), EventType::code,
                 t -> getString("event.type." + t.code()), type));
         form.add(options("districts", District.ALL, District::key, d -> d.name(language()), district));
-        form.add(options("months", app().services().events().months(),
+        form.add(options("months", PortalApplication.get().events().months(),
                 YearMonth::toString, m -> Texts.monthName(m, getLocale()), month));
         return form;
     }
 
-    private <T> ListView<T> options(String id, List<T> choices, java.util.function.Function<T, String> value,
-                                    java.util.function.Function<T, String> label, T selected) {
+    private <T> ListView<T> options(String id, List<T> choices, Function<T, String> value,
+                                    Function<T, String> label, T selected) {
         return new ListView<>(id, choices) {
             @Override
             protected void populateItem(ListItem<T> item) {

@@ -1,6 +1,7 @@
 package md.migratiesigura.portal.web.home;
 
 import md.migratiesigura.portal.article.CategoryView;
+import md.migratiesigura.portal.web.PortalApplication;
 import md.migratiesigura.portal.web.agency.AgenciesPage;
 import md.migratiesigura.portal.web.article.ArticleListPanel;
 import md.migratiesigura.portal.web.article.CategoryPage;
@@ -26,10 +27,13 @@ public class HomePage extends BasePage {
 
     public HomePage(PageParameters parameters) {
         super(parameters);
-        IModel<Long> published = LoadableDetachableModel.of(() -> app().articles().countPublished(language()));
-        add(new ArticleListPanel("latest", LoadableDetachableModel.of(() -> app().articles().latest(language(), LATEST))));
+        IModel<Long> published = LoadableDetachableModel.of(
+                () -> PortalApplication.get().articles().countPublished(language()));
+        add(new ArticleListPanel("latest", LoadableDetachableModel.of(
+                () -> PortalApplication.get().articles().latest(language(), LATEST))));
         add(new Label("publishedCount", published.map(n -> Texts.plural(getString("home.articleCount"), getLocale(), n))));
-        add(new ListView<>("categories", LoadableDetachableModel.of(() -> app().articles().categories(language()))) {
+        add(new ListView<>("categories", LoadableDetachableModel.of(
+                () -> PortalApplication.get().articles().categories(language()))) {
             @Override
             protected void populateItem(ListItem<CategoryView> item) {
                 BookmarkablePageLink<Void> link = new BookmarkablePageLink<>("link", CategoryPage.class,

@@ -7,6 +7,8 @@ import md.migratiesigura.portal.report.AnnualReport;
 import md.migratiesigura.portal.report.ReportService;
 import md.migratiesigura.portal.web.PortalApplication;
 import org.apache.wicket.request.resource.AbstractResource;
+import org.apache.wicket.request.resource.ContentDisposition;
+import org.apache.wicket.request.resource.IResource;
 import org.apache.wicket.request.resource.ResourceReference;
 
 /**
@@ -42,7 +44,7 @@ public class ReportDownloads extends AbstractResource {
         ResourceResponse response = new ResourceResponse();
         String yearText = attributes.getParameters().get("year").toString("");
         String file = attributes.getParameters().get("file").toString("");
-        ReportService reports = PortalApplication.get().services().reports();
+        ReportService reports = PortalApplication.get().reports();
         if (!yearText.matches("\\d{4}") || !reports.isReportYear(Integer.parseInt(yearText))) {
             return response.setError(404);
         }
@@ -69,7 +71,7 @@ public class ReportDownloads extends AbstractResource {
         }
         response.setContentType(type);
         response.setContentLength(body.length);
-        response.setContentDisposition(org.apache.wicket.request.resource.ContentDisposition.ATTACHMENT);
+        response.setContentDisposition(ContentDisposition.ATTACHMENT);
         response.setFileName(name);
         response.disableCaching();
         response.setWriteCallback(new WriteCallback() {
@@ -81,11 +83,11 @@ public class ReportDownloads extends AbstractResource {
         return response;
     }
 
-    /** The reference mounted once per language. */
-    public static ResourceReference reference(Language language) {
+    /** The reference {@link ReportRoutes} mounts once per language. */
+    static ResourceReference reference(Language language) {
         return new ResourceReference(ReportDownloads.class, "report-" + language.code()) {
             @Override
-            public org.apache.wicket.request.resource.IResource getResource() {
+            public IResource getResource() {
                 return new ReportDownloads(language);
             }
         };

@@ -1,8 +1,8 @@
 package md.migratiesigura.portal.web.report;
 
 import java.util.LinkedHashMap;
-
 import java.util.Map;
+import java.util.TreeMap;
 import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.report.AnnualReport;
 import md.migratiesigura.portal.report.Figure;
@@ -43,9 +43,9 @@ public class ReportEndpoint implements ApiEndpoint {
         body.put("totals", Map.of("visits", r.totals().visits(), "uniqueVisitors", r.totals().uniqueVisitors(),
                 "pageviews", r.totals().pageviews()));
         body.put("articlesPublished", r.articlesPublished());
-        body.put("events", Map.of("byType", new java.util.TreeMap<>(r.events().byType()),
+        body.put("events", Map.of("byType", new TreeMap<>(r.events().byType()),
                 "participants", r.events().participants(), "materials", r.events().materials()));
-        body.put("riskChecks", Map.of("total", r.riskChecks().total(), "byTier", new java.util.TreeMap<>(r.riskChecks().byTier()),
+        body.put("riskChecks", Map.of("total", r.riskChecks().total(), "byTier", new TreeMap<>(r.riskChecks().byTier()),
                 "topFlags", r.riskChecks().topFlags()));
         body.put("consultations", Map.of("total", r.consultations().total(), "sos", r.consultations().sos()));
         body.put("entered", r.isPublished() ? entered(r.entered()) : null);

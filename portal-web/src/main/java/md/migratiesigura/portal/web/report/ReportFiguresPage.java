@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import md.migratiesigura.portal.common.Language;
@@ -11,8 +12,8 @@ import md.migratiesigura.portal.report.EnteredMonth;
 import md.migratiesigura.portal.report.Figure;
 import md.migratiesigura.portal.report.ReportService;
 import md.migratiesigura.portal.report.YearFigures;
+import md.migratiesigura.portal.web.PortalApplication;
 import md.migratiesigura.portal.web.admin.AdminBasePage;
-import md.migratiesigura.portal.web.common.PublicUrls;
 import md.migratiesigura.portal.web.security.StaffRoles;
 import org.apache.wicket.AttributeModifier;
 import org.apache.wicket.RestartResponseException;
@@ -32,6 +33,8 @@ import org.apache.wicket.model.Model;
 import org.apache.wicket.model.StringResourceModel;
 import org.apache.wicket.request.mapper.parameter.PageParameters;
 import org.apache.wicket.validation.validator.StringValidator;
+import org.danekja.java.util.function.serializable.SerializableBiConsumer;
+import org.danekja.java.util.function.serializable.SerializableFunction;
 
 /**
  * Administrators only ({@code /admin/report/2025}): the figures the portal cannot see and a summary per section in
@@ -48,7 +51,7 @@ public class ReportFiguresPage extends AdminBasePage {
 
     public ReportFiguresPage(PageParameters parameters) {
         super(parameters);
-        ReportService reports = app().services().reports();
+        ReportService reports = PortalApplication.get().reports();
         String requested = parameters.get("year").toString("");
         this.year = requested.isEmpty() ? reports.currentYear() - 1 : requested.matches("\\d{4}") ? Integer.parseInt(requested) : -1;
         if (!reports.isReportYear(year)) {
@@ -65,7 +68,7 @@ public class ReportFiguresPage extends AdminBasePage {
             }
             texts.put(section, byLanguage);
         }
-        Map<Integer, EnteredMonth> entered = new java.util.HashMap<>();
+        Map<Integer, EnteredMonth> entered = new HashMap<>();
         reports.enteredMonths(year).forEach(m -> entered.put(m.month(), m));
         for (int m = 1; m <= 12; m++) {
             EnteredMonth e = entered.get(m);
@@ -77,7 +80,7 @@ public class ReportFiguresPage extends AdminBasePage {
         add(yearLink("previous", year - 1));
         add(yearLink("next", year + 1));
         WebMarkupContainer publicLink = new WebMarkupContainer("publicReport");
-        publicLink.add(AttributeModifier.replace("href", PublicUrls.reportPath(Language.RO, year)));
+        publicLink.add(AttributeModifier.replace("href", ReportRoutes.report(Language.RO, year)));
         add(publicLink);
         add(new FeedbackPanel("feedback"));
         add(newPublishForm(figures.published()));
@@ -88,7 +91,7 @@ public class ReportFiguresPage extends AdminBasePage {
     private BookmarkablePageLink<Void> yearLink(String id, int target) {
         BookmarkablePageLink<Void> link = new BookmarkablePageLink<>(id, ReportFiguresPage.class,
                 new PageParameters().set("year", target));
-        link.setVisible(app().services().reports().isReportYear(target));
+        link.setVisible(PortalApplication.get().reports().isReportYear(target));
         link.setBody(Model.of(String.valueOf(target)));
         return link;
     }
@@ -99,7 +102,7 @@ public class ReportFiguresPage extends AdminBasePage {
         Button button = new Button("publish") {
             @Override
             public void onSubmit() {
-                app().services().reports().setPublished(user(), year, !published);
+                PortalApplication.get().reports().setPublished(user(), year, !published);
                 getSession().info(getString(published ? "admin.report.unpublishedNow" : "admin.report.publishedNow"));
                 setResponsePage(ReportFiguresPage.class, new PageParameters().set("year", year));
             }
@@ -129,7 +132,8 @@ public class ReportFiguresPage extends AdminBasePage {
                     });
                     written.put(section, t);
                 });
-                app().services().reports().saveFigures(user(), new YearFigures(year, entered, written, false, null));
+                PortalApplication.get().reports().saveFigures(user(), new YearFigures(year, entered, written, false,
+                        null));
                 info(getString("admin.report.saved"));
             }
         };
@@ -184,7 +188,7 @@ public class ReportFiguresPage extends AdminBasePage {
                     }
                     entered.add(new EnteredMonth(row.month, row.visits, row.visitors, row.pageviews));
                 }
-                app().services().reports().saveEnteredMonths(user(), year, entered);
+                PortalApplication.get().reports().saveEnteredMonths(user(), year, entered);
                 info(getString("admin.report.months.saved"));
             }
         };
@@ -227,20 +231,20 @@ public class ReportFiguresPage extends AdminBasePage {
     /** A model reading and writing one field of a row. */
     private static final class LambdaField implements IModel<Long> {
         private final MonthRow row;
-        private final org.danekja.java.util.function.serializable.SerializableFunction<MonthRow, Long> getter;
-        private final org.danekja.java.util.function.serializable.SerializableBiConsumer<MonthRow, Long> setter;
+        private final SerializableFunction<MonthRow, Long> getter;
+        private final SerializableBiConsumer<MonthRow, Long> setter;
 
         private LambdaField(MonthRow row,
-                            org.danekja.java.util.function.serializable.SerializableFunction<MonthRow, Long> getter,
-                            org.danekja.java.util.function.serializable.SerializableBiConsumer<MonthRow, Long> setter) {
+                            SerializableFunction<MonthRow, Long> getter,
+                            SerializableBiConsumer<MonthRow, Long> setter) {
             this.row = row;
             this.getter = getter;
             this.setter = setter;
         }
 
         static LambdaField of(MonthRow row,
-                              org.danekja.java.util.function.serializable.SerializableFunction<MonthRow, Long> getter,
-                              org.danekja.java.util.function.serializable.SerializableBiConsumer<MonthRow, Long> setter) {
+                              SerializableFunction<MonthRow, Long> getter,
+                              SerializableBiConsumer<MonthRow, Long> setter) {
             return new LambdaField(row, getter, setter);
         }
 

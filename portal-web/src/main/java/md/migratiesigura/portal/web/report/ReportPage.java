@@ -7,9 +7,9 @@ import md.migratiesigura.portal.report.EventFigures;
 import md.migratiesigura.portal.report.Figure;
 import md.migratiesigura.portal.report.RiskCheckFigures;
 import md.migratiesigura.portal.report.YearFigures;
+import md.migratiesigura.portal.web.PortalApplication;
 import md.migratiesigura.portal.web.common.BasePage;
 import md.migratiesigura.portal.web.common.NotFoundPage;
-import md.migratiesigura.portal.web.common.PublicUrls;
 import md.migratiesigura.portal.web.visits.VisitChartPanel;
 import org.apache.wicket.AttributeModifier;
 import org.apache.wicket.markup.html.WebMarkupContainer;
@@ -33,10 +33,11 @@ public class ReportPage extends BasePage {
     public ReportPage(PageParameters parameters) {
         super(parameters);
         this.year = parameters.get("year").toInt(-1);
-        if (!app().services().reports().isReportYear(year) || !parameters.get("year").toString("").matches("\\d{4}")) {
+        if (!PortalApplication.get().reports().isReportYear(year)
+                || !parameters.get("year").toString("").matches("\\d{4}")) {
             throw NotFoundPage.renderInstead(language());
         }
-        this.report = LoadableDetachableModel.of(() -> app().services().reports().report(year));
+        this.report = LoadableDetachableModel.of(() -> PortalApplication.get().reports().report(year));
         ReportTexts texts = new ReportTexts(language());
         AnnualReport r = report.getObject();
 
@@ -152,7 +153,7 @@ public class ReportPage extends BasePage {
 
     private WebMarkupContainer newDownloads(AnnualReport r) {
         WebMarkupContainer downloads = new WebMarkupContainer("downloads");
-        String base = PublicUrls.reportPath(language(), r.year()) + "/";
+        String base = ReportRoutes.report(language(), r.year()) + "/";
         downloads.add(new ListView<>("file", ReportDownloads.filesFor(r)) {
             @Override
             protected void populateItem(ListItem<String> item) {

@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Locale;
 import md.migratiesigura.portal.report.AnnualReport;
 import md.migratiesigura.portal.report.EventFigures;
 import md.migratiesigura.portal.report.Figure;
@@ -119,7 +120,7 @@ public final class ReportPdf {
 
     private static String bar(String kind, long value, long max) {
         double percent = Math.max(0.5, 100.0 * value / max);
-        return "<div class=\"bar " + kind + "\" style=\"width: " + String.format(java.util.Locale.ROOT, "%.1f", percent) + "%\"></div>";
+        return "<div class=\"bar " + kind + "\" style=\"width: " + String.format(Locale.ROOT, "%.1f", percent) + "%\"></div>";
     }
 
     private static void row(StringBuilder h, String name, String value) {

@@ -16,6 +16,7 @@ import md.migratiesigura.portal.riskcheck.RiskCheckService;
 import md.migratiesigura.portal.web.api.ApiEndpoint;
 import md.migratiesigura.portal.web.api.ApiException;
 import md.migratiesigura.portal.web.api.ApiRequest;
+import md.migratiesigura.portal.web.api.ApiRoutes;
 import md.migratiesigura.portal.web.api.ApiServlet;
 
 /**
@@ -56,7 +57,8 @@ public class RiskCheckEndpoint implements ApiEndpoint {
         Optional<String> agency = text(body, "agency");
         Optional<String> country = text(body, "country");
         if (answers.isEmpty() && agency.isEmpty()) {
-            throw ApiException.badRequest("answers must answer at least one question (see GET /api/v1/risk-check/questions)");
+            throw ApiException.badRequest("answers must answer at least one question (see GET "
+                    + ApiRoutes.PATH + "/" + RiskCheckRoutes.API_QUESTIONS + ")");
         }
         try {
             return result(riskCheck.check(language, answers, agency, country));

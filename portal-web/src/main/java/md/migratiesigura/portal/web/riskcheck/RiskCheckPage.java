@@ -8,6 +8,7 @@ import md.migratiesigura.portal.riskcheck.InvalidAnswerException;
 import md.migratiesigura.portal.riskcheck.Questionnaire;
 import md.migratiesigura.portal.riskcheck.RiskCheckResult;
 import md.migratiesigura.portal.riskcheck.RiskCheckService;
+import md.migratiesigura.portal.web.PortalApplication;
 import md.migratiesigura.portal.web.common.NoStorePage;
 import org.apache.wicket.markup.html.WebMarkupContainer;
 import org.apache.wicket.markup.html.basic.Label;
@@ -35,7 +36,7 @@ public class RiskCheckPage extends NoStorePage {
 
     public RiskCheckPage(PageParameters parameters) {
         super(parameters);
-        RiskCheckService riskCheck = app().riskCheck();
+        RiskCheckService riskCheck = PortalApplication.get().riskCheck();
         Questionnaire questionnaire = riskCheck.questionnaire();
         Map<String, String> answers = answersIn(parameters, questionnaire);
         Optional<String> agency = typed(parameters, AGENCY);

@@ -2,12 +2,12 @@ package md.migratiesigura.portal.web.riskcheck;
 
 import java.util.List;
 import md.migratiesigura.portal.common.Language;
-import md.migratiesigura.portal.riskcheck.RiskCheckResult;
 import md.migratiesigura.portal.riskcheck.RiskCheckResult.RaisedFlag;
+import md.migratiesigura.portal.riskcheck.RiskCheckResult;
 import md.migratiesigura.portal.web.agency.AgenciesPage;
 import md.migratiesigura.portal.web.common.BasePage;
-import md.migratiesigura.portal.web.common.PublicUrls;
 import md.migratiesigura.portal.web.common.Texts;
+import md.migratiesigura.portal.web.consultation.ConsultationRoutes;
 import org.apache.wicket.AttributeModifier;
 import org.apache.wicket.markup.html.WebMarkupContainer;
 import org.apache.wicket.markup.html.basic.Label;
@@ -68,7 +68,7 @@ public class RiskCheckResultPanel extends Panel {
         });
         add(list("unsure", "question", result.map(RiskCheckResult::unsure)));
 
-        add(new ExternalLink("consultation", PublicUrls.consultationPath(language)));
+        add(new ExternalLink("consultation", ConsultationRoutes.consultation(language)));
         add(new BookmarkablePageLink<Void>("agencies", AgenciesPage.class, BasePage.parametersIn(language)));
         add(new BookmarkablePageLink<Void>("switch", RiskCheckPage.class, switchParameters)
                 .setBody(new ResourceModel(print ? "riskCheck.backToCheck" : "riskCheck.print")));

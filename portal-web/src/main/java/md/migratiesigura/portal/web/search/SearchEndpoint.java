@@ -14,7 +14,9 @@ import md.migratiesigura.portal.search.SearchService;
 import md.migratiesigura.portal.web.api.ApiEndpoint;
 import md.migratiesigura.portal.web.api.ApiException;
 import md.migratiesigura.portal.web.api.ApiRequest;
+import md.migratiesigura.portal.web.article.ArticleRoutes;
 import md.migratiesigura.portal.web.common.PublicUrls;
+import md.migratiesigura.portal.web.event.EventRoutes;
 
 /**
  * {@code GET /api/v1/search?q=&lang=ro|ru&type=article|event&page=1&size=10}: {@code {"total", "totalExact", "hits":
@@ -62,8 +64,8 @@ public class SearchEndpoint implements ApiEndpoint {
     }
 
     private Hit hit(SearchHit h) {
-        return new Hit(h.type(), h.key(), h.language().code(), h.title(), "event".equals(h.type()) ? urls.event(h.language(), h.key())
-                : urls.article(h.language(), h.slug()), h.snippet());
+        return new Hit(h.type(), h.key(), h.language().code(), h.title(), "event".equals(h.type()) ? urls.absolute(EventRoutes.event(h.language(), h.key()))
+                : urls.absolute(ArticleRoutes.article(h.language(), h.slug())), h.snippet());
     }
 
     record Hit(String type, String key, String lang, String title, String url, String snippet) {

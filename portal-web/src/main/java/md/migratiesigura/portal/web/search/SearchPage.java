@@ -7,6 +7,7 @@ import md.migratiesigura.portal.search.SearchBusyException;
 import md.migratiesigura.portal.search.SearchHit;
 import md.migratiesigura.portal.search.SearchQuery;
 import md.migratiesigura.portal.search.SearchResults;
+import md.migratiesigura.portal.web.PortalApplication;
 import md.migratiesigura.portal.web.article.ArticlePage;
 import md.migratiesigura.portal.web.common.AnchorLink;
 import md.migratiesigura.portal.web.common.BasePage;
@@ -54,7 +55,8 @@ public class SearchPage extends BasePage {
         form.add(new WebMarkupContainer("query").add(AttributeModifier.replace("value", text)));
         form.add(new WebMarkupContainer("all").add(AttributeModifier.replace("checked", () -> both ? "checked" : null)));
         form.add(new Label("allLabel", getString("search.includeOther." + language().code())));
-        form.add(new ListView<>("categories", LoadableDetachableModel.of(() -> app().articles().categories(language()))) {
+        form.add(new ListView<>("categories", LoadableDetachableModel.of(
+                () -> PortalApplication.get().articles().categories(language()))) {
             @Override
             protected void populateItem(ListItem<CategoryView> item) {
                 CategoryView c = item.getModelObject();
@@ -101,7 +103,7 @@ public class SearchPage extends BasePage {
             return SearchResults.empty();
         }
         try {
-            return app().services().search().search(new SearchQuery(text, language(), both, Optional.empty(),
+            return PortalApplication.get().search().search(new SearchQuery(text, language(), both, Optional.empty(),
                     category.isEmpty() ? Optional.empty() : Optional.of(category), page, PAGE_SIZE));
         } catch (InvalidQueryException e) {
             refusal = e.reason() == InvalidQueryException.Reason.TOO_LONG ? "search.tooLong" : "search.tooManyWords";

@@ -8,7 +8,9 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Set;
+import md.migratiesigura.portal.web.account.AccountRoutes;
 
 /**
  * Stricter than Wicket's resource-isolation listener for the back office, whose links and forms Wicket invokes by
@@ -24,8 +26,8 @@ public class AdminIsolationFilter implements Filter {
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) req;
         String site = request.getHeader("Sec-Fetch-Site");
-        boolean foreign = site != null && !OWN.contains(site.toLowerCase(java.util.Locale.ROOT));
-        boolean plainLoginVisit = "GET".equals(request.getMethod()) && "/admin/login".equals(request.getRequestURI())
+        boolean foreign = site != null && !OWN.contains(site.toLowerCase(Locale.ROOT));
+        boolean plainLoginVisit = "GET".equals(request.getMethod()) && AccountRoutes.LOGIN.equals(request.getRequestURI())
                 && request.getQueryString() == null;
         if (foreign && !plainLoginVisit) {
             HttpServletResponse response = (HttpServletResponse) res;

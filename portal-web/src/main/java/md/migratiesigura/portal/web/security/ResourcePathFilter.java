@@ -17,6 +17,9 @@ import java.util.regex.Pattern;
  */
 public class ResourcePathFilter implements Filter {
 
+    /** Where Wicket serves packaged resources (CSS, scripts): what this filter is mapped to. */
+    public static final String PATHS = "/wicket/resource/*";
+
     private static final Pattern SAFE = Pattern.compile("/wicket/resource/[A-Za-z0-9_.$]+/[A-Za-z0-9_-]+(-ver-[0-9A-F]+)?\\.[a-z0-9]{1,5}");
 
     @Override

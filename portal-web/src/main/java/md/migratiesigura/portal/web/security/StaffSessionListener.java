@@ -6,13 +6,14 @@ import md.migratiesigura.portal.common.SignedInUser;
 import md.migratiesigura.portal.web.PortalApplication;
 import md.migratiesigura.portal.web.account.LoginPage;
 import md.migratiesigura.portal.web.admin.AdminBasePage;
+import md.migratiesigura.portal.web.admin.AdminRoutes;
 import md.migratiesigura.portal.web.admin.DashboardPage;
 import org.apache.wicket.RestartResponseException;
 import org.apache.wicket.Session;
 import org.apache.wicket.core.request.handler.IPageClassRequestHandler;
 import org.apache.wicket.core.request.handler.PageProvider;
-import org.apache.wicket.core.request.handler.RenderPageRequestHandler;
 import org.apache.wicket.core.request.handler.RenderPageRequestHandler.RedirectPolicy;
+import org.apache.wicket.core.request.handler.RenderPageRequestHandler;
 import org.apache.wicket.protocol.http.PageExpiredException;
 import org.apache.wicket.request.IRequestHandler;
 import org.apache.wicket.request.cycle.IRequestCycleListener;
@@ -55,7 +56,7 @@ public class StaffSessionListener implements IRequestCycleListener {
     @Override
     public IRequestHandler onException(RequestCycle cycle, Exception ex) {
         List<String> segments = cycle.getRequest().getUrl().getSegments();
-        if (ex instanceof PageExpiredException && !segments.isEmpty() && "admin".equals(segments.get(0))) {
+        if (ex instanceof PageExpiredException && !segments.isEmpty() && AdminRoutes.SEGMENT.equals(segments.get(0))) {
             return new RenderPageRequestHandler(new PageProvider(DashboardPage.class), RedirectPolicy.ALWAYS_REDIRECT);
         }
         return null;

@@ -3,6 +3,7 @@ package md.migratiesigura.portal.web.sitemap;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.Function;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import md.migratiesigura.portal.article.ArticleService;
@@ -11,8 +12,11 @@ import md.migratiesigura.portal.article.SitemapEntry;
 import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.event.EventService;
 import md.migratiesigura.portal.event.EventView;
+import md.migratiesigura.portal.web.article.ArticleRoutes;
 import md.migratiesigura.portal.web.common.PublicUrls;
 import md.migratiesigura.portal.web.common.XmlServlet;
+import md.migratiesigura.portal.web.event.EventRoutes;
+import md.migratiesigura.portal.web.home.HomeRoutes;
 
 /**
  * {@code /sitemap.xml}: every published page, each language version with {@code xhtml:link} alternates for all its
@@ -39,23 +43,23 @@ public class SitemapServlet extends XmlServlet {
         xml.writeStartElement("urlset");
         xml.writeDefaultNamespace(SITEMAP_NS);
         xml.writeNamespace("xhtml", XHTML_NS);
-        writeGroup(xml, both(urls::home), null);
+        writeGroup(xml, both(l -> urls.absolute(HomeRoutes.home(l))), null);
         for (CategoryView category : articles.categories(Language.RO)) {
-            writeGroup(xml, both(l -> urls.category(l, category.key())), null);
+            writeGroup(xml, both(l -> urls.absolute(ArticleRoutes.category(l, category.key()))), null);
         }
         for (SitemapEntry entry : articles.sitemap()) {
             Map<Language, String> addresses = new EnumMap<>(Language.class);
-            entry.slugs().forEach((language, slug) -> addresses.put(language, urls.article(language, slug)));
+            entry.slugs().forEach((language, slug) -> addresses.put(language, urls.absolute(ArticleRoutes.article(language, slug))));
             writeGroup(xml, addresses, DateTimeFormatter.ISO_INSTANT.format(entry.lastModified()));
         }
-        writeGroup(xml, both(urls::events), null);
+        writeGroup(xml, both(l -> urls.absolute(EventRoutes.events(l))), null);
         for (EventView event : events.all()) {
-            writeGroup(xml, both(l -> urls.event(l, event.key())), DateTimeFormatter.ISO_INSTANT.format(event.updatedAt()));
+            writeGroup(xml, both(l -> urls.absolute(EventRoutes.event(l, event.key()))), DateTimeFormatter.ISO_INSTANT.format(event.updatedAt()));
         }
         xml.writeEndElement();
     }
 
-    private static Map<Language, String> both(java.util.function.Function<Language, String> address) {
+    private static Map<Language, String> both(Function<Language, String> address) {
         Map<Language, String> addresses = new EnumMap<>(Language.class);
         for (Language language : Language.values()) {
             addresses.put(language, address.apply(language));

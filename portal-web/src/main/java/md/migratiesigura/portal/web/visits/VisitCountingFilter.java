@@ -16,6 +16,8 @@ import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.config.IpRange;
 import md.migratiesigura.portal.visits.VisitCounter;
 import md.migratiesigura.portal.web.security.ClientAddress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Counts public pageviews (spec §6) in the request path, after the page is rendered: a GET answered 2xx with an
@@ -25,7 +27,7 @@ import md.migratiesigura.portal.web.security.ClientAddress;
  */
 public class VisitCountingFilter implements Filter {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(VisitCountingFilter.class);
+    private static final Logger log = LoggerFactory.getLogger(VisitCountingFilter.class);
 
     private final VisitCounter counter;
     private final List<IpRange> trustedProxies;

@@ -3,8 +3,9 @@ package md.migratiesigura.portal.web.visits;
 import java.util.List;
 import md.migratiesigura.portal.visits.Month;
 import md.migratiesigura.portal.visits.VisitCounter;
-import md.migratiesigura.portal.visits.VisitStatistics;
 import md.migratiesigura.portal.visits.VisitStatistics.Dimension;
+import md.migratiesigura.portal.visits.VisitStatistics;
+import md.migratiesigura.portal.web.PortalApplication;
 import md.migratiesigura.portal.web.admin.AdminBasePage;
 import md.migratiesigura.portal.web.common.Texts;
 import md.migratiesigura.portal.web.report.ReportTexts;
@@ -37,7 +38,7 @@ public class VisitsPage extends AdminBasePage {
                 live ? new PageParameters() : new PageParameters().set("live", "1"));
         toggle.add(new Label("text", getString(live ? "admin.visits.live.stop" : "admin.visits.live.start")));
         add(toggle);
-        VisitStatistics stats = app().services().visitStatistics();
+        VisitStatistics stats = PortalApplication.get().visitStatistics();
         Month month = stats.currentMonth();
         add(new Label("month", getString("report.month." + month.month()) + " " + month.year()));
         add(figures("today", stats.today()));
@@ -52,13 +53,14 @@ public class VisitsPage extends AdminBasePage {
                 stats.top(month, Dimension.REFERRER, TOP), true, "admin.visits.referrer."));
         add(new VisitBreakdownPanel("domains", List.of("admin.visits.domains", "admin.visits.domain", "report.visits"),
                 stats.top(month, Dimension.DOMAIN, TOP), true, null));
-        VisitCounter.CounterState state = app().services().visitCounter().state();
+        VisitCounter.CounterState state = PortalApplication.get().visitCounter().state();
         add(new Label("counted", number(state.counted())));
         add(new Label("dropped", number(state.dropped())));
         add(new Label("waiting", number(state.waiting())));
         add(new Label("database", getString(state.databaseFailing() ? "admin.visits.database.failing" : "admin.visits.database.ok")));
         add(new Label("lastFlush", state.lastFlush() == null ? "—" : Texts.dateTime(state.lastFlush(), getLocale())));
-        add(new Label("counting", getString(app().config().visitCounting() ? "admin.visits.counting.on" : "admin.visits.counting.off")));
+        add(new Label("counting", getString(PortalApplication.get().config().visitCounting()
+                ? "admin.visits.counting.on" : "admin.visits.counting.off")));
     }
 
     private WebMarkupContainer figures(String id, VisitStatistics.Figures figures) {

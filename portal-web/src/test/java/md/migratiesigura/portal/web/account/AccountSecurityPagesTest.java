@@ -19,15 +19,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import md.migratiesigura.portal.MutableClock;
 import md.migratiesigura.portal.account.Totp;
 import md.migratiesigura.portal.account.UserSummary;
 import md.migratiesigura.portal.audit.AuditAction;
 import md.migratiesigura.portal.audit.AuditRecord;
 import md.migratiesigura.portal.common.Role;
-import md.migratiesigura.portal.web.TestClock;
 import md.migratiesigura.portal.web.TestPortal;
 import md.migratiesigura.portal.web.admin.AccessDeniedPage;
 import md.migratiesigura.portal.web.admin.DashboardPage;
+import md.migratiesigura.portal.web.admin.StaffTesting;
 import md.migratiesigura.portal.web.security.StaffSession;
 import org.apache.wicket.Page;
 import org.apache.wicket.util.string.Strings;
@@ -46,7 +47,7 @@ class AccountSecurityPagesTest {
     private static final Pattern SECRET = Pattern.compile("otpauth://totp/[^\"<]*secret=([A-Z2-7]+)");
     private static final String NEW_PASSWORD = "o parolă nouă, destul de lungă";
 
-    private final TestClock clock = new TestClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2025-03-12T08:00:00Z"));
     private WicketTester tester;
 
     @BeforeEach
@@ -64,7 +65,7 @@ class AccountSecurityPagesTest {
         String editor = TestPortal.newStaff(Role.EDITOR);
         byte[] secret = enrol(editor);
 
-        submit(tester.newFormTester("logoutForm"));
+        StaffTesting.submit(tester, tester.newFormTester("logoutForm"));
         signInWithPassword(editor, TestPortal.STAFF_PASSWORD);
         tester.assertRenderedPage(LoginCodePage.class);
         assertFalse(StaffSession.get().isSignedIn(), "the password alone does not sign in");
@@ -128,13 +129,13 @@ class AccountSecurityPagesTest {
     @Test
     void aWrongConfirmationCodeLeavesTheSecondFactorOff() {
         String editor = TestPortal.newStaff(Role.EDITOR);
-        signIn(editor, TestPortal.STAFF_PASSWORD);
+        StaffTesting.signIn(tester, editor, TestPortal.STAFF_PASSWORD);
         tester.executeUrl("admin/account");
-        click("startEnrolment");
+        StaffTesting.click(tester, "startEnrolment");
         byte[] secret = shownSecret();
         FormTester form = tester.newFormTester("enrolment:confirmForm");
         form.setValue("code", wrongCode(secret));
-        submit(form);
+        StaffTesting.submit(tester, form);
         assertTrue(tester.getLastResponseAsString().contains("Codul nu este corect."));
         assertEquals(AuditAction.TOTP_ENROLMENT_FAILED, latestAudit().action());
         assertFalse(summary(editor).secondFactor());
@@ -146,7 +147,7 @@ class AccountSecurityPagesTest {
     void wrongCodesAreThrottledLikeWrongPasswords() {
         String editor = TestPortal.newStaff(Role.EDITOR);
         byte[] secret = enrol(editor);
-        submit(tester.newFormTester("logoutForm"));
+        StaffTesting.submit(tester, tester.newFormTester("logoutForm"));
         signInWithPassword(editor, TestPortal.STAFF_PASSWORD);
         for (int i = 0; i < 5; i++) {
             submitCode(wrongCode(secret));
@@ -166,12 +167,12 @@ class AccountSecurityPagesTest {
     void anAdministratorResetsALostSecondFactorFromTheUsersPage() {
         String editor = TestPortal.newStaff(Role.EDITOR);
         enrol(editor);
-        submit(tester.newFormTester("logoutForm"));
-        signIn(TestPortal.ADMIN_EMAIL, TestPortal.ADMIN_PASSWORD);
+        StaffTesting.submit(tester, tester.newFormTester("logoutForm"));
+        StaffTesting.signIn(tester, TestPortal.ADMIN_EMAIL, TestPortal.ADMIN_PASSWORD);
         tester.executeUrl("admin/users");
         int row = indexOf(editor);
         assertTrue(tester.getLastResponseAsString().contains("Pornită"));
-        click("users:" + row + ":resetTotp");
+        StaffTesting.click(tester, "users:" + row + ":resetTotp");
         assertTrue(tester.getLastResponseAsString().contains(
                 "Verificarea în doi pași a contului " + editor + " a fost oprită"));
         assertEquals(AuditAction.TOTP_RESET, latestAudit().action());
@@ -184,7 +185,7 @@ class AccountSecurityPagesTest {
         String editor = TestPortal.newStaff(Role.EDITOR);
         int otherSession = TestPortal.services().users().checkPassword(editor, TestPortal.STAFF_PASSWORD)
                 .orElseThrow().sessionGeneration();
-        signIn(editor, TestPortal.STAFF_PASSWORD);
+        StaffTesting.signIn(tester, editor, TestPortal.STAFF_PASSWORD);
         tester.executeUrl("admin/account");
 
         changePassword("not my password", NEW_PASSWORD, NEW_PASSWORD);
@@ -211,20 +212,14 @@ class AccountSecurityPagesTest {
     @Test
     void aSessionEndedByAnAdministratorIsSignedOutAtItsNextRequest() {
         String editor = TestPortal.newStaff(Role.EDITOR);
-        signIn(editor, TestPortal.STAFF_PASSWORD);
+        StaffTesting.signIn(tester, editor, TestPortal.STAFF_PASSWORD);
         // The administrator works on another node: only the database is shared.
         WicketTester admin = new WicketTester(TestPortal.newApplication(clock));
         try {
-            admin.executeUrl("admin/login");
-            FormTester login = admin.newFormTester("form");
-            login.setValue("email", TestPortal.ADMIN_EMAIL);
-            login.setValue("password", TestPortal.ADMIN_PASSWORD);
-            admin.addRequestHeader("sec-fetch-site", "same-origin");
-            login.submit();
+            StaffTesting.signIn(admin, TestPortal.ADMIN_EMAIL, TestPortal.ADMIN_PASSWORD);
             admin.executeUrl("admin/users");
             int row = indexOf(editor);
-            admin.addRequestHeader("sec-fetch-site", "same-origin");
-            admin.clickLink("users:" + row + ":endSessions");
+            StaffTesting.click(admin, "users:" + row + ":endSessions");
             assertTrue(admin.getLastResponseAsString().contains("Sesiunile contului " + editor + " au fost încheiate."));
         } finally {
             admin.destroy();
@@ -238,7 +233,7 @@ class AccountSecurityPagesTest {
         tester.assertRenderedPage(LoginPage.class);
         assertTrue(tester.getLastResponseAsString().contains("Sesiunea s-a încheiat. Intră din nou."));
         assertFalse(StaffSession.get().isSignedIn());
-        signIn(editor, TestPortal.STAFF_PASSWORD);
+        StaffTesting.signIn(tester, editor, TestPortal.STAFF_PASSWORD);
     }
 
     @Test
@@ -246,7 +241,7 @@ class AccountSecurityPagesTest {
         String editor = TestPortal.newStaff(Role.EDITOR);
         int editorSession = TestPortal.services().users().checkPassword(editor, TestPortal.STAFF_PASSWORD)
                 .orElseThrow().sessionGeneration();
-        signIn(TestPortal.ADMIN_EMAIL, TestPortal.ADMIN_PASSWORD);
+        StaffTesting.signIn(tester, TestPortal.ADMIN_EMAIL, TestPortal.ADMIN_PASSWORD);
         tester.executeUrl("admin/users");
         int self = indexOf(TestPortal.ADMIN_EMAIL);
         tester.assertInvisible("users:" + self + ":resetPassword");
@@ -257,14 +252,14 @@ class AccountSecurityPagesTest {
         FormTester weak = tester.newFormTester("form");
         weak.setValue("password", "short");
         weak.setValue("repeat", "short");
-        submit(weak);
+        StaffTesting.submit(tester, weak);
         tester.assertRenderedPage(UserPasswordPage.class);
         assertTrue(TestPortal.services().users().active(id, editorSession).isPresent(), "nothing changed");
 
         FormTester form = tester.newFormTester("form");
         form.setValue("password", NEW_PASSWORD);
         form.setValue("repeat", NEW_PASSWORD);
-        submit(form);
+        StaffTesting.submit(tester, form);
         tester.assertRenderedPage(UsersPage.class);
         assertTrue(tester.getLastResponseAsString().contains("Contul " + editor + " are o parolă nouă"));
         assertEquals(AuditAction.PASSWORD_RESET, latestAudit().action());
@@ -278,7 +273,7 @@ class AccountSecurityPagesTest {
     @Test
     void onlyAdministratorsMayResetPasswords() {
         String editor = TestPortal.newStaff(Role.EDITOR);
-        signIn(editor, TestPortal.STAFF_PASSWORD);
+        StaffTesting.signIn(tester, editor, TestPortal.STAFF_PASSWORD);
         tester.executeUrl("admin/users/" + TestPortal.administrator().id() + "/password");
         tester.assertRenderedPage(AccessDeniedPage.class);
         assertEquals(403, tester.getLastResponse().getStatus());
@@ -286,16 +281,16 @@ class AccountSecurityPagesTest {
 
     /** Signs in, turns the second factor on from the account page and returns the secret it showed. */
     private byte[] enrol(String email) {
-        signIn(email, TestPortal.STAFF_PASSWORD);
+        StaffTesting.signIn(tester, email, TestPortal.STAFF_PASSWORD);
         tester.executeUrl("admin/account");
         tester.assertRenderedPage(AccountPage.class);
-        click("startEnrolment");
+        StaffTesting.click(tester, "startEnrolment");
         byte[] secret = shownSecret();
         assertTrue(tester.getLastResponseAsString().contains(Totp.base32(secret).substring(0, 4) + " "),
                 "the secret is shown as text, in groups");
         FormTester form = tester.newFormTester("enrolment:confirmForm");
         form.setValue("code", Totp.code(secret, Totp.step(Instant.now())));
-        submit(form);
+        StaffTesting.submit(tester, form);
         assertTrue(tester.getLastResponseAsString().contains("Verificarea în doi pași este pornită."));
         assertEquals(AuditAction.TOTP_ENABLED, latestAudit().action());
         assertTrue(summary(email).secondFactor());
@@ -374,36 +369,19 @@ class AccountSecurityPagesTest {
         form.setValue("current", current);
         form.setValue("next", next);
         form.setValue("repeat", repeat);
-        submit(form);
+        StaffTesting.submit(tester, form);
     }
 
-    private void signIn(String email, String password) {
-        signInWithPassword(email, password);
-        tester.assertRenderedPage(DashboardPage.class);
-    }
-
+    /** The first step only: whether a second one follows is what these tests look at. */
     private void signInWithPassword(String email, String password) {
         tester.executeUrl("admin/login");
-        FormTester form = tester.newFormTester("form");
-        form.setValue("email", email);
-        form.setValue("password", password);
-        submit(form);
+        StaffTesting.submitLogin(tester, email, password);
     }
 
     private void submitCode(String code) {
         FormTester form = tester.newFormTester("form");
         form.setValue("code", code);
-        submit(form);
-    }
-
-    private void click(String path) {
-        tester.addRequestHeader("sec-fetch-site", "same-origin");
-        tester.clickLink(path);
-    }
-
-    private void submit(FormTester form) {
-        tester.addRequestHeader("sec-fetch-site", "same-origin");
-        form.submit();
+        StaffTesting.submit(tester, form);
     }
 
     private static int indexOf(String email) {

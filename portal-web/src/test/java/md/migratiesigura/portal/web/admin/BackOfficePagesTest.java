@@ -7,13 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import md.migratiesigura.portal.MutableClock;
 import md.migratiesigura.portal.account.UserSummary;
 import md.migratiesigura.portal.audit.AuditAction;
 import md.migratiesigura.portal.audit.AuditRecord;
 import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.common.Role;
-import md.migratiesigura.portal.web.TestClock;
 import md.migratiesigura.portal.web.TestPortal;
 import md.migratiesigura.portal.web.account.LoginPage;
 import md.migratiesigura.portal.web.account.UsersPage;
@@ -31,7 +32,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** The back office in WicketTester, on the real core: login, sessions, roles, users and the audit log. */
 class BackOfficePagesTest {
 
-    private final TestClock clock = new TestClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2025-03-12T08:00:00Z"));
     private WicketTester tester;
 
     @BeforeEach
@@ -46,7 +47,7 @@ class BackOfficePagesTest {
 
     @Test
     void anAdministratorSignsInAndSeesWhatTheyMayOpen() {
-        signIn(TestPortal.ADMIN_EMAIL, TestPortal.ADMIN_PASSWORD);
+        StaffTesting.signIn(tester, TestPortal.ADMIN_EMAIL, TestPortal.ADMIN_PASSWORD);
         tester.assertRenderedPage(DashboardPage.class);
         String html = tester.getLastResponseAsString();
         assertTrue(html.contains("<html lang=\"ro\">"), "Romanian by default");
@@ -62,16 +63,16 @@ class BackOfficePagesTest {
     void aWrongPasswordAndAnUnknownEmailGetTheSameMessage(Language language) {
         tester.executeUrl("admin/login");
         if (language == Language.RU) {
-            click("languageSwitch");
+            StaffTesting.click(tester, "languageSwitch");
             assertTrue(tester.getLastResponseAsString().contains("<html lang=\"ru\">"));
         }
         String expected = language == Language.RO
                 ? "Adresa de e-mail sau parola nu este corectă." : "Неверный адрес электронной почты или пароль.";
-        submitLogin(TestPortal.ADMIN_EMAIL, "not the password");
+        StaffTesting.submitLogin(tester, TestPortal.ADMIN_EMAIL, "not the password");
         tester.assertRenderedPage(LoginPage.class);
         String wrongPassword = tester.getLastResponseAsString();
         assertTrue(wrongPassword.contains(expected), "the failure is explained in " + language);
-        submitLogin("nobody-" + language.code() + "@example.org", "not the password");
+        StaffTesting.submitLogin(tester, "nobody-" + language.code() + "@example.org", "not the password");
         tester.assertRenderedPage(LoginPage.class);
         String unknownEmail = tester.getLastResponseAsString();
         assertTrue(unknownEmail.contains(expected));
@@ -84,10 +85,10 @@ class BackOfficePagesTest {
     @Test
     void theSessionIdChangesAtLogin() {
         tester.executeUrl("admin/login");
-        click("languageSwitch"); // choosing a language keeps it in a session, before signing in
+        StaffTesting.click(tester, "languageSwitch"); // choosing a language keeps it in a session, before signing in
         String before = tester.getSession().getId();
         assertNotNull(before, "a session exists before signing in");
-        submitLogin(TestPortal.ADMIN_EMAIL, TestPortal.ADMIN_PASSWORD);
+        StaffTesting.submitLogin(tester, TestPortal.ADMIN_EMAIL, TestPortal.ADMIN_PASSWORD);
         tester.assertRenderedPage(DashboardPage.class);
         assertNotEquals(before, tester.getSession().getId());
         assertNotEquals(before, tester.getHttpSession().getId());
@@ -96,9 +97,9 @@ class BackOfficePagesTest {
 
     @Test
     void logoutEndsTheSessionAndReturnsToTheLogin() {
-        signIn(TestPortal.ADMIN_EMAIL, TestPortal.ADMIN_PASSWORD);
+        StaffTesting.signIn(tester, TestPortal.ADMIN_EMAIL, TestPortal.ADMIN_PASSWORD);
         String signedInId = tester.getHttpSession().getId();
-        submit(tester.newFormTester("logoutForm"));
+        StaffTesting.submit(tester, tester.newFormTester("logoutForm"));
         tester.assertRenderedPage(LoginPage.class);
         assertFalse(StaffSession.get().isSignedIn());
         assertNotEquals(signedInId, tester.getHttpSession().getId(), "the signed-in session is gone");
@@ -118,9 +119,9 @@ class BackOfficePagesTest {
     @EnumSource(Language.class)
     void anEditorIsRefusedTheUsersPageWithALocalized403(Language language) {
         String editor = TestPortal.newStaff(Role.EDITOR);
-        signIn(editor, TestPortal.STAFF_PASSWORD);
+        StaffTesting.signIn(tester, editor, TestPortal.STAFF_PASSWORD);
         if (language == Language.RU) {
-            click("languageSwitch");
+            StaffTesting.click(tester, "languageSwitch");
         }
         String dashboard = tester.getLastResponseAsString();
         assertFalse(dashboard.contains("admin/users") || dashboard.contains("./users"), "users are not offered");
@@ -143,7 +144,7 @@ class BackOfficePagesTest {
 
     @Test
     void anAdministratorCreatesAnEditorWhoCanThenSignIn() {
-        signIn(TestPortal.ADMIN_EMAIL, TestPortal.ADMIN_PASSWORD);
+        StaffTesting.signIn(tester, TestPortal.ADMIN_EMAIL, TestPortal.ADMIN_PASSWORD);
         tester.executeUrl("admin/users");
         tester.assertRenderedPage(UsersPage.class);
         String email = "new-editor-" + System.nanoTime() + "@example.org";
@@ -161,9 +162,9 @@ class BackOfficePagesTest {
     @ParameterizedTest
     @EnumSource(Language.class)
     void theCreateFormExplainsWeakPasswordsAndSavesNothing(Language language) {
-        signIn(TestPortal.ADMIN_EMAIL, TestPortal.ADMIN_PASSWORD);
+        StaffTesting.signIn(tester, TestPortal.ADMIN_EMAIL, TestPortal.ADMIN_PASSWORD);
         if (language == Language.RU) {
-            click("languageSwitch");
+            StaffTesting.click(tester, "languageSwitch");
         }
         tester.executeUrl("admin/users");
         int accounts = TestPortal.services().users().list().size();
@@ -182,7 +183,7 @@ class BackOfficePagesTest {
     @Test
     void aSecondAccountWithTheSameEmailIsRefusedWithAMessage() {
         String existing = TestPortal.newStaff(Role.TRAINER);
-        signIn(TestPortal.ADMIN_EMAIL, TestPortal.ADMIN_PASSWORD);
+        StaffTesting.signIn(tester, TestPortal.ADMIN_EMAIL, TestPortal.ADMIN_PASSWORD);
         tester.executeUrl("admin/users");
         int accounts = TestPortal.services().users().list().size();
         submitNewUser(existing.toUpperCase(), "Same Again", Role.EDITOR, "another good passphrase");
@@ -193,9 +194,9 @@ class BackOfficePagesTest {
 
     @Test
     void emptyFieldsGetAMessageEachNeverAnError() {
-        signIn(TestPortal.ADMIN_EMAIL, TestPortal.ADMIN_PASSWORD);
+        StaffTesting.signIn(tester, TestPortal.ADMIN_EMAIL, TestPortal.ADMIN_PASSWORD);
         tester.executeUrl("admin/users");
-        submit(tester.newFormTester("newUser:form"));
+        StaffTesting.submit(tester, tester.newFormTester("newUser:form"));
         tester.assertRenderedPage(UsersPage.class);
         String html = tester.getLastResponseAsString();
         assertTrue(html.contains("Câmpul „Adresa de e-mail” este obligatoriu."), "each field names itself");
@@ -206,13 +207,13 @@ class BackOfficePagesTest {
     @Test
     void anAdministratorDisablesAnAccountButIsNotOfferedToDisableThemself() {
         String counsellor = TestPortal.newStaff(Role.COUNSELLOR);
-        signIn(TestPortal.ADMIN_EMAIL, TestPortal.ADMIN_PASSWORD);
+        StaffTesting.signIn(tester, TestPortal.ADMIN_EMAIL, TestPortal.ADMIN_PASSWORD);
         tester.executeUrl("admin/users");
         List<UserSummary> users = TestPortal.services().users().list();
         int row = indexOf(users, counsellor);
         int self = indexOf(users, TestPortal.ADMIN_EMAIL);
         tester.assertInvisible("users:" + self + ":toggle");
-        click("users:" + row + ":toggle");
+        StaffTesting.click(tester, "users:" + row + ":toggle");
         assertTrue(tester.getLastResponseAsString().contains("Contul " + counsellor + " a fost dezactivat."));
         assertEquals(AuditAction.USER_DISABLED, latestAudit().action());
         assertTrue(TestPortal.services().users().authenticate(counsellor, TestPortal.STAFF_PASSWORD).isEmpty());
@@ -221,7 +222,7 @@ class BackOfficePagesTest {
     @Test
     void aDisabledUserIsSignedOutAtTheirNextPage() {
         String editor = TestPortal.newStaff(Role.EDITOR);
-        signIn(editor, TestPortal.STAFF_PASSWORD);
+        StaffTesting.signIn(tester, editor, TestPortal.STAFF_PASSWORD);
         long id = TestPortal.services().users().list().stream().filter(u -> u.email().equals(editor)).findFirst()
                 .orElseThrow().id();
         TestPortal.services().users().setEnabled(TestPortal.administrator(), id, false);
@@ -246,23 +247,23 @@ class BackOfficePagesTest {
         submitLoginFrom("198.51.100.4", editor, TestPortal.STAFF_PASSWORD);
         tester.assertRenderedPage(DashboardPage.class);
 
-        clock.advance(Duration.ofMinutes(1));
+        clock.set(clock.instant().plus(Duration.ofMinutes(1)));
         assertEquals(Duration.ZERO, TestPortal.newApplication(clock).loginThrottle().waitBefore(editor, "203.0.113.9"),
                 "a fresh application starts with no memory of failures");
     }
 
     @Test
     void aSessionEndsTwelveHoursAfterSigningInHoweverActive() {
-        signIn(TestPortal.ADMIN_EMAIL, TestPortal.ADMIN_PASSWORD);
+        StaffTesting.signIn(tester, TestPortal.ADMIN_EMAIL, TestPortal.ADMIN_PASSWORD);
         for (int hour = 1; hour < 12; hour++) {
-            clock.advance(Duration.ofHours(1));
+            clock.set(clock.instant().plus(Duration.ofHours(1)));
             tester.executeUrl("admin/");
             tester.assertRenderedPage(DashboardPage.class);
         }
-        clock.advance(Duration.ofMinutes(59));
+        clock.set(clock.instant().plus(Duration.ofMinutes(59)));
         tester.executeUrl("admin/audit");
         tester.assertRenderedPage(AuditPage.class);
-        clock.advance(Duration.ofMinutes(1));
+        clock.set(clock.instant().plus(Duration.ofMinutes(1)));
         tester.executeUrl("admin/audit");
         tester.assertRenderedPage(LoginPage.class);
         assertTrue(tester.getLastResponseAsString().contains("Sesiunea s-a încheiat. Intră din nou."));
@@ -271,7 +272,7 @@ class BackOfficePagesTest {
 
     @Test
     void theAuditLogShowsWhoWhatAndWhenNewestFirstButNoAddress() {
-        signIn(TestPortal.ADMIN_EMAIL, TestPortal.ADMIN_PASSWORD);
+        StaffTesting.signIn(tester, TestPortal.ADMIN_EMAIL, TestPortal.ADMIN_PASSWORD);
         tester.executeUrl("admin/audit");
         tester.assertRenderedPage(AuditPage.class);
         String html = tester.getLastResponseAsString();
@@ -292,27 +293,14 @@ class BackOfficePagesTest {
 
     @Test
     void unknownBackOfficeAddressesAreNotFound() {
-        signIn(TestPortal.ADMIN_EMAIL, TestPortal.ADMIN_PASSWORD);
+        StaffTesting.signIn(tester, TestPortal.ADMIN_EMAIL, TestPortal.ADMIN_PASSWORD);
         tester.executeUrl("admin/nothing-here");
         assertEquals(404, tester.getLastResponse().getStatus());
     }
 
-    private void signIn(String email, String password) {
-        tester.executeUrl("admin/login");
-        submitLogin(email, password);
-        tester.assertRenderedPage(DashboardPage.class);
-    }
-
-    private void submitLogin(String email, String password) {
-        submitLoginFrom("127.0.0.1", email, password);
-    }
-
     private void submitLoginFrom(String address, String email, String password) {
-        FormTester form = tester.newFormTester("form");
-        form.setValue("email", email);
-        form.setValue("password", password);
         tester.getRequest().setRemoteAddr(address);
-        submit(form);
+        StaffTesting.submitLogin(tester, email, password);
     }
 
     private void submitNewUser(String email, String name, Role role, String password) {
@@ -321,21 +309,7 @@ class BackOfficePagesTest {
         form.setValue("displayName", name);
         form.select("role", role.ordinal());
         form.setValue("password", password);
-        submit(form);
-    }
-
-    /**
-     * Clicks as a browser does: Wicket's resource-isolation (CSRF) check refuses a link or form request that does
-     * not say where it comes from, and browsers say {@code Sec-Fetch-Site: same-origin}.
-     */
-    private void click(String path) {
-        tester.addRequestHeader("sec-fetch-site", "same-origin");
-        tester.clickLink(path);
-    }
-
-    private void submit(FormTester form) {
-        tester.addRequestHeader("sec-fetch-site", "same-origin");
-        form.submit();
+        StaffTesting.submit(tester, form);
     }
 
     private static int indexOf(List<UserSummary> users, String email) {

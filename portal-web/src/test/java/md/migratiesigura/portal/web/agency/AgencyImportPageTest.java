@@ -30,7 +30,7 @@ import md.migratiesigura.portal.web.PortalApplication;
 import md.migratiesigura.portal.web.TestPortal;
 import md.migratiesigura.portal.web.account.LoginPage;
 import md.migratiesigura.portal.web.admin.AccessDeniedPage;
-import md.migratiesigura.portal.web.admin.DashboardPage;
+import md.migratiesigura.portal.web.admin.StaffTesting;
 import md.migratiesigura.portal.web.common.Texts;
 import org.apache.wicket.util.tester.FormTester;
 import org.apache.wicket.util.tester.WicketTester;
@@ -222,9 +222,7 @@ class AgencyImportPageTest {
     @Test
     void noFileChosenGetsAMessage() {
         open(newStaff(Role.EDITOR), Language.RU);
-        FormTester form = tester.newFormTester("uploadForm");
-        tester.addRequestHeader("sec-fetch-site", "same-origin");
-        form.submit();
+        StaffTesting.submit(tester, tester.newFormTester("uploadForm"));
         tester.assertErrorMessages("Выберите CSV-файл с официальным списком.");
     }
 
@@ -284,16 +282,9 @@ class AgencyImportPageTest {
 
     /** Signs in, switches to the language, and opens the import page when asked. */
     private void open(String email, String password, Language language, boolean importPage) {
-        tester.executeUrl("admin/login");
-        FormTester form = tester.newFormTester("form");
-        form.setValue("email", email);
-        form.setValue("password", password);
-        tester.addRequestHeader("sec-fetch-site", "same-origin");
-        form.submit();
-        tester.assertRenderedPage(DashboardPage.class);
+        StaffTesting.signIn(tester, email, password);
         if (language == Language.RU) {
-            tester.addRequestHeader("sec-fetch-site", "same-origin");
-            tester.clickLink("languageSwitch");
+            StaffTesting.click(tester, "languageSwitch");
         }
         if (importPage) {
             assertTrue(tester.getLastResponseAsString().contains(
@@ -310,8 +301,7 @@ class AgencyImportPageTest {
             Files.write(file.toPath(), csv);
             FormTester form = tester.newFormTester("uploadForm");
             form.setFile("file", new org.apache.wicket.util.file.File(file), "text/csv");
-            tester.addRequestHeader("sec-fetch-site", "same-origin");
-            form.submit();
+            StaffTesting.submit(tester, form);
             tester.assertRenderedPage(AgencyImportPage.class);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -319,9 +309,7 @@ class AgencyImportPageTest {
     }
 
     private void decide(String button) {
-        FormTester form = tester.newFormTester("preview:decideForm");
-        tester.addRequestHeader("sec-fetch-site", "same-origin");
-        form.submit(button);
+        StaffTesting.submit(tester, tester.newFormTester("preview:decideForm"), button);
     }
 
     private static String newStaff(Role role) {

@@ -30,7 +30,7 @@ import md.migratiesigura.portal.config.PortalConfig;
 import md.migratiesigura.portal.web.PortalApplication;
 import md.migratiesigura.portal.web.TestPortal;
 import md.migratiesigura.portal.web.admin.AccessDeniedPage;
-import md.migratiesigura.portal.web.admin.DashboardPage;
+import md.migratiesigura.portal.web.admin.StaffTesting;
 import org.apache.wicket.util.tester.FormTester;
 import org.apache.wicket.util.tester.WicketTester;
 import org.junit.jupiter.api.AfterAll;
@@ -104,7 +104,7 @@ class EditorialPagesTest {
             "COUNSELLOR,admin/translations", "TRAINER,admin/articles/linia-fierbinte",
             "COUNSELLOR,admin/articles/linia-fierbinte/revisions?lang=ro"})
     void trainersAndCounsellorsGetA403ForTheEditorialPages(Role role, String path) {
-        signIn(newStaff(role));
+        StaffTesting.signIn(tester, newStaff(role), TestPortal.STAFF_PASSWORD);
         String dashboard = tester.getLastResponseAsString();
         assertFalse(dashboard.contains("Articole"), "not offered");
 
@@ -116,7 +116,7 @@ class EditorialPagesTest {
 
     @Test
     void anEditorIsOfferedArticlesAndTranslationsButNotUsers() {
-        signIn(newStaff(Role.EDITOR));
+        StaffTesting.signIn(tester, newStaff(Role.EDITOR), TestPortal.STAFF_PASSWORD);
         String html = tester.getLastResponseAsString();
         assertTrue(html.contains("Articole") && html.contains("Traduceri"), html);
         assertFalse(html.contains("Utilizatori"));
@@ -124,7 +124,7 @@ class EditorialPagesTest {
 
     @Test
     void theListShowsBothLanguagesAndFindsByTitleWithoutDiacritics() {
-        signIn(newStaff(Role.EDITOR));
+        StaffTesting.signIn(tester, newStaff(Role.EDITOR), TestPortal.STAFF_PASSWORD);
         tester.executeUrl("admin/articles?q=pasaport");
         tester.assertRenderedPage(ArticlesPage.class);
         String html = tester.getLastResponseAsString();
@@ -138,20 +138,20 @@ class EditorialPagesTest {
 
     @Test
     void anEditorCreatesAnArticleWritesTheOtherLanguageAndPublishesBoth() {
-        signIn(newStaff(Role.EDITOR));
+        StaffTesting.signIn(tester, newStaff(Role.EDITOR), TestPortal.STAFF_PASSWORD);
         tester.executeUrl("admin/articles/new");
         String title = unique("Ghid pentru sezonieri");
         FormTester create = tester.newFormTester("form");
         create.select("language", 0);
         create.setValue("title", title);
         create.setValue("body", "## Înainte de plecare\n\nVerifică **contractul**.");
-        submit(create, null);
+        StaffTesting.submit(tester, create);
         tester.assertRenderedPage(ArticleEditPage.class);
         assertTrue(tester.getLastResponseAsString().contains("Articolul a fost creat ca ciornă."));
         String key = tester.getLastRenderedPage().getPageParameters().get("key").toString();
 
         FormTester ro = tester.newFormTester("first:form");
-        submit(ro, "publish");
+        StaffTesting.submit(tester, ro, "publish");
         tester.assertNoErrorMessage();
         assertTrue(tester.getLastResponseAsString().contains("Salvat și publicat."));
 
@@ -159,7 +159,7 @@ class EditorialPagesTest {
         ru.setValue("title", "Гид для сезонных работников " + key);
         ru.setValue("body", "## Перед отъездом\n\nПроверьте **договор**.");
         ru.setValue("follows", true);
-        submit(ru, "publish");
+        StaffTesting.submit(tester, ru, "publish");
         tester.assertNoErrorMessage();
 
         EditableArticle saved = services.editorial().load(key).orElseThrow();
@@ -174,7 +174,7 @@ class EditorialPagesTest {
     @Test
     void aSaveOnTopOfSomeoneElsesShowsAClearMessageAndKeepsTheEditorsText() {
         EditableTranslation t = draft(unique("Conflict în pagină"), "Textul inițial.");
-        signIn(newStaff(Role.EDITOR));
+        StaffTesting.signIn(tester, newStaff(Role.EDITOR), TestPortal.STAFF_PASSWORD);
         tester.executeUrl("admin/articles/" + t.key());
         // Meanwhile another editor saves the same version.
         services.editorial().saveDraft(admin(), t.key(), Language.RO, t.version(),
@@ -182,7 +182,7 @@ class EditorialPagesTest {
 
         FormTester form = tester.newFormTester("first:form");
         form.setValue("body", "Textul meu nou, scris cu grijă.");
-        submit(form, "save");
+        StaffTesting.submit(tester, form, "save");
 
         String html = tester.getLastResponseAsString();
         assertTrue(html.contains("Altcineva a salvat această versiune după ce ai deschis-o."), "a clear message");
@@ -190,7 +190,7 @@ class EditorialPagesTest {
         assertTrue(html.contains("Salvat de colegă."), "their text is shown");
         assertEquals("Salvat de colegă.", services.editorial().load(t.key()).orElseThrow().ro().bodyMarkdown());
 
-        submit(tester.newFormTester("first:form"), "save");
+        StaffTesting.submit(tester, tester.newFormTester("first:form"), "save");
         assertEquals("Textul meu nou, scris cu grijă.",
                 services.editorial().load(t.key()).orElseThrow().ro().bodyMarkdown(), "saved knowingly");
     }
@@ -198,13 +198,13 @@ class EditorialPagesTest {
     @Test
     void thePrePublishChecksWarnButNeitherChangeNorBlockThePublication() {
         EditableTranslation t = draft(unique("Verificări"), "Text.");
-        signIn(newStaff(Role.EDITOR));
+        StaffTesting.signIn(tester, newStaff(Role.EDITOR), TestPortal.STAFF_PASSWORD);
         tester.executeUrl("admin/articles/" + t.key());
         assertFalse(tester.getLastResponseAsString().contains("Verificări înainte de publicare"), "nothing to say yet");
         String body = "## Acte\n\n#### Pașaport\n\nVezi [click aici](https://example.org/) și ![](/media/x.jpg).";
         FormTester form = tester.newFormTester("first:form");
         form.setValue("body", body);
-        submit(form, "publish");
+        StaffTesting.submit(tester, form, "publish");
 
         tester.assertNoErrorMessage();
         String html = tester.getLastResponseAsString();
@@ -220,14 +220,14 @@ class EditorialPagesTest {
     @Test
     void refusedInputGetsAMessageOnItsFieldAndTheTextStays() {
         EditableTranslation t = draft(unique("Date greșite"), "Text.");
-        signIn(newStaff(Role.EDITOR));
+        StaffTesting.signIn(tester, newStaff(Role.EDITOR), TestPortal.STAFF_PASSWORD);
         tester.executeUrl("admin/articles/" + t.key());
         FormTester form = tester.newFormTester("first:form");
         form.setValue("slug", "../../etc/passwd");
         form.setValue("tags", "contract, <script>");
         form.setValue("title", "Titlu cu \u202Einversare");
         form.setValue("body", "Corpul meu păstrat.");
-        submit(form, "publish");
+        StaffTesting.submit(tester, form, "publish");
 
         String html = tester.getLastResponseAsString();
         assertTrue(html.contains("„Adresa (slug)” poate conține doar litere latine mici"), html);
@@ -242,7 +242,7 @@ class EditorialPagesTest {
         String title = unique("<img src=x onerror=alert(1)> Titlu");
         EditableTranslation t = draft(title, "Text.");
         services.editorial().publishNow(admin(), t.key(), Language.RO, t.version(), t.toDraft());
-        signIn(newStaff(Role.EDITOR));
+        StaffTesting.signIn(tester, newStaff(Role.EDITOR), TestPortal.STAFF_PASSWORD);
 
         tester.executeUrl("admin/articles/" + t.key());
         assertFalse(tester.getLastResponseAsString().contains("<img src=x"));
@@ -255,11 +255,11 @@ class EditorialPagesTest {
     @Test
     void thePreviewButtonRendersTheBodyOnTheServerAsThePublicPageWould() {
         EditableTranslation t = draft(unique("Previzualizare"), "Text.");
-        signIn(newStaff(Role.EDITOR));
+        StaffTesting.signIn(tester, newStaff(Role.EDITOR), TestPortal.STAFF_PASSWORD);
         tester.executeUrl("admin/articles/" + t.key());
         FormTester form = tester.newFormTester("first:form");
         form.setValue("body", "# Titlu mare\n\n<script>alert(1)</script> [rău](javascript:alert(2))");
-        submit(form, "preview");
+        StaffTesting.submit(tester, form, "preview");
 
         String html = tester.getLastResponseAsString();
         assertTrue(html.contains("<h1 id=\"titlu-mare\">Titlu mare</h1>"), html);
@@ -278,7 +278,7 @@ class EditorialPagesTest {
         tester.executeUrl("admin/preview");
         assertEquals(403, tester.getLastResponse().getStatus(), "not signed in");
 
-        signIn(newStaff(Role.EDITOR));
+        StaffTesting.signIn(tester, newStaff(Role.EDITOR), TestPortal.STAFF_PASSWORD);
         preview("same-origin", "**tare** <b>x</b>");
         assertEquals(200, tester.getLastResponse().getStatus());
         assertEquals("<p><strong>tare</strong> &lt;b&gt;x&lt;/b&gt;</p>\n", tester.getLastResponseAsString());
@@ -292,7 +292,7 @@ class EditorialPagesTest {
 
     @Test
     void theLivePreviewEndpointRefusesATrainer() {
-        signIn(newStaff(Role.TRAINER));
+        StaffTesting.signIn(tester, newStaff(Role.TRAINER), TestPortal.STAFF_PASSWORD);
         preview("same-origin", "x");
         assertEquals(403, tester.getLastResponse().getStatus());
     }
@@ -307,20 +307,20 @@ class EditorialPagesTest {
     @Test
     void aCoverNeedsAltTextAndThenShowsOnThePublicPageWithSizesAndSrcset() throws IOException {
         EditableTranslation t = draft(unique("Cu imagine"), "Text.");
-        signIn(newStaff(Role.EDITOR));
+        StaffTesting.signIn(tester, newStaff(Role.EDITOR), TestPortal.STAFF_PASSWORD);
         tester.executeUrl("admin/articles/" + t.key());
         File png = File.createTempFile("cover", ".png");
         ImageIO.write(new BufferedImage(1600, 900, BufferedImage.TYPE_INT_RGB), "png", png);
 
         FormTester form = tester.newFormTester("first:form");
         form.setFile("coverFile", new org.apache.wicket.util.file.File(png), "image/png");
-        submit(form, "publish");
+        StaffTesting.submit(tester, form, "publish");
         assertTrue(tester.getLastResponseAsString().contains("Descrie imaginea în „Descrierea imaginii (text alternativ)”"));
         assertEquals(ArticleStatus.DRAFT, services.editorial().load(t.key()).orElseThrow().ro().status());
 
         FormTester again = tester.newFormTester("first:form");
         again.setValue("coverAlt", "O femeie verifică un contract la masă");
-        submit(again, "publish");
+        StaffTesting.submit(tester, again, "publish");
         tester.assertNoErrorMessage();
 
         tester.executeUrl("ro/articole/" + t.slug());
@@ -335,14 +335,14 @@ class EditorialPagesTest {
     @Test
     void anHtmlFileNamedLikeAnImageIsRefusedWithAMessage() throws IOException {
         EditableTranslation t = draft(unique("Fișier fals"), "Text.");
-        signIn(newStaff(Role.EDITOR));
+        StaffTesting.signIn(tester, newStaff(Role.EDITOR), TestPortal.STAFF_PASSWORD);
         tester.executeUrl("admin/articles/" + t.key());
         File fake = File.createTempFile("photo", ".jpg");
         Files.writeString(fake.toPath(), "<html><script>alert(1)</script></html>");
         FormTester form = tester.newFormTester("first:form");
         form.setFile("coverFile", new org.apache.wicket.util.file.File(fake), "image/jpeg");
         form.setValue("coverAlt", "x");
-        submit(form, "save");
+        StaffTesting.submit(tester, form, "save");
         assertTrue(tester.getLastResponseAsString().contains("Fișierul nu este o imagine JPEG, PNG sau WebP"));
         Files.deleteIfExists(fake.toPath());
     }
@@ -353,7 +353,7 @@ class EditorialPagesTest {
         SaveResult second = services.editorial().saveDraft(admin(), t.key(), Language.RO, t.version(),
                 t.toDraft().withBody("Primul rând.\nAl doilea rând, <em>schimbat</em>."));
         assertInstanceOf(SaveResult.Saved.class, second);
-        signIn(newStaff(Role.EDITOR));
+        StaffTesting.signIn(tester, newStaff(Role.EDITOR), TestPortal.STAFF_PASSWORD);
 
         tester.executeUrl("admin/articles/" + t.key() + "/revisions?lang=ro");
         tester.assertRenderedPage(RevisionsPage.class);
@@ -363,7 +363,7 @@ class EditorialPagesTest {
         assertTrue(html.contains("Al doilea rând, &lt;em&gt;schimbat&lt;/em&gt;."), "escaped, never rendered");
 
         FormTester form = tester.newFormTester("form");
-        submit(form, "fromGroup:toGroup:revisions:1:restore");
+        StaffTesting.submit(tester, form, "fromGroup:toGroup:revisions:1:restore");
         tester.assertRenderedPage(ArticleEditPage.class);
         assertTrue(tester.getLastResponseAsString().contains("Revizia #1 a fost restaurată ca revizie nouă."));
         assertEquals("Primul rând.\nAl doilea rând.",
@@ -375,10 +375,9 @@ class EditorialPagesTest {
     @EnumSource(Language.class)
     void theTranslationMatrixNamesMissingTranslationsInTheUsersLanguage(Language language) {
         EditableTranslation t = draft(unique("Doar română"), "Text.");
-        signIn(newStaff(Role.EDITOR));
+        StaffTesting.signIn(tester, newStaff(Role.EDITOR), TestPortal.STAFF_PASSWORD);
         if (language == Language.RU) {
-            tester.addRequestHeader("sec-fetch-site", "same-origin");
-            tester.clickLink("languageSwitch");
+            StaffTesting.click(tester, "languageSwitch");
         }
         tester.executeUrl("admin/translations");
         tester.assertRenderedPage(TranslationsPage.class);
@@ -389,22 +388,4 @@ class EditorialPagesTest {
         assertTrue(html.contains("admin/articles/" + t.key()) || html.contains("articles/" + t.key()), "links to the editor");
     }
 
-    private void signIn(String email) {
-        tester.executeUrl("admin/login");
-        FormTester form = tester.newFormTester("form");
-        form.setValue("email", email);
-        form.setValue("password", TestPortal.STAFF_PASSWORD);
-        submit(form, null);
-        tester.assertRenderedPage(DashboardPage.class);
-    }
-
-    /** Submits as a browser does, saying where the request comes from (Wicket's resource-isolation check). */
-    private void submit(FormTester form, String button) {
-        tester.addRequestHeader("sec-fetch-site", "same-origin");
-        if (button == null) {
-            form.submit();
-        } else {
-            form.submit(button);
-        }
-    }
 }

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -14,7 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import md.migratiesigura.portal.web.TestClock;
+import md.migratiesigura.portal.MutableClock;
 import org.apache.wicket.protocol.http.mock.MockHttpServletRequest;
 import org.apache.wicket.protocol.http.mock.MockHttpServletResponse;
 import org.apache.wicket.protocol.http.mock.MockServletContext;
@@ -23,7 +24,8 @@ import org.junit.jupiter.api.Test;
 /** A burst of requests for one page: rendered once, the others wait for it; pages that are never kept never wait. */
 class PageCacheFilterTest {
 
-    private final PageCache cache = new PageCache(1 << 20, 1 << 16, Duration.ofSeconds(30), () -> 1L, new TestClock());
+    private final PageCache cache = new PageCache(1 << 20, 1 << 16, Duration.ofSeconds(30), () -> 1L,
+            new MutableClock(Instant.parse("2025-03-12T08:00:00Z")));
     private final PageCacheFilter filter = new PageCacheFilter(cache);
     private final MockServletContext context = new MockServletContext(null, null);
 

@@ -66,7 +66,7 @@ class ConsultationAdminPagesTest {
         ReferralView shelter = consultations().addReferral(TestPortal.administrator(),
                 "Centru de plasament " + UUID.randomUUID().toString().substring(0, 6), "Приют");
         String counsellor = TestPortal.newStaff(Role.COUNSELLOR);
-        signIn(counsellor);
+        StaffTesting.signIn(tester, counsellor, TestPortal.STAFF_PASSWORD);
 
         tester.executeUrl("admin/consultations");
         tester.assertRenderedPage(ConsultationsPage.class);
@@ -84,13 +84,13 @@ class ConsultationAdminPagesTest {
         assertTrue(page.contains("+39 333 123 4567"));
         assertEquals(AuditAction.CONSULTATION_VIEWED, latestAudit().action());
 
-        submit(tester.newFormTester("actions:assignForm"));
+        StaffTesting.submit(tester, tester.newFormTester("actions:assignForm"));
         assertTrue(tester.getLastResponseAsString().contains("Ai preluat consultația."));
         assertEquals(AuditAction.CONSULTATION_ASSIGNED, latestAudit().action());
 
         FormTester reply = tester.newFormTester("actions:replyForm");
         reply.setValue("reply", "Te sunăm acum. Dacă ești în pericol, sună la 112.");
-        submit(reply);
+        StaffTesting.submit(tester, reply);
         assertTrue(tester.getLastResponseAsString().contains("Răspunsul a fost salvat. Sună persoana la numărul dat."));
         AuditRecord replied = latestAudit();
         assertEquals(AuditAction.CONSULTATION_REPLIED, replied.action());
@@ -99,17 +99,17 @@ class ConsultationAdminPagesTest {
 
         FormTester note = tester.newFormTester("actions:noteForm");
         note.setValue("note", "A sunat și sora ei.");
-        submit(note);
+        StaffTesting.submit(tester, note);
         assertEquals(AuditAction.CONSULTATION_NOTE_ADDED, latestAudit().action());
 
         FormTester refer = tester.newFormTester("actions:referralForm");
         List<ReferralView> choices = consultations().referrals(false);
         refer.select("referral", choices.indexOf(choices.stream().filter(r -> r.id() == shelter.id()).findFirst().orElseThrow()));
-        submit(refer);
+        StaffTesting.submit(tester, refer);
         assertTrue(tester.getLastResponseAsString().contains(shelter.nameRo()));
         assertEquals(AuditAction.CONSULTATION_REFERRED, latestAudit().action());
 
-        submit(tester.newFormTester("actions:closeForm"));
+        StaffTesting.submit(tester, tester.newFormTester("actions:closeForm"));
         assertTrue(tester.getLastResponseAsString().contains("Consultația a fost închisă."));
         assertEquals(AuditAction.CONSULTATION_CLOSED, latestAudit().action());
         assertTrue(tester.getLastResponseAsString().contains("A sunat și sora ei."), "notes stay visible to staff");
@@ -140,7 +140,7 @@ class ConsultationAdminPagesTest {
     @Test
     void anEditorMayNotOpenConsultationsAndACounsellorMayNotEditReferrals() {
         Submitted submitted = ask("O întrebare", false, Channel.TICKET, null);
-        signIn(TestPortal.newStaff(Role.EDITOR));
+        StaffTesting.signIn(tester, TestPortal.newStaff(Role.EDITOR), TestPortal.STAFF_PASSWORD);
         tester.executeUrl("admin/consultations");
         tester.assertRenderedPage(AccessDeniedPage.class);
         tester.executeUrl("admin/consultations/" + idOf(submitted));
@@ -149,7 +149,7 @@ class ConsultationAdminPagesTest {
 
         tester.destroy();
         tester = new WicketTester(TestPortal.newApplication());
-        signIn(TestPortal.newStaff(Role.COUNSELLOR));
+        StaffTesting.signIn(tester, TestPortal.newStaff(Role.COUNSELLOR), TestPortal.STAFF_PASSWORD);
         tester.executeUrl("admin/referrals");
         tester.assertRenderedPage(AccessDeniedPage.class);
         tester.executeUrl("admin/consultations/999999999");
@@ -160,21 +160,21 @@ class ConsultationAdminPagesTest {
 
     @Test
     void anAdministratorAddsRenamesAndRetiresAReferralService() {
-        signIn(TestPortal.ADMIN_EMAIL, TestPortal.ADMIN_PASSWORD);
+        StaffTesting.signIn(tester, TestPortal.ADMIN_EMAIL, TestPortal.ADMIN_PASSWORD);
         tester.executeUrl("admin/referrals");
         tester.assertRenderedPage(ReferralsPage.class);
         String name = "Asistență juridică " + UUID.randomUUID().toString().substring(0, 6);
         FormTester add = tester.newFormTester("add");
         add.setValue("nameRo", name);
         add.setValue("nameRu", "");
-        submit(add);
+        StaffTesting.submit(tester, add);
         assertTrue(tester.getLastResponseAsString().contains("Scrie denumirea în ambele limbi"), "both languages are needed");
         assertTrue(consultations().referrals(true).stream().noneMatch(r -> r.nameRo().equals(name)), "nothing saved");
 
         add = tester.newFormTester("add");
         add.setValue("nameRo", name);
         add.setValue("nameRu", "Юридическая помощь");
-        submit(add);
+        StaffTesting.submit(tester, add);
         assertTrue(tester.getLastResponseAsString().contains("Serviciul a fost adăugat."));
         assertEquals(AuditAction.REFERRAL_ADDED, latestAudit().action());
 
@@ -182,26 +182,14 @@ class ConsultationAdminPagesTest {
         int row = all.indexOf(all.stream().filter(r -> r.nameRo().equals(name)).findFirst().orElseThrow());
         FormTester rename = tester.newFormTester("referrals:" + row + ":rename");
         rename.setValue("nameRo", name + " gratuită");
-        submit(rename);
+        StaffTesting.submit(tester, rename);
         assertEquals(AuditAction.REFERRAL_RENAMED, latestAudit().action());
         all = consultations().referrals(true);
         row = all.indexOf(all.stream().filter(r -> r.nameRo().equals(name + " gratuită")).findFirst().orElseThrow());
-        submit(tester.newFormTester("referrals:" + row + ":toggle"));
+        StaffTesting.submit(tester, tester.newFormTester("referrals:" + row + ":toggle"));
         assertEquals(AuditAction.REFERRAL_RETIRED, latestAudit().action());
         assertTrue(consultations().referrals(false).stream().noneMatch(r -> r.nameRo().startsWith(name)),
                 "a retired service is no longer offered");
-    }
-
-    private void signIn(String email) {
-        signIn(email, TestPortal.STAFF_PASSWORD);
-    }
-
-    private void signIn(String email, String password) {
-        StaffTesting.signIn(tester, email, password);
-    }
-
-    private void submit(FormTester form) {
-        StaffTesting.submit(tester, form);
     }
 
     private static AuditRecord latestAudit() {

@@ -29,7 +29,7 @@ import md.migratiesigura.portal.event.EventView;
 import md.migratiesigura.portal.web.PortalApplication;
 import md.migratiesigura.portal.web.TestPortal;
 import md.migratiesigura.portal.web.admin.AccessDeniedPage;
-import md.migratiesigura.portal.web.admin.DashboardPage;
+import md.migratiesigura.portal.web.admin.StaffTesting;
 import org.apache.wicket.util.tester.FormTester;
 import org.apache.wicket.util.tester.WicketTester;
 import org.junit.jupiter.api.AfterAll;
@@ -200,30 +200,15 @@ class EventPagesTest {
 
     // ------------------------------------------------------------------------------------------- back office
 
-    private void signIn(String email) {
-        tester.executeUrl("admin/login");
-        FormTester form = tester.newFormTester("form");
-        form.setValue("email", email);
-        form.setValue("password", TestPortal.STAFF_PASSWORD);
-        submit(form);
-        tester.assertRenderedPage(DashboardPage.class);
-    }
-
-    /** Submits as a browser does, saying where the request comes from (Wicket's resource-isolation check). */
-    private void submit(FormTester form) {
-        tester.addRequestHeader("sec-fetch-site", "same-origin");
-        form.submit();
-    }
-
     @Test
     void editorsAndCounsellorsGetA403AndTrainersAreOfferedEvents() {
-        signIn(newStaff(Role.EDITOR));
+        StaffTesting.signIn(tester, newStaff(Role.EDITOR), TestPortal.STAFF_PASSWORD);
         tester.executeUrl("admin/events");
         tester.assertRenderedPage(AccessDeniedPage.class);
         assertEquals(403, tester.getLastResponse().getStatus());
         tester.destroy();
         tester = new WicketTester(new PortalApplication(services, config));
-        signIn(trainerEmail);
+        StaffTesting.signIn(tester, trainerEmail, TestPortal.STAFF_PASSWORD);
         assertTrue(tester.getLastResponseAsString().contains("Evenimente"), "offered on the dashboard");
         tester.executeUrl("admin/events");
         tester.assertRenderedPage(EventsAdminPage.class);
@@ -232,7 +217,7 @@ class EventPagesTest {
 
     @Test
     void aTrainerRecordsASessionAfterwardsAndTheAuditLogHasIt() {
-        signIn(trainerEmail);
+        StaffTesting.signIn(tester, trainerEmail, TestPortal.STAFF_PASSWORD);
         tester.executeUrl("admin/events/new");
         tester.assertRenderedPage(NewEventPage.class);
         FormTester form = tester.newFormTester("form");
@@ -241,7 +226,7 @@ class EventPagesTest {
         form.select("status", 1);
         form.setValue("participants", "30");
         form.setValue("materials", "60");
-        submit(form);
+        StaffTesting.submit(tester, form);
         tester.assertRenderedPage(EventEditPage.class);
         assertTrue(tester.getLastResponseAsString().contains("Evenimentul a fost creat."));
         EventView saved = services.events().all().stream().filter(e -> e.titleRo().equals(title)).findFirst().orElseThrow();
@@ -262,25 +247,25 @@ class EventPagesTest {
 
     @Test
     void validationMessagesNameTheProblemInRomanianAndRussianAndNothingIsSaved() {
-        signIn(trainerEmail);
+        StaffTesting.signIn(tester, trainerEmail, TestPortal.STAFF_PASSWORD);
         long before = services.events().all().size();
         tester.executeUrl("admin/events/new");
         FormTester form = tester.newFormTester("form");
         fill(form, "Greșit", "2026-02-30", "10:00", "09:00", "criuleni");
         form.setValue("participants", "-3");
-        submit(form);
+        StaffTesting.submit(tester, form);
         String html = tester.getLastResponseAsString();
         assertTrue(html.contains("nu poate fi negativ"), html);
         tester.executeUrl("admin/events/new");
         form = tester.newFormTester("form");
         fill(form, "Greșit", "2026-02-30", "10:00", "09:00", "criuleni");
-        submit(form);
+        StaffTesting.submit(tester, form);
         html = tester.getLastResponseAsString();
         assertTrue(html.contains("nu este o dată reală"), html);
         tester.executeUrl("admin/events/new");
         form = tester.newFormTester("form");
         fill(form, "Greșit", "2026-03-12", "10:00", "09:00", "criuleni");
-        submit(form);
+        StaffTesting.submit(tester, form);
         assertTrue(tester.getLastResponseAsString().contains("Evenimentul se încheie înainte să înceapă"));
 
         tester.getSession().setLocale(Language.RU.locale());
@@ -288,13 +273,13 @@ class EventPagesTest {
         form = tester.newFormTester("form");
         fill(form, "Неверно", "2026-03-12", "10:00", "09:00", "criuleni");
         form.setValue("materials", "много");
-        submit(form);
+        StaffTesting.submit(tester, form);
         html = tester.getLastResponseAsString();
         assertTrue(html.contains("должно быть целым числом"), html);
         tester.executeUrl("admin/events/new");
         form = tester.newFormTester("form");
         fill(form, "Неверно", "2026-03-12", "10:00", "09:00", "criuleni");
-        submit(form);
+        StaffTesting.submit(tester, form);
         assertTrue(tester.getLastResponseAsString().contains("Событие заканчивается раньше, чем начинается"));
         assertEquals(before, services.events().all().size(), "nothing half-saved");
     }
@@ -303,7 +288,7 @@ class EventPagesTest {
     void aPastEventStillPlannedIsPointedOutInTheListAndOnTheForm() {
         EventView forgotten = save(draft("exhibition", "planned", "Expoziție uitată " + UUID.randomUUID(), "Забытая",
                 LocalDate.now(CHISINAU).minusDays(2), "ocnita", null, null));
-        signIn(trainerEmail);
+        StaffTesting.signIn(tester, trainerEmail, TestPortal.STAFF_PASSWORD);
         tester.executeUrl("admin/events");
         String list = tester.getLastResponseAsString();
         assertTrue(list.contains("au trecut, dar sunt încă „planificate”") || list.contains("a trecut, dar este încă"), list);
@@ -316,18 +301,18 @@ class EventPagesTest {
     void aSaveOnTopOfAnotherTrainersSaveIsRefusedWithAClearMessageAndTheSecondSaveGoesThrough() {
         EventView mine = save(draft("training", "planned", "Instruire " + UUID.randomUUID(), "Обучение",
                 LocalDate.now(CHISINAU).plusDays(5), "ialoveni", null, null));
-        signIn(trainerEmail);
+        StaffTesting.signIn(tester, trainerEmail, TestPortal.STAFF_PASSWORD);
         tester.executeUrl("admin/events/" + mine.key());
         FormTester form = tester.newFormTester("form");
         form.setValue("venue", "Sala mea");
         // Someone else saves in between.
         save(EventDraftBuilder.change(mine.toDraft(), b -> b.venue = "Sala lor"));
-        submit(form);
+        StaffTesting.submit(tester, form);
         String html = tester.getLastResponseAsString();
         assertTrue(html.contains("Altcineva a salvat acest eveniment între timp"), html);
         assertTrue(html.contains("value=\"Sala mea\""), "what I typed stays in the form");
         assertEquals("Sala lor", services.events().find(mine.key()).orElseThrow().venue());
-        submit(tester.newFormTester("form"));
+        StaffTesting.submit(tester, tester.newFormTester("form"));
         assertEquals("Sala mea", services.events().find(mine.key()).orElseThrow().venue(), "saving again replaces theirs");
     }
 
@@ -335,13 +320,13 @@ class EventPagesTest {
     void aTrainerAddsAPhotoUnderTheArticleImageRulesAndThePublicPageShowsIt() throws Exception {
         EventView event = save(draft("exhibition", "held", "Expoziție cu fotografii " + UUID.randomUUID(), "Выставка",
                 LocalDate.now(CHISINAU).minusDays(1), "straseni", 20, 50));
-        signIn(trainerEmail);
+        StaffTesting.signIn(tester, trainerEmail, TestPortal.STAFF_PASSWORD);
         java.nio.file.Path notAnImage = Files.createTempFile("not-an-image", ".jpg");
         Files.writeString(notAnImage, "<html><script>alert(1)</script></html>");
         tester.executeUrl("admin/events/" + event.key());
         FormTester form = tester.newFormTester("form");
         form.setFile("photo", new org.apache.wicket.util.file.File(notAnImage.toFile()), "image/jpeg");
-        submit(form);
+        StaffTesting.submit(tester, form);
         assertTrue(tester.getLastResponseAsString().contains("nu este o imagine JPEG, PNG sau WebP"));
         assertTrue(services.events().find(event.key()).orElseThrow().photos().isEmpty());
 
@@ -352,7 +337,7 @@ class EventPagesTest {
         tester.executeUrl("admin/events/" + event.key());
         form = tester.newFormTester("form");
         form.setFile("photo", new org.apache.wicket.util.file.File(png.toFile()), "image/png");
-        submit(form);
+        StaffTesting.submit(tester, form);
         assertTrue(tester.getLastResponseAsString().contains("Evenimentul a fost salvat."), tester.getLastResponseAsString());
         List<String> photos = services.events().find(event.key()).orElseThrow().photos();
         assertEquals(1, photos.size());

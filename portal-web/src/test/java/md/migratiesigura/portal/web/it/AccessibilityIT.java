@@ -23,7 +23,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * WCAG 2.1 A and AA checked by axe-core (vendored under src/test/resources/a11y, injected through WebDriver, which
@@ -103,8 +102,7 @@ class AccessibilityIT extends BrowserJourney {
 
     @Override
     protected void configure(Map<String, String> env) {
-        env.put("PORTAL_ADMIN_EMAIL", ADMIN_EMAIL);
-        env.put("PORTAL_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        administrator(env, ADMIN_EMAIL, ADMIN_PASSWORD);
     }
 
     @Test
@@ -117,7 +115,7 @@ class AccessibilityIT extends BrowserJourney {
             if (language.equals("ru")) {
                 browser.get(portal.baseUrl() + "/admin/");
                 browser.findElement(By.cssSelector("nav.language a")).click();
-                waiting().until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "ru"));
+                wait.until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "ru"));
             }
             for (String page : BACK_OFFICE_PAGES) {
                 audit(page.replace("{event}", event), problems);
@@ -157,7 +155,7 @@ class AccessibilityIT extends BrowserJourney {
         chooseWithKeyboard("passport", "asked_to_keep");
         tabUntil("button[name='check']");
         new Actions(browser).sendKeys(Keys.ENTER).perform();
-        waiting().until(ExpectedConditions.urlContains("check=1"));
+        wait.until(ExpectedConditions.urlContains("check=1"));
         WebElement tier = browser.findElement(By.cssSelector(".tier"));
         assertTrue(tier.getAttribute("class").contains("tier-high"), tier.getAttribute("class"));
 
@@ -185,7 +183,7 @@ class AccessibilityIT extends BrowserJourney {
         long waited = java.time.Duration.ofNanos(System.nanoTime() - opened).toMillis();
         Thread.sleep(Math.max(0, 5_000 - waited));
         new Actions(browser).sendKeys(Keys.ENTER).perform();
-        WebElement ticket = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ticket-code")));
+        WebElement ticket = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ticket-code")));
         assertFalse(ticket.getText().isBlank(), "the ticket code is shown");
         assertFalse(browser.findElement(By.cssSelector(".ticket-phrase")).getText().isBlank(), "and the phrase");
     }
@@ -287,19 +285,15 @@ class AccessibilityIT extends BrowserJourney {
         return axeSource;
     }
 
-    private WebDriverWait waiting() {
-        return Browsers.waitFor(browser, Duration.ofSeconds(20));
-    }
-
     private void signIn() {
         browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
-        Browsers.signIn(browser, portal.baseUrl(), ADMIN_EMAIL, ADMIN_PASSWORD);
+        signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
     }
 
     private void saveOnce(String article) {
         browser.get(portal.baseUrl() + "/admin/articles/" + article);
         browser.findElement(By.cssSelector("section[lang=ro] button[name$=save]")).click();
-        waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("section[lang=ro] .feedbackPanel")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("section[lang=ro] .feedbackPanel")));
     }
 
     /** One published event, created once through the back office, so that its public and edit pages exist. */
@@ -326,7 +320,7 @@ class AccessibilityIT extends BrowserJourney {
         browser.findElement(By.name("materials")).sendKeys("60");
         browser.findElement(By.cssSelector("main form button[type=submit]")).click();
         try {
-            waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Evenimentul a fost creat."));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Evenimentul a fost creat."));
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError("event not created: " + browser.findElement(By.tagName("main")).getText(), e);
         }

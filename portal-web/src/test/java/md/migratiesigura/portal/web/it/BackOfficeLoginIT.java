@@ -4,63 +4,33 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import md.migratiesigura.portal.TestDatabases;
 import md.migratiesigura.portal.account.Totp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * An administrator and an editor in a real browser against the packaged jar: the login and logout forms pass
  * Wicket's resource-isolation check as a browser sends them, and roles decide what each may open.
  */
-class BackOfficeLoginIT {
+class BackOfficeLoginIT extends BrowserJourney {
 
     private static final String ADMIN_EMAIL = "coordonator@example.org";
     private static final String ADMIN_PASSWORD = "o parola lunga pentru test";
     private static final String EDITOR_EMAIL = "editoare@example.org";
     private static final String EDITOR_PASSWORD = "editoarea scrie articole bune";
 
-    private static PortalProcess portal;
-    private ChromeDriver browser;
-    private WebDriverWait wait;
-
-    @BeforeAll
-    static void startPortal() throws Exception {
-        Map<String, String> env = TestDatabases.portalEnvironment(Files.createTempDirectory("portal-admin-it"));
-        env.put("PORTAL_ADMIN_EMAIL", ADMIN_EMAIL);
-        env.put("PORTAL_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        portal = PortalProcess.start(env, Duration.ofSeconds(120));
+    BackOfficeLoginIT() {
+        super(1280, 900);
     }
 
-    @AfterAll
-    static void stopPortal() throws Exception {
-        portal.close();
-    }
-
-    @BeforeEach
-    void openBrowser() throws Exception {
-        browser = Browsers.chromium(1280, 900);
-        wait = Browsers.waitFor(browser, Duration.ofSeconds(10));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.quit();
+    @Override
+    protected void configure(Map<String, String> env) {
+        administrator(env, ADMIN_EMAIL, ADMIN_PASSWORD);
     }
 
     @Test
@@ -159,10 +129,6 @@ class BackOfficeLoginIT {
         wait.until(ExpectedConditions.urlMatches(".*/admin/$"));
         assertTrue(browser.findElement(By.tagName("h1")).getText().startsWith("Bun venit"));
         signOut();
-    }
-
-    private void signIn(String email, String password) {
-        Browsers.signIn(browser, portal.baseUrl(), email, password);
     }
 
     private void signOut() {

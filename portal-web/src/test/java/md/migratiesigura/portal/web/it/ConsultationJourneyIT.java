@@ -8,9 +8,6 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import md.migratiesigura.portal.TestDatabases;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -23,36 +20,28 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * question jumps the queue, a counsellor answers, the person reads the answer with the ticket code and phrase; a
  * wrong phrase reveals nothing and is throttled; the honeypot and the limit per address refuse politely.
  */
-class ConsultationJourneyIT {
+class ConsultationJourneyIT extends BrowserJourney {
 
     private static final String ADMIN_EMAIL = "coordonatoare@example.org";
     private static final String ADMIN_PASSWORD = "consultatii online pentru test";
 
-    private static PortalProcess portal;
-    private static java.nio.file.Path dataDir;
-
-    @BeforeAll
-    static void startPortal() throws Exception {
-        dataDir = Files.createTempDirectory("portal-consultation-it");
-        Map<String, String> env = TestDatabases.portalEnvironment(dataDir);
-        env.put("PORTAL_ADMIN_EMAIL", ADMIN_EMAIL);
-        env.put("PORTAL_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        // A person needs more than a second to write a question; the default (4 s) would only slow the test down.
-        env.put("PORTAL_CONSULTATION_MIN_FILL_SECONDS", "1");
-        portal = PortalProcess.start(env, Duration.ofSeconds(120));
+    ConsultationJourneyIT() {
+        super(412, 915);
     }
 
-    @AfterAll
-    static void stopPortal() throws Exception {
-        portal.close();
+    @Override
+    protected void configure(Map<String, String> env) {
+        administrator(env, ADMIN_EMAIL, ADMIN_PASSWORD);
+        // A person needs more than a second to write a question; the default (4 s) would only slow the test down.
+        env.put("PORTAL_CONSULTATION_MIN_FILL_SECONDS", "1");
     }
 
     @Test
     void aPersonAsksACounsellorAnswersAndThePersonReadsTheAnswerWithTicketAndPhrase() throws Exception {
-        ChromeDriver person = Browsers.chromium(412, 915);
+        // The person on a phone is the journey's browser; the counsellor has a desktop one of their own.
+        ChromeDriver person = browser;
         ChromeDriver counsellor = Browsers.chromium(1280, 900);
         try {
-            WebDriverWait wait = Browsers.waitFor(person, Duration.ofSeconds(10));
             String[] plain = ask(person, wait, "/ro/consultatie", "Drepturi la locul de muncă",
                     "Angajatorul din Polonia nu mi-a plătit salariul pe două luni. Ce pot face?", "Trimite întrebarea");
             assertTrue(person.manage().getCookies().isEmpty(), "no cookie for a person asking");
@@ -138,13 +127,12 @@ class ConsultationJourneyIT {
                 assertFalse(log.contains(secret), "nothing of a question, reply or phrase in the log: " + secret);
             }
         } finally {
-            person.quit();
             counsellor.quit();
         }
     }
 
     /** Fills and sends the form; returns the ticket code and the phrase shown. Null path: the page already open. */
-    private static String[] ask(ChromeDriver browser, WebDriverWait wait, String path, String topic, String question,
+    private String[] ask(ChromeDriver browser, WebDriverWait wait, String path, String topic, String question,
                                 String submit) throws InterruptedException {
         if (path != null) {
             browser.get(portal.baseUrl() + path);
@@ -167,7 +155,7 @@ class ConsultationJourneyIT {
         browser.findElement(By.xpath("//button[normalize-space()='" + submit + "']")).click();
     }
 
-    private static void readAnswer(ChromeDriver browser, String ticket, String phrase) {
+    private void readAnswer(ChromeDriver browser, String ticket, String phrase) {
         browser.get(portal.baseUrl() + "/ro/consultatie/raspuns");
         browser.findElement(By.id("answer-ticket")).sendKeys(ticket);
         browser.findElement(By.id("answer-phrase")).sendKeys(phrase);

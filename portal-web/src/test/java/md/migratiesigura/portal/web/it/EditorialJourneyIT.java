@@ -14,62 +14,36 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Random;
-import md.migratiesigura.portal.TestDatabases;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * An editor's whole journey in a real browser against the packaged jar: sign in, write an article in both
  * languages with the live and the server preview, publish, then find it on the public site in both languages, in
  * the sitemap and through the search API within seconds.
  */
-class EditorialJourneyIT {
+class EditorialJourneyIT extends BrowserJourney {
 
     private static final String ADMIN_EMAIL = "redactor-sef@example.org";
     private static final String ADMIN_PASSWORD = "o parola lunga pentru redactie";
 
-    private static PortalProcess portal;
-    private ChromeDriver browser;
-    private WebDriverWait wait;
-
-    @BeforeAll
-    static void startPortal() throws Exception {
-        Map<String, String> env = TestDatabases.portalEnvironment(Files.createTempDirectory("portal-editorial-it"));
-        env.put("PORTAL_ADMIN_EMAIL", ADMIN_EMAIL);
-        env.put("PORTAL_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        portal = PortalProcess.start(env, Duration.ofSeconds(120));
+    EditorialJourneyIT() {
+        super(1280, 900);
     }
 
-    @AfterAll
-    static void stopPortal() throws Exception {
-        portal.close();
-    }
-
-    @BeforeEach
-    void openBrowser() throws Exception {
-        browser = Browsers.chromium(1280, 900);
-        wait = Browsers.waitFor(browser, Duration.ofSeconds(10));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.quit();
+    @Override
+    protected void configure(Map<String, String> env) {
+        administrator(env, ADMIN_EMAIL, ADMIN_PASSWORD);
     }
 
     @Test
     void anEditorWritesBothLanguagesPublishesAndReadersFindTheArticle() throws Exception {
         // A made-up word, so that search finds this article and nothing else.
         String word = "zarzavat" + randomLetters(6);
-        signIn();
+        signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
 
         browser.findElement(By.linkText("Articole")).click();
         wait.until(ExpectedConditions.urlMatches(".*/admin/articles.*"));
@@ -132,7 +106,7 @@ class EditorialJourneyIT {
         browser.get(portal.baseUrl() + "/ro/agentii?q=agentie");
         assertTrue(browser.findElement(By.tagName("main")).getText().contains(
                 "Registrul agențiilor licențiate nu a fost încă încărcat pe portal."), "the portal ships no registry");
-        signIn();
+        signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
 
         browser.findElement(By.linkText("Registrul agențiilor")).click();
         wait.until(ExpectedConditions.urlMatches(".*/admin/agencies.*"));
@@ -169,10 +143,6 @@ class EditorialJourneyIT {
 
     private void click(String language, String button) {
         browser.findElement(By.cssSelector("section[lang=" + language + "] button[name$=" + button + "]")).click();
-    }
-
-    private void signIn() {
-        Browsers.signIn(browser, portal.baseUrl(), ADMIN_EMAIL, ADMIN_PASSWORD);
     }
 
     private static String randomLetters(int n) {

@@ -7,17 +7,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A trainer's journey in a real browser against the packaged jar: the administrator opens a trainer account, the
@@ -31,21 +28,13 @@ class EventJourneyIT extends BrowserJourney {
     private static final String TRAINER_EMAIL = "formatoare@example.org";
     private static final String TRAINER_PASSWORD = "o parola lunga pentru formatoare";
 
-    private WebDriverWait wait;
-
     EventJourneyIT() {
         super(1280, 900);
     }
 
     @Override
     protected void configure(Map<String, String> env) {
-        env.put("PORTAL_ADMIN_EMAIL", ADMIN_EMAIL);
-        env.put("PORTAL_ADMIN_PASSWORD", ADMIN_PASSWORD);
-    }
-
-    @BeforeEach
-    void waitForSlowMachines() {
-        wait = Browsers.waitFor(browser, Duration.ofSeconds(20));
+        administrator(env, ADMIN_EMAIL, ADMIN_PASSWORD);
     }
 
     @Test
@@ -134,9 +123,5 @@ class EventJourneyIT extends BrowserJourney {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".admin-table"), "Formatoare Test"));
         browser.findElement(By.cssSelector(".admin-logout button")).click();
         wait.until(ExpectedConditions.urlMatches(".*/admin/login.*"));
-    }
-
-    private void signIn(String email, String password) {
-        Browsers.signIn(browser, portal.baseUrl(), email, password);
     }
 }

@@ -23,7 +23,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import md.migratiesigura.portal.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -37,7 +36,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * both add up exactly in the report; node B killed in the middle of traffic leaves node A serving, and nothing is
  * counted twice.
  */
-class TwoNodesIT {
+class TwoNodesIT extends BrowserJourney {
 
     private static final String ADMIN_EMAIL = "redactor-sef@example.org";
     private static final String ADMIN_PASSWORD = "o parola lunga pentru redactie";
@@ -48,32 +47,38 @@ class TwoNodesIT {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final AtomicInteger nextAddress = new AtomicInteger();
-    private ChromeDriver browser;
 
     @TempDir
     Path work;
 
+    TwoNodesIT() {
+        super(1280, 900);
+    }
+
+    /** Node A is the journey's portal. */
+    @Override
+    protected void configure(Map<String, String> env) {
+        administrator(env, ADMIN_EMAIL, ADMIN_PASSWORD);
+        env.put("PORTAL_TRUSTED_PROXIES", "127.0.0.1/32, ::1/128");
+    }
+
     @Test
     void twoNodesOnOneDatabaseShareContentSearchAndCounts() throws Exception {
-        Map<String, String> a = TestDatabases.portalEnvironment(Files.createDirectory(work.resolve("node-a")));
-        a.put("PORTAL_ADMIN_EMAIL", ADMIN_EMAIL);
-        a.put("PORTAL_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        a.put("PORTAL_TRUSTED_PROXIES", "127.0.0.1/32, ::1/128");
+        PortalProcess nodeA = portal;
         // Node B: the same database and settings, a data directory (and search index) of its own.
-        Map<String, String> b = new HashMap<>(a);
+        Map<String, String> b = new HashMap<>(environment);
         b.put("PORTAL_DATA_DIR", Files.createDirectory(work.resolve("node-b")).toString());
 
         ExecutorService starting = Executors.newSingleThreadExecutor();
-        try (PortalProcess nodeA = PortalProcess.start(a, Duration.ofSeconds(120));
-             PortalProcess nodeB = awaitStarted(starting.submit(() -> PortalProcess.start(b, Duration.ofSeconds(120))),
-                     () -> signIn(Browsers.chromium(1280, 900), nodeA))) {
+        try (PortalProcess nodeB = awaitStarted(starting.submit(() -> PortalProcess.start(b, Duration.ofSeconds(120))),
+                () -> signIn(nodeA))) {
             // Node B's home page is in its page cache before the article exists.
             assertEquals(200, get(nodeB, "/ro/", "192.0.2.1").statusCode());
 
             String word = "zarzavat" + randomLetters(6);
             String slug = publish(browser, "Munca sezonieră: " + word);
+            // The browser's work is done: its memory is better spent on the two nodes (quitting twice is harmless).
             browser.quit();
-            browser = null;
             assertTrue(within(Duration.ofSeconds(5), () -> body(nodeB, "/api/v1/search?lang=ro&q="
                     + URLEncoder.encode(word, StandardCharsets.UTF_8)).contains(slug)),
                     "published on node A, found by the search of node B within seconds");
@@ -127,9 +132,6 @@ class TwoNodesIT {
             }
         } finally {
             starting.shutdownNow();
-            if (browser != null) {
-                browser.quit();
-            }
         }
     }
 
@@ -145,9 +147,8 @@ class TwoNodesIT {
     }
 
     /** Signs in on the node's back office in a real browser. */
-    private boolean signIn(ChromeDriver driver, PortalProcess node) {
-        this.browser = driver;
-        Browsers.signIn(driver, node.baseUrl(), ADMIN_EMAIL, ADMIN_PASSWORD);
+    private boolean signIn(PortalProcess node) {
+        Browsers.signIn(browser, node.baseUrl(), ADMIN_EMAIL, ADMIN_PASSWORD);
         return true;
     }
 

@@ -43,21 +43,21 @@ class ReportAdminPagesTest {
 
     @Test
     void anAdministratorEntersFiguresAndATextThenPublishesTheYear() {
-        signIn(TestPortal.ADMIN_EMAIL, TestPortal.ADMIN_PASSWORD);
+        StaffTesting.signIn(tester, TestPortal.ADMIN_EMAIL, TestPortal.ADMIN_PASSWORD);
         tester.executeUrl("admin/report/" + YEAR);
         tester.assertRenderedPage(ReportFiguresPage.class);
         FormTester form = tester.newFormTester("figuresForm");
         form.setValue("section:1:figure:0:value", "8462"); // the hotline section's calls
         form.setValue("section:1:text:0:body", "Mai multe apeluri de prevenire.");
         form.setValue("section:1:text:1:body", "Больше профилактических звонков.");
-        submit(form);
+        StaffTesting.submit(tester, form);
         tester.assertNoErrorMessage();
         assertTrue(tester.getLastResponseAsString().contains("Cifrele și textele au fost salvate."));
         assertEquals(8462L, TestPortal.services().reports().figures(YEAR).value(Figure.HOTLINE_CALLS));
         assertEquals(AuditAction.REPORT_FIGURES_SAVED, latestAudit());
         assertNull(TestPortal.services().reports().report(YEAR).entered(), "not public before publishing");
 
-        submit(tester.newFormTester("publishForm"), "publish");
+        StaffTesting.submit(tester, tester.newFormTester("publishForm"), "publish");
         tester.assertRenderedPage(ReportFiguresPage.class);
         assertTrue(tester.getLastResponseAsString().contains("sunt acum în raportul public"));
         AnnualReport published = TestPortal.services().reports().report(YEAR);
@@ -65,25 +65,25 @@ class ReportAdminPagesTest {
         assertEquals("Больше профилактических звонков.", published.entered().text(Figure.Section.HOTLINE, Language.RU));
         assertEquals(AuditAction.REPORT_PUBLISHED, latestAudit());
 
-        submit(tester.newFormTester("publishForm"), "publish");
+        StaffTesting.submit(tester, tester.newFormTester("publishForm"), "publish");
         assertNull(TestPortal.services().reports().report(YEAR).entered(), "unpublished again");
     }
 
     @Test
     void enteredMonthsReplaceCountedOnesAndNonsenseIsRefused() {
-        signIn(TestPortal.ADMIN_EMAIL, TestPortal.ADMIN_PASSWORD);
+        StaffTesting.signIn(tester, TestPortal.ADMIN_EMAIL, TestPortal.ADMIN_PASSWORD);
         tester.executeUrl("admin/report/" + (YEAR - 1));
         FormTester form = tester.newFormTester("monthsForm");
         form.setValue("month:2:visits", "100");
         form.setValue("month:2:visitors", "400");
-        submit(form);
+        StaffTesting.submit(tester, form);
         assertTrue(tester.getLastResponseAsString().contains("Luna martie: scrie și vizitele, și vizitatorii unici"));
         assertEquals(List.of(), TestPortal.services().reports().enteredMonths(YEAR - 1), "nothing saved");
 
         form = tester.newFormTester("monthsForm");
         form.setValue("month:2:visits", "1000");
         form.setValue("month:2:visitors", "400");
-        submit(form);
+        StaffTesting.submit(tester, form);
         assertEquals(List.of(new EnteredMonth(3, 1000, 400, null)), TestPortal.services().reports().enteredMonths(YEAR - 1));
         AnnualReport.MonthFigures march = TestPortal.services().reports().report(YEAR - 1).months().get(2);
         assertTrue(march.entered());
@@ -93,7 +93,7 @@ class ReportAdminPagesTest {
     @ParameterizedTest
     @EnumSource(value = Role.class, names = {"EDITOR", "TRAINER", "COUNSELLOR"})
     void everyStaffRoleSeesTheVisitsButOnlyAdministratorsTheReportFigures(Role role) {
-        signIn(TestPortal.newStaff(role), TestPortal.STAFF_PASSWORD);
+        StaffTesting.signIn(tester, TestPortal.newStaff(role), TestPortal.STAFF_PASSWORD);
         String dashboard = tester.getLastResponseAsString();
         assertTrue(dashboard.contains("Vizite"), "the visits are offered");
         assertFalse(dashboard.contains("admin/report"), "the report's figures are not");
@@ -113,18 +113,6 @@ class ReportAdminPagesTest {
     void theVisitsPageNeedsASignedInUser() {
         tester.executeUrl("admin/visits");
         tester.assertRenderedPage(LoginPage.class);
-    }
-
-    private void signIn(String email, String password) {
-        StaffTesting.signIn(tester, email, password);
-    }
-
-    private void submit(FormTester form) {
-        StaffTesting.submit(tester, form);
-    }
-
-    private void submit(FormTester form, String button) {
-        StaffTesting.submit(tester, form, button);
     }
 
     private static AuditAction latestAudit() {
