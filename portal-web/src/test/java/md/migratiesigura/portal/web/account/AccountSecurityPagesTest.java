@@ -100,9 +100,9 @@ class AccountSecurityPagesTest {
     @Test
     void theEnrolmentShowsAQrCodeOfItsOtpauthAddressNamedInTheUsersLanguage() throws Exception {
         String editor = TestPortal.newStaff(Role.EDITOR);
-        signIn(editor, TestPortal.STAFF_PASSWORD);
+        StaffTesting.signIn(tester, editor, TestPortal.STAFF_PASSWORD);
         tester.executeUrl("admin/account");
-        click("startEnrolment");
+        StaffTesting.click(tester, "startEnrolment");
         String html = tester.getLastResponseAsString();
         String address = shownAddress(html);
         assertEquals(address, scannedQrCode(html), "a phone scanning the code gets the address shown beside it");
@@ -119,7 +119,7 @@ class AccountSecurityPagesTest {
         assertFalse(stored.contains(new String(shownSecret(), StandardCharsets.ISO_8859_1)), "nor its bytes");
         assertFalse(stored.contains("<svg") || stored.contains("v1h-"), "nor its QR code");
 
-        click("languageSwitch");
+        StaffTesting.click(tester, "languageSwitch");
         tester.executeUrl("admin/account");
         html = tester.getLastResponseAsString();
         assertEquals(address, scannedQrCode(html), "the same address in Russian");
