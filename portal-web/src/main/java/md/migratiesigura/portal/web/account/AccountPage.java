@@ -80,25 +80,24 @@ public class AccountPage extends AdminBasePage {
     }
 
     private void changePassword() {
-        LoginThrottle throttle = app().loginThrottle();
-        String email = user().email();
-        String address = ClientAddress.of(getRequest());
-        try {
-            // Guessing the current password here is throttled like guessing it at the login.
-            if (!throttle.waitBefore(email, address).isZero()) {
+        // Guessing the current password here is throttled like guessing it at the login.
+        try (LoginThrottle.Attempt attempt = app().loginThrottle().attempt(user().email(), ClientAddress.of(getRequest()))) {
+            if (!attempt.allowed()) {
                 app().users().recordThrottledPasswordChange(user());
                 error(getString("admin.account.throttled"));
                 return;
             }
-            int generation = app().users().changePassword(user(), current.getObject(), next.getObject());
-            StaffSession.get().continueAs(generation);
-            throttle.succeeded(email, address);
-            info(getString("admin.account.passwordChanged"));
-        } catch (AccountException e) {
-            if (e.reason() == AccountException.Reason.WRONG_PASSWORD) {
-                throttle.failed(email, address);
+            try {
+                int generation = app().users().changePassword(user(), current.getObject(), next.getObject());
+                StaffSession.get().continueAs(generation);
+                attempt.succeeded();
+                info(getString("admin.account.passwordChanged"));
+            } catch (AccountException e) {
+                if (e.reason() == AccountException.Reason.WRONG_PASSWORD) {
+                    attempt.failed();
+                }
+                error(getString("admin.users.error." + e.reason().name()));
             }
-            error(getString("admin.users.error." + e.reason().name()));
         } finally {
             current.setObject("");
             next.setObject("");

@@ -155,7 +155,8 @@ public class ConsultationPage extends NoStorePage {
             return;
         }
         FormStamps stamps = consultations().formStamps();
-        FormStamps.Verdict verdict = stamps.check(stamp.getObject());
+        // Checked and used up in one step: the same form sent many times at once sends one question.
+        FormStamps.Verdict verdict = stamps.claim(stamp.getObject());
         switch (verdict) {
             case INVALID -> {
                 stamp.setObject(stamps.issue());
@@ -175,20 +176,27 @@ public class ConsultationPage extends NoStorePage {
             }
         }
         if (!Boolean.TRUE.equals(consent.getObject())) {
+            stamps.release(stamp.getObject());
             refuse("consultation.error.CONSENT", 400);
             return;
         }
+        boolean stored = false;
         try {
             Channel chosen = channel.getObject() == null ? Channel.TICKET : channel.getObject();
             sent = consultations().submit(new NewConsultation(language(), topic.getObject(), question.getObject(),
                     Boolean.TRUE.equals(sos.getObject()), chosen, contact.getObject()), ClientAddress.of(getRequest()));
+            stored = true;
             sentChannel = chosen;
-            stamps.use(stamp.getObject());
             question.setObject("");
             contact.setObject("");
         } catch (ConsultationException e) {
             refuse("consultation.error." + e.reason().name(),
                     e.reason() == ConsultationException.Reason.RATE_LIMITED ? 429 : 400);
+        } finally {
+            if (!stored) {
+                // Refused: the person may correct the form and send it again.
+                stamps.release(stamp.getObject());
+            }
         }
     }
 
