@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import md.migratiesigura.portal.account.HashingBusyException;
 import md.migratiesigura.portal.account.PasswordHasher;
 import md.migratiesigura.portal.account.PortalUser;
 import md.migratiesigura.portal.audit.AuditAction;
@@ -101,6 +102,7 @@ public class ConsultationService {
      * Checks and stores a question; returns the ticket code and the phrase, which exist nowhere else in clear.
      *
      * @throws ConsultationException with the first thing wrong, or {@link Reason#RATE_LIMITED}; nothing is stored
+     * @throws HashingBusyException when the server hashes as many phrases and passwords as it can; nothing is stored
      */
     public Submitted submit(NewConsultation request, String clientAddress) {
         String question = validQuestion(request.question());
@@ -113,7 +115,15 @@ public class ConsultationService {
             throw new ConsultationException(Reason.RATE_LIMITED);
         }
         String phrase = tickets.newPhrase();
-        String phraseHash = hasher.hash(Tickets.normalizePhrase(phrase));
+        String phraseHash;
+        try {
+            phraseHash = hasher.hash(Tickets.normalizePhrase(phrase));
+        } catch (HashingBusyException e) {
+            // Nothing was stored: the question may be sent again without counting twice.
+            shortSubmissions.giveBack(clientAddress);
+            dailySubmissions.giveBack(clientAddress);
+            throw e;
+        }
         Instant now = clock.instant();
         String ticket = sessionFactory.fromTransaction(session -> {
             String code = tickets.newTicket();
@@ -172,6 +182,8 @@ public class ConsultationService {
     /**
      * The question and its replies for a ticket code and phrase as typed. An unknown ticket, a wrong phrase and a
      * deleted consultation all give {@link AnswerLookup.NotFound}; wrong tries are limited per ticket and per address.
+     *
+     * @throws HashingBusyException when the phrase could not be checked now; the try is not counted
      */
     public AnswerLookup readAnswer(String typedTicket, String typedPhrase, String clientAddress) {
         String ticket = Tickets.normalizeTicket(typedTicket);

@@ -1,10 +1,12 @@
 package md.migratiesigura.portal.web.account;
 
 import md.migratiesigura.portal.account.AccountException;
+import md.migratiesigura.portal.account.HashingBusyException;
 import md.migratiesigura.portal.account.PasswordPolicy;
 import md.migratiesigura.portal.account.Totp;
 import md.migratiesigura.portal.web.admin.AdminBasePage;
 import md.migratiesigura.portal.web.security.ClientAddress;
+import md.migratiesigura.portal.web.security.HashingBusy;
 import md.migratiesigura.portal.web.security.LoginThrottle;
 import md.migratiesigura.portal.web.security.StaffRoles;
 import md.migratiesigura.portal.web.security.StaffSession;
@@ -97,6 +99,8 @@ public class AccountPage extends AdminBasePage {
                     attempt.failed();
                 }
                 error(getString("admin.users.error." + e.reason().name()));
+            } catch (HashingBusyException e) {
+                HashingBusy.refuse(this, "busy.retry", e);
             }
         } finally {
             current.setObject("");

@@ -1,10 +1,12 @@
 package md.migratiesigura.portal.web.account;
 
+import md.migratiesigura.portal.account.HashingBusyException;
 import md.migratiesigura.portal.account.UserService;
 import md.migratiesigura.portal.web.admin.AdminBasePage;
 import md.migratiesigura.portal.web.admin.DashboardPage;
 import md.migratiesigura.portal.web.common.Texts;
 import md.migratiesigura.portal.web.security.ClientAddress;
+import md.migratiesigura.portal.web.security.HashingBusy;
 import md.migratiesigura.portal.web.security.LoginThrottle;
 import md.migratiesigura.portal.web.security.StaffSession;
 import org.apache.wicket.RestartResponseException;
@@ -68,7 +70,14 @@ public class LoginPage extends AdminBasePage {
             }
             StaffSession session = StaffSession.get();
             boolean hadSession = !session.isTemporary();
-            StaffSession.Step step = session.signInWithPassword(email.getObject(), password.getObject());
+            StaffSession.Step step;
+            try {
+                step = session.signInWithPassword(email.getObject(), password.getObject());
+            } catch (HashingBusyException e) {
+                // Nothing was checked: the attempt is given back uncounted as it closes.
+                HashingBusy.refuse(this, "busy.retry", e);
+                return;
+            }
             if (step == StaffSession.Step.FAILED) {
                 attempt.failed();
                 error(getString("admin.login.failed"));

@@ -2,6 +2,7 @@ package md.migratiesigura.portal.web.consultation;
 
 import java.util.List;
 import java.util.function.Function;
+import md.migratiesigura.portal.account.HashingBusyException;
 import md.migratiesigura.portal.consultation.Channel;
 import md.migratiesigura.portal.consultation.ConsultationException;
 import md.migratiesigura.portal.consultation.ConsultationService;
@@ -12,6 +13,7 @@ import md.migratiesigura.portal.consultation.Topic;
 import md.migratiesigura.portal.web.common.NoStorePage;
 import md.migratiesigura.portal.web.common.Texts;
 import md.migratiesigura.portal.web.security.ClientAddress;
+import md.migratiesigura.portal.web.security.HashingBusy;
 import org.apache.wicket.AttributeModifier;
 import org.apache.wicket.markup.html.WebMarkupContainer;
 import org.apache.wicket.markup.html.basic.Label;
@@ -192,6 +194,8 @@ public class ConsultationPage extends NoStorePage {
         } catch (ConsultationException e) {
             refuse("consultation.error." + e.reason().name(),
                     e.reason() == ConsultationException.Reason.RATE_LIMITED ? 429 : 400);
+        } catch (HashingBusyException e) {
+            HashingBusy.refuse(this, "consultation.refused.busy", e);
         } finally {
             if (!stored) {
                 // Refused: the person may correct the form and send it again.
