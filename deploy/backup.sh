@@ -5,11 +5,15 @@
 #   PORTAL_DATA_DIR=/var/lib/portal PORTAL_DB_URL=… PORTAL_DB_USER=… PORTAL_DB_PASSWORD=… deploy/backup.sh /backups
 #
 # With the embedded database the portal must be running (its server is the one dumped).
+#
+# Everything written is the owner's alone (files 600, a folder it creates 700), whatever the caller's umask: the dump
+# holds the sealed consultations and the key beside it opens them.
 set -euo pipefail
+umask 077
 target=${1:?usage: backup.sh TARGET_DIR}
 source "$(dirname "$0")/db-env.sh"
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
-mkdir -p "$target"
+[ -d "$target" ] || mkdir -p -m 700 "$target"
 sql="$target/portal-$stamp.sql.gz"
 dump --single-transaction --quick --routines --triggers --hex-blob --default-character-set=utf8mb4 \
      --add-drop-table "$DB_NAME" | gzip -6 > "$sql.partial"

@@ -16,8 +16,13 @@ if [ -n "${PORTAL_DB_URL:-}" ]; then
   export MYSQL_PWD="${PORTAL_DB_PASSWORD:-}"
   DB_BIN=""
 else
-  # The embedded server: its own client programs, its socket in the data directory.
+  # The embedded server: its own client programs, its socket in the data directory, root with the password the
+  # portal generated at its first start (EmbeddedMariaDb); only the owner of the data directory can read it.
   DB_NAME=portal
+  password_file="$data_dir/mariadb/root.password"
+  [ -r "$password_file" ] || { echo "cannot read $password_file: run this as the portal's user, after the portal has started once on $data_dir" >&2; exit 2; }
+  MYSQL_PWD=$(<"$password_file")
+  export MYSQL_PWD
   DB_ARGS=(--socket="$data_dir/mariadb/mariadb.sock" --user=root)
   DB_BIN="$data_dir/mariadb/base/bin/"
   export LD_LIBRARY_PATH="$data_dir/mariadb/base/libs${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"

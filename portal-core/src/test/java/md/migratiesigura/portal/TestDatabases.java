@@ -84,7 +84,7 @@ public final class TestDatabases {
                 embedded = EmbeddedMariaDb.start(dir);
                 serverUrl = embedded.serverUrl();
                 user = "root";
-                password = "";
+                password = embedded.rootPassword();
             } catch (Exception | Error e) {
                 throw new IllegalStateException("cannot start the embedded MariaDB for tests: " + e.getMessage(), e);
             }

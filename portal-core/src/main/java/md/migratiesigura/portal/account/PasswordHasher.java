@@ -9,7 +9,9 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
 
 /**
  * Argon2id password hashes in the PHC string format ({@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}), with
- * OWASP's minimum parameters: 19 MiB of memory, 2 iterations, 1 lane.
+ * OWASP's minimum parameters: 19 MiB of memory, 2 iterations, 1 lane. Every computation takes one of the
+ * {@link HashingSlots}; when none is free in time, {@link #hash} and {@link #verify} throw
+ * {@link HashingBusyException} and check nothing.
  */
 public final class PasswordHasher {
 
@@ -22,17 +24,36 @@ public final class PasswordHasher {
     private static final Base64.Decoder B64D = Base64.getDecoder();
 
     private final SecureRandom random = new SecureRandom();
+    private final HashingSlots slots;
+
+    /** A hasher on the JVM's shared slots. */
+    public PasswordHasher() {
+        this(HashingSlots.shared());
+    }
+
+    public PasswordHasher(HashingSlots slots) {
+        this.slots = slots;
+    }
 
     public String hash(String password) {
         byte[] salt = new byte[SALT_BYTES];
         random.nextBytes(salt);
-        byte[] hash = derive(password, salt, MEMORY_KIB, ITERATIONS, PARALLELISM, HASH_BYTES);
+        byte[] hash = slots.run(() -> derive(password, salt, MEMORY_KIB, ITERATIONS, PARALLELISM, HASH_BYTES));
         return "$argon2id$v=19$m=" + MEMORY_KIB + ",t=" + ITERATIONS + ",p=" + PARALLELISM + "$"
                 + B64.encodeToString(salt) + "$" + B64.encodeToString(hash);
     }
 
-    /** Whether the password matches the stored hash; false for a malformed hash. */
+    /**
+     * Whether the password matches the stored hash; false for a malformed hash.
+     *
+     * @throws HashingBusyException when no slot was free in time (never taken for a wrong password)
+     */
     public boolean verify(String password, String stored) {
+        // Taken outside the try below, which turns a malformed hash into false: a busy server is not a wrong password.
+        return slots.run(() -> matches(password, stored));
+    }
+
+    private static boolean matches(String password, String stored) {
         try {
             String[] parts = stored.split("\\$");
             if (parts.length != 6 || !"argon2id".equals(parts[1])) {

@@ -22,7 +22,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Back-office accounts: signing in (password, then a TOTP code when the user has turned the second factor on),
  * changing passwords, ending sessions, and the administrators' changes to accounts. Every sign-in and every change is
- * written to the audit log in the same transaction as the change.
+ * written to the audit log in the same transaction as the change. Whatever hashes or checks a password
+ * ({@link #checkPassword}, {@link #changePassword}, {@link #resetPassword}, {@link #create}) throws
+ * {@link HashingBusyException} when the server computes as many hashes as it can: nothing is checked, recorded or
+ * saved then.
  */
 public class UserService {
 

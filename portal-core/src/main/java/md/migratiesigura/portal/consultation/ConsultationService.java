@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import md.migratiesigura.portal.account.HashingBusyException;
 import md.migratiesigura.portal.account.PasswordHasher;
 import md.migratiesigura.portal.account.PortalUser;
 import md.migratiesigura.portal.audit.AuditAction;
@@ -101,6 +102,7 @@ public class ConsultationService {
      * Checks and stores a question; returns the ticket code and the phrase, which exist nowhere else in clear.
      *
      * @throws ConsultationException with the first thing wrong, or {@link Reason#RATE_LIMITED}; nothing is stored
+     * @throws HashingBusyException when the server hashes as many phrases and passwords as it can; nothing is stored
      */
     public Submitted submit(NewConsultation request, String clientAddress) {
         String question = validQuestion(request.question());
@@ -109,15 +111,19 @@ public class ConsultationService {
         }
         Channel channel = request.channel() == null ? Channel.TICKET : request.channel();
         String contact = validContact(channel, request.contact());
-        synchronized (shortSubmissions) {
-            if (!shortSubmissions.waitBefore(clientAddress).isZero() || !dailySubmissions.waitBefore(clientAddress).isZero()) {
-                throw new ConsultationException(Reason.RATE_LIMITED);
-            }
-            shortSubmissions.record(clientAddress);
-            dailySubmissions.record(clientAddress);
+        if (!acquireBoth(shortSubmissions, clientAddress, dailySubmissions, clientAddress).isZero()) {
+            throw new ConsultationException(Reason.RATE_LIMITED);
         }
         String phrase = tickets.newPhrase();
-        String phraseHash = hasher.hash(Tickets.normalizePhrase(phrase));
+        String phraseHash;
+        try {
+            phraseHash = hasher.hash(Tickets.normalizePhrase(phrase));
+        } catch (HashingBusyException e) {
+            // Nothing was stored: the question may be sent again without counting twice.
+            shortSubmissions.giveBack(clientAddress);
+            dailySubmissions.giveBack(clientAddress);
+            throw e;
+        }
         Instant now = clock.instant();
         String ticket = sessionFactory.fromTransaction(session -> {
             String code = tickets.newTicket();
@@ -176,31 +182,54 @@ public class ConsultationService {
     /**
      * The question and its replies for a ticket code and phrase as typed. An unknown ticket, a wrong phrase and a
      * deleted consultation all give {@link AnswerLookup.NotFound}; wrong tries are limited per ticket and per address.
+     *
+     * @throws HashingBusyException when the phrase could not be checked now; the try is not counted
      */
     public AnswerLookup readAnswer(String typedTicket, String typedPhrase, String clientAddress) {
         String ticket = Tickets.normalizeTicket(typedTicket);
         String ticketKey = ticket != null ? ticket : "?";
-        Duration wait = max(wrongByTicket.waitBefore(ticketKey), wrongByAddress.waitBefore(clientAddress));
+        // Every try counts as wrong from the start: parallel tries are counted as they come, not once checked.
+        Duration wait = acquireBoth(wrongByTicket, ticketKey, wrongByAddress, clientAddress);
         if (!wait.isZero()) {
             return new AnswerLookup.Throttled(wait);
         }
-        String phrase = Tickets.normalizePhrase(typedPhrase);
-        String typed = phrase == null ? "" : phrase;
-        record Outcome(AnswerLookup.Found found, boolean known) {
+        boolean wrong = false;
+        try {
+            String phrase = Tickets.normalizePhrase(typedPhrase);
+            String typed = phrase == null ? "" : phrase;
+            record Outcome(AnswerLookup.Found found, boolean known) {
+            }
+            Outcome outcome = ticket == null ? new Outcome(null, false)
+                    : sessionFactory.fromTransaction(session -> findByTicket(session, ticket)
+                            .map(c -> new Outcome(hasher.verify(typed, c.getPhraseHash()) ? answer(session, c) : null, true))
+                            .orElse(new Outcome(null, false)));
+            if (outcome.found() != null) {
+                return outcome.found();
+            }
+            if (!outcome.known()) {
+                hasher.verify(typed, decoyHash);
+            }
+            wrong = true;
+            return new AnswerLookup.NotFound();
+        } finally {
+            if (!wrong) {
+                // The right phrase, or a check that could not be made: not a wrong try.
+                wrongByTicket.giveBack(ticketKey);
+                wrongByAddress.giveBack(clientAddress);
+            }
         }
-        Outcome outcome = ticket == null ? new Outcome(null, false)
-                : sessionFactory.fromTransaction(session -> findByTicket(session, ticket)
-                        .map(c -> new Outcome(hasher.verify(typed, c.getPhraseHash()) ? answer(session, c) : null, true))
-                        .orElse(new Outcome(null, false)));
-        if (outcome.found() != null) {
-            return outcome.found();
+    }
+
+    /** One event on each limit, or none and the longer wait when either refuses. */
+    private static Duration acquireBoth(RateLimit first, String firstKey, RateLimit second, String secondKey) {
+        Duration firstWait = first.acquire(firstKey);
+        Duration secondWait = second.acquire(secondKey);
+        if (firstWait.isZero() && !secondWait.isZero()) {
+            first.giveBack(firstKey);
+        } else if (!firstWait.isZero() && secondWait.isZero()) {
+            second.giveBack(secondKey);
         }
-        if (!outcome.known()) {
-            hasher.verify(typed, decoyHash);
-        }
-        wrongByTicket.record(ticketKey);
-        wrongByAddress.record(clientAddress);
-        return new AnswerLookup.NotFound();
+        return max(firstWait, secondWait);
     }
 
     private AnswerLookup.Found answer(Session session, Consultation c) {

@@ -16,7 +16,8 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * The public form's signed timestamp, so that a minimum fill time can be checked without a session: the page
  * carries {@code time.nonce.hmac} in a hidden field, and only this server can have made it. A stamp is good once
- * (a reloaded confirmation does not send the question twice) and for a day.
+ * (a reloaded confirmation does not send the question twice) and for a day: {@link #claim} checks it and uses it
+ * up in one step, so that the same form sent many times at once passes only once.
  */
 public final class FormStamps {
 
@@ -60,8 +61,32 @@ public final class FormStamps {
         return payload + "." + sign(payload);
     }
 
+    /**
+     * Checks a stamp and, when it is {@link Verdict#OK}, uses it up at once: of parallel requests with the same
+     * stamp one gets OK, the others {@link Verdict#USED}. {@link #release} gives it back if the form is then refused.
+     */
+    public Verdict claim(String stamp) {
+        synchronized (used) {
+            Verdict verdict = check(stamp);
+            if (verdict == Verdict.OK) {
+                use(stamp);
+            }
+            return verdict;
+        }
+    }
+
+    /** Makes a claimed stamp good again: the form it came with was refused, and may be corrected and sent. */
+    public void release(String stamp) {
+        int last = stamp == null ? -1 : stamp.lastIndexOf('.');
+        if (last > 0) {
+            synchronized (used) {
+                used.remove(stamp.substring(0, last));
+            }
+        }
+    }
+
     /** Checks a stamp without using it up. */
-    public Verdict check(String stamp) {
+    Verdict check(String stamp) {
         if (stamp == null || stamp.length() > 100) {
             return Verdict.INVALID;
         }
@@ -94,7 +119,7 @@ public final class FormStamps {
     }
 
     /** Marks a stamp as used: the same form cannot send a second question. */
-    public void use(String stamp) {
+    void use(String stamp) {
         int last = stamp.lastIndexOf('.');
         if (last > 0) {
             Instant now = clock.instant();

@@ -12,6 +12,9 @@ import java.util.Map;
  * At most {@code max} events per key in any window of the given length, counted in memory only: the keys (client
  * addresses, ticket codes) are never written anywhere and are forgotten at a restart. The least recently used keys
  * go first when too many are tracked.
+ *
+ * <p>{@link #acquire} checks and counts in one step, so that a burst of parallel requests cannot all pass the
+ * check before any of them is counted; a request that turns out not to count gives its event back.
  */
 public final class RateLimit {
 
@@ -33,8 +36,28 @@ public final class RateLimit {
         this.clock = clock;
     }
 
+    /**
+     * Counts one event for the key if it is allowed now and returns zero; otherwise counts nothing and returns how
+     * long the key must wait.
+     */
+    public synchronized Duration acquire(String key) {
+        Duration wait = waitBefore(key);
+        if (wait.isZero()) {
+            record(key);
+        }
+        return wait;
+    }
+
+    /** Takes back one event {@link #acquire} counted for the key (the request did not count after all). */
+    public synchronized void giveBack(String key) {
+        Deque<Instant> times = events.get(key);
+        if (times != null && !times.isEmpty()) {
+            times.removeLast();
+        }
+    }
+
     /** How long the key must wait before its next event is allowed; zero when it may go now. */
-    public synchronized Duration waitBefore(String key) {
+    synchronized Duration waitBefore(String key) {
         Instant now = clock.instant();
         Deque<Instant> times = events.get(key);
         if (times == null) {
@@ -48,7 +71,7 @@ public final class RateLimit {
     }
 
     /** Counts one event for the key. */
-    public synchronized void record(String key) {
+    synchronized void record(String key) {
         Instant now = clock.instant();
         Deque<Instant> times = events.computeIfAbsent(key, k -> new ArrayDeque<>());
         forgetOld(times, now);

@@ -5,9 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Properties;
 import javax.sql.DataSource;
 import md.migratiesigura.portal.account.PortalUser;
@@ -37,7 +35,6 @@ import org.slf4j.LoggerFactory;
 public final class Database implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Database.class);
-    static final String EMBEDDED_SCHEMA = "portal";
 
     private final HikariDataSource dataSource;
     private final SessionFactory sessionFactory;
@@ -61,10 +58,10 @@ public final class Database implements AutoCloseable {
         } else {
             setting = "PORTAL_DATA_DIR";
             embedded = startEmbedded(config.dataDir().resolve("mariadb"));
-            user = "root";
-            password = "";
-            createSchemaIfMissing(embedded.serverUrl(), user, password, EMBEDDED_SCHEMA);
-            url = embedded.jdbcUrl(EMBEDDED_SCHEMA);
+            // Its own account, with rights on its own database only (the server made both at start).
+            user = EmbeddedMariaDb.PORTAL_USER;
+            password = embedded.portalPassword();
+            url = embedded.jdbcUrl(EmbeddedMariaDb.DATABASE);
         }
         HikariDataSource dataSource = null;
         try {
@@ -92,17 +89,6 @@ public final class Database implements AutoCloseable {
             throw new ConfigException("PORTAL_DATA_DIR",
                     "the embedded MariaDB could not start in " + dir + " (" + rootMessage(e)
                             + "); set PORTAL_DB_URL to use an external server", e);
-        }
-    }
-
-    private static void createSchemaIfMissing(String serverUrl, String user, String password, String schema) {
-        try (Connection c = DriverManager.getConnection(serverUrl, user, password);
-             Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE IF NOT EXISTS `" + schema
-                    + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-        } catch (SQLException e) {
-            throw new ConfigException("PORTAL_DATA_DIR", "the embedded MariaDB refused to create its database: "
-                    + e.getMessage(), e);
         }
     }
 

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import md.migratiesigura.portal.MutableClock;
+import md.migratiesigura.portal.Parallel;
 import md.migratiesigura.portal.TestDatabases;
 import md.migratiesigura.portal.account.PasswordHasher;
 import md.migratiesigura.portal.account.PasswordPolicy;
@@ -166,6 +167,18 @@ class ConsultationServiceTest {
         }
         assertInstanceOf(AnswerLookup.Throttled.class, consultations.readAnswer(submitted.ticket(), submitted.phrase(), address),
                 "one address guessing across tickets is slowed down too");
+    }
+
+    @Test
+    void aBurstOfWrongPhrasesForOneTicketHasOnlyTheAllowedNumberChecked() throws Exception {
+        Submitted submitted = ask(Topic.OTHER, false, Channel.TICKET, null);
+        // 50 at once, each from an address of its own: only the ticket's limit can hold them back.
+        List<AnswerLookup> answers = Parallel.run(50, 10,
+                i -> consultations.readAnswer(submitted.ticket(), "wrong-phrase-" + i, "198.51.100." + i));
+        assertEquals(ConsultationService.WRONG_TRIES_PER_TICKET,
+                answers.stream().filter(a -> a instanceof AnswerLookup.NotFound).count(), "phrases checked");
+        assertEquals(50 - ConsultationService.WRONG_TRIES_PER_TICKET,
+                answers.stream().filter(a -> a instanceof AnswerLookup.Throttled).count(), "refused before checking");
     }
 
     @Test

@@ -1,11 +1,13 @@
 package md.migratiesigura.portal.web.account;
 
 import md.migratiesigura.portal.account.AccountException;
+import md.migratiesigura.portal.account.HashingBusyException;
 import md.migratiesigura.portal.account.PasswordPolicy;
 import md.migratiesigura.portal.account.Totp;
 import md.migratiesigura.portal.web.PortalApplication;
 import md.migratiesigura.portal.web.admin.AdminBasePage;
 import md.migratiesigura.portal.web.security.ClientAddress;
+import md.migratiesigura.portal.web.security.HashingBusy;
 import md.migratiesigura.portal.web.security.LoginThrottle;
 import md.migratiesigura.portal.web.security.StaffRoles;
 import md.migratiesigura.portal.web.security.StaffSession;
@@ -26,8 +28,8 @@ import org.apache.wicket.validation.validator.StringValidator;
 /**
  * The signed-in user's own account: changing the password (the current one first; every other session then ends)
  * and turning on the second factor (the secret is shown as an {@code otpauth://} address and as base32 text to type
- * into an authenticator app, and as a QR code of that address drawn on the server; it is switched on only once a
- * code from the app is confirmed, and never shown again).
+ * into an authenticator app, and is switched on only once a code from the app is confirmed; it is never shown
+ * again). No QR code: drawing one on the server would need a new library, and the text works in every app.
  */
 @AuthorizeInstantiation({StaffRoles.ADMINISTRATOR, StaffRoles.EDITOR, StaffRoles.TRAINER, StaffRoles.COUNSELLOR})
 public class AccountPage extends AdminBasePage {
@@ -81,26 +83,26 @@ public class AccountPage extends AdminBasePage {
     }
 
     private void changePassword() {
-        LoginThrottle throttle = PortalApplication.get().loginThrottle();
-        String email = user().email();
-        String address = ClientAddress.of(getRequest());
-        try {
-            // Guessing the current password here is throttled like guessing it at the login.
-            if (!throttle.waitBefore(email, address).isZero()) {
+        // Guessing the current password here is throttled like guessing it at the login.
+        try (LoginThrottle.Attempt attempt = PortalApplication.get().loginThrottle().attempt(user().email(), ClientAddress.of(getRequest()))) {
+            if (!attempt.allowed()) {
                 PortalApplication.get().users().recordThrottledPasswordChange(user());
                 error(getString("admin.account.throttled"));
                 return;
             }
-            int generation = PortalApplication.get().users().changePassword(user(), current.getObject(),
-                    next.getObject());
-            StaffSession.get().continueAs(generation);
-            throttle.succeeded(email, address);
-            info(getString("admin.account.passwordChanged"));
-        } catch (AccountException e) {
-            if (e.reason() == AccountException.Reason.WRONG_PASSWORD) {
-                throttle.failed(email, address);
+            try {
+                int generation = PortalApplication.get().users().changePassword(user(), current.getObject(), next.getObject());
+                StaffSession.get().continueAs(generation);
+                attempt.succeeded();
+                info(getString("admin.account.passwordChanged"));
+            } catch (AccountException e) {
+                if (e.reason() == AccountException.Reason.WRONG_PASSWORD) {
+                    attempt.failed();
+                }
+                error(getString("admin.users.error." + e.reason().name()));
+            } catch (HashingBusyException e) {
+                HashingBusy.refuse(this, "busy.retry", e);
             }
-            error(getString("admin.users.error." + e.reason().name()));
         } finally {
             current.setObject("");
             next.setObject("");
@@ -117,10 +119,8 @@ public class AccountPage extends AdminBasePage {
             }
         };
         // Read from the session at render time only: the secret never becomes part of a stored page.
-        IModel<String> uri = () -> StaffSession.get().isEnrolling()
-                ? Totp.uri(ISSUER, user().email(), StaffSession.get().enrolmentSecret()) : "";
-        enrolment.add(new QrCodeSvg("qr", uri, new ResourceModel("admin.account.totp.qr")));
-        enrolment.add(new Label("uri", uri));
+        enrolment.add(new Label("uri", () -> StaffSession.get().isEnrolling()
+                ? Totp.uri(ISSUER, user().email(), StaffSession.get().enrolmentSecret()) : ""));
         enrolment.add(new Label("secret", () -> StaffSession.get().isEnrolling()
                 ? grouped(Totp.base32(StaffSession.get().enrolmentSecret())) : ""));
         Form<Void> confirm = new Form<>("confirmForm") {

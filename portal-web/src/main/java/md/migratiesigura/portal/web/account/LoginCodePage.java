@@ -1,6 +1,5 @@
 package md.migratiesigura.portal.web.account;
 
-import java.time.Duration;
 import java.util.Optional;
 import md.migratiesigura.portal.common.SignedInUser;
 import md.migratiesigura.portal.web.PortalApplication;
@@ -56,23 +55,22 @@ public class LoginCodePage extends AdminBasePage {
             setResponsePage(LoginPage.class, LoginPage.sessionEnded());
             return;
         }
-        LoginThrottle throttle = PortalApplication.get().loginThrottle();
-        String email = awaited.get().email();
         String address = ClientAddress.of(getRequest());
-        Duration wait = throttle.waitBefore(email, address);
-        if (!wait.isZero()) {
-            PortalApplication.get().users().recordThrottledCode(awaited.get());
-            long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
-            error(Texts.plural(getString("admin.login.throttled"), getLocale(), minutes));
-            return;
-        }
-        if (session.signInWithCode(code.getObject())) {
-            throttle.succeeded(email, address);
-            session.replaceSession();
-            setResponsePage(DashboardPage.class);
-        } else {
-            throttle.failed(email, address);
-            error(getString("admin.login.code.failed"));
+        try (LoginThrottle.Attempt attempt = PortalApplication.get().loginThrottle().attempt(awaited.get().email(), address)) {
+            if (!attempt.allowed()) {
+                PortalApplication.get().users().recordThrottledCode(awaited.get());
+                long minutes = Math.max(1, (attempt.waitBefore().toSeconds() + 59) / 60);
+                error(Texts.plural(getString("admin.login.throttled"), getLocale(), minutes));
+                return;
+            }
+            if (session.signInWithCode(code.getObject())) {
+                attempt.succeeded();
+                session.replaceSession();
+                setResponsePage(DashboardPage.class);
+            } else {
+                attempt.failed();
+                error(getString("admin.login.code.failed"));
+            }
         }
     }
 

@@ -1,12 +1,13 @@
 package md.migratiesigura.portal.web.account;
 
-import java.time.Duration;
+import md.migratiesigura.portal.account.HashingBusyException;
 import md.migratiesigura.portal.account.UserService;
 import md.migratiesigura.portal.web.PortalApplication;
 import md.migratiesigura.portal.web.admin.AdminBasePage;
 import md.migratiesigura.portal.web.admin.DashboardPage;
 import md.migratiesigura.portal.web.common.Texts;
 import md.migratiesigura.portal.web.security.ClientAddress;
+import md.migratiesigura.portal.web.security.HashingBusy;
 import md.migratiesigura.portal.web.security.LoginThrottle;
 import md.migratiesigura.portal.web.security.StaffSession;
 import org.apache.wicket.RestartResponseException;
@@ -59,35 +60,44 @@ public class LoginPage extends AdminBasePage {
     }
 
     private void signIn() {
-        LoginThrottle throttle = PortalApplication.get().loginThrottle();
         String address = ClientAddress.of(getRequest());
-        Duration wait = throttle.waitBefore(email.getObject(), address);
-        if (!wait.isZero()) {
-            PortalApplication.get().users().recordThrottledLogin(email.getObject());
-            long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
-            error(Texts.plural(getString("admin.login.throttled"), getLocale(), minutes));
-            return;
-        }
-        StaffSession session = StaffSession.get();
-        boolean hadSession = !session.isTemporary();
-        StaffSession.Step step = session.signInWithPassword(email.getObject(), password.getObject());
-        if (step == StaffSession.Step.FAILED) {
-            throttle.failed(email.getObject(), address);
-            error(getString("admin.login.failed"));
-            return;
-        }
-        // A session that existed before the password was accepted may have been planted: give it a new id.
-        // (Without one, a new session has just been bound that nobody else can know.)
-        if (hadSession) {
-            session.replaceSession();
-        }
-        if (step == StaffSession.Step.CODE_REQUIRED) {
-            // The throttle's count for this account and address is kept until the code is right too: wrong codes
-            // add to it, so re-typing the password never buys more guesses at the code.
-            setResponsePage(LoginCodePage.class);
-        } else {
-            throttle.succeeded(email.getObject(), address);
-            setResponsePage(DashboardPage.class);
+        // Checked and reserved in one step: parallel guesses count as they arrive, not once each is checked.
+        try (LoginThrottle.Attempt attempt = PortalApplication.get().loginThrottle().attempt(email.getObject(), address)) {
+            if (!attempt.allowed()) {
+                PortalApplication.get().users().recordThrottledLogin(email.getObject());
+                long minutes = Math.max(1, (attempt.waitBefore().toSeconds() + 59) / 60);
+                error(Texts.plural(getString("admin.login.throttled"), getLocale(), minutes));
+                return;
+            }
+            StaffSession session = StaffSession.get();
+            boolean hadSession = !session.isTemporary();
+            StaffSession.Step step;
+            try {
+                step = session.signInWithPassword(email.getObject(), password.getObject());
+            } catch (HashingBusyException e) {
+                // Nothing was checked: the attempt is given back uncounted as it closes.
+                HashingBusy.refuse(this, "busy.retry", e);
+                return;
+            }
+            if (step == StaffSession.Step.FAILED) {
+                attempt.failed();
+                error(getString("admin.login.failed"));
+                return;
+            }
+            // A session that existed before the password was accepted may have been planted: give it a new id.
+            // (Without one, a new session has just been bound that nobody else can know.)
+            if (hadSession) {
+                session.replaceSession();
+            }
+            if (step == StaffSession.Step.CODE_REQUIRED) {
+                // The throttle's count for this account and address is kept until the code is right too: wrong
+                // codes add to it, so re-typing the password never buys more guesses at the code. (Closing the
+                // attempt unresolved frees its reservation and counts nothing.)
+                setResponsePage(LoginCodePage.class);
+            } else {
+                attempt.succeeded();
+                setResponsePage(DashboardPage.class);
+            }
         }
     }
 

@@ -2,11 +2,13 @@ package md.migratiesigura.portal.web.account;
 
 import java.util.Arrays;
 import md.migratiesigura.portal.account.AccountException;
+import md.migratiesigura.portal.account.HashingBusyException;
 import md.migratiesigura.portal.account.NewUser;
 import md.migratiesigura.portal.account.UserService;
 import md.migratiesigura.portal.account.UserSummary;
 import md.migratiesigura.portal.common.Role;
 import md.migratiesigura.portal.web.PortalApplication;
+import md.migratiesigura.portal.web.security.HashingBusy;
 import md.migratiesigura.portal.web.security.StaffSession;
 import org.apache.wicket.markup.html.form.DropDownChoice;
 import org.apache.wicket.markup.html.form.EmailTextField;
@@ -63,6 +65,8 @@ public class NewUserPanel extends Panel {
             role.setObject(null);
         } catch (AccountException e) {
             error(getString("admin.users.error." + e.reason().name()));
+        } catch (HashingBusyException e) {
+            HashingBusy.refuse(this, "busy.retry", e);
         } finally {
             password.setObject("");
         }

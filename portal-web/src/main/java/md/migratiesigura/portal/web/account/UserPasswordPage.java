@@ -1,9 +1,11 @@
 package md.migratiesigura.portal.web.account;
 
 import md.migratiesigura.portal.account.AccountException;
+import md.migratiesigura.portal.account.HashingBusyException;
 import md.migratiesigura.portal.account.UserSummary;
 import md.migratiesigura.portal.web.PortalApplication;
 import md.migratiesigura.portal.web.admin.AdminBasePage;
+import md.migratiesigura.portal.web.security.HashingBusy;
 import md.migratiesigura.portal.web.security.StaffRoles;
 import org.apache.wicket.authroles.authorization.strategies.role.annotations.AuthorizeInstantiation;
 import org.apache.wicket.markup.html.basic.Label;
@@ -43,6 +45,8 @@ public class UserPasswordPage extends AdminBasePage {
                     setResponsePage(UsersPage.class);
                 } catch (AccountException e) {
                     error(getString("admin.users.error." + e.reason().name()));
+                } catch (HashingBusyException e) {
+                    HashingBusy.refuse(this, "busy.retry", e);
                 } finally {
                     password.setObject("");
                     repeat.setObject("");

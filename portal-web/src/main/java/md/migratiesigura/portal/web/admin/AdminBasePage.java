@@ -6,6 +6,7 @@ import md.migratiesigura.portal.common.SignedInUser;
 import md.migratiesigura.portal.web.PortalApplication;
 import md.migratiesigura.portal.web.account.LoginPage;
 import md.migratiesigura.portal.web.common.BasePage;
+import md.migratiesigura.portal.web.security.HashingBusy;
 import md.migratiesigura.portal.web.security.StaffSession;
 import org.apache.wicket.AttributeModifier;
 import org.apache.wicket.Component;
@@ -115,6 +116,12 @@ public abstract class AdminBasePage extends WebPage {
     protected void setHeaders(WebResponse response) {
         super.setHeaders(response);
         response.setHeader("Cache-Control", "no-store");
+    }
+
+    @Override
+    protected void configureResponse(WebResponse response) {
+        super.configureResponse(response);
+        HashingBusy.applyTo(response);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package md.migratiesigura.portal.web.common;
 
+import md.migratiesigura.portal.web.security.HashingBusy;
 import org.apache.wicket.request.http.WebResponse;
 import org.apache.wicket.request.mapper.parameter.PageParameters;
 
@@ -24,6 +25,7 @@ public abstract class NoStorePage extends BasePage {
     protected void configureResponse(WebResponse response) {
         super.configureResponse(response);
         response.setStatus(status);
+        HashingBusy.applyTo(response);
     }
 
     @Override

@@ -1,12 +1,14 @@
 package md.migratiesigura.portal.web.consultation;
 
 import java.util.List;
+import md.migratiesigura.portal.account.HashingBusyException;
 import md.migratiesigura.portal.consultation.AnswerLookup;
 import md.migratiesigura.portal.consultation.Tickets;
 import md.migratiesigura.portal.web.PortalApplication;
 import md.migratiesigura.portal.web.common.NoStorePage;
 import md.migratiesigura.portal.web.common.Texts;
 import md.migratiesigura.portal.web.security.ClientAddress;
+import md.migratiesigura.portal.web.security.HashingBusy;
 import org.apache.wicket.AttributeModifier;
 import org.apache.wicket.markup.html.WebMarkupContainer;
 import org.apache.wicket.markup.html.basic.Label;
@@ -69,8 +71,14 @@ public class ConsultationAnswerPage extends NoStorePage {
     }
 
     private void read() {
-        AnswerLookup result = PortalApplication.get().consultations().readAnswer(ticket.getObject(), phrase.getObject(),
-                ClientAddress.of(getRequest()));
+        AnswerLookup result;
+        try {
+            result = PortalApplication.get().consultations().readAnswer(ticket.getObject(), phrase.getObject(),
+                    ClientAddress.of(getRequest()));
+        } catch (HashingBusyException e) {
+            HashingBusy.refuse(this, "busy.retry", e);
+            return;
+        }
         if (result instanceof AnswerLookup.Found f) {
             found = f;
             phrase.setObject("");

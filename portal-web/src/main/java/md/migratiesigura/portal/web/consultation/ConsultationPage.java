@@ -2,6 +2,7 @@ package md.migratiesigura.portal.web.consultation;
 
 import java.util.List;
 import java.util.function.Function;
+import md.migratiesigura.portal.account.HashingBusyException;
 import md.migratiesigura.portal.consultation.Channel;
 import md.migratiesigura.portal.consultation.ConsultationException;
 import md.migratiesigura.portal.consultation.ConsultationService;
@@ -13,6 +14,7 @@ import md.migratiesigura.portal.web.PortalApplication;
 import md.migratiesigura.portal.web.common.NoStorePage;
 import md.migratiesigura.portal.web.common.Texts;
 import md.migratiesigura.portal.web.security.ClientAddress;
+import md.migratiesigura.portal.web.security.HashingBusy;
 import org.apache.wicket.AttributeModifier;
 import org.apache.wicket.markup.html.WebMarkupContainer;
 import org.apache.wicket.markup.html.basic.Label;
@@ -94,8 +96,7 @@ public class ConsultationPage extends NoStorePage {
         confirmation.add(new Label("ticket", () -> sent == null ? "" : sent.displayTicket()));
         confirmation.add(new Label("phrase", () -> sent == null ? "" : sent.phrase()));
         confirmation.add(new Label("how", () -> sentChannel == null ? "" : getString(switch (sentChannel) {
-            case EMAIL -> PortalApplication.get().consultations().mailEnabled() ? "consultation.sent.email"
-                    : "consultation.sent.ticket";
+            case EMAIL -> PortalApplication.get().consultations().mailEnabled() ? "consultation.sent.email" : "consultation.sent.ticket";
             case PHONE -> "consultation.sent.phone";
             case TICKET -> "consultation.sent.ticket";
         })));
@@ -157,7 +158,8 @@ public class ConsultationPage extends NoStorePage {
             return;
         }
         FormStamps stamps = PortalApplication.get().consultations().formStamps();
-        FormStamps.Verdict verdict = stamps.check(stamp.getObject());
+        // Checked and used up in one step: the same form sent many times at once sends one question.
+        FormStamps.Verdict verdict = stamps.claim(stamp.getObject());
         switch (verdict) {
             case INVALID -> {
                 stamp.setObject(stamps.issue());
@@ -177,21 +179,29 @@ public class ConsultationPage extends NoStorePage {
             }
         }
         if (!Boolean.TRUE.equals(consent.getObject())) {
+            stamps.release(stamp.getObject());
             refuse("consultation.error.CONSENT", 400);
             return;
         }
+        boolean stored = false;
         try {
             Channel chosen = channel.getObject() == null ? Channel.TICKET : channel.getObject();
-            sent = PortalApplication.get().consultations().submit(new NewConsultation(language(), topic.getObject(),
-                    question.getObject(),
+            sent = PortalApplication.get().consultations().submit(new NewConsultation(language(), topic.getObject(), question.getObject(),
                     Boolean.TRUE.equals(sos.getObject()), chosen, contact.getObject()), ClientAddress.of(getRequest()));
+            stored = true;
             sentChannel = chosen;
-            stamps.use(stamp.getObject());
             question.setObject("");
             contact.setObject("");
         } catch (ConsultationException e) {
             refuse("consultation.error." + e.reason().name(),
                     e.reason() == ConsultationException.Reason.RATE_LIMITED ? 429 : 400);
+        } catch (HashingBusyException e) {
+            HashingBusy.refuse(this, "consultation.refused.busy", e);
+        } finally {
+            if (!stored) {
+                // Refused: the person may correct the form and send it again.
+                stamps.release(stamp.getObject());
+            }
         }
     }
 
@@ -199,6 +209,7 @@ public class ConsultationPage extends NoStorePage {
         error(getString(key));
         respondWith(httpStatus);
     }
+
 
     @Override
     protected IModel<String> pageTitle() {

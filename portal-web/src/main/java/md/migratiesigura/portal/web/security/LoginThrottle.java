@@ -14,6 +14,11 @@ import java.util.Map;
  * as long after each further failure, up to half an hour. A wait refuses even the right password; the same account
  * from another address is not affected. Counts are forgotten after an hour without failures, and on success for
  * the pair.
+ *
+ * <p>Callers take an {@link Attempt} before checking anything: one call that both checks and reserves, so that a
+ * burst of parallel tries is counted as it arrives, not once each has been checked. A reserved try counts against
+ * the allowance until it is resolved: {@link Attempt#failed()}, {@link Attempt#succeeded()}, or given back uncounted
+ * by {@link Attempt#close()} when nothing was checked.
  */
 public final class LoginThrottle {
 
@@ -33,26 +38,69 @@ public final class LoginThrottle {
         this.clock = clock;
     }
 
+    /**
+     * Reserves one try for this account from this address, or says how long to wait: when a wait is running, or
+     * when the tries already under way would use up what is left of the allowance.
+     */
+    public synchronized Attempt attempt(String email, String address) {
+        Instant now = clock.instant();
+        String pairKey = pairKey(email, address);
+        Failures pair = pairs.computeIfAbsent(pairKey, k -> new Failures());
+        Failures all = addresses.computeIfAbsent(address, k -> new Failures());
+        Duration wait = longer(pair.refusal(now, FREE_FAILURES_PER_PAIR), all.refusal(now, FREE_FAILURES_PER_ADDRESS));
+        if (!wait.isZero()) {
+            return new Attempt(null, null, wait);
+        }
+        pair.pending++;
+        all.pending++;
+        return new Attempt(pairKey, address, Duration.ZERO);
+    }
+
     /** How long this account from this address must still wait; zero when it may try now. */
     public synchronized Duration waitBefore(String email, String address) {
         Instant now = clock.instant();
-        Duration pair = wait(pairs.get(pairKey(email, address)), now);
-        Duration all = wait(addresses.get(address), now);
-        return pair.compareTo(all) >= 0 ? pair : all;
+        return longer(remaining(pairs.get(pairKey(email, address)), now), remaining(addresses.get(address), now));
     }
 
-    public synchronized void failed(String email, String address) {
+    synchronized void failed(String email, String address) {
+        failed(pairKey(email, address), address, false);
+    }
+
+    private synchronized void failed(String pairKey, String address, boolean reserved) {
         Instant now = clock.instant();
-        pairs.computeIfAbsent(pairKey(email, address), k -> new Failures()).add(now, FREE_FAILURES_PER_PAIR);
-        addresses.computeIfAbsent(address, k -> new Failures()).add(now, FREE_FAILURES_PER_ADDRESS);
+        pairs.computeIfAbsent(pairKey, k -> new Failures()).add(now, FREE_FAILURES_PER_PAIR, reserved);
+        addresses.computeIfAbsent(address, k -> new Failures()).add(now, FREE_FAILURES_PER_ADDRESS, reserved);
+    }
+
+    private synchronized void release(String pairKey, String address) {
+        Failures pair = pairs.get(pairKey);
+        if (pair != null) {
+            pair.release();
+        }
+        Failures all = addresses.get(address);
+        if (all != null) {
+            all.release();
+        }
     }
 
     /** A correct password from this address: the pair starts afresh (the address count does not). */
-    public synchronized void succeeded(String email, String address) {
+    synchronized void succeeded(String email, String address) {
         pairs.remove(pairKey(email, address));
     }
 
-    private static Duration wait(Failures failures, Instant now) {
+    private synchronized void rightAnswer(String pairKey, String address) {
+        pairs.remove(pairKey);
+        Failures all = addresses.get(address);
+        if (all != null) {
+            all.release();
+        }
+    }
+
+    private static Duration longer(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    private static Duration remaining(Failures failures, Instant now) {
         if (failures == null || failures.lockedUntil == null || !failures.lockedUntil.isAfter(now)) {
             return Duration.ZERO;
         }
@@ -73,12 +121,87 @@ public final class LoginThrottle {
         };
     }
 
+    /**
+     * One try that the throttle let through (or refused, see {@link #allowed()}). Resolve it once; closing it
+     * unresolved gives the reservation back without counting anything (the check could not be made).
+     */
+    public final class Attempt implements AutoCloseable {
+        private final String pairKey;
+        private final String address;
+        private final Duration wait;
+        private boolean resolved;
+
+        private Attempt(String pairKey, String address, Duration wait) {
+            this.pairKey = pairKey;
+            this.address = address;
+            this.wait = wait;
+            this.resolved = pairKey == null;
+        }
+
+        /** Whether this try may go on; when not, nothing was reserved. */
+        public boolean allowed() {
+            return wait.isZero();
+        }
+
+        /** How long to wait before trying again; zero when allowed. */
+        public Duration waitBefore() {
+            return wait;
+        }
+
+        /** The password (or code) was wrong: counted as a failure. */
+        public void failed() {
+            if (!resolved) {
+                resolved = true;
+                LoginThrottle.this.failed(pairKey, address, true);
+            }
+        }
+
+        /** The password (or code) was right: the pair starts afresh. */
+        public void succeeded() {
+            if (!resolved) {
+                resolved = true;
+                rightAnswer(pairKey, address);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (!resolved) {
+                resolved = true;
+                release(pairKey, address);
+            }
+        }
+    }
+
     private static final class Failures {
         int count;
+        /** Tries let through and not yet resolved: they count against the allowance meanwhile. */
+        int pending;
         Instant last;
         Instant lockedUntil;
 
-        void add(Instant now, int free) {
+        /** Zero when one more try may start now; otherwise how long to wait. */
+        Duration refusal(Instant now, int free) {
+            if (last != null && Duration.between(last, now).compareTo(FORGET_AFTER) > 0) {
+                count = 0;
+            }
+            Duration locked = remaining(this, now);
+            if (!locked.isZero()) {
+                return locked;
+            }
+            // Within the allowance, as many at once as are left of it; past it, one try after each wait.
+            int open = count < free ? free - count : 1;
+            return pending < open ? Duration.ZERO : FIRST_WAIT;
+        }
+
+        void release() {
+            pending = Math.max(0, pending - 1);
+        }
+
+        void add(Instant now, int free, boolean reserved) {
+            if (reserved) {
+                release();
+            }
             if (last != null && Duration.between(last, now).compareTo(FORGET_AFTER) > 0) {
                 count = 0;
             }

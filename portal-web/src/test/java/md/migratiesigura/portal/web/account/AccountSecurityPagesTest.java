@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import md.migratiesigura.portal.MutableClock;
+import md.migratiesigura.portal.account.HashingSlots;
+import md.migratiesigura.portal.account.HeldSlots;
 import md.migratiesigura.portal.account.Totp;
 import md.migratiesigura.portal.account.UserSummary;
 import md.migratiesigura.portal.audit.AuditAction;
@@ -362,6 +364,41 @@ class AccountSecurityPagesTest {
                 return code;
             }
         }
+    }
+
+    @Test
+    void aLoginWhileThePasswordHashingIsFullIsAnswered503AndNotCounted() throws Exception {
+        String editor = TestPortal.newStaff(Role.EDITOR);
+        AuditRecord before = latestAudit();
+        try (HeldSlots held = HeldSlots.of(HashingSlots.shared())) {
+            signInWithPassword(editor, TestPortal.STAFF_PASSWORD);
+        }
+        tester.assertRenderedPage(LoginPage.class);
+        assertEquals(503, tester.getLastResponse().getStatus());
+        assertEquals("5", tester.getLastResponse().getHeader("Retry-After"));
+        assertTrue(tester.getLastResponseAsString().contains("Serverul este foarte ocupat în acest moment"));
+        assertFalse(StaffSession.get().isSignedIn());
+        assertEquals(before, latestAudit(), "no password was checked, nothing recorded");
+
+        StaffTesting.signIn(tester, editor, TestPortal.STAFF_PASSWORD);
+        assertEquals(200, tester.getLastResponse().getStatus());
+    }
+
+    @Test
+    void anAdministratorCreatingAUserWhileTheHashingIsFullIsToldSoAndNothingIsSaved() throws Exception {
+        StaffTesting.signIn(tester, TestPortal.ADMIN_EMAIL, TestPortal.ADMIN_PASSWORD);
+        tester.executeUrl("admin/users");
+        FormTester form = tester.newFormTester("newUser:form");
+        form.setValue("email", "ocupat@example.org");
+        form.setValue("displayName", "Creat când serverul e ocupat");
+        form.select("role", 0);
+        form.setValue("password", "o parolă lungă pentru un cont nou");
+        try (HeldSlots held = HeldSlots.of(HashingSlots.shared())) {
+            StaffTesting.submit(tester, form);
+        }
+        assertEquals(503, tester.getLastResponse().getStatus());
+        assertTrue(tester.getLastResponseAsString().contains("Serverul este foarte ocupat în acest moment"));
+        assertFalse(TestPortal.services().users().list().stream().anyMatch(u -> u.email().equals("ocupat@example.org")));
     }
 
     private void changePassword(String current, String next, String repeat) {

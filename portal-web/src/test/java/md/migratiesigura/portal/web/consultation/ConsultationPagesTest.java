@@ -10,6 +10,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import md.migratiesigura.portal.account.HashingSlots;
+import md.migratiesigura.portal.account.HeldSlots;
 import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.consultation.ConsultationCipher;
 import md.migratiesigura.portal.consultation.FormStamps;
@@ -222,5 +224,42 @@ class ConsultationPagesTest {
         open(language);
         String html = submit(filled("O singură dată", stamp), newAddress());
         assertTrue(html.contains(language == Language.RO ? "Această întrebare a fost deja trimisă" : "Этот вопрос уже отправлен"));
+    }
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void whileThePasswordHashingIsFullTheQuestionIsRefused503AndKeptToSendAgain(Language language) throws Exception {
+        open(language);
+        long before = openConsultations();
+        String stamp = minuteOldStamp();
+        String address = newAddress();
+        String html;
+        try (HeldSlots held = HeldSlots.of(HashingSlots.shared())) {
+            html = submit(filled("Întrebare trimisă când serverul e ocupat", stamp), address);
+        }
+        assertEquals(503, tester.getLastResponse().getStatus());
+        assertEquals("5", tester.getLastResponse().getHeader("Retry-After"));
+        assertTrue(html.contains(language == Language.RO ? "Întrebarea nu a fost trimisă: serverul este foarte ocupat"
+                : "Вопрос не отправлен: сервер сейчас перегружен"), html);
+        assertTrue(html.contains("Întrebare trimisă când serverul e ocupat"), "what was typed is kept");
+        assertEquals(before, openConsultations(), "nothing stored");
+
+        html = submit(filled("Întrebare trimisă când serverul e ocupat", stamp), address);
+        assertEquals(200, tester.getLastResponse().getStatus(), "the same form, sent again, goes through");
+        assertEquals(before + 1, openConsultations());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void whileThePasswordHashingIsFullReadingTheAnswerIsRefused503(Language language) throws Exception {
+        tester.executeUrl(answerPage(language));
+        FormTester read = tester.newFormTester("form");
+        read.setValue("ticket", "ABCD-EFGH-JK");
+        read.setValue("phrase", "un-doi-trei-patru");
+        String html;
+        try (HeldSlots held = HeldSlots.of(HashingSlots.shared())) {
+            html = submit(read, newAddress());
+        }
+        assertEquals(503, tester.getLastResponse().getStatus());
+        assertTrue(html.contains(language == Language.RO ? "Serverul este foarte ocupat" : "Сервер сейчас перегружен"), html);
     }
 }

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import md.migratiesigura.portal.MutableClock;
+import md.migratiesigura.portal.Parallel;
 import org.junit.jupiter.api.Test;
 
 class LoginThrottleTest {
@@ -78,6 +80,58 @@ class LoginThrottleTest {
             throttle.failed("made-up-" + i + "@example.org", "192.0.2." + (i % 200));
         }
         assertTrue(throttle.waitBefore("anyone@example.org", "192.0.2.1").compareTo(Duration.ZERO) > 0);
+    }
+
+    @Test
+    void aBurstOfParallelWrongPasswordsForOneAccountIsLetThroughOnlyUpToTheAllowance() throws Exception {
+        List<Boolean> letThrough = Parallel.run(50, 10, i -> {
+            try (LoginThrottle.Attempt attempt = throttle.attempt("editor@example.org", ADDRESS)) {
+                if (attempt.allowed()) {
+                    checkingTakesAWhile();
+                    attempt.failed();
+                }
+                return attempt.allowed();
+            }
+        });
+        assertEquals(LoginThrottle.FREE_FAILURES_PER_PAIR, letThrough.stream().filter(b -> b).count());
+        assertEquals(Duration.ofMinutes(1), throttle.waitBefore("editor@example.org", ADDRESS));
+    }
+
+    @Test
+    void aBurstAcrossAccountsFromOneAddressIsLetThroughOnlyUpToTheAddressAllowance() throws Exception {
+        List<Boolean> letThrough = Parallel.run(50, 10, i -> {
+            try (LoginThrottle.Attempt attempt = throttle.attempt("guess" + i + "@example.org", ADDRESS)) {
+                if (attempt.allowed()) {
+                    checkingTakesAWhile();
+                    attempt.failed();
+                }
+                return attempt.allowed();
+            }
+        });
+        assertEquals(LoginThrottle.FREE_FAILURES_PER_ADDRESS, letThrough.stream().filter(b -> b).count());
+    }
+
+    @Test
+    void anAttemptThatCheckedNothingIsGivenBackUncounted() {
+        for (int i = 0; i < 10; i++) {
+            try (LoginThrottle.Attempt attempt = throttle.attempt("editor@example.org", ADDRESS)) {
+                assertTrue(attempt.allowed(), "attempt " + (i + 1));
+            }
+        }
+        try (LoginThrottle.Attempt first = throttle.attempt("editor@example.org", ADDRESS)) {
+            first.succeeded();
+            first.failed();
+        }
+        assertEquals(Duration.ZERO, throttle.waitBefore("editor@example.org", ADDRESS), "resolved once, as a success");
+    }
+
+    /** The Argon2 check a real attempt makes between taking its slot and recording the outcome. */
+    private static void checkingTakesAWhile() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void fail(String email, String address, int times) {
