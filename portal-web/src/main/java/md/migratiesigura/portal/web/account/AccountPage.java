@@ -28,8 +28,8 @@ import org.apache.wicket.validation.validator.StringValidator;
 /**
  * The signed-in user's own account: changing the password (the current one first; every other session then ends)
  * and turning on the second factor (the secret is shown as an {@code otpauth://} address and as base32 text to type
- * into an authenticator app, and is switched on only once a code from the app is confirmed; it is never shown
- * again). No QR code: drawing one on the server would need a new library, and the text works in every app.
+ * into an authenticator app, and as a QR code of that address drawn on the server; it is switched on only once a
+ * code from the app is confirmed, and never shown again).
  */
 @AuthorizeInstantiation({StaffRoles.ADMINISTRATOR, StaffRoles.EDITOR, StaffRoles.TRAINER, StaffRoles.COUNSELLOR})
 public class AccountPage extends AdminBasePage {
@@ -119,8 +119,10 @@ public class AccountPage extends AdminBasePage {
             }
         };
         // Read from the session at render time only: the secret never becomes part of a stored page.
-        enrolment.add(new Label("uri", () -> StaffSession.get().isEnrolling()
-                ? Totp.uri(ISSUER, user().email(), StaffSession.get().enrolmentSecret()) : ""));
+        IModel<String> uri = () -> StaffSession.get().isEnrolling()
+                ? Totp.uri(ISSUER, user().email(), StaffSession.get().enrolmentSecret()) : "";
+        enrolment.add(new QrCodeSvg("qr", uri, new ResourceModel("admin.account.totp.qr")));
+        enrolment.add(new Label("uri", uri));
         enrolment.add(new Label("secret", () -> StaffSession.get().isEnrolling()
                 ? grouped(Totp.base32(StaffSession.get().enrolmentSecret())) : ""));
         Form<Void> confirm = new Form<>("confirmForm") {
