@@ -13,8 +13,12 @@ import md.migratiesigura.portal.agency.AgencyService;
 import md.migratiesigura.portal.article.ArticleImporter;
 import md.migratiesigura.portal.article.ArticleSearchSource;
 import md.migratiesigura.portal.article.ArticleService;
+import md.migratiesigura.portal.article.EditorialListQueries;
 import md.migratiesigura.portal.article.EditorialScheduler;
 import md.migratiesigura.portal.article.EditorialService;
+import md.migratiesigura.portal.article.RevisionService;
+import md.migratiesigura.portal.article.ScheduledPublisher;
+import md.migratiesigura.portal.article.TranslationQueries;
 import md.migratiesigura.portal.audit.AuditService;
 import md.migratiesigura.portal.config.ConfigException;
 import md.migratiesigura.portal.config.PortalConfig;
@@ -69,6 +73,9 @@ public final class PortalCore implements PortalServices {
     private final VisitStatistics visitStatistics;
     private final ReportService reports;
     private final EditorialService editorial;
+    private final EditorialListQueries editorialList;
+    private final RevisionService revisions;
+    private final TranslationQueries translations;
     private final ImageService images;
     private final EditorialScheduler scheduler;
     private final EventService events;
@@ -111,11 +118,14 @@ public final class PortalCore implements PortalServices {
         this.visitCounter = VisitCounter.standard(database.dataSource(), clock).closingUnder(leases)
                 .start(VisitCounter.FLUSH_INTERVAL);
         this.editorial = new EditorialService(sessions, markdown, audit, clock);
+        this.editorialList = new EditorialListQueries(sessions, clock);
+        this.revisions = new RevisionService(sessions, markdown, audit, clock);
+        this.translations = new TranslationQueries(sessions);
         this.images = new ImageService(sessions, audit, config.dataDir().resolve("uploads"), clock);
         this.indexFeeder = new IndexFeeder(index, sessions, List.of(new ArticleSearchSource(sessions, markdown),
                 new EventSearchSource(sessions, markdown)), clock).cleaningUnder(leases);
         indexFeeder.start();
-        this.scheduler = new EditorialScheduler(editorial, leases);
+        this.scheduler = new EditorialScheduler(new ScheduledPublisher(sessions, audit, clock), leases);
         scheduler.start();
         this.agencies = new AgencyService(sessions, audit, clock);
         QuestionnaireLoader questionnaires = new QuestionnaireLoader();
@@ -216,6 +226,21 @@ public final class PortalCore implements PortalServices {
     @Override
     public EditorialService editorial() {
         return editorial;
+    }
+
+    @Override
+    public EditorialListQueries editorialList() {
+        return editorialList;
+    }
+
+    @Override
+    public RevisionService revisions() {
+        return revisions;
+    }
+
+    @Override
+    public TranslationQueries translations() {
+        return translations;
     }
 
     @Override

@@ -3,7 +3,10 @@ package md.migratiesigura.portal;
 import md.migratiesigura.portal.account.UserService;
 import md.migratiesigura.portal.agency.AgencyService;
 import md.migratiesigura.portal.article.ArticleService;
+import md.migratiesigura.portal.article.EditorialListQueries;
 import md.migratiesigura.portal.article.EditorialService;
+import md.migratiesigura.portal.article.RevisionService;
+import md.migratiesigura.portal.article.TranslationQueries;
 import md.migratiesigura.portal.audit.AuditService;
 import md.migratiesigura.portal.consultation.ConsultationService;
 import md.migratiesigura.portal.content.ImportReport;
@@ -43,8 +46,17 @@ public interface PortalServices extends AutoCloseable {
     /** The annual report and what administrators enter for it. */
     ReportService reports();
 
-    /** Writing, reviewing, publishing and scheduling articles; revisions and translations. */
+    /** Writing, reviewing, publishing and scheduling articles. */
     EditorialService editorial();
+
+    /** The editors' list of articles. */
+    EditorialListQueries editorialList();
+
+    /** The revisions of each language version, their diffs, and restoring one. */
+    RevisionService revisions();
+
+    /** The translation matrix: which language versions are missing or outdated. */
+    TranslationQueries translations();
 
     /** Uploaded cover images. */
     ImageService images();

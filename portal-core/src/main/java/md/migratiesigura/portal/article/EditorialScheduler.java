@@ -22,12 +22,12 @@ public final class EditorialScheduler implements AutoCloseable {
     /** Three rounds: the holder keeps the lease while it runs, another node waits at most this long after its loss. */
     static final Duration LEASE_TTL = INTERVAL.multipliedBy(3);
 
-    private final EditorialService editorial;
+    private final ScheduledPublisher publisher;
     private final Leases leases;
     private final ScheduledExecutorService executor;
 
-    public EditorialScheduler(EditorialService editorial, Leases leases) {
-        this.editorial = editorial;
+    public EditorialScheduler(ScheduledPublisher publisher, Leases leases) {
+        this.publisher = publisher;
         this.leases = leases;
         this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "editorial-scheduler");
@@ -38,14 +38,14 @@ public final class EditorialScheduler implements AutoCloseable {
 
     /** Publishes what was missed, then looks again every {@link #INTERVAL}. */
     public void start() {
-        leases.tryRun(LEASE, LEASE_TTL, editorial::publishMissed);
+        leases.tryRun(LEASE, LEASE_TTL, publisher::publishMissed);
         executor.scheduleWithFixedDelay(this::runQuietly, INTERVAL.toMillis(), INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void runQuietly() {
         try {
             leases.tryRun(LEASE, LEASE_TTL, () -> {
-                int published = editorial.publishDue();
+                int published = publisher.publishDue();
                 if (published > 0) {
                     log.info("Published {} scheduled article version(s)", published);
                 }

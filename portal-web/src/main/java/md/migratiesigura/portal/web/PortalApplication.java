@@ -5,7 +5,10 @@ import md.migratiesigura.portal.PortalServices;
 import md.migratiesigura.portal.account.UserService;
 import md.migratiesigura.portal.agency.AgencyService;
 import md.migratiesigura.portal.article.ArticleService;
+import md.migratiesigura.portal.article.EditorialListQueries;
 import md.migratiesigura.portal.article.EditorialService;
+import md.migratiesigura.portal.article.RevisionService;
+import md.migratiesigura.portal.article.TranslationQueries;
 import md.migratiesigura.portal.audit.AuditAction;
 import md.migratiesigura.portal.audit.AuditService;
 import md.migratiesigura.portal.common.Language;
@@ -114,6 +117,18 @@ public class PortalApplication extends AuthenticatedWebApplication {
 
     public EditorialService editorial() {
         return services.editorial();
+    }
+
+    public EditorialListQueries editorialList() {
+        return services.editorialList();
+    }
+
+    public RevisionService revisions() {
+        return services.revisions();
+    }
+
+    public TranslationQueries translations() {
+        return services.translations();
     }
 
     public ImageService images() {

@@ -44,7 +44,7 @@ public class RevisionsPage extends AdminBasePage {
         key = parameters.get("key").toString("");
         language = Language.ofCode(parameters.get("lang").toOptionalString()).orElse(Language.RO);
         IModel<List<RevisionSummary>> revisions = LoadableDetachableModel.of(() ->
-                app().editorial().revisions(key, language));
+                app().revisions().revisions(key, language));
         if (revisions.getObject().isEmpty()) {
             throw new AbortWithHttpErrorCodeException(404);
         }
@@ -53,7 +53,7 @@ public class RevisionsPage extends AdminBasePage {
             // Opened fresh, the page shows what the latest revision changed.
             from.setObject(initial.get(1).id());
             to.setObject(initial.get(0).id());
-            diff.setObject(app().editorial().diff(from.getObject(), to.getObject()).orElse(null));
+            diff.setObject(app().revisions().diff(from.getObject(), to.getObject()).orElse(null));
         }
         add(new Label("heading", () -> Texts.format(getString("admin.revisions.heading"), getLocale(), key,
                 getString("language.switch." + language.code()))));
@@ -93,7 +93,7 @@ public class RevisionsPage extends AdminBasePage {
                     error(getString("admin.revisions.pickTwo"));
                     return;
                 }
-                diff.setObject(app().editorial().diff(from.getObject(), to.getObject()).orElse(null));
+                diff.setObject(app().revisions().diff(from.getObject(), to.getObject()).orElse(null));
             }
         });
         add(form);
@@ -105,7 +105,7 @@ public class RevisionsPage extends AdminBasePage {
         if (current == null) {
             throw new AbortWithHttpErrorCodeException(404);
         }
-        SaveResult result = app().editorial().restore(user(), revision.id(), current.version());
+        SaveResult result = app().revisions().restore(user(), revision.id(), current.version());
         if (result instanceof SaveResult.Saved) {
             getSession().info(Texts.format(getString("admin.revisions.restored"), getLocale(), revision.number()));
             setResponsePage(ArticleEditPage.class, ArticleEditPage.parameters(key));

@@ -26,7 +26,7 @@ public class TranslationsPage extends AdminBasePage {
 
     public TranslationsPage(PageParameters parameters) {
         super(parameters);
-        IModel<List<TranslationMatrixRow>> rows = LoadableDetachableModel.of(() -> app().editorial().translationMatrix()
+        IModel<List<TranslationMatrixRow>> rows = LoadableDetachableModel.of(() -> app().translations().translationMatrix()
                 .stream()
                 .sorted(java.util.Comparator.comparing((TranslationMatrixRow r) -> r.ro() == TranslationState.UP_TO_DATE
                         && r.ru() == TranslationState.UP_TO_DATE))

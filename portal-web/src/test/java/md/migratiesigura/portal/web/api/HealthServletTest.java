@@ -11,7 +11,10 @@ import md.migratiesigura.portal.PortalServices;
 import md.migratiesigura.portal.account.UserService;
 import md.migratiesigura.portal.agency.AgencyService;
 import md.migratiesigura.portal.article.ArticleService;
+import md.migratiesigura.portal.article.EditorialListQueries;
 import md.migratiesigura.portal.article.EditorialService;
+import md.migratiesigura.portal.article.RevisionService;
+import md.migratiesigura.portal.article.TranslationQueries;
 import md.migratiesigura.portal.audit.AuditService;
 import md.migratiesigura.portal.content.ImportReport;
 import md.migratiesigura.portal.media.ImageService;
@@ -92,6 +95,21 @@ class HealthServletTest {
 
         @Override
         public EditorialService editorial() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public EditorialListQueries editorialList() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public RevisionService revisions() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public TranslationQueries translations() {
             throw new UnsupportedOperationException();
         }
 
