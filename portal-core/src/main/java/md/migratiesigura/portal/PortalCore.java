@@ -23,10 +23,12 @@ import md.migratiesigura.portal.audit.AuditService;
 import md.migratiesigura.portal.config.ConfigException;
 import md.migratiesigura.portal.config.PortalConfig;
 import md.migratiesigura.portal.consultation.ConsultationCipher;
+import md.migratiesigura.portal.consultation.ConsultationCounts;
 import md.migratiesigura.portal.consultation.ConsultationKeys;
 import md.migratiesigura.portal.consultation.ConsultationReportSource;
 import md.migratiesigura.portal.consultation.ConsultationRetention;
 import md.migratiesigura.portal.consultation.ConsultationService;
+import md.migratiesigura.portal.consultation.ReferralService;
 import md.migratiesigura.portal.consultation.ReplyMailer;
 import md.migratiesigura.portal.content.ImportReport;
 import md.migratiesigura.portal.content.MarkdownRenderer;
@@ -80,6 +82,7 @@ public final class PortalCore implements PortalServices {
     private final EditorialScheduler scheduler;
     private final EventService events;
     private final ConsultationService consultations;
+    private final ReferralService referrals;
     private final ReplyMailer replyMailer;
     private final ConsultationRetention consultationRetention;
 
@@ -110,9 +113,11 @@ public final class PortalCore implements PortalServices {
                 cipher, replyMailer,
                 audit, new PasswordHasher(), config.consultations().retentionDays(), config.consultations().minFillTime(),
                 clock);
-        this.consultationRetention = new ConsultationRetention(consultations).start();
+        this.referrals = new ReferralService(sessions, audit, clock);
+        this.consultationRetention = new ConsultationRetention(sessions, audit, config.consultations().retentionDays(),
+                clock).start();
         ReportSources sources = new ReportSources(events, new RiskCheckReportSource(riskCheckCounts),
-                new ConsultationReportSource(consultations));
+                new ConsultationReportSource(new ConsultationCounts(sessions)));
         this.reports = new ReportService(sessions, visitStatistics, sources, audit, clock);
         new ReportSeedImporter(reports, clock).importFrom(config.contentDir());
         this.visitCounter = VisitCounter.standard(database.dataSource(), clock).closingUnder(leases)
@@ -255,6 +260,11 @@ public final class PortalCore implements PortalServices {
 
     public ConsultationService consultations() {
         return consultations;
+    }
+
+    @Override
+    public ReferralService referrals() {
+        return referrals;
     }
 
     @Override

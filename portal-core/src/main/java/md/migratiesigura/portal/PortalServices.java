@@ -9,6 +9,7 @@ import md.migratiesigura.portal.article.RevisionService;
 import md.migratiesigura.portal.article.TranslationQueries;
 import md.migratiesigura.portal.audit.AuditService;
 import md.migratiesigura.portal.consultation.ConsultationService;
+import md.migratiesigura.portal.consultation.ReferralService;
 import md.migratiesigura.portal.content.ImportReport;
 import md.migratiesigura.portal.media.ImageService;
 import md.migratiesigura.portal.report.ReportService;
@@ -64,8 +65,11 @@ public interface PortalServices extends AutoCloseable {
     /** Events listed by trainers: public listing, feeds, the back office's saves, the report's figures. */
     md.migratiesigura.portal.event.EventService events();
 
-    /** Online consultations: questions from the public, counsellors' replies, referral services, retention. */
+    /** Online consultations: questions from the public, counsellors' replies and referrals. */
     ConsultationService consultations();
+
+    /** The services counsellors refer people to, kept by administrators. */
+    ReferralService referrals();
 
     /** A live check of the database and the search index. */
     Health health();

@@ -1,6 +1,6 @@
 package md.migratiesigura.portal.web.consultation;
 
-import md.migratiesigura.portal.consultation.ConsultationService;
+import md.migratiesigura.portal.consultation.ReferralService;
 import md.migratiesigura.portal.consultation.ReferralView;
 import md.migratiesigura.portal.web.admin.AdminBasePage;
 import md.migratiesigura.portal.web.admin.StaffActions;
@@ -31,7 +31,7 @@ public class ReferralsPage extends AdminBasePage {
     public ReferralsPage(PageParameters parameters) {
         super(parameters);
         add(new FeedbackPanel("feedback"));
-        add(new ListView<>("referrals", LoadableDetachableModel.of(() -> consultations().referrals(true))) {
+        add(new ListView<>("referrals", LoadableDetachableModel.of(() -> referrals().referrals(true))) {
             @Override
             protected void populateItem(ListItem<ReferralView> item) {
                 ReferralView r = item.getModelObject();
@@ -40,7 +40,7 @@ public class ReferralsPage extends AdminBasePage {
                 Form<Void> rename = new Form<>("rename") {
                     @Override
                     protected void onSubmit() {
-                        act(() -> consultations().renameReferral(user(), r.id(), ro.getObject(), ru.getObject()),
+                        act(() -> referrals().renameReferral(user(), r.id(), ro.getObject(), ru.getObject()),
                                 "admin.referrals.renamed");
                     }
                 };
@@ -51,7 +51,7 @@ public class ReferralsPage extends AdminBasePage {
                 Form<Void> toggle = new Form<>("toggle") {
                     @Override
                     protected void onSubmit() {
-                        act(() -> consultations().setReferralRetired(user(), r.id(), !r.retired()),
+                        act(() -> referrals().setReferralRetired(user(), r.id(), !r.retired()),
                                 r.retired() ? "admin.referrals.restoredNow" : "admin.referrals.retiredNow");
                     }
                 };
@@ -62,7 +62,7 @@ public class ReferralsPage extends AdminBasePage {
         Form<Void> add = new Form<>("add") {
             @Override
             protected void onSubmit() {
-                act(() -> consultations().addReferral(user(), newRo.getObject(), newRu.getObject()), "admin.referrals.added");
+                act(() -> referrals().addReferral(user(), newRo.getObject(), newRu.getObject()), "admin.referrals.added");
                 if (!hasErrorMessage()) {
                     newRo.setObject("");
                     newRu.setObject("");
@@ -76,7 +76,7 @@ public class ReferralsPage extends AdminBasePage {
 
     private TextField<String> nameField(String id, IModel<String> model, String labelKey) {
         TextField<String> field = new TextField<>(id, model);
-        field.add(AttributeModifier.replace("maxlength", ConsultationService.MAX_REFERRAL_NAME));
+        field.add(AttributeModifier.replace("maxlength", ReferralService.MAX_REFERRAL_NAME));
         field.add(AttributeModifier.replace("aria-label", getString(labelKey)));
         return field;
     }
@@ -85,8 +85,8 @@ public class ReferralsPage extends AdminBasePage {
         StaffActions.run(this, action, doneKey);
     }
 
-    private ConsultationService consultations() {
-        return app().services().consultations();
+    private ReferralService referrals() {
+        return app().services().referrals();
     }
 
     @Override

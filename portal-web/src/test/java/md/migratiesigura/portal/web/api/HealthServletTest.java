@@ -16,6 +16,7 @@ import md.migratiesigura.portal.article.EditorialService;
 import md.migratiesigura.portal.article.RevisionService;
 import md.migratiesigura.portal.article.TranslationQueries;
 import md.migratiesigura.portal.audit.AuditService;
+import md.migratiesigura.portal.consultation.ReferralService;
 import md.migratiesigura.portal.content.ImportReport;
 import md.migratiesigura.portal.media.ImageService;
 import md.migratiesigura.portal.riskcheck.RiskCheckService;
@@ -125,6 +126,11 @@ class HealthServletTest {
 
         @Override
         public md.migratiesigura.portal.consultation.ConsultationService consultations() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public ReferralService referrals() {
             throw new UnsupportedOperationException();
         }
 
