@@ -33,6 +33,7 @@ import md.migratiesigura.portal.consultation.ReplyMailer;
 import md.migratiesigura.portal.content.ImportReport;
 import md.migratiesigura.portal.content.MarkdownRenderer;
 import md.migratiesigura.portal.event.EventImporter;
+import md.migratiesigura.portal.event.EventReportSource;
 import md.migratiesigura.portal.event.EventSearchSource;
 import md.migratiesigura.portal.event.EventService;
 import md.migratiesigura.portal.media.ImageService;
@@ -81,6 +82,7 @@ public final class PortalCore implements PortalServices {
     private final ImageService images;
     private final EditorialScheduler scheduler;
     private final EventService events;
+    private final EventReportSource eventFigures;
     private final ConsultationService consultations;
     private final ReferralService referrals;
     private final ReplyMailer replyMailer;
@@ -116,7 +118,8 @@ public final class PortalCore implements PortalServices {
         this.referrals = new ReferralService(sessions, audit, clock);
         this.consultationRetention = new ConsultationRetention(sessions, audit, config.consultations().retentionDays(),
                 clock).start();
-        ReportSources sources = new ReportSources(events, new RiskCheckReportSource(riskCheckCounts),
+        this.eventFigures = new EventReportSource(sessions);
+        ReportSources sources = new ReportSources(eventFigures, new RiskCheckReportSource(riskCheckCounts),
                 new ConsultationReportSource(new ConsultationCounts(sessions)));
         this.reports = new ReportService(sessions, visitStatistics, sources, audit, clock);
         new ReportSeedImporter(reports, clock).importFrom(config.contentDir());
@@ -256,6 +259,11 @@ public final class PortalCore implements PortalServices {
     @Override
     public EventService events() {
         return events;
+    }
+
+    @Override
+    public EventReportSource eventFigures() {
+        return eventFigures;
     }
 
     public ConsultationService consultations() {

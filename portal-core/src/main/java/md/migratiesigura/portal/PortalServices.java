@@ -11,6 +11,8 @@ import md.migratiesigura.portal.audit.AuditService;
 import md.migratiesigura.portal.consultation.ConsultationService;
 import md.migratiesigura.portal.consultation.ReferralService;
 import md.migratiesigura.portal.content.ImportReport;
+import md.migratiesigura.portal.event.EventReportSource;
+import md.migratiesigura.portal.event.EventService;
 import md.migratiesigura.portal.media.ImageService;
 import md.migratiesigura.portal.report.ReportService;
 import md.migratiesigura.portal.riskcheck.RiskCheckService;
@@ -62,8 +64,11 @@ public interface PortalServices extends AutoCloseable {
     /** Uploaded cover images. */
     ImageService images();
 
-    /** Events listed by trainers: public listing, feeds, the back office's saves, the report's figures. */
-    md.migratiesigura.portal.event.EventService events();
+    /** Events listed by trainers: public listing, feeds, the back office's saves. */
+    EventService events();
+
+    /** Held events of a year, as the annual report and the events' back office count them. */
+    EventReportSource eventFigures();
 
     /** Online consultations: questions from the public, counsellors' replies and referrals. */
     ConsultationService consultations();

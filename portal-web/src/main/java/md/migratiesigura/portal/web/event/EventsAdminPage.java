@@ -63,8 +63,8 @@ public class EventsAdminPage extends AdminBasePage {
             }
         });
         int year = LocalDate.now(app().clock().withZone(PortalTime.ZONE)).getYear();
-        EventFigures figures = service.forYear(year);
-        EventBreakdown breakdown = service.breakdown(year);
+        EventFigures figures = app().services().eventFigures().forYear(year);
+        EventBreakdown breakdown = app().services().eventFigures().breakdown(year);
         add(new Label("figuresHeading", Texts.format(getString("admin.events.figures"), getLocale(), String.valueOf(year))));
         add(new ListView<>("types", EventFigures.TYPES) {
             @Override

@@ -18,6 +18,7 @@ import md.migratiesigura.portal.article.TranslationQueries;
 import md.migratiesigura.portal.audit.AuditService;
 import md.migratiesigura.portal.consultation.ReferralService;
 import md.migratiesigura.portal.content.ImportReport;
+import md.migratiesigura.portal.event.EventReportSource;
 import md.migratiesigura.portal.media.ImageService;
 import md.migratiesigura.portal.riskcheck.RiskCheckService;
 import md.migratiesigura.portal.search.SearchService;
@@ -61,6 +62,11 @@ class HealthServletTest {
     private record FixedHealth(Health health) implements PortalServices {
         @Override
         public md.migratiesigura.portal.event.EventService events() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public EventReportSource eventFigures() {
             throw new UnsupportedOperationException();
         }
 
