@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import md.migratiesigura.portal.account.PasswordHasher;
 import md.migratiesigura.portal.account.PasswordPolicy;
+import md.migratiesigura.portal.account.SecondFactorService;
 import md.migratiesigura.portal.account.UserService;
 import md.migratiesigura.portal.agency.AgencyService;
 import md.migratiesigura.portal.article.ArticleImporter;
@@ -65,6 +66,7 @@ public final class PortalCore implements PortalServices {
     private final SearchIndex index;
     private final ArticleService articles;
     private final UserService users;
+    private final SecondFactorService secondFactor;
     private final SearchService search;
     private final IndexFeeder indexFeeder;
     private final SearchCounter searchCounter;
@@ -99,8 +101,8 @@ public final class PortalCore implements PortalServices {
         this.audit = new AuditService(sessions, clock);
         // One key (PORTAL_CONSULTATION_KEY, or generated into the data directory) seals what must be read back.
         ConsultationCipher cipher = new ConsultationCipher(ConsultationKeys.load(config.consultations(), config.dataDir()));
-        this.users = new UserService(sessions, new PasswordHasher(), PasswordPolicy.standard(), audit, clock,
-                cipher.asSecretSealer());
+        this.users = new UserService(sessions, new PasswordHasher(), PasswordPolicy.standard(), audit, clock);
+        this.secondFactor = new SecondFactorService(sessions, audit, clock, cipher.asSecretSealer());
         this.searchCounter = new SearchCounter(sessions, clock);
         this.search = new SearchService(index, searchCounter::count, clock);
         users.ensureAdministrator(config.adminEmail(), config.adminPassword());
@@ -194,6 +196,11 @@ public final class PortalCore implements PortalServices {
     @Override
     public UserService users() {
         return users;
+    }
+
+    @Override
+    public SecondFactorService secondFactor() {
+        return secondFactor;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package md.migratiesigura.portal;
 
+import md.migratiesigura.portal.account.SecondFactorService;
 import md.migratiesigura.portal.account.UserService;
 import md.migratiesigura.portal.agency.AgencyService;
 import md.migratiesigura.portal.article.ArticleService;
@@ -29,6 +30,9 @@ public interface PortalServices extends AutoCloseable {
     ArticleService articles();
 
     UserService users();
+
+    /** The second factor of signing in: codes from an authenticator app. */
+    SecondFactorService secondFactor();
 
     SearchService search();
 

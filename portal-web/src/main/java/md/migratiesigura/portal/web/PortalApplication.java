@@ -2,6 +2,7 @@ package md.migratiesigura.portal.web;
 
 import java.time.Clock;
 import md.migratiesigura.portal.PortalServices;
+import md.migratiesigura.portal.account.SecondFactorService;
 import md.migratiesigura.portal.account.UserService;
 import md.migratiesigura.portal.agency.AgencyService;
 import md.migratiesigura.portal.article.ArticleService;
@@ -109,6 +110,10 @@ public class PortalApplication extends AuthenticatedWebApplication {
 
     public UserService users() {
         return services.users();
+    }
+
+    public SecondFactorService secondFactor() {
+        return services.secondFactor();
     }
 
     public AuditService audit() {

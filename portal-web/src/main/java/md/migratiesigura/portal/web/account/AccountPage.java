@@ -140,7 +140,7 @@ public class AccountPage extends AdminBasePage {
     private void confirm() {
         StaffSession session = StaffSession.get();
         try {
-            app().users().enableSecondFactor(user(), session.enrolmentSecret(), code.getObject());
+            app().secondFactor().enableSecondFactor(user(), session.enrolmentSecret(), code.getObject());
             session.endEnrolment();
             info(getString("admin.account.totp.enabled"));
         } catch (AccountException e) {
@@ -151,7 +151,7 @@ public class AccountPage extends AdminBasePage {
     }
 
     private boolean secondFactorOn() {
-        return user() != null && app().users().hasSecondFactor(user().id());
+        return user() != null && app().secondFactor().hasSecondFactor(user().id());
     }
 
     /** Groups of four letters, easier to copy by hand. */

@@ -60,7 +60,7 @@ public class LoginCodePage extends AdminBasePage {
         String address = ClientAddress.of(getRequest());
         Duration wait = throttle.waitBefore(email, address);
         if (!wait.isZero()) {
-            app().users().recordThrottledCode(awaited.get());
+            app().secondFactor().recordThrottledCode(awaited.get());
             long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
             error(Texts.plural(getString("admin.login.throttled"), getLocale(), minutes));
             return;

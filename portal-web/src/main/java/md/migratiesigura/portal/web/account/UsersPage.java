@@ -42,7 +42,7 @@ public class UsersPage extends AdminBasePage {
                 item.add(newAction("endSessions", Model.of(user), "admin.users.sessionsEnded",
                         target -> app().users().endSessions(user(), target.id())).setVisible(user.id() != signedInId()));
                 item.add(newAction("resetTotp", Model.of(user), "admin.users.totpReset",
-                        target -> app().users().resetSecondFactor(user(), target.id())).setVisible(user.secondFactor()));
+                        target -> app().secondFactor().resetSecondFactor(user(), target.id())).setVisible(user.secondFactor()));
                 item.add(new BookmarkablePageLink<Void>("resetPassword", UserPasswordPage.class,
                         new PageParameters().set("id", user.id())).setVisible(user.id() != signedInId()));
             }

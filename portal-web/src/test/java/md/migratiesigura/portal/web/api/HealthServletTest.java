@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import md.migratiesigura.portal.Health;
 import md.migratiesigura.portal.PortalServices;
+import md.migratiesigura.portal.account.SecondFactorService;
 import md.migratiesigura.portal.account.UserService;
 import md.migratiesigura.portal.agency.AgencyService;
 import md.migratiesigura.portal.article.ArticleService;
@@ -77,6 +78,11 @@ class HealthServletTest {
 
         @Override
         public UserService users() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public SecondFactorService secondFactor() {
             throw new UnsupportedOperationException();
         }
 
