@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,7 +79,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                             log.warn("Stopping the embedded MariaDB left running by an earlier portal (pid {})", pid);
                             orphan.destroy();
                             try {
-                                orphan.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+                                orphan.onExit().get(60, TimeUnit.SECONDS);
                             } catch (Exception e) {
                                 orphan.destroyForcibly();
                             }

@@ -3,6 +3,7 @@ package md.migratiesigura.portal.search;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,7 @@ public final class IndexFeeder implements AutoCloseable {
     private Instant lastCleanup = Instant.EPOCH;
     private Leases leases;
     /** Outbox ids already applied that are still inside the re-read window: not applied twice. */
-    private final Set<Long> applied = new java.util.HashSet<>();
+    private final Set<Long> applied = new HashSet<>();
 
     public IndexFeeder(SearchIndex index, SessionFactory sessionFactory, List<SearchSource> sources, Clock clock) {
         this.index = index;
@@ -91,7 +92,7 @@ public final class IndexFeeder implements AutoCloseable {
                 .getResultList());
         long newPosition = position;
         Set<List<String>> items = new LinkedHashSet<>();
-        Set<Long> seen = new java.util.HashSet<>();
+        Set<Long> seen = new HashSet<>();
         for (Object[] row : rows) {
             long id = ((Number) row[0]).longValue();
             seen.add(id);

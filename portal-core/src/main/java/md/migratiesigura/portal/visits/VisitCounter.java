@@ -1,5 +1,6 @@
 package md.migratiesigura.portal.visits;
 
+import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -355,6 +356,6 @@ public final class VisitCounter implements AutoCloseable {
      * @param waiting  pageviews queued or kept for a retry
      */
     public record CounterState(long counted, long dropped, long waiting, boolean databaseFailing, Instant lastFlush)
-            implements java.io.Serializable {
+            implements Serializable {
     }
 }
