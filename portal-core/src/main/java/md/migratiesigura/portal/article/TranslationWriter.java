@@ -4,7 +4,6 @@ import static md.migratiesigura.portal.article.EditorialService.MAX_KEY;
 import static md.migratiesigura.portal.article.EditorialService.NEW_TRANSLATION;
 import static md.migratiesigura.portal.article.EditorialService.RESERVED_KEY;
 
-import jakarta.persistence.OptimisticLockException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -32,10 +31,10 @@ import md.migratiesigura.portal.common.SignedInUser;
 import md.migratiesigura.portal.content.MarkdownRenderer;
 import md.migratiesigura.portal.content.TextRules;
 import md.migratiesigura.portal.media.ImageService;
+import md.migratiesigura.portal.persistence.ConcurrentChanges;
 import md.migratiesigura.portal.search.SearchOutbox;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
-import org.hibernate.StaleStateException;
 import org.hibernate.exception.ConstraintViolationException;
 
 /**
@@ -201,22 +200,13 @@ final class TranslationWriter {
             if (constraint != null && constraint.contains("slug")) {
                 return new Rejected(List.of(new EditorialProblem("slug", Code.SLUG_TAKEN, null)));
             }
-            if (constraint != null || isStale(e)) {
+            if (constraint != null || ConcurrentChanges.isStale(e)) {
                 EditableTranslation theirs = key == null ? null
                         : load(key).map(a -> a.in(language)).orElse(null);
                 return new Conflict(draft, theirs);
             }
             throw e;
         }
-    }
-
-    private static boolean isStale(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String constraintName(Throwable e) {

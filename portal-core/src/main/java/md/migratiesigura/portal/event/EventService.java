@@ -1,6 +1,5 @@
 package md.migratiesigura.portal.event;
 
-import jakarta.persistence.OptimisticLockException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,10 +24,10 @@ import md.migratiesigura.portal.content.MarkdownRenderer;
 import md.migratiesigura.portal.content.Slugs;
 import md.migratiesigura.portal.event.EventChecks.Checked;
 import md.migratiesigura.portal.event.EventProblem.Code;
+import md.migratiesigura.portal.persistence.ConcurrentChanges;
 import md.migratiesigura.portal.search.SearchOutbox;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
-import org.hibernate.StaleStateException;
 import org.hibernate.query.SelectionQuery;
 
 /**
@@ -210,7 +209,7 @@ public class EventService {
                 return new EventSaveResult.Saved(view(event, clock.instant()));
             });
         } catch (RuntimeException e) {
-            if (isStale(e) && draft.key() != null) {
+            if (ConcurrentChanges.isStale(e) && draft.key() != null) {
                 return find(draft.key()).<EventSaveResult>map(EventSaveResult.Conflict::new)
                         .orElseGet(() -> new EventSaveResult.Rejected(List.of(new EventProblem("key", Code.UNKNOWN_EVENT, null))));
             }
@@ -266,14 +265,5 @@ public class EventService {
             key = base + "-" + n;
         }
         return key;
-    }
-
-    private static boolean isStale(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
-                return true;
-            }
-        }
-        return false;
     }
 }
