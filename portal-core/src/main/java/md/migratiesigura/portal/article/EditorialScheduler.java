@@ -1,9 +1,9 @@
 package md.migratiesigura.portal.article;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import md.migratiesigura.portal.common.BackgroundThreads;
 import md.migratiesigura.portal.persistence.Leases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,11 +29,7 @@ public final class EditorialScheduler implements AutoCloseable {
     public EditorialScheduler(ScheduledPublisher publisher, Leases leases) {
         this.publisher = publisher;
         this.leases = leases;
-        this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "editorial-scheduler");
-            t.setDaemon(true);
-            return t;
-        });
+        this.executor = BackgroundThreads.scheduled("editorial-scheduler");
     }
 
     /** Publishes what was missed, then looks again every {@link #INTERVAL}. */
@@ -58,12 +54,7 @@ public final class EditorialScheduler implements AutoCloseable {
 
     @Override
     public void close() {
-        executor.shutdown();
-        try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        BackgroundThreads.shutdownAndWait(executor, Duration.ofSeconds(5));
         leases.release(LEASE);
     }
 }

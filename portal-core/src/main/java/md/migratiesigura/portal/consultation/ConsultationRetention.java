@@ -3,11 +3,11 @@ package md.migratiesigura.portal.consultation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import md.migratiesigura.portal.audit.AuditAction;
 import md.migratiesigura.portal.audit.AuditService;
+import md.migratiesigura.portal.common.BackgroundThreads;
 import org.hibernate.SessionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,11 +24,7 @@ public final class ConsultationRetention implements AutoCloseable {
     private final AuditService audit;
     private final int retentionDays;
     private final Clock clock;
-    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "consultation-retention");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService executor = BackgroundThreads.scheduled("consultation-retention");
 
     public ConsultationRetention(SessionFactory sessionFactory, AuditService audit, int retentionDays, Clock clock) {
         this.sessionFactory = sessionFactory;

@@ -8,11 +8,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import md.migratiesigura.portal.common.BackgroundThreads;
 import md.migratiesigura.portal.persistence.Leases;
 import org.hibernate.SessionFactory;
 import org.slf4j.Logger;
@@ -46,11 +46,7 @@ public final class IndexFeeder implements AutoCloseable {
         this.sessionFactory = sessionFactory;
         this.sources = sources.stream().collect(Collectors.toMap(SearchSource::type, Function.identity()));
         this.clock = clock;
-        this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "search-index-feeder");
-            t.setDaemon(true);
-            return t;
-        });
+        this.executor = BackgroundThreads.scheduled("search-index-feeder");
     }
 
     /** With several nodes, only the holder of {@link #CLEANUP_LEASE} deletes old outbox rows; each node follows it. */
@@ -142,11 +138,6 @@ public final class IndexFeeder implements AutoCloseable {
 
     @Override
     public void close() {
-        executor.shutdown();
-        try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        BackgroundThreads.shutdownAndWait(executor, Duration.ofSeconds(5));
     }
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import md.migratiesigura.portal.common.BackgroundThreads;
 import org.apache.lucene.index.IndexWriter;
 
 /**
@@ -25,11 +26,7 @@ final class IndexRebuilder {
 
     /** Deletes everything the writer holds and adds every document of the sources; returns how many, uncommitted. */
     static int refill(IndexWriter writer, List<SearchSource> sources) throws IOException {
-        ExecutorService analysers = Executors.newFixedThreadPool(THREADS, runnable -> {
-            Thread thread = new Thread(runnable, "search-rebuild");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService analysers = Executors.newFixedThreadPool(THREADS, BackgroundThreads.daemon("search-rebuild"));
         Semaphore inFlight = new Semaphore(IN_FLIGHT);
         try {
             writer.deleteAll();
