@@ -8,25 +8,33 @@ import java.time.Duration;
 import java.util.List;
 import md.migratiesigura.portal.account.PasswordHasher;
 import md.migratiesigura.portal.account.PasswordPolicy;
+import md.migratiesigura.portal.account.SecondFactorService;
 import md.migratiesigura.portal.account.UserService;
 import md.migratiesigura.portal.agency.AgencyService;
 import md.migratiesigura.portal.article.ArticleImporter;
 import md.migratiesigura.portal.article.ArticleSearchSource;
 import md.migratiesigura.portal.article.ArticleService;
+import md.migratiesigura.portal.article.EditorialListQueries;
 import md.migratiesigura.portal.article.EditorialScheduler;
 import md.migratiesigura.portal.article.EditorialService;
+import md.migratiesigura.portal.article.RevisionService;
+import md.migratiesigura.portal.article.ScheduledPublisher;
+import md.migratiesigura.portal.article.TranslationQueries;
 import md.migratiesigura.portal.audit.AuditService;
 import md.migratiesigura.portal.config.ConfigException;
 import md.migratiesigura.portal.config.PortalConfig;
 import md.migratiesigura.portal.consultation.ConsultationCipher;
+import md.migratiesigura.portal.consultation.ConsultationCounts;
 import md.migratiesigura.portal.consultation.ConsultationKeys;
 import md.migratiesigura.portal.consultation.ConsultationReportSource;
 import md.migratiesigura.portal.consultation.ConsultationRetention;
 import md.migratiesigura.portal.consultation.ConsultationService;
+import md.migratiesigura.portal.consultation.ReferralService;
 import md.migratiesigura.portal.consultation.ReplyMailer;
 import md.migratiesigura.portal.content.ImportReport;
 import md.migratiesigura.portal.content.MarkdownRenderer;
 import md.migratiesigura.portal.event.EventImporter;
+import md.migratiesigura.portal.event.EventReportSource;
 import md.migratiesigura.portal.event.EventSearchSource;
 import md.migratiesigura.portal.event.EventService;
 import md.migratiesigura.portal.media.ImageService;
@@ -58,6 +66,7 @@ public final class PortalCore implements PortalServices {
     private final SearchIndex index;
     private final ArticleService articles;
     private final UserService users;
+    private final SecondFactorService secondFactor;
     private final SearchService search;
     private final IndexFeeder indexFeeder;
     private final SearchCounter searchCounter;
@@ -69,10 +78,15 @@ public final class PortalCore implements PortalServices {
     private final VisitStatistics visitStatistics;
     private final ReportService reports;
     private final EditorialService editorial;
+    private final EditorialListQueries editorialList;
+    private final RevisionService revisions;
+    private final TranslationQueries translations;
     private final ImageService images;
     private final EditorialScheduler scheduler;
     private final EventService events;
+    private final EventReportSource eventFigures;
     private final ConsultationService consultations;
+    private final ReferralService referrals;
     private final ReplyMailer replyMailer;
     private final ConsultationRetention consultationRetention;
 
@@ -87,8 +101,8 @@ public final class PortalCore implements PortalServices {
         this.audit = new AuditService(sessions, clock);
         // One key (PORTAL_CONSULTATION_KEY, or generated into the data directory) seals what must be read back.
         ConsultationCipher cipher = new ConsultationCipher(ConsultationKeys.load(config.consultations(), config.dataDir()));
-        this.users = new UserService(sessions, new PasswordHasher(), PasswordPolicy.standard(), audit, clock,
-                cipher.asSecretSealer());
+        this.users = new UserService(sessions, new PasswordHasher(), PasswordPolicy.standard(), audit, clock);
+        this.secondFactor = new SecondFactorService(sessions, audit, clock, cipher.asSecretSealer());
         this.searchCounter = new SearchCounter(sessions, clock);
         this.search = new SearchService(index, searchCounter::count, clock);
         users.ensureAdministrator(config.adminEmail(), config.adminPassword());
@@ -103,19 +117,25 @@ public final class PortalCore implements PortalServices {
                 cipher, replyMailer,
                 audit, new PasswordHasher(), config.consultations().retentionDays(), config.consultations().minFillTime(),
                 clock);
-        this.consultationRetention = new ConsultationRetention(consultations).start();
-        ReportSources sources = new ReportSources(events, new RiskCheckReportSource(riskCheckCounts),
-                new ConsultationReportSource(consultations));
+        this.referrals = new ReferralService(sessions, audit, clock);
+        this.consultationRetention = new ConsultationRetention(sessions, audit, config.consultations().retentionDays(),
+                clock).start();
+        this.eventFigures = new EventReportSource(sessions);
+        ReportSources sources = new ReportSources(eventFigures, new RiskCheckReportSource(riskCheckCounts),
+                new ConsultationReportSource(new ConsultationCounts(sessions)));
         this.reports = new ReportService(sessions, visitStatistics, sources, audit, clock);
         new ReportSeedImporter(reports, clock).importFrom(config.contentDir());
         this.visitCounter = VisitCounter.standard(database.dataSource(), clock).closingUnder(leases)
                 .start(VisitCounter.FLUSH_INTERVAL);
         this.editorial = new EditorialService(sessions, markdown, audit, clock);
+        this.editorialList = new EditorialListQueries(sessions, clock);
+        this.revisions = new RevisionService(sessions, markdown, audit, clock);
+        this.translations = new TranslationQueries(sessions);
         this.images = new ImageService(sessions, audit, config.dataDir().resolve("uploads"), clock);
         this.indexFeeder = new IndexFeeder(index, sessions, List.of(new ArticleSearchSource(sessions, markdown),
                 new EventSearchSource(sessions, markdown)), clock).cleaningUnder(leases);
         indexFeeder.start();
-        this.scheduler = new EditorialScheduler(editorial, leases);
+        this.scheduler = new EditorialScheduler(new ScheduledPublisher(sessions, audit, clock), leases);
         scheduler.start();
         this.agencies = new AgencyService(sessions, audit, clock);
         QuestionnaireLoader questionnaires = new QuestionnaireLoader();
@@ -179,6 +199,11 @@ public final class PortalCore implements PortalServices {
     }
 
     @Override
+    public SecondFactorService secondFactor() {
+        return secondFactor;
+    }
+
+    @Override
     public SearchService search() {
         return search;
     }
@@ -219,6 +244,21 @@ public final class PortalCore implements PortalServices {
     }
 
     @Override
+    public EditorialListQueries editorialList() {
+        return editorialList;
+    }
+
+    @Override
+    public RevisionService revisions() {
+        return revisions;
+    }
+
+    @Override
+    public TranslationQueries translations() {
+        return translations;
+    }
+
+    @Override
     public ImageService images() {
         return images;
     }
@@ -228,8 +268,18 @@ public final class PortalCore implements PortalServices {
         return events;
     }
 
+    @Override
+    public EventReportSource eventFigures() {
+        return eventFigures;
+    }
+
     public ConsultationService consultations() {
         return consultations;
+    }
+
+    @Override
+    public ReferralService referrals() {
+        return referrals;
     }
 
     @Override

@@ -1,12 +1,19 @@
 package md.migratiesigura.portal;
 
+import md.migratiesigura.portal.account.SecondFactorService;
 import md.migratiesigura.portal.account.UserService;
 import md.migratiesigura.portal.agency.AgencyService;
 import md.migratiesigura.portal.article.ArticleService;
+import md.migratiesigura.portal.article.EditorialListQueries;
 import md.migratiesigura.portal.article.EditorialService;
+import md.migratiesigura.portal.article.RevisionService;
+import md.migratiesigura.portal.article.TranslationQueries;
 import md.migratiesigura.portal.audit.AuditService;
 import md.migratiesigura.portal.consultation.ConsultationService;
+import md.migratiesigura.portal.consultation.ReferralService;
 import md.migratiesigura.portal.content.ImportReport;
+import md.migratiesigura.portal.event.EventReportSource;
+import md.migratiesigura.portal.event.EventService;
 import md.migratiesigura.portal.media.ImageService;
 import md.migratiesigura.portal.report.ReportService;
 import md.migratiesigura.portal.riskcheck.RiskCheckService;
@@ -23,6 +30,9 @@ public interface PortalServices extends AutoCloseable {
     ArticleService articles();
 
     UserService users();
+
+    /** The second factor of signing in: codes from an authenticator app. */
+    SecondFactorService secondFactor();
 
     SearchService search();
 
@@ -43,17 +53,32 @@ public interface PortalServices extends AutoCloseable {
     /** The annual report and what administrators enter for it. */
     ReportService reports();
 
-    /** Writing, reviewing, publishing and scheduling articles; revisions and translations. */
+    /** Writing, reviewing, publishing and scheduling articles. */
     EditorialService editorial();
+
+    /** The editors' list of articles. */
+    EditorialListQueries editorialList();
+
+    /** The revisions of each language version, their diffs, and restoring one. */
+    RevisionService revisions();
+
+    /** The translation matrix: which language versions are missing or outdated. */
+    TranslationQueries translations();
 
     /** Uploaded cover images. */
     ImageService images();
 
-    /** Events listed by trainers: public listing, feeds, the back office's saves, the report's figures. */
-    md.migratiesigura.portal.event.EventService events();
+    /** Events listed by trainers: public listing, feeds, the back office's saves. */
+    EventService events();
 
-    /** Online consultations: questions from the public, counsellors' replies, referral services, retention. */
+    /** Held events of a year, as the annual report and the events' back office count them. */
+    EventReportSource eventFigures();
+
+    /** Online consultations: questions from the public, counsellors' replies and referrals. */
     ConsultationService consultations();
+
+    /** The services counsellors refer people to, kept by administrators. */
+    ReferralService referrals();
 
     /** A live check of the database and the search index. */
     Health health();

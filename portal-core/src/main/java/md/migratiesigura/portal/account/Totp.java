@@ -1,6 +1,8 @@
 package md.migratiesigura.portal.account;
 
+import java.io.ByteArrayOutputStream;
 import java.net.URLEncoder;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -48,7 +50,7 @@ public final class Totp {
         try {
             Mac mac = Mac.getInstance(algorithm);
             mac.init(new SecretKeySpec(secret, "RAW"));
-            byte[] hash = mac.doFinal(java.nio.ByteBuffer.allocate(8).putLong(step).array());
+            byte[] hash = mac.doFinal(ByteBuffer.allocate(8).putLong(step).array());
             int offset = hash[hash.length - 1] & 0x0f;
             int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16)
                     | ((hash[offset + 2] & 0xff) << 8) | (hash[offset + 3] & 0xff);
@@ -111,7 +113,7 @@ public final class Totp {
     /** Reads base32 (case, spaces and padding ignored); throws IllegalArgumentException on any other character. */
     public static byte[] fromBase32(String text) {
         String clean = text.replace(" ", "").replace("=", "").toUpperCase(Locale.ROOT);
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         int buffer = 0;
         int bits = 0;
         for (char c : clean.toCharArray()) {

@@ -1,17 +1,14 @@
 package md.migratiesigura.portal.account;
 
-import jakarta.persistence.LockModeType;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.OptionalLong;
 import md.migratiesigura.portal.account.AccountException.Reason;
 import md.migratiesigura.portal.audit.AuditAction;
 import md.migratiesigura.portal.audit.AuditService;
 import md.migratiesigura.portal.common.Role;
-import md.migratiesigura.portal.common.SecretSealer;
 import md.migratiesigura.portal.common.SignedInUser;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
@@ -20,8 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Back-office accounts: signing in (password, then a TOTP code when the user has turned the second factor on),
- * changing passwords, ending sessions, and the administrators' changes to accounts. Every sign-in and every change is
+ * Back-office accounts: signing in with a password (the second factor is {@link SecondFactorService}'s), changing
+ * passwords, ending sessions, and the administrators' changes to accounts. Every sign-in and every change is
  * written to the audit log in the same transaction as the change. Whatever hashes or checks a password
  * ({@link #checkPassword}, {@link #changePassword}, {@link #resetPassword}, {@link #create}) throws
  * {@link HashingBusyException} when the server computes as many hashes as it can: nothing is checked, recorded or
@@ -40,20 +37,11 @@ public class UserService {
     private final PasswordPolicy policy;
     private final AuditService audit;
     private final Clock clock;
-    private final SecretSealer sealer;
-    private static final String TOTP_FIELD = "users.totp_secret";
     /** Checked when the e-mail is unknown, so that the answer takes as long as for a real account. */
     private final String unknownAccountHash;
 
     public UserService(SessionFactory sessionFactory, PasswordHasher hasher, PasswordPolicy policy, AuditService audit,
                        Clock clock) {
-        this(sessionFactory, hasher, policy, audit, clock, SecretSealer.NONE);
-    }
-
-    /** @param sealer encrypts second-factor keys before they are stored */
-    public UserService(SessionFactory sessionFactory, PasswordHasher hasher, PasswordPolicy policy, AuditService audit,
-                       Clock clock, SecretSealer sealer) {
-        this.sealer = sealer;
         this.sessionFactory = sessionFactory;
         this.hasher = hasher;
         this.policy = policy;
@@ -64,7 +52,7 @@ public class UserService {
 
     /**
      * Signs in with e-mail and password alone: empty for an account with a second factor too (use
-     * {@link #checkPassword} and {@link #verifyCode} for those).
+     * {@link #checkPassword} and {@link SecondFactorService#verifyCode} for those).
      */
     public Optional<SignedInUser> authenticate(String email, String password) {
         return checkPassword(email, password).filter(a -> !a.codeRequired()).map(Authentication::user);
@@ -96,75 +84,6 @@ public class UserService {
         }
         audit.record(signedIn, AuditAction.LOGIN_FAILED, null, matches ? "account-disabled" : "wrong-password");
         return Optional.empty();
-    }
-
-    /**
-     * The second step of signing in: the code of the user's authenticator app. Accepted once per 30-second step
-     * (the row is locked, so two requests with one code cannot both pass); every outcome is in the audit log.
-     */
-    public Optional<Authentication> verifyCode(long userId, String code) {
-        return sessionFactory.fromTransaction(session -> {
-            PortalUser user = session.find(PortalUser.class, userId, LockModeType.PESSIMISTIC_WRITE);
-            if (user == null || !user.isEnabled() || !user.hasSecondFactor()) {
-                return Optional.<Authentication>empty();
-            }
-            OptionalLong step = Totp.match(sealer.open(TOTP_FIELD, user.getTotpSecret()), code, clock.instant(), user.getTotpLastStep());
-            if (step.isEmpty()) {
-                audit.record(session, user, user.getEmail(), AuditAction.LOGIN_CODE_FAILED, null, "wrong-code");
-                return Optional.<Authentication>empty();
-            }
-            user.setTotpLastStep(step.getAsLong());
-            audit.record(session, user, user.getEmail(), AuditAction.LOGIN_SUCCEEDED, null, "second-factor");
-            return Optional.of(new Authentication(signedIn(user), false, user.getSessionGeneration()));
-        });
-    }
-
-    /** Records a second-factor code that the throttle refused before it was checked. */
-    public void recordThrottledCode(SignedInUser user) {
-        audit.record(user, AuditAction.LOGIN_CODE_THROTTLED, null, null);
-    }
-
-    /** Whether the account signs in with a code from an authenticator app too. */
-    public boolean hasSecondFactor(long userId) {
-        return sessionFactory.fromTransaction(session -> {
-            PortalUser user = session.find(PortalUser.class, userId);
-            return user != null && user.hasSecondFactor();
-        });
-    }
-
-    /**
-     * Turns the second factor on for the signed-in user, once they prove with a code that their app holds the
-     * secret. A wrong code saves nothing (and is recorded).
-     *
-     * @throws AccountException WRONG_CODE when the code does not match the secret now
-     */
-    public void enableSecondFactor(SignedInUser actor, byte[] secret, String code) {
-        if (actor == null || secret == null || secret.length < Totp.SECRET_BYTES) {
-            throw new AccountException(Reason.NOT_ALLOWED);
-        }
-        OptionalLong step = Totp.match(secret, code, clock.instant(), Long.MIN_VALUE);
-        if (step.isEmpty()) {
-            audit.record(actor, AuditAction.TOTP_ENROLMENT_FAILED, null, null);
-            throw new AccountException(Reason.WRONG_CODE);
-        }
-        sessionFactory.inTransaction(session -> {
-            PortalUser user = requireEnabled(session, actor);
-            user.setTotp(sealer.seal(TOTP_FIELD, secret), step.getAsLong());
-            audit.record(session, user, user.getEmail(), AuditAction.TOTP_ENABLED, null, null);
-        });
-    }
-
-    /** An administrator turns a user's second factor off (a lost phone); the user may set it up again. */
-    public void resetSecondFactor(SignedInUser actor, long userId) {
-        sessionFactory.inTransaction(session -> {
-            PortalUser administrator = requireAdministrator(session, actor);
-            PortalUser user = requireUser(session, userId);
-            if (user.hasSecondFactor()) {
-                user.setTotp(null, null);
-                audit.record(session, administrator, administrator.getEmail(), AuditAction.TOTP_RESET,
-                        user.getEmail(), null);
-            }
-        });
     }
 
     /**
@@ -333,7 +252,7 @@ public class UserService {
         });
     }
 
-    private static PortalUser requireAdministrator(Session session, SignedInUser actor) {
+    static PortalUser requireAdministrator(Session session, SignedInUser actor) {
         PortalUser administrator = actor == null ? null : session.find(PortalUser.class, actor.id());
         if (administrator == null || !administrator.isEnabled() || administrator.getRole() != Role.ADMINISTRATOR) {
             throw new AccountException(Reason.NOT_ALLOWED);
@@ -341,7 +260,7 @@ public class UserService {
         return administrator;
     }
 
-    private static PortalUser requireEnabled(Session session, SignedInUser actor) {
+    static PortalUser requireEnabled(Session session, SignedInUser actor) {
         PortalUser user = session.find(PortalUser.class, actor.id());
         if (user == null || !user.isEnabled()) {
             throw new AccountException(Reason.NOT_ALLOWED);
@@ -349,7 +268,7 @@ public class UserService {
         return user;
     }
 
-    private static PortalUser requireUser(Session session, long userId) {
+    static PortalUser requireUser(Session session, long userId) {
         PortalUser user = session.find(PortalUser.class, userId);
         if (user == null) {
             throw new AccountException(Reason.UNKNOWN_USER);
@@ -370,7 +289,7 @@ public class UserService {
                 .getSingleResultOrNull();
     }
 
-    private static SignedInUser signedIn(PortalUser user) {
+    static SignedInUser signedIn(PortalUser user) {
         return new SignedInUser(user.getId(), user.getEmail(), user.getDisplayName(), user.getRole());
     }
 

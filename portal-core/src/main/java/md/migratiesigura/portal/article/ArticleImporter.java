@@ -1,12 +1,6 @@
 package md.migratiesigura.portal.article;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystemAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,9 +12,11 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -34,7 +30,6 @@ import md.migratiesigura.portal.content.ImportReport;
 import md.migratiesigura.portal.content.MarkdownRenderer;
 import md.migratiesigura.portal.content.Slugs;
 import md.migratiesigura.portal.content.TextRules;
-import md.migratiesigura.portal.content.Utf8;
 import md.migratiesigura.portal.search.SearchOutbox;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
@@ -80,7 +75,7 @@ public final class ArticleImporter {
         Path articles = root.resolve("articles");
         if (Files.isDirectory(articles)) {
             // Articles already in the database stay as the editors made them: not even their files are read again.
-            Set<String> existing = new java.util.HashSet<>(sessionFactory.fromTransaction(session ->
+            Set<String> existing = new HashSet<>(sessionFactory.fromTransaction(session ->
                     session.createSelectionQuery("select a.key from Article a", String.class).getResultList()));
             for (Path folder : sortedChildren(articles)) {
                 if (!Files.isDirectory(folder)) {
@@ -180,7 +175,7 @@ public final class ArticleImporter {
             return;
         }
         for (ArticleFile file : files) {
-            if (!java.util.Objects.equals(file.category(), files.get(0).category())) {
+            if (!Objects.equals(file.category(), files.get(0).category())) {
                 problems.add(new ImportProblem(folderName + "/" + file.language().code() + ".md", 0,
                         "category '" + file.category() + "' differs from '" + files.get(0).category()
                                 + "' in the other language: one article has one category"));

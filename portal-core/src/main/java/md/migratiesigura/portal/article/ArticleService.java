@@ -1,6 +1,7 @@
 package md.migratiesigura.portal.article;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.common.ResultPage;
+import md.migratiesigura.portal.content.TextRules;
 import md.migratiesigura.portal.media.ImageService;
 import md.migratiesigura.portal.search.ContentVersion;
 import org.hibernate.Session;
@@ -95,7 +97,7 @@ public class ArticleService {
         return names.categories().stream().map(c -> c.get(language)).toList();
     }
 
-    private static final java.time.Duration CATEGORIES_KEPT = java.time.Duration.ofMinutes(5);
+    private static final Duration CATEGORIES_KEPT = Duration.ofMinutes(5);
     private volatile CategoryNames categories;
 
     private record CategoryNames(long version, Instant until, List<Map<Language, CategoryView>> categories) {
@@ -117,7 +119,7 @@ public class ArticleService {
 
     /** The published article with this slug in this language, if any. */
     public Optional<ArticleView> bySlug(Language language, String slug) {
-        if (!md.migratiesigura.portal.content.TextRules.isPrintableAscii(slug)) {
+        if (!TextRules.isPrintableAscii(slug)) {
             return Optional.empty();
         }
         return sessionFactory.fromTransaction(session -> {

@@ -1,9 +1,9 @@
 package md.migratiesigura.portal.article;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import md.migratiesigura.portal.common.BackgroundThreads;
 import md.migratiesigura.portal.persistence.Leases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,30 +22,26 @@ public final class EditorialScheduler implements AutoCloseable {
     /** Three rounds: the holder keeps the lease while it runs, another node waits at most this long after its loss. */
     static final Duration LEASE_TTL = INTERVAL.multipliedBy(3);
 
-    private final EditorialService editorial;
+    private final ScheduledPublisher publisher;
     private final Leases leases;
     private final ScheduledExecutorService executor;
 
-    public EditorialScheduler(EditorialService editorial, Leases leases) {
-        this.editorial = editorial;
+    public EditorialScheduler(ScheduledPublisher publisher, Leases leases) {
+        this.publisher = publisher;
         this.leases = leases;
-        this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "editorial-scheduler");
-            t.setDaemon(true);
-            return t;
-        });
+        this.executor = BackgroundThreads.scheduled("editorial-scheduler");
     }
 
     /** Publishes what was missed, then looks again every {@link #INTERVAL}. */
     public void start() {
-        leases.tryRun(LEASE, LEASE_TTL, editorial::publishMissed);
+        leases.tryRun(LEASE, LEASE_TTL, publisher::publishMissed);
         executor.scheduleWithFixedDelay(this::runQuietly, INTERVAL.toMillis(), INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void runQuietly() {
         try {
             leases.tryRun(LEASE, LEASE_TTL, () -> {
-                int published = editorial.publishDue();
+                int published = publisher.publishDue();
                 if (published > 0) {
                     log.info("Published {} scheduled article version(s)", published);
                 }
@@ -58,12 +54,7 @@ public final class EditorialScheduler implements AutoCloseable {
 
     @Override
     public void close() {
-        executor.shutdown();
-        try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        BackgroundThreads.shutdownAndWait(executor, Duration.ofSeconds(5));
         leases.release(LEASE);
     }
 }

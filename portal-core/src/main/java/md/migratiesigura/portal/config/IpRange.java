@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 
 /**
  * An IPv4 or IPv6 address range in CIDR notation ({@code 10.0.0.0/8}, {@code ::1/128}); a bare address is a range
@@ -44,7 +45,7 @@ public final class IpRange implements Serializable {
         }
         try {
             byte[] bytes = literalAddress(address.trim());
-            return bytes.length == network.length && java.util.Arrays.equals(mask(bytes, prefixLength), network);
+            return bytes.length == network.length && Arrays.equals(mask(bytes, prefixLength), network);
         } catch (IllegalArgumentException e) {
             return false;
         }

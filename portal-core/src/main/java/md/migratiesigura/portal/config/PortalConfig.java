@@ -4,7 +4,9 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -175,7 +177,7 @@ public record PortalConfig(
         ConsultationSettings consultations() {
             return new ConsultationSettings(keys("PORTAL_CONSULTATION_KEY"),
                     number("PORTAL_CONSULTATION_RETENTION_DAYS", ConsultationSettings.DEFAULT_RETENTION_DAYS, 1, 3650),
-                    java.time.Duration.ofSeconds(number("PORTAL_CONSULTATION_MIN_FILL_SECONDS",
+                    Duration.ofSeconds(number("PORTAL_CONSULTATION_MIN_FILL_SECONDS",
                             (int) ConsultationSettings.DEFAULT_MIN_FILL_TIME.toSeconds(), 0, 600)),
                     mail());
         }
@@ -189,7 +191,7 @@ public record PortalConfig(
                 }
                 byte[] key;
                 try {
-                    key = java.util.Base64.getDecoder().decode(part.strip());
+                    key = Base64.getDecoder().decode(part.strip());
                 } catch (IllegalArgumentException e) {
                     throw new ConfigException(name, "must be base64-encoded 256-bit keys (32 bytes each), comma-separated;"
                             + " key " + (keys.size() + 1) + " is not base64");

@@ -1,5 +1,7 @@
 package md.migratiesigura.portal.consultation;
 
+import java.util.Optional;
+
 /**
  * How the person wants the answer: only behind the ticket code, by e-mail, or by phone. Every answer also waits
  * behind the ticket code, whatever the channel.
@@ -19,12 +21,12 @@ public enum Channel {
         return code;
     }
 
-    public static java.util.Optional<Channel> ofCode(String code) {
+    public static Optional<Channel> ofCode(String code) {
         for (Channel channel : values()) {
             if (channel.code.equals(code)) {
-                return java.util.Optional.of(channel);
+                return Optional.of(channel);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 }

@@ -6,17 +6,17 @@ import md.migratiesigura.portal.report.ReportSources;
 /** The consultations' part of the annual report: how many were asked in the year, and how many were SOS. */
 public final class ConsultationReportSource implements ReportSources.ConsultationStatistics {
 
-    private final ConsultationService consultations;
+    private final ConsultationCounts counts;
 
-    public ConsultationReportSource(ConsultationService consultations) {
-        this.consultations = consultations;
+    public ConsultationReportSource(ConsultationCounts counts) {
+        this.counts = counts;
     }
 
     @Override
     public ConsultationFigures forYear(int year) {
         long total = 0;
         long sos = 0;
-        for (ConsultationService.MonthlyCount count : consultations.counts(year)) {
+        for (ConsultationCounts.MonthlyCount count : counts.counts(year)) {
             total += count.consultations();
             if (count.sos()) {
                 sos += count.consultations();

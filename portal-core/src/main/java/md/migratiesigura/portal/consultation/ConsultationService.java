@@ -1,13 +1,14 @@
 package md.migratiesigura.portal.consultation;
 
+import jakarta.persistence.OptimisticLockException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import md.migratiesigura.portal.account.HashingBusyException;
+import java.util.function.Consumer;
 import md.migratiesigura.portal.account.PasswordHasher;
 import md.migratiesigura.portal.account.PortalUser;
 import md.migratiesigura.portal.audit.AuditAction;
@@ -15,26 +16,23 @@ import md.migratiesigura.portal.audit.AuditService;
 import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.common.SignedInUser;
 import md.migratiesigura.portal.consultation.ConsultationException.Reason;
-import md.migratiesigura.portal.content.TextRules;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.hibernate.StaleStateException;
 
 /**
  * Online consultations: the public asks (anonymously, with a ticket code and a secret phrase to read the answer),
  * counsellors answer, note, refer and close; every staff action is audited by ticket code, never with any text.
  * Texts and contact details are sealed with {@link ConsultationCipher}; closed consultations are deleted after the
- * retention period while {@code consultation_counts} keeps the monthly numbers. Client addresses given to
+ * retention period ({@link ConsultationRetention}) while {@link ConsultationCounts} keeps the monthly numbers. The
+ * services one can be referred to are {@link ReferralService}'s. Client addresses given to
  * {@link #submit} and {@link #readAnswer} are used for in-memory rate limits only.
  */
 public class ConsultationService {
 
-    private static final Logger log = LoggerFactory.getLogger(ConsultationService.class);
     public static final int MAX_QUESTION = 5_000;
     public static final int MAX_MESSAGE = 10_000;
     public static final int MAX_CONTACT = 254;
-    public static final int MAX_REFERRAL_NAME = 200;
     /** Questions accepted from one address: a few in ten minutes, and a day's worth. */
     static final int SUBMISSIONS_PER_10_MINUTES = 3;
     static final int SUBMISSIONS_PER_DAY = 10;
@@ -43,7 +41,6 @@ public class ConsultationService {
     static final int WRONG_TRIES_PER_ADDRESS = 10;
     static final Duration WRONG_TRY_WINDOW = Duration.ofMinutes(15);
     private static final int INBOX_LIMIT = 300;
-    private static final ZoneId CHISINAU = ZoneId.of("Europe/Chisinau");
     static final String QUESTION = "question";
     static final String CONTACT = "contact";
     static final String MESSAGE = "message";
@@ -105,12 +102,12 @@ public class ConsultationService {
      * @throws HashingBusyException when the server hashes as many phrases and passwords as it can; nothing is stored
      */
     public Submitted submit(NewConsultation request, String clientAddress) {
-        String question = validQuestion(request.question());
+        String question = ConsultationTexts.question(request.question());
         if (request.topic() == null) {
             throw new ConsultationException(Reason.TOPIC_MISSING);
         }
         Channel channel = request.channel() == null ? Channel.TICKET : request.channel();
-        String contact = validContact(channel, request.contact());
+        String contact = ConsultationTexts.contact(channel, request.contact());
         if (!acquireBoth(shortSubmissions, clientAddress, dailySubmissions, clientAddress).isZero()) {
             throw new ConsultationException(Reason.RATE_LIMITED);
         }
@@ -132,51 +129,10 @@ public class ConsultationService {
             }
             session.persist(new Consultation(code, phraseHash, request.language(), request.topic(), request.sos(),
                     channel, cipher.seal(QUESTION, question), cipher.seal(CONTACT, contact), now));
-            addCount(session, monthOf(now), request.topic(), request.sos(), 0, 1);
+            ConsultationCounts.add(session, ConsultationCounts.monthOf(now), request.topic(), request.sos(), 0, 1);
             return code;
         });
         return new Submitted(ticket, phrase);
-    }
-
-    private static String validQuestion(String text) {
-        String question = text == null ? "" : text.strip();
-        if (question.isEmpty()) {
-            throw new ConsultationException(Reason.QUESTION_MISSING);
-        }
-        if (question.length() > MAX_QUESTION) {
-            throw new ConsultationException(Reason.QUESTION_TOO_LONG);
-        }
-        requireClean(question, true);
-        return question;
-    }
-
-    private static String validContact(Channel channel, String typed) {
-        if (channel == Channel.TICKET) {
-            return null;
-        }
-        String contact = typed == null ? "" : typed.strip();
-        if (contact.isEmpty()) {
-            throw new ConsultationException(Reason.CONTACT_MISSING);
-        }
-        if (channel == Channel.EMAIL) {
-            if (contact.length() > MAX_CONTACT || !contact.matches("[^@\\s<>,;\"]+@[^@\\s<>,;\"]+\\.[^@\\s<>,;\"]+")) {
-                throw new ConsultationException(Reason.EMAIL_INVALID);
-            }
-            return contact;
-        }
-        long digits = contact.chars().filter(Character::isDigit).count();
-        if (contact.length() > 30 || !contact.matches("\\+?[0-9 ()./-]+") || digits < 6 || digits > 15) {
-            throw new ConsultationException(Reason.PHONE_INVALID);
-        }
-        return contact;
-    }
-
-    private static void requireClean(String text, boolean multiline) {
-        try {
-            TextRules.requireCleanText("text", text, multiline);
-        } catch (IllegalArgumentException e) {
-            throw new ConsultationException(Reason.TEXT_INVALID);
-        }
     }
 
     /**
@@ -329,7 +285,7 @@ public class ConsultationService {
      * the replier's. Returns how the reply goes out.
      */
     public Delivery reply(long id, SignedInUser user, String text) {
-        String body = validMessage(text);
+        String body = ConsultationTexts.message(text);
         record Stored(long messageId, Delivery delivery, String to, Language language, String ticket) {
         }
         Stored stored = sessionFactory.fromTransaction(session -> {
@@ -382,7 +338,7 @@ public class ConsultationService {
 
     /** An internal note, seen by staff only. */
     public void addNote(long id, SignedInUser user, String text) {
-        String body = validMessage(text);
+        String body = ConsultationTexts.message(text);
         act(session -> {
             Consultation c = openConsultation(session, id);
             session.persist(new ConsultationMessage(c, MessageKind.NOTE, session.getReference(PortalUser.class, user.id()),
@@ -406,9 +362,9 @@ public class ConsultationService {
             long before = c.getReferral() == null ? 0 : c.getReferral().getId();
             long after = referral == null ? 0 : referral.getId();
             if (before != after) {
-                LocalDate month = monthOf(c.getCreatedAt());
-                addCount(session, month, c.getTopic(), c.isSos(), before, -1);
-                addCount(session, month, c.getTopic(), c.isSos(), after, 1);
+                LocalDate month = ConsultationCounts.monthOf(c.getCreatedAt());
+                ConsultationCounts.add(session, month, c.getTopic(), c.isSos(), before, -1);
+                ConsultationCounts.add(session, month, c.getTopic(), c.isSos(), after, 1);
                 c.referTo(referral);
                 audit(session, user, AuditAction.CONSULTATION_REFERRED, c, referral == null ? "none" : referral.getNameRo());
             }
@@ -425,10 +381,10 @@ public class ConsultationService {
     }
 
     /** Runs a staff action; a change someone made meanwhile to the same row becomes {@link Reason#CHANGED_MEANWHILE}. */
-    private void act(java.util.function.Consumer<Session> action) {
+    private void act(Consumer<Session> action) {
         try {
             sessionFactory.inTransaction(action);
-        } catch (jakarta.persistence.OptimisticLockException | org.hibernate.StaleStateException e) {
+        } catch (OptimisticLockException | StaleStateException e) {
             throw new ConsultationException(Reason.CHANGED_MEANWHILE);
         }
     }
@@ -444,18 +400,6 @@ public class ConsultationService {
         return c;
     }
 
-    private static String validMessage(String text) {
-        String body = text == null ? "" : text.strip();
-        if (body.isEmpty()) {
-            throw new ConsultationException(Reason.TEXT_MISSING);
-        }
-        if (body.length() > MAX_MESSAGE) {
-            throw new ConsultationException(Reason.QUESTION_TOO_LONG);
-        }
-        requireClean(body, true);
-        return body;
-    }
-
     private static List<ConsultationMessage> messages(Session session, Consultation c) {
         return session.createSelectionQuery("from ConsultationMessage m where m.consultation = :c order by m.createdAt, m.id",
                 ConsultationMessage.class).setParameter("c", c).getResultList();
@@ -469,139 +413,5 @@ public class ConsultationService {
     private void audit(Session session, SignedInUser user, AuditAction action, Consultation c, String detail) {
         audit.record(session, session.getReference(PortalUser.class, user.id()), user.email(), action,
                 Tickets.display(c.getTicket()), detail);
-    }
-
-    // ---- retention and counts ----
-
-    /**
-     * Deletes every consultation closed more than {@link #retentionDays()} days ago, with its replies, notes and
-     * contact details; the monthly counts stay. Returns how many were deleted.
-     */
-    public int deleteExpired() {
-        Instant cutoff = clock.instant().minus(Duration.ofDays(retentionDays));
-        int deleted = sessionFactory.fromTransaction(session -> {
-            int n = session.createNativeMutationQuery("DELETE FROM consultations WHERE status = 'CLOSED' AND closed_at < :cutoff")
-                    .setParameter("cutoff", cutoff).executeUpdate();
-            if (n > 0) {
-                audit.record(session, null, null, AuditAction.CONSULTATIONS_DELETED, null,
-                        n + " closed before " + cutoff);
-            }
-            return n;
-        });
-        if (deleted > 0) {
-            log.info("Deleted {} consultation(s) closed more than {} days ago; their monthly counts are kept",
-                    deleted, retentionDays);
-        }
-        return deleted;
-    }
-
-    private static void addCount(Session session, LocalDate month, Topic topic, boolean sos, long referral, int delta) {
-        session.createNativeMutationQuery("INSERT INTO consultation_counts (month_start, topic, sos, referral_id, consultations)"
-                        + " VALUES (:month, :topic, :sos, :referral, :delta)"
-                        + " ON DUPLICATE KEY UPDATE consultations = consultations + :delta")
-                .setParameter("month", month)
-                .setParameter("topic", topic.code())
-                .setParameter("sos", sos)
-                .setParameter("referral", referral)
-                .setParameter("delta", delta)
-                .executeUpdate();
-    }
-
-    private static LocalDate monthOf(Instant instant) {
-        return instant.atZone(CHISINAU).toLocalDate().withDayOfMonth(1);
-    }
-
-    /** The counts of a year, as rows of month, topic, SOS, referral id (0 = none) and number. */
-    public List<MonthlyCount> counts(int year) {
-        return sessionFactory.fromTransaction(session -> session.createNativeQuery(
-                        "SELECT month_start, topic, sos, referral_id, consultations FROM consultation_counts"
-                                + " WHERE month_start BETWEEN :from AND :to ORDER BY month_start, topic, sos, referral_id",
-                        Object[].class)
-                .setParameter("from", LocalDate.of(year, 1, 1))
-                .setParameter("to", LocalDate.of(year, 12, 1))
-                .getResultList().stream()
-                .map(row -> new MonthlyCount(toLocalDate(row[0]).getMonthValue(),
-                        Topic.ofCode((String) row[1]).orElse(Topic.OTHER), toBoolean(row[2]),
-                        ((Number) row[3]).longValue(), ((Number) row[4]).longValue()))
-                .toList());
-    }
-
-    /** One line of the counts table. */
-    public record MonthlyCount(int month, Topic topic, boolean sos, long referralId, long consultations)
-            implements java.io.Serializable {
-    }
-
-    private static LocalDate toLocalDate(Object value) {
-        return value instanceof java.sql.Date sql ? sql.toLocalDate() : (LocalDate) value;
-    }
-
-    private static boolean toBoolean(Object value) {
-        return value instanceof Boolean b ? b : ((Number) value).intValue() != 0;
-    }
-
-    // ---- referral services ----
-
-    /** The referral services, by Romanian name; retired ones only when asked for. */
-    public List<ReferralView> referrals(boolean includeRetired) {
-        return sessionFactory.fromTransaction(session -> session.createSelectionQuery(
-                        "from Referral r" + (includeRetired ? "" : " where r.retired = false") + " order by r.nameRo",
-                        Referral.class)
-                .getResultList().stream().map(Referral::view).toList());
-    }
-
-    public ReferralView addReferral(SignedInUser user, String nameRo, String nameRu) {
-        String ro = validName(nameRo);
-        String ru = validName(nameRu);
-        return sessionFactory.fromTransaction(session -> {
-            Referral referral = new Referral(ro, ru, clock.instant());
-            session.persist(referral);
-            auditReferral(session, user, AuditAction.REFERRAL_ADDED, referral);
-            return referral.view();
-        });
-    }
-
-    public void renameReferral(SignedInUser user, long id, String nameRo, String nameRu) {
-        String ro = validName(nameRo);
-        String ru = validName(nameRu);
-        sessionFactory.inTransaction(session -> {
-            Referral referral = referral(session, id);
-            referral.rename(ro, ru);
-            auditReferral(session, user, AuditAction.REFERRAL_RENAMED, referral);
-        });
-    }
-
-    /** Retires a referral service (no longer offered; past referrals keep it) or brings it back. */
-    public void setReferralRetired(SignedInUser user, long id, boolean retired) {
-        sessionFactory.inTransaction(session -> {
-            Referral referral = referral(session, id);
-            referral.setRetired(retired);
-            auditReferral(session, user, retired ? AuditAction.REFERRAL_RETIRED : AuditAction.REFERRAL_RESTORED, referral);
-        });
-    }
-
-    private static Referral referral(Session session, long id) {
-        Referral referral = session.find(Referral.class, id);
-        if (referral == null) {
-            throw new ConsultationException(Reason.NOT_FOUND);
-        }
-        return referral;
-    }
-
-    private void auditReferral(Session session, SignedInUser user, AuditAction action, Referral referral) {
-        audit.record(session, session.getReference(PortalUser.class, user.id()), user.email(), action,
-                referral.getNameRo(), referral.getNameRu());
-    }
-
-    private static String validName(String typed) {
-        String name = typed == null ? "" : typed.strip();
-        if (name.isEmpty() || name.length() > MAX_REFERRAL_NAME) {
-            throw new ConsultationException(Reason.NAME_INVALID);
-        }
-        try {
-            TextRules.requireCleanText("name", name, false);
-        } catch (IllegalArgumentException e) {
-            throw new ConsultationException(Reason.NAME_INVALID);
-        }
-        return name;
     }
 }

@@ -9,13 +9,14 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Date;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import md.migratiesigura.portal.common.BackgroundThreads;
 import md.migratiesigura.portal.config.ConsultationSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,11 +48,7 @@ public final class ReplyMailer implements AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         this.session = settings.map(ReplyMailer::session).orElse(null);
-        this.executor = settings.isPresent() ? Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "consultation-mail");
-            t.setDaemon(true);
-            return t;
-        }) : null;
+        this.executor = settings.isPresent() ? Executors.newSingleThreadExecutor(BackgroundThreads.daemon("consultation-mail")) : null;
     }
 
     public static ReplyMailer of(Optional<ConsultationSettings.MailSettings> settings, Clock clock) {
@@ -147,12 +144,7 @@ public final class ReplyMailer implements AutoCloseable {
     @Override
     public void close() {
         if (executor != null) {
-            executor.shutdown();
-            try {
-                executor.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            BackgroundThreads.shutdownAndWait(executor, Duration.ofSeconds(10));
         }
     }
 }

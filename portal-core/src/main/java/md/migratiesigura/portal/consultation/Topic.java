@@ -1,5 +1,7 @@
 package md.migratiesigura.portal.consultation;
 
+import java.util.Optional;
+
 /** What a consultation is about, as the person chose it. Stored by code: never change a code, add new ones. */
 public enum Topic {
     JOB_OFFER("job-offer"),
@@ -20,12 +22,12 @@ public enum Topic {
         return code;
     }
 
-    public static java.util.Optional<Topic> ofCode(String code) {
+    public static Optional<Topic> ofCode(String code) {
         for (Topic topic : values()) {
             if (topic.code.equals(code)) {
-                return java.util.Optional.of(topic);
+                return Optional.of(topic);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 }

@@ -2,10 +2,12 @@ package md.migratiesigura.portal.content;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
+import org.commonmark.node.Image;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
@@ -55,14 +57,14 @@ public final class MarkdownRenderer {
      */
     private static final class ExternalLinkAttributes implements AttributeProvider {
         @Override
-        public void setAttributes(Node node, String tagName, java.util.Map<String, String> attributes) {
+        public void setAttributes(Node node, String tagName, Map<String, String> attributes) {
             if (node instanceof Link) {
                 if (attributes.getOrDefault("href", "").matches("(?i)https?:.*")) {
                     attributes.put("rel", "noopener noreferrer nofollow");
                 } else {
                     attributes.remove("rel");
                 }
-            } else if (node instanceof org.commonmark.node.Image) {
+            } else if (node instanceof Image) {
                 // Images in the text come below the title and the lead: loaded only as the reader gets near them.
                 attributes.put("loading", "lazy");
                 attributes.put("decoding", "async");

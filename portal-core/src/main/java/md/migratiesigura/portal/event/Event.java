@@ -100,7 +100,7 @@ public class Event {
     }
 
     /** Writes every field of a checked draft; the HTML is the sanitized rendering of the Markdown. */
-    void write(EventService.Checked c, String htmlRo, String htmlRu, String byEmail, Instant now) {
+    void write(EventChecks.Checked c, String htmlRo, String htmlRu, String byEmail, Instant now) {
         this.type = c.type.code();
         this.status = c.status.code();
         this.startsAt = c.start;

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
-import md.migratiesigura.portal.article.ArticleImporter;
 import md.migratiesigura.portal.content.ContentException;
 import md.migratiesigura.portal.content.ContentFiles;
 import md.migratiesigura.portal.content.FrontMatterDocument;

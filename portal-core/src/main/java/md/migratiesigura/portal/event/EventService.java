@@ -1,52 +1,44 @@
 package md.migratiesigura.portal.event;
 
-import jakarta.persistence.OptimisticLockException;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import md.migratiesigura.portal.account.PortalUser;
 import md.migratiesigura.portal.audit.AuditAction;
 import md.migratiesigura.portal.audit.AuditService;
+import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.common.PortalTime;
 import md.migratiesigura.portal.common.Role;
 import md.migratiesigura.portal.common.SignedInUser;
 import md.migratiesigura.portal.content.MarkdownRenderer;
 import md.migratiesigura.portal.content.Slugs;
-import md.migratiesigura.portal.content.TextRules;
+import md.migratiesigura.portal.event.EventChecks.Checked;
 import md.migratiesigura.portal.event.EventProblem.Code;
-import md.migratiesigura.portal.media.MediaImage;
-import md.migratiesigura.portal.report.EventFigures;
-import md.migratiesigura.portal.report.ReportSources;
+import md.migratiesigura.portal.persistence.ConcurrentChanges;
 import md.migratiesigura.portal.search.SearchOutbox;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
-import org.hibernate.StaleStateException;
 import org.hibernate.query.SelectionQuery;
 
 /**
- * Events: the public listing, one event, the feeds' and the API's ranges, the trainers' saves, and the annual
- * report's figures.
+ * Events: the public listing, one event, the feeds' and the API's ranges, and the trainers' saves, checked by
+ * {@link EventChecks}. The annual report's figures are {@link EventReportSource}'s.
  *
  * <p>Every call is one transaction. A save is checked whole first and written whole or not at all: the event, an
  * audit entry and a search-outbox row commit together. Saves need an enabled trainer or administrator; a save based
  * on an older version than the one stored is a {@link EventSaveResult.Conflict}.
  */
-public class EventService implements ReportSources.EventStatistics {
+public class EventService {
 
     private static final ZoneId ZONE = PortalTime.ZONE;
     public static final String SEARCH_TYPE = "event";
@@ -168,76 +160,17 @@ public class EventService implements ReportSources.EventStatistics {
         return sessionFactory.fromTransaction(session -> session.createSelectionQuery(
                         "select e.startsAt from Event e", Instant.class).getResultList())
                 .stream().map(i -> YearMonth.from(i.atZone(ZONE))).distinct()
-                .sorted(java.util.Comparator.reverseOrder()).toList();
+                .sorted(Comparator.reverseOrder()).toList();
     }
 
     static EventView view(Event e, Instant now) {
         District district = District.byKey(e.getDistrict()).orElseThrow();
         return new EventView(e.getKey(), e.getType(), e.getStatus(), e.getStartsAt(), e.getEndsAt(), district,
                 e.getLocality(), e.getVenue(), e.getAudiences(), e.getPartners(), e.getParticipants(),
-                e.getMaterials(), e.getPhotos(), e.getTitle(md.migratiesigura.portal.common.Language.RO),
-                e.getTitle(md.migratiesigura.portal.common.Language.RU),
-                e.getDescription(md.migratiesigura.portal.common.Language.RO),
-                e.getDescription(md.migratiesigura.portal.common.Language.RU),
-                e.getDescriptionHtml(md.migratiesigura.portal.common.Language.RO),
-                e.getDescriptionHtml(md.migratiesigura.portal.common.Language.RU), e.getCreatedAt(), e.getUpdatedAt(),
+                e.getMaterials(), e.getPhotos(), e.getTitle(Language.RO), e.getTitle(Language.RU),
+                e.getDescription(Language.RO), e.getDescription(Language.RU), e.getDescriptionHtml(Language.RO),
+                e.getDescriptionHtml(Language.RU), e.getCreatedAt(), e.getUpdatedAt(),
                 e.getVersion(), e.getStatus() == EventStatus.PLANNED && e.getEndsAt().isBefore(now));
-    }
-
-    // ---------------------------------------------------------------------------------------------- report
-
-    /** Events held in the year (by their start, Chisinau time): counts per type, participants, materials. */
-    @Override
-    public EventFigures forYear(int year) {
-        Map<String, Long> byType = new LinkedHashMap<>();
-        EventFigures.TYPES.forEach(t -> byType.put(t, 0L));
-        long participants = 0;
-        long materials = 0;
-        for (Event e : held(year)) {
-            byType.merge(e.getType().code(), 1L, Long::sum);
-            participants += e.getParticipants() == null ? 0 : e.getParticipants();
-            materials += e.getMaterials() == null ? 0 : e.getMaterials();
-        }
-        return new EventFigures(byType, participants, materials);
-    }
-
-    /** Held events of the year per month and per district. */
-    public EventBreakdown breakdown(int year) {
-        long[][] months = new long[12][3];
-        Map<String, long[]> districts = new LinkedHashMap<>();
-        for (Event e : held(year)) {
-            long p = e.getParticipants() == null ? 0 : e.getParticipants();
-            long m = e.getMaterials() == null ? 0 : e.getMaterials();
-            long[] month = months[e.getStartsAt().atZone(ZONE).getMonthValue() - 1];
-            long[] district = districts.computeIfAbsent(e.getDistrict(), k -> new long[3]);
-            for (long[] row : new long[][] {month, district}) {
-                row[0]++;
-                row[1] += p;
-                row[2] += m;
-            }
-        }
-        List<EventBreakdown.Row> monthRows = new ArrayList<>();
-        for (int i = 0; i < 12; i++) {
-            monthRows.add(new EventBreakdown.Row(String.valueOf(i + 1), months[i][0], months[i][1], months[i][2]));
-        }
-        List<EventBreakdown.Row> districtRows = District.ALL.stream().filter(d -> districts.containsKey(d.key()))
-                .map(d -> {
-                    long[] r = districts.get(d.key());
-                    return new EventBreakdown.Row(d.key(), r[0], r[1], r[2]);
-                }).toList();
-        return new EventBreakdown(year, monthRows, districtRows);
-    }
-
-    private List<Event> held(int year) {
-        Instant from = LocalDate.of(year, 1, 1).atStartOfDay(ZONE).toInstant();
-        Instant to = LocalDate.of(year + 1, 1, 1).atStartOfDay(ZONE).toInstant();
-        return sessionFactory.fromTransaction(session -> session.createSelectionQuery(
-                        "from Event e where e.status = :held and e.startsAt >= :from and e.startsAt < :to", Event.class)
-                .setParameter("held", EventStatus.HELD.code())
-                .setParameter("from", from)
-                .setParameter("to", to)
-                .setReadOnly(true)
-                .getResultList());
     }
 
     // ---------------------------------------------------------------------------------------------- writing
@@ -261,7 +194,7 @@ public class EventService implements ReportSources.EventStatistics {
                         return new EventSaveResult.Conflict(view(event, clock.instant()));
                     }
                 }
-                Checked c = check(session, draft, clock.instant());
+                Checked c = EventChecks.check(session, draft, clock.instant());
                 if (!c.problems.isEmpty()) {
                     return new EventSaveResult.Rejected(c.problems);
                 }
@@ -276,7 +209,7 @@ public class EventService implements ReportSources.EventStatistics {
                 return new EventSaveResult.Saved(view(event, clock.instant()));
             });
         } catch (RuntimeException e) {
-            if (isStale(e) && draft.key() != null) {
+            if (ConcurrentChanges.isStale(e) && draft.key() != null) {
                 return find(draft.key()).<EventSaveResult>map(EventSaveResult.Conflict::new)
                         .orElseGet(() -> new EventSaveResult.Rejected(List.of(new EventProblem("key", Code.UNKNOWN_EVENT, null))));
             }
@@ -295,7 +228,7 @@ public class EventService implements ReportSources.EventStatistics {
                 created[0] = false;
                 return List.of();
             }
-            Checked c = check(session, draft, clock.instant());
+            Checked c = EventChecks.check(session, draft, clock.instant());
             if (!c.problems.isEmpty()) {
                 return c.problems;
             }
@@ -307,7 +240,7 @@ public class EventService implements ReportSources.EventStatistics {
 
     /** The keys already in the database. */
     public Set<String> keys() {
-        return new java.util.HashSet<>(sessionFactory.fromTransaction(session ->
+        return new HashSet<>(sessionFactory.fromTransaction(session ->
                 session.createSelectionQuery("select e.key from Event e", String.class).getResultList()));
     }
 
@@ -332,166 +265,5 @@ public class EventService implements ReportSources.EventStatistics {
             key = base + "-" + n;
         }
         return key;
-    }
-
-    private static boolean isStale(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    // ---------------------------------------------------------------------------------------------- checks
-
-    /** A draft after checking; {@code problems} lists what is wrong, the other fields are usable when it is empty. */
-    static final class Checked {
-        final List<EventProblem> problems = new ArrayList<>();
-        EventType type;
-        EventStatus status;
-        String titleRo;
-        String titleRu;
-        String descriptionRo;
-        String descriptionRu;
-        Instant start;
-        Instant end;
-        District district;
-        String locality;
-        String venue;
-        Set<Audience> audiences = new LinkedHashSet<>();
-        String partners;
-        Integer participants;
-        Integer materials;
-        List<String> photos = new ArrayList<>();
-    }
-
-    /** Checks everything and reports every problem at once, so the trainer fixes them in one go. */
-    static Checked check(Session session, EventDraft d, Instant now) {
-        Checked c = new Checked();
-        c.type = d.type() == null || d.type().isBlank() ? problem(c, "type", Code.REQUIRED)
-                : EventType.ofCode(d.type().strip()).orElseGet(() -> problem(c, "type", Code.TYPE_UNKNOWN));
-        c.status = d.status() == null || d.status().isBlank() ? problem(c, "status", Code.REQUIRED)
-                : EventStatus.ofCode(d.status().strip()).orElseGet(() -> problem(c, "status", Code.STATUS_UNKNOWN));
-        c.titleRo = text(c, "titleRo", d.titleRo(), MAX_TITLE, true, false);
-        c.titleRu = text(c, "titleRu", d.titleRu(), MAX_TITLE, true, false);
-        c.descriptionRo = orEmpty(text(c, "descriptionRo", d.descriptionRo(), MAX_DESCRIPTION, false, true));
-        c.descriptionRu = orEmpty(text(c, "descriptionRu", d.descriptionRu(), MAX_DESCRIPTION, false, true));
-        c.locality = text(c, "locality", d.locality(), MAX_LOCALITY, true, false);
-        c.venue = text(c, "venue", d.venue(), MAX_VENUE, false, false);
-        c.partners = text(c, "partners", d.partners(), MAX_PARTNERS, false, false);
-        if (d.district() == null || d.district().isBlank()) {
-            problem(c, "district", Code.REQUIRED);
-        } else {
-            c.district = District.find(d.district()).orElseGet(() -> problem(c, "district", Code.DISTRICT_UNKNOWN));
-        }
-        for (String code : d.audiences()) {
-            Audience.ofCode(code == null ? "" : code.strip()).ifPresentOrElse(c.audiences::add,
-                    () -> problem(c, "audiences", Code.AUDIENCE_UNKNOWN));
-        }
-        LocalDate startDate = date(c, "startDate", d.startDate(), true);
-        LocalTime startTime = time(c, "startTime", d.startTime());
-        LocalDate endDate = date(c, "endDate", d.endDate(), false);
-        LocalTime endTime = time(c, "endTime", d.endTime());
-        if (startDate != null && startTime != null) {
-            c.start = ZonedDateTime.of(LocalDateTime.of(startDate, startTime), ZONE).toInstant();
-            LocalDate effectiveEnd = endDate != null ? endDate : startDate;
-            boolean endDateOk = endDate != null || d.endDate() == null || d.endDate().isBlank();
-            if (endTime != null && endDateOk) {
-                c.end = ZonedDateTime.of(LocalDateTime.of(effectiveEnd, endTime), ZONE).toInstant();
-                if (c.end.isBefore(c.start)) {
-                    problem(c, "endTime", Code.END_BEFORE_START);
-                }
-            }
-        }
-        c.participants = count(c, "participants", d.participants());
-        c.materials = count(c, "materials", d.materials());
-        if (c.start != null && c.start.isAfter(now)) {
-            if (c.status == EventStatus.HELD) {
-                problem(c, "status", Code.HELD_IN_FUTURE);
-            }
-            if (c.participants != null || c.materials != null) {
-                problem(c, c.participants != null ? "participants" : "materials", Code.COUNTS_BEFORE_EVENT);
-            }
-        }
-        if (d.photos().size() > MAX_PHOTOS) {
-            c.problems.add(new EventProblem("photos", Code.TOO_MANY_PHOTOS, String.valueOf(MAX_PHOTOS)));
-        }
-        for (String id : d.photos()) {
-            if (id == null || !id.matches("[0-9a-f]{32}") || session.find(MediaImage.class, id) == null) {
-                problem(c, "photos", Code.PHOTO_UNKNOWN);
-            } else if (!c.photos.contains(id)) {
-                c.photos.add(id);
-            }
-        }
-        return c;
-    }
-
-    private static <T> T problem(Checked c, String field, Code code) {
-        if (c.problems.stream().noneMatch(p -> p.field().equals(field) && p.code() == code)) {
-            c.problems.add(new EventProblem(field, code, null));
-        }
-        return null;
-    }
-
-    private static String orEmpty(String text) {
-        return text == null ? "" : text;
-    }
-
-    private static String text(Checked c, String field, String raw, int max, boolean required, boolean multiline) {
-        String value = raw == null ? "" : multiline ? raw.replace("\r\n", "\n").strip() : raw.strip();
-        if (value.isEmpty()) {
-            return required ? problem(c, field, Code.REQUIRED) : null;
-        }
-        if (value.length() > max) {
-            c.problems.add(new EventProblem(field, Code.TOO_LONG, String.valueOf(max)));
-            return null;
-        }
-        try {
-            TextRules.requireCleanText(field, value, multiline);
-        } catch (IllegalArgumentException e) {
-            return problem(c, field, e.getMessage().contains("broken") ? Code.BROKEN_CHARACTER : Code.INVISIBLE_CHARACTER);
-        }
-        return value;
-    }
-
-    private static LocalDate date(Checked c, String field, String raw, boolean required) {
-        if (raw == null || raw.isBlank()) {
-            return required ? problem(c, field, Code.REQUIRED) : null;
-        }
-        try {
-            LocalDate date = LocalDate.parse(raw.strip(), DATE);
-            if (date.getYear() < 2001 || date.getYear() > 2100) {
-                return problem(c, field, Code.DATE_INVALID);
-            }
-            return date;
-        } catch (DateTimeException e) {
-            return problem(c, field, Code.DATE_INVALID);
-        }
-    }
-
-    private static LocalTime time(Checked c, String field, String raw) {
-        if (raw == null || raw.isBlank()) {
-            return problem(c, field, Code.REQUIRED);
-        }
-        try {
-            return LocalTime.parse(raw.strip(), TIME);
-        } catch (DateTimeException e) {
-            return problem(c, field, Code.TIME_INVALID);
-        }
-    }
-
-    private static Integer count(Checked c, String field, Integer value) {
-        if (value == null) {
-            return null;
-        }
-        if (value < 0) {
-            return problem(c, field, Code.NEGATIVE);
-        }
-        if (value > MAX_COUNT) {
-            c.problems.add(new EventProblem(field, Code.TOO_LARGE, String.valueOf(MAX_COUNT)));
-            return null;
-        }
-        return value;
     }
 }

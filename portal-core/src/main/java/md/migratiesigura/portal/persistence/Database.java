@@ -20,10 +20,12 @@ import md.migratiesigura.portal.config.PortalConfig;
 import md.migratiesigura.portal.consultation.Consultation;
 import md.migratiesigura.portal.consultation.ConsultationMessage;
 import md.migratiesigura.portal.consultation.Referral;
+import md.migratiesigura.portal.event.Event;
 import md.migratiesigura.portal.media.MediaImage;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.hibernate.SessionFactory;
+import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.jpa.HibernatePersistenceConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -133,9 +135,9 @@ public final class Database implements AutoCloseable {
         HibernatePersistenceConfiguration configuration = new HibernatePersistenceConfiguration("portal");
         configuration.managedClasses(Category.class, Article.class, ArticleTranslation.class, ArticleRevision.class,
                 MediaImage.class, PortalUser.class, AuditEntry.class, Agency.class,
-                md.migratiesigura.portal.event.Event.class,
+                Event.class,
                 Consultation.class, ConsultationMessage.class, Referral.class);
-        configuration.property(org.hibernate.cfg.AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource);
+        configuration.property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource);
         // Flyway owns the schema; Hibernate only checks that the mappings agree with it.
         configuration.property("hibernate.hbm2ddl.auto", "validate");
         configuration.property("hibernate.jdbc.time_zone", "UTC");

@@ -16,6 +16,7 @@ import java.security.SecureRandom;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Base64;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -210,7 +211,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                             log.warn("Stopping the embedded MariaDB left running by an earlier portal (pid {})", pid);
                             orphan.destroy();
                             try {
-                                orphan.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+                                orphan.onExit().get(60, TimeUnit.SECONDS);
                             } catch (Exception e) {
                                 orphan.destroyForcibly();
                             }

@@ -1,5 +1,6 @@
 package md.migratiesigura.portal.report;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -35,7 +36,7 @@ public enum Figure {
     }
 
     public static List<Figure> of(Section section) {
-        return java.util.Arrays.stream(values()).filter(f -> f.section == section).toList();
+        return Arrays.stream(values()).filter(f -> f.section == section).toList();
     }
 
     /** The parts of the report, each with a free-text summary in both languages. */

@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import md.migratiesigura.portal.article.ArticleImporter;
 import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.content.ContentException;
 import md.migratiesigura.portal.content.ContentFiles;

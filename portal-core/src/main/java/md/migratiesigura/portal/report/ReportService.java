@@ -13,6 +13,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -194,7 +195,7 @@ public class ReportService {
             s.setInt(1, year);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    Figure.Section section = Figure.Section.valueOf(rs.getString(1).toUpperCase(java.util.Locale.ROOT));
+                    Figure.Section section = Figure.Section.valueOf(rs.getString(1).toUpperCase(Locale.ROOT));
                     Language language = Language.ofCode(rs.getString(2)).orElseThrow();
                     texts.computeIfAbsent(section, k -> new EnumMap<>(Language.class)).put(language, rs.getString(3));
                 }

@@ -18,7 +18,6 @@ import java.util.regex.Pattern;
 import md.migratiesigura.portal.agency.AgencyService;
 import md.migratiesigura.portal.agency.AgencyView;
 import md.migratiesigura.portal.agency.Countries;
-import md.migratiesigura.portal.article.ArticleImporter;
 import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.common.PortalTime;
 import md.migratiesigura.portal.content.TextRules;

@@ -3,15 +3,16 @@ package md.migratiesigura.portal.search;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import md.migratiesigura.portal.common.BackgroundThreads;
 import md.migratiesigura.portal.persistence.Leases;
 import org.hibernate.SessionFactory;
 import org.slf4j.Logger;
@@ -38,18 +39,14 @@ public final class IndexFeeder implements AutoCloseable {
     private Instant lastCleanup = Instant.EPOCH;
     private Leases leases;
     /** Outbox ids already applied that are still inside the re-read window: not applied twice. */
-    private final Set<Long> applied = new java.util.HashSet<>();
+    private final Set<Long> applied = new HashSet<>();
 
     public IndexFeeder(SearchIndex index, SessionFactory sessionFactory, List<SearchSource> sources, Clock clock) {
         this.index = index;
         this.sessionFactory = sessionFactory;
         this.sources = sources.stream().collect(Collectors.toMap(SearchSource::type, Function.identity()));
         this.clock = clock;
-        this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "search-index-feeder");
-            t.setDaemon(true);
-            return t;
-        });
+        this.executor = BackgroundThreads.scheduled("search-index-feeder");
     }
 
     /** With several nodes, only the holder of {@link #CLEANUP_LEASE} deletes old outbox rows; each node follows it. */
@@ -91,7 +88,7 @@ public final class IndexFeeder implements AutoCloseable {
                 .getResultList());
         long newPosition = position;
         Set<List<String>> items = new LinkedHashSet<>();
-        Set<Long> seen = new java.util.HashSet<>();
+        Set<Long> seen = new HashSet<>();
         for (Object[] row : rows) {
             long id = ((Number) row[0]).longValue();
             seen.add(id);
@@ -141,11 +138,6 @@ public final class IndexFeeder implements AutoCloseable {
 
     @Override
     public void close() {
-        executor.shutdown();
-        try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        BackgroundThreads.shutdownAndWait(executor, Duration.ofSeconds(5));
     }
 }

@@ -1,13 +1,17 @@
 package md.migratiesigura.portal.search;
 
+import java.io.IOException;
 import java.io.Reader;
+import java.text.Normalizer;
 import java.util.List;
 import java.util.Map;
 import md.migratiesigura.portal.common.Language;
+import md.migratiesigura.portal.content.Slugs;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.charfilter.MappingCharFilter;
@@ -19,6 +23,7 @@ import org.apache.lucene.analysis.ru.RussianAnalyzer;
 import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.tartarus.snowball.ext.RomanianStemmer;
 import org.tartarus.snowball.ext.RussianStemmer;
 
@@ -76,7 +81,7 @@ public final class PortalAnalyzers {
             CharArraySet.unmodifiableSet(new CharArraySet(RUSSIAN_FUNCTION_WORD_LIST, false));
     /** The same words as the Latin-typed Russian field writes them ("za", "dlya"). */
     private static final CharArraySet RUSSIAN_FUNCTION_WORDS_IN_LATIN = CharArraySet.unmodifiableSet(new CharArraySet(
-            RUSSIAN_FUNCTION_WORD_LIST.stream().map(md.migratiesigura.portal.content.Slugs::transliterate).toList(),
+            RUSSIAN_FUNCTION_WORD_LIST.stream().map(Slugs::transliterate).toList(),
             false));
 
     static Analyzer romanianStemmed() {
@@ -184,20 +189,19 @@ public final class PortalAnalyzers {
     }
 
     /** Rewrites each Cyrillic term in Latin letters, the same way as article slugs. */
-    private static final class TransliterationFilter extends org.apache.lucene.analysis.TokenFilter {
-        private final org.apache.lucene.analysis.tokenattributes.CharTermAttribute term =
-                addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+    private static final class TransliterationFilter extends TokenFilter {
+        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
 
         TransliterationFilter(TokenStream input) {
             super(input);
         }
 
         @Override
-        public boolean incrementToken() throws java.io.IOException {
+        public boolean incrementToken() throws IOException {
             if (!input.incrementToken()) {
                 return false;
             }
-            String latin = md.migratiesigura.portal.content.Slugs.transliterate(term.toString());
+            String latin = Slugs.transliterate(term.toString());
             term.setEmpty().append(latin);
             return true;
         }
@@ -215,7 +219,7 @@ public final class PortalAnalyzers {
             String w = new String((char[]) word);
             all.add(w);
             all.add(w.replace('ş', 'ș').replace('ţ', 'ț'));
-            all.add(java.text.Normalizer.normalize(w, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", ""));
+            all.add(Normalizer.normalize(w, Normalizer.Form.NFD).replaceAll("\\p{M}", ""));
         }
         return CharArraySet.unmodifiableSet(all);
     }

@@ -5,10 +5,10 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import md.migratiesigura.portal.common.BackgroundThreads;
 import md.migratiesigura.portal.common.PortalTime;
 import org.hibernate.SessionFactory;
 import org.slf4j.Logger;
@@ -31,11 +31,7 @@ public final class SearchCounter implements AutoCloseable {
     public SearchCounter(SessionFactory sessionFactory, Clock clock) {
         this.sessionFactory = sessionFactory;
         this.clock = clock;
-        this.flusher = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "search-counter");
-            t.setDaemon(true);
-            return t;
-        });
+        this.flusher = BackgroundThreads.scheduled("search-counter");
         flusher.scheduleWithFixedDelay(this::flushQuietly, 5, 5, TimeUnit.SECONDS);
     }
 

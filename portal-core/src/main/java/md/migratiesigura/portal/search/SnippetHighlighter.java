@@ -2,6 +2,7 @@ package md.migratiesigura.portal.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.BinaryDocValues;
@@ -49,7 +50,7 @@ final class SnippetHighlighter extends UnifiedHighlighter {
             }
             String body = bodies.advanceExact(doc - leaf.docBase) ? bodies.binaryValue().utf8ToString() : "";
             CharSequence[] perField = new CharSequence[fields.length];
-            java.util.Arrays.fill(perField, body);
+            Arrays.fill(perField, body);
             values.add(perField);
         }
         return values;

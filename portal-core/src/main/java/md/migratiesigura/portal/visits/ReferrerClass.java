@@ -3,6 +3,7 @@ package md.migratiesigura.portal.visits;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * How a visit arrived, from the {@code Referer} of its first pageview: a search engine, another site, or directly
@@ -13,7 +14,7 @@ public enum ReferrerClass {
     DIRECT, SEARCH, SITE, INTERNAL;
 
     static final int MAX_DOMAIN = 100;
-    private static final java.util.regex.Pattern DOMAIN = java.util.regex.Pattern.compile("[a-z0-9.:\\[\\]-]+");
+    private static final Pattern DOMAIN = Pattern.compile("[a-z0-9.:\\[\\]-]+");
 
     private static final List<String> SEARCH_ENGINES = List.of("google.", "bing.com", "yandex.", "ya.ru",
             "duckduckgo.com", "yahoo.", "ecosia.org", "baidu.com", "search.brave.com", "qwant.com", "startpage.com",

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -137,7 +138,7 @@ public final class UserAgents {
         if (literals.occursIn(userAgent)) {
             return true;
         }
-        String lower = userAgent.toLowerCase(java.util.Locale.ROOT);
+        String lower = userAgent.toLowerCase(Locale.ROOT);
         for (String word : EXTRA_WORDS_ANY_CASE) {
             if (lower.contains(word)) {
                 return true;

@@ -10,6 +10,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -82,7 +83,7 @@ final class VisitBatchWriter {
     private static Map<VisitorKey, List<Pageview>> byVisitor(List<Pageview> pageviews) {
         Map<VisitorKey, List<Pageview>> grouped = new TreeMap<>();
         for (Pageview p : pageviews) {
-            grouped.computeIfAbsent(new VisitorKey(p.month(), p.visitor()), k -> new java.util.ArrayList<>()).add(p);
+            grouped.computeIfAbsent(new VisitorKey(p.month(), p.visitor()), k -> new ArrayList<>()).add(p);
         }
         grouped.values().forEach(list -> list.sort(Comparator.comparing(Pageview::at)));
         return grouped;

@@ -1,5 +1,6 @@
 package md.migratiesigura.portal.visits;
 
+import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,11 +22,11 @@ import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import javax.sql.DataSource;
+import md.migratiesigura.portal.common.BackgroundThreads;
 import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.persistence.Leases;
 import org.slf4j.Logger;
@@ -101,11 +102,7 @@ public final class VisitCounter implements AutoCloseable {
     /** Flushes every {@code interval} on a daemon thread until {@link #close}. */
     public synchronized VisitCounter start(Duration interval) {
         if (flusher == null) {
-            flusher = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "visit-flusher");
-                t.setDaemon(true);
-                return t;
-            });
+            flusher = BackgroundThreads.scheduled("visit-flusher");
             flusher.scheduleWithFixedDelay(this::flushQuietly, interval.toMillis(), interval.toMillis(),
                     TimeUnit.MILLISECONDS);
         }
@@ -337,12 +334,7 @@ public final class VisitCounter implements AutoCloseable {
             flusher = null;
         }
         if (running != null) {
-            running.shutdown();
-            try {
-                running.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            BackgroundThreads.shutdownAndWait(running, Duration.ofSeconds(10));
         }
         if (!flush()) {
             log.warn("Visit counting: {} pageview(s) could not be saved before stopping", state().waiting());
@@ -355,6 +347,6 @@ public final class VisitCounter implements AutoCloseable {
      * @param waiting  pageviews queued or kept for a retry
      */
     public record CounterState(long counted, long dropped, long waiting, boolean databaseFailing, Instant lastFlush)
-            implements java.io.Serializable {
+            implements Serializable {
     }
 }

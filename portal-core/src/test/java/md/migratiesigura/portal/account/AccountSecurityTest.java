@@ -36,6 +36,7 @@ class AccountSecurityTest {
     private static Database database;
     private static AuditService audit;
     private static UserService users;
+    private static SecondFactorService secondFactor;
     private static SignedInUser admin;
 
     @BeforeAll
@@ -44,7 +45,8 @@ class AccountSecurityTest {
         audit = new AuditService(database.sessionFactory(), clock);
         byte[] key = new byte[32];
         new java.security.SecureRandom().nextBytes(key);
-        users = new UserService(database.sessionFactory(), new PasswordHasher(), PasswordPolicy.standard(), audit, clock,
+        users = new UserService(database.sessionFactory(), new PasswordHasher(), PasswordPolicy.standard(), audit, clock);
+        secondFactor = new SecondFactorService(database.sessionFactory(), audit, clock,
                 new md.migratiesigura.portal.consultation.ConsultationCipher(java.util.List.of(key)).asSecretSealer());
         users.ensureAdministrator(Optional.of("admin@example.org"), Optional.of(ADMIN_PASSWORD));
         admin = users.authenticate("admin@example.org", ADMIN_PASSWORD).orElseThrow();
@@ -59,7 +61,7 @@ class AccountSecurityTest {
     void withTheSecondFactorOnAPasswordAloneDoesNotSignIn() {
         SignedInUser editor = newEditor();
         byte[] secret = Totp.newSecret();
-        users.enableSecondFactor(editor, secret, Totp.code(secret, Totp.step(clock.instant())));
+        secondFactor.enableSecondFactor(editor, secret, Totp.code(secret, Totp.step(clock.instant())));
         assertEquals(AuditAction.TOTP_ENABLED, latest().action());
 
         Authentication half = users.checkPassword(editor.email(), PASSWORD).orElseThrow();
@@ -69,19 +71,19 @@ class AccountSecurityTest {
 
         clock.set(clock.instant().plusSeconds(30));
         String code = Totp.code(secret, Totp.step(clock.instant()));
-        assertTrue(users.verifyCode(editor.id(), "000000".equals(code) ? "111111" : "000000").isEmpty());
+        assertTrue(secondFactor.verifyCode(editor.id(), "000000".equals(code) ? "111111" : "000000").isEmpty());
         assertEquals(AuditAction.LOGIN_CODE_FAILED, latest().action());
-        Authentication full = users.verifyCode(editor.id(), code).orElseThrow();
+        Authentication full = secondFactor.verifyCode(editor.id(), code).orElseThrow();
         assertFalse(full.codeRequired());
         assertEquals(AuditAction.LOGIN_SUCCEEDED, latest().action());
-        assertTrue(users.verifyCode(editor.id(), code).isEmpty(), "the same code is never accepted twice");
+        assertTrue(secondFactor.verifyCode(editor.id(), code).isEmpty(), "the same code is never accepted twice");
     }
 
     @Test
     void theSecondFactorKeyIsStoredEncrypted() {
         SignedInUser editor = newEditor();
         byte[] secret = Totp.newSecret();
-        users.enableSecondFactor(editor, secret, Totp.code(secret, Totp.step(clock.instant())));
+        secondFactor.enableSecondFactor(editor, secret, Totp.code(secret, Totp.step(clock.instant())));
         byte[] stored = database.sessionFactory().fromTransaction(session -> session.createNativeQuery(
                         "select totp_secret from users where id = :id", byte[].class)
                 .setParameter("id", editor.id())
@@ -99,9 +101,9 @@ class AccountSecurityTest {
         byte[] secret = Totp.newSecret();
         String wrong = Totp.code(secret, Totp.step(clock.instant()) + 5);
         assertEquals(Reason.WRONG_CODE,
-                assertThrows(AccountException.class, () -> users.enableSecondFactor(editor, secret, wrong)).reason());
+                assertThrows(AccountException.class, () -> secondFactor.enableSecondFactor(editor, secret, wrong)).reason());
         assertEquals(AuditAction.TOTP_ENROLMENT_FAILED, latest().action());
-        assertFalse(users.hasSecondFactor(editor.id()));
+        assertFalse(secondFactor.hasSecondFactor(editor.id()));
         assertFalse(users.checkPassword(editor.email(), PASSWORD).orElseThrow().codeRequired());
     }
 
@@ -109,9 +111,9 @@ class AccountSecurityTest {
     void anAdministratorResetsALostSecondFactor() {
         SignedInUser editor = newEditor();
         byte[] secret = Totp.newSecret();
-        users.enableSecondFactor(editor, secret, Totp.code(secret, Totp.step(clock.instant())));
-        assertThrows(AccountException.class, () -> users.resetSecondFactor(editor, editor.id()), "editors may not");
-        users.resetSecondFactor(admin, editor.id());
+        secondFactor.enableSecondFactor(editor, secret, Totp.code(secret, Totp.step(clock.instant())));
+        assertThrows(AccountException.class, () -> secondFactor.resetSecondFactor(editor, editor.id()), "editors may not");
+        secondFactor.resetSecondFactor(admin, editor.id());
         assertEquals(AuditAction.TOTP_RESET, latest().action());
         assertEquals(editor.email(), latest().target());
         assertTrue(users.authenticate(editor.email(), PASSWORD).isPresent());

@@ -79,6 +79,10 @@ class EditorialServiceTest {
     private static final SettableClock clock = new SettableClock();
     private static Database db;
     private static EditorialService editorial;
+    private static RevisionService history;
+    private static TranslationQueries translations;
+    private static EditorialListQueries editorialList;
+    private static ScheduledPublisher publisher;
     private static ArticleService articles;
     private static AuditService audit;
     private static SignedInUser editor;
@@ -99,6 +103,10 @@ class EditorialServiceTest {
         editor = users.authenticate("editor@example.org", "editor passphrase 1").orElseThrow();
         trainer = users.authenticate("trainer@example.org", "trainer passphrase 1").orElseThrow();
         editorial = new EditorialService(db.sessionFactory(), new MarkdownRenderer(), audit, clock);
+        history = new RevisionService(db.sessionFactory(), new MarkdownRenderer(), audit, clock);
+        translations = new TranslationQueries(db.sessionFactory());
+        editorialList = new EditorialListQueries(db.sessionFactory(), clock);
+        publisher = new ScheduledPublisher(db.sessionFactory(), audit, clock);
         articles = new ArticleService(db.sessionFactory(), clock);
     }
 
@@ -143,7 +151,7 @@ class EditorialServiceTest {
         assertEquals(ArticleStatus.DRAFT, t.status());
         assertEquals("editor@example.org", t.authorEmail());
         assertEquals("<p>Primul paragraf.</p>\n", t.bodyHtml(), "rendered when saved");
-        List<RevisionSummary> revisions = editorial.revisions(t.key(), Language.RO);
+        List<RevisionSummary> revisions = history.revisions(t.key(), Language.RO);
         assertEquals(1, revisions.size());
         assertEquals(RevisionAction.CREATED, revisions.get(0).action());
         assertEquals(AuditAction.ARTICLE_CREATED, latestAudit().action());
@@ -178,7 +186,7 @@ class EditorialServiceTest {
         assertEquals("<p>Text <strong>nou</strong>.</p>\n", after.bodyHtml());
         assertEquals(List.of("agentie", "contract"), after.tags());
         assertNotEquals(t.version(), after.version());
-        assertEquals(2, editorial.revisions(t.key(), Language.RO).size());
+        assertEquals(2, history.revisions(t.key(), Language.RO).size());
         assertEquals(AuditAction.ARTICLE_SAVED, latestAudit().action());
         assertEquals(outbox + 1, rows("search_outbox"), "search follows in the same transaction");
     }
@@ -218,21 +226,21 @@ class EditorialServiceTest {
         EditableTranslation t = created(unique("Restaurare"), "Versiunea unu.");
         EditableTranslation v2 = saved(editorial.saveDraft(editor, t.key(), Language.RO, t.version(),
                 t.toDraft().withBody("Versiunea doi.").withTitle(t.title() + " (revizuit)")));
-        List<RevisionSummary> before = editorial.revisions(t.key(), Language.RO);
+        List<RevisionSummary> before = history.revisions(t.key(), Language.RO);
         RevisionSummary first = before.get(before.size() - 1);
-        RevisionDiff diffBefore = editorial.diff(first.id(), before.get(0).id()).orElseThrow();
+        RevisionDiff diffBefore = history.diff(first.id(), before.get(0).id()).orElseThrow();
 
-        EditableTranslation restored = saved(editorial.restore(editor, first.id(), v2.version()));
+        EditableTranslation restored = saved(history.restore(editor, first.id(), v2.version()));
 
         assertEquals("Versiunea unu.", restored.bodyMarkdown());
         assertEquals(t.title(), restored.title());
-        List<RevisionSummary> after = editorial.revisions(t.key(), Language.RO);
+        List<RevisionSummary> after = history.revisions(t.key(), Language.RO);
         assertEquals(before.size() + 1, after.size());
         assertEquals(RevisionAction.RESTORED, after.get(0).action());
         assertEquals(before, after.subList(1, after.size()), "earlier revisions unchanged");
-        assertEquals(diffBefore, editorial.diff(first.id(), before.get(0).id()).orElseThrow());
+        assertEquals(diffBefore, history.diff(first.id(), before.get(0).id()).orElseThrow());
         assertEquals(AuditAction.ARTICLE_RESTORED, latestAudit().action());
-        assertTrue(editorial.diff(first.id(), after.get(0).id()).orElseThrow().body().stream()
+        assertTrue(history.diff(first.id(), after.get(0).id()).orElseThrow().body().stream()
                 .noneMatch(l -> l.kind() == DiffLine.Kind.ADDED || l.kind() == DiffLine.Kind.REMOVED));
     }
 
@@ -240,8 +248,8 @@ class EditorialServiceTest {
     void restoringWithAStaleVersionIsAConflict() {
         EditableTranslation t = created(unique("Restaurare veche"), "Unu.");
         saved(editorial.saveDraft(editor, t.key(), Language.RO, t.version(), t.toDraft().withBody("Doi.")));
-        long firstRevision = editorial.revisions(t.key(), Language.RO).get(1).id();
-        assertInstanceOf(Conflict.class, editorial.restore(editor, firstRevision, t.version()));
+        long firstRevision = history.revisions(t.key(), Language.RO).get(1).id();
+        assertInstanceOf(Conflict.class, history.restore(editor, firstRevision, t.version()));
     }
 
     @Test
@@ -254,9 +262,9 @@ class EditorialServiceTest {
         String changed = body.toString().replace("Rândul 10.", "Rândul zece, rescris.") + "Rând nou la sfârșit.\n";
         saved(editorial.saveDraft(editor, t.key(), Language.RO, t.version(),
                 t.toDraft().withBody(changed).withTitle(t.title() + "!").withCategory("munca").withTags("contract")));
-        List<RevisionSummary> revisions = editorial.revisions(t.key(), Language.RO);
+        List<RevisionSummary> revisions = history.revisions(t.key(), Language.RO);
 
-        RevisionDiff diff = editorial.diff(revisions.get(1).id(), revisions.get(0).id()).orElseThrow();
+        RevisionDiff diff = history.diff(revisions.get(1).id(), revisions.get(0).id()).orElseThrow();
 
         assertEquals(List.of("title", "category", "tags"), diff.fields().stream().map(RevisionDiff.FieldChange::field).toList());
         assertEquals(t.title() + "!", diff.fields().get(0).after());
@@ -279,17 +287,17 @@ class EditorialServiceTest {
         assertEquals(ArticleStatus.SCHEDULED, scheduled.status());
         assertEquals(at.atZone(PortalTime.ZONE).toInstant(), scheduled.publishAt(), "Chisinau time");
 
-        editorial.publishDue();
+        publisher.publishDue();
         assertEquals(ArticleStatus.SCHEDULED, editorial.load(t.key()).orElseThrow().ro().status(), "not before its time");
 
         // The clock only moves forward here: the audit log is ordered by time.
         clock.now = clock.now.plus(Duration.ofMinutes(10)).plusSeconds(1);
-        assertTrue(editorial.publishDue() >= 1);
+        assertTrue(publisher.publishDue() >= 1);
         EditableTranslation published = editorial.load(t.key()).orElseThrow().ro();
         assertEquals(ArticleStatus.PUBLISHED, published.status());
         assertFalse(published.publishedLate());
         assertTrue(articles.bySlug(Language.RO, published.slug()).isPresent());
-        assertEquals(RevisionAction.PUBLISHED_BY_SCHEDULE, editorial.revisions(t.key(), Language.RO).get(0).action());
+        assertEquals(RevisionAction.PUBLISHED_BY_SCHEDULE, history.revisions(t.key(), Language.RO).get(0).action());
         assertTrue(audit.newest(0, 10).stream().anyMatch(e -> e.action() == AuditAction.ARTICLE_PUBLISHED_BY_SCHEDULE
                 && e.target().equals(t.key() + "/ro")));
     }
@@ -300,11 +308,11 @@ class EditorialServiceTest {
         LocalDateTime at = LocalDateTime.ofInstant(clock.instant(), PortalTime.ZONE).plusMinutes(5);
         saved(editorial.schedule(editor, t.key(), Language.RO, t.version(), t.toDraft(), at));
         clock.now = clock.now.plus(Duration.ofHours(3)); // the portal was down meanwhile
-        assertTrue(editorial.publishMissed() >= 1);
+        assertTrue(publisher.publishMissed() >= 1);
         EditableTranslation late = editorial.load(t.key()).orElseThrow().ro();
         assertEquals(ArticleStatus.PUBLISHED, late.status());
         assertTrue(late.publishedLate());
-        EditorialListItem listed = editorial.list(new EditorialFilter(null, null, null, false, t.title()), 1, 10)
+        EditorialListItem listed = editorialList.list(new EditorialFilter(null, null, null, false, t.title()), 1, 10)
                 .items().get(0);
         assertTrue(listed.ro().publishedLate(), "the list shows the flag");
         assertTrue(audit.newest(0, 10).stream().anyMatch(e -> e.action() == AuditAction.ARTICLE_PUBLISHED_BY_SCHEDULE
@@ -378,7 +386,7 @@ class EditorialServiceTest {
     }
 
     private static TranslationMatrixRow row(String key) {
-        return editorial.translationMatrix().stream().filter(r -> r.key().equals(key)).findFirst().orElseThrow();
+        return translations.translationMatrix().stream().filter(r -> r.key().equals(key)).findFirst().orElseThrow();
     }
 
     @Test
@@ -400,14 +408,14 @@ class EditorialServiceTest {
         assertEquals(List.of(a.key()), keys(new EditorialFilter(null, null, null, false,
                 word.toLowerCase() + " STERGERE")), "case and diacritics ignored");
         assertEquals(List.of(), keys(new EditorialFilter(null, null, null, false, word + "%_!")), "wildcards are text");
-        EditorialListItem item = editorial.list(new EditorialFilter(null, null, null, true, word), 1, 10).items().get(0);
+        EditorialListItem item = editorialList.list(new EditorialFilter(null, null, null, true, word), 1, 10).items().get(0);
         assertTrue(item.ro().reviewOverdue());
         assertNull(item.ru());
         assertEquals("munca", item.categoryKey());
     }
 
     private static List<String> keys(EditorialFilter filter) {
-        return editorial.list(filter, 1, 100).items().stream().map(EditorialListItem::key).toList();
+        return editorialList.list(filter, 1, 100).items().stream().map(EditorialListItem::key).toList();
     }
 
     @Test

@@ -51,6 +51,9 @@ class ConsultationServiceTest {
     private static MutableClock clock;
     private static AuditService audit;
     private static ConsultationService consultations;
+    private static ReferralService referrals;
+    private static ConsultationRetention retention;
+    private static ConsultationCounts counts;
     private static SignedInUser counsellor;
     private static byte[] key;
     private static int addresses;
@@ -70,6 +73,9 @@ class ConsultationServiceTest {
         key = new byte[32];
         new SecureRandom().nextBytes(key);
         consultations = service(mail(smtp.getSmtp().getPort()));
+        referrals = new ReferralService(database.sessionFactory(), audit, clock);
+        retention = new ConsultationRetention(database.sessionFactory(), audit, 90, clock);
+        counts = new ConsultationCounts(database.sessionFactory());
     }
 
     private static Optional<ConsultationSettings.MailSettings> mail(int port) {
@@ -285,20 +291,20 @@ class ConsultationServiceTest {
 
     @Test
     void retentionDeletesTextsAndContactsOfClosedConsultationsAndKeepsTheCounts() throws Exception {
-        ReferralView shelter = consultations.addReferral(counsellor, "Centrul de asistență", "Центр помощи");
+        ReferralView shelter = referrals.addReferral(counsellor, "Centrul de asistență", "Центр помощи");
         Submitted closed = ask(Topic.MISSING_RELATIVE, true, Channel.EMAIL, "ruda@example.org");
         Submitted stillOpen = ask(Topic.JOB_OFFER, false, Channel.TICKET, null);
         long id = idOf(closed);
         consultations.addNote(id, counsellor, "notă");
         consultations.refer(id, counsellor, shelter.id());
         consultations.close(id, counsellor);
-        ConsultationFigures before = new ConsultationReportSource(consultations).forYear(2026);
+        ConsultationFigures before = new ConsultationReportSource(counts).forYear(2026);
         assertEquals(new ConsultationFigures(2, 1), before);
 
         clock.set(START.plus(Duration.ofDays(89)));
-        assertEquals(0, consultations.deleteExpired(), "not yet");
+        assertEquals(0, retention.deleteExpired(), "not yet");
         clock.set(START.plus(Duration.ofDays(91)));
-        assertEquals(1, consultations.deleteExpired());
+        assertEquals(1, retention.deleteExpired());
 
         assertEquals(Optional.empty(), consultations.open(id, counsellor));
         assertInstanceOf(AnswerLookup.NotFound.class, consultations.readAnswer(closed.ticket(), closed.phrase(), newAddress()));
@@ -309,9 +315,9 @@ class ConsultationServiceTest {
         }
         assertInstanceOf(AnswerLookup.Found.class, consultations.readAnswer(stillOpen.ticket(), stillOpen.phrase(), newAddress()),
                 "an open consultation is kept");
-        assertEquals(before, new ConsultationReportSource(consultations).forYear(2026), "the report's figures stay");
-        assertTrue(consultations.counts(2026).contains(new ConsultationService.MonthlyCount(3, Topic.MISSING_RELATIVE, true,
-                shelter.id(), 1)), "the referral is counted: " + consultations.counts(2026));
+        assertEquals(before, new ConsultationReportSource(counts).forYear(2026), "the report's figures stay");
+        assertTrue(counts.counts(2026).contains(new ConsultationCounts.MonthlyCount(3, Topic.MISSING_RELATIVE, true,
+                shelter.id(), 1)), "the referral is counted: " + counts.counts(2026));
         assertEquals(AuditAction.CONSULTATIONS_DELETED, audit.newest(0, 1).get(0).action());
     }
 
@@ -319,11 +325,11 @@ class ConsultationServiceTest {
     void aClosedConsultationTakesNoMoreRepliesAndRetiredReferralsAreNotOffered() {
         Submitted submitted = ask(Topic.OTHER, false, Channel.TICKET, null);
         long id = idOf(submitted);
-        ReferralView legal = consultations.addReferral(counsellor, "Juriști", "Юристы");
-        consultations.renameReferral(counsellor, legal.id(), "Asistență juridică", "Юридическая помощь");
-        consultations.setReferralRetired(counsellor, legal.id(), true);
-        assertFalse(consultations.referrals(false).stream().anyMatch(r -> r.id() == legal.id()));
-        assertTrue(consultations.referrals(true).stream().anyMatch(r -> r.nameRo().equals("Asistență juridică") && r.retired()));
+        ReferralView legal = referrals.addReferral(counsellor, "Juriști", "Юристы");
+        referrals.renameReferral(counsellor, legal.id(), "Asistență juridică", "Юридическая помощь");
+        referrals.setReferralRetired(counsellor, legal.id(), true);
+        assertFalse(referrals.referrals(false).stream().anyMatch(r -> r.id() == legal.id()));
+        assertTrue(referrals.referrals(true).stream().anyMatch(r -> r.nameRo().equals("Asistență juridică") && r.retired()));
         assertEquals(ConsultationException.Reason.NOT_FOUND, assertThrows(ConsultationException.class,
                 () -> consultations.refer(id, counsellor, legal.id())).reason());
         consultations.close(id, counsellor);

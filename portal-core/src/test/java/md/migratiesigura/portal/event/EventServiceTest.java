@@ -246,12 +246,13 @@ class EventServiceTest {
                 saved(fresh, counts(district(session(unique(), "2025-11-05"), "Ocnița"), null, null, "cancelled")),
                 saved(fresh, counts(district(session(unique(), "2024-12-31"), "Ocnița"), 10, 10, "held")));
         assertEquals(5, made.size());
-        EventFigures figures = fresh.forYear(2025);
+        EventReportSource freshFigures = new EventReportSource(freshDatabase.sessionFactory());
+        EventFigures figures = freshFigures.forYear(2025);
         assertEquals(2, figures.count("school-session"), "the cancelled one and the 2024 one do not count");
         assertEquals(1, figures.count("exhibition"));
         assertEquals(75, figures.participants());
         assertEquals(500, figures.materials());
-        EventBreakdown breakdown = fresh.breakdown(2025);
+        EventBreakdown breakdown = freshFigures.breakdown(2025);
         assertEquals(new EventBreakdown.Row("3", 2, 75, 200), breakdown.months().get(2));
         assertEquals(new EventBreakdown.Row("10", 1, 0, 300), breakdown.months().get(9));
         assertEquals(12, breakdown.months().size());

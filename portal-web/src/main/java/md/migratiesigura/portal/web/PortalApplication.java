@@ -2,14 +2,20 @@ package md.migratiesigura.portal.web;
 
 import java.time.Clock;
 import md.migratiesigura.portal.PortalServices;
+import md.migratiesigura.portal.account.SecondFactorService;
 import md.migratiesigura.portal.account.UserService;
 import md.migratiesigura.portal.agency.AgencyService;
 import md.migratiesigura.portal.article.ArticleService;
+import md.migratiesigura.portal.article.EditorialListQueries;
 import md.migratiesigura.portal.article.EditorialService;
+import md.migratiesigura.portal.article.RevisionService;
+import md.migratiesigura.portal.article.TranslationQueries;
 import md.migratiesigura.portal.audit.AuditAction;
 import md.migratiesigura.portal.audit.AuditService;
 import md.migratiesigura.portal.config.PortalConfig;
 import md.migratiesigura.portal.consultation.ConsultationService;
+import md.migratiesigura.portal.consultation.ReferralService;
+import md.migratiesigura.portal.event.EventReportSource;
 import md.migratiesigura.portal.event.EventService;
 import md.migratiesigura.portal.media.ImageService;
 import md.migratiesigura.portal.report.ReportService;
@@ -91,6 +97,18 @@ public class PortalApplication extends AuthenticatedWebApplication {
         return services.articles();
     }
 
+    public UserService users() {
+        return services.users();
+    }
+
+    public SecondFactorService secondFactor() {
+        return services.secondFactor();
+    }
+
+    public AuditService audit() {
+        return services.audit();
+    }
+
     public EditorialService editorial() {
         return services.editorial();
     }
@@ -99,12 +117,36 @@ public class PortalApplication extends AuthenticatedWebApplication {
         return services.search();
     }
 
+    public EditorialListQueries editorialList() {
+        return services.editorialList();
+    }
+
+    public RevisionService revisions() {
+        return services.revisions();
+    }
+
+    public TranslationQueries translations() {
+        return services.translations();
+    }
+
+    public ImageService images() {
+        return services.images();
+    }
+
     public EventService events() {
         return services.events();
     }
 
+    public EventReportSource eventFigures() {
+        return services.eventFigures();
+    }
+
     public ConsultationService consultations() {
         return services.consultations();
+    }
+
+    public ReferralService referrals() {
+        return services.referrals();
     }
 
     public RiskCheckService riskCheck() {
@@ -125,18 +167,6 @@ public class PortalApplication extends AuthenticatedWebApplication {
 
     public VisitCounter visitCounter() {
         return services.visitCounter();
-    }
-
-    public ImageService images() {
-        return services.images();
-    }
-
-    public UserService users() {
-        return services.users();
-    }
-
-    public AuditService audit() {
-        return services.audit();
     }
 
     public Clock clock() {

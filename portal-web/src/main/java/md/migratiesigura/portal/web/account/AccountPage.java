@@ -146,7 +146,7 @@ public class AccountPage extends AdminBasePage {
     private void confirm() {
         StaffSession session = StaffSession.get();
         try {
-            PortalApplication.get().users().enableSecondFactor(user(), session.enrolmentSecret(), code.getObject());
+            PortalApplication.get().secondFactor().enableSecondFactor(user(), session.enrolmentSecret(), code.getObject());
             session.endEnrolment();
             info(getString("admin.account.totp.enabled"));
         } catch (AccountException e) {
@@ -157,7 +157,7 @@ public class AccountPage extends AdminBasePage {
     }
 
     private boolean secondFactorOn() {
-        return user() != null && PortalApplication.get().users().hasSecondFactor(user().id());
+        return user() != null && PortalApplication.get().secondFactor().hasSecondFactor(user().id());
     }
 
     /** Groups of four letters, easier to copy by hand. */

@@ -58,7 +58,7 @@ public class LoginCodePage extends AdminBasePage {
         String address = ClientAddress.of(getRequest());
         try (LoginThrottle.Attempt attempt = PortalApplication.get().loginThrottle().attempt(awaited.get().email(), address)) {
             if (!attempt.allowed()) {
-                PortalApplication.get().users().recordThrottledCode(awaited.get());
+                PortalApplication.get().secondFactor().recordThrottledCode(awaited.get());
                 long minutes = Math.max(1, (attempt.waitBefore().toSeconds() + 59) / 60);
                 error(Texts.plural(getString("admin.login.throttled"), getLocale(), minutes));
                 return;

@@ -44,7 +44,7 @@ public class UsersPage extends AdminBasePage {
                         target -> PortalApplication.get().users().endSessions(user(), target.id()))
                         .setVisible(user.id() != signedInId()));
                 item.add(newAction("resetTotp", Model.of(user), "admin.users.totpReset",
-                        target -> PortalApplication.get().users().resetSecondFactor(user(), target.id()))
+                        target -> PortalApplication.get().secondFactor().resetSecondFactor(user(), target.id()))
                         .setVisible(user.secondFactor()));
                 item.add(new BookmarkablePageLink<Void>("resetPassword", UserPasswordPage.class,
                         new PageParameters().set("id", user.id())).setVisible(user.id() != signedInId()));

@@ -23,14 +23,14 @@ public class EditorialListDataProvider implements IDataProvider<EditorialListIte
     public Iterator<? extends EditorialListItem> iterator(long first, long count) {
         int size = Math.toIntExact(count);
         int page = Math.toIntExact(first / Math.max(1, size)) + 1;
-        return PortalApplication.get().editorial().list(filter, page, size).items().iterator();
+        return PortalApplication.get().editorialList().list(filter, page, size).items().iterator();
     }
 
     @Override
     public long size() {
         // Asked several times while a page renders: counted once per request.
         if (last == null) {
-            last = PortalApplication.get().editorial().list(filter, 1, 1);
+            last = PortalApplication.get().editorialList().list(filter, 1, 1);
         }
         return last.total();
     }

@@ -45,7 +45,7 @@ public class RevisionsPage extends AdminBasePage {
         key = parameters.get("key").toString("");
         language = Language.ofCode(parameters.get("lang").toOptionalString()).orElse(Language.RO);
         IModel<List<RevisionSummary>> revisions = LoadableDetachableModel.of(() ->
-                PortalApplication.get().editorial().revisions(key, language));
+                PortalApplication.get().revisions().revisions(key, language));
         if (revisions.getObject().isEmpty()) {
             throw new AbortWithHttpErrorCodeException(404);
         }
@@ -54,7 +54,7 @@ public class RevisionsPage extends AdminBasePage {
             // Opened fresh, the page shows what the latest revision changed.
             from.setObject(initial.get(1).id());
             to.setObject(initial.get(0).id());
-            diff.setObject(PortalApplication.get().editorial().diff(from.getObject(), to.getObject()).orElse(null));
+            diff.setObject(PortalApplication.get().revisions().diff(from.getObject(), to.getObject()).orElse(null));
         }
         add(new Label("heading", () -> Texts.format(getString("admin.revisions.heading"), getLocale(), key,
                 getString("language.switch." + language.code()))));
@@ -94,7 +94,7 @@ public class RevisionsPage extends AdminBasePage {
                     error(getString("admin.revisions.pickTwo"));
                     return;
                 }
-                diff.setObject(PortalApplication.get().editorial().diff(from.getObject(), to.getObject()).orElse(null));
+                diff.setObject(PortalApplication.get().revisions().diff(from.getObject(), to.getObject()).orElse(null));
             }
         });
         add(form);
@@ -107,7 +107,7 @@ public class RevisionsPage extends AdminBasePage {
         if (current == null) {
             throw new AbortWithHttpErrorCodeException(404);
         }
-        SaveResult result = PortalApplication.get().editorial().restore(user(), revision.id(), current.version());
+        SaveResult result = PortalApplication.get().revisions().restore(user(), revision.id(), current.version());
         if (result instanceof SaveResult.Saved) {
             getSession().info(Texts.format(getString("admin.revisions.restored"), getLocale(), revision.number()));
             setResponsePage(ArticleEditPage.class, ArticleEditPage.parameters(key));

@@ -29,7 +29,7 @@ public class TranslationsPage extends AdminBasePage {
     public TranslationsPage(PageParameters parameters) {
         super(parameters);
         IModel<List<TranslationMatrixRow>> rows = LoadableDetachableModel.of(
-                () -> PortalApplication.get().editorial().translationMatrix()
+                () -> PortalApplication.get().translations().translationMatrix()
                 .stream()
                 .sorted(Comparator.comparing((TranslationMatrixRow r) -> r.ro() == TranslationState.UP_TO_DATE
                         && r.ru() == TranslationState.UP_TO_DATE))

@@ -186,7 +186,7 @@ public class ConsultationCasePage extends AdminBasePage {
 
     /** Active referral services, plus the one already chosen even if retired since. */
     private List<ReferralView> referralChoices() {
-        List<ReferralView> choices = new ArrayList<>(PortalApplication.get().consultations().referrals(false));
+        List<ReferralView> choices = new ArrayList<>(PortalApplication.get().referrals().referrals(false));
         ReferralView current = detail.getObject().referral();
         if (current != null && choices.stream().noneMatch(r -> r.id() == current.id())) {
             choices.add(current);

@@ -1,6 +1,6 @@
 package md.migratiesigura.portal.web.consultation;
 
-import md.migratiesigura.portal.consultation.ConsultationService;
+import md.migratiesigura.portal.consultation.ReferralService;
 import md.migratiesigura.portal.consultation.ReferralView;
 import md.migratiesigura.portal.web.PortalApplication;
 import md.migratiesigura.portal.web.admin.AdminBasePage;
@@ -33,7 +33,7 @@ public class ReferralsPage extends AdminBasePage {
         super(parameters);
         add(new FeedbackPanel("feedback"));
         add(new ListView<>("referrals", LoadableDetachableModel.of(
-                () -> PortalApplication.get().consultations().referrals(true))) {
+                () -> PortalApplication.get().referrals().referrals(true))) {
             @Override
             protected void populateItem(ListItem<ReferralView> item) {
                 ReferralView r = item.getModelObject();
@@ -42,7 +42,7 @@ public class ReferralsPage extends AdminBasePage {
                 Form<Void> rename = new Form<>("rename") {
                     @Override
                     protected void onSubmit() {
-                        act(() -> PortalApplication.get().consultations().renameReferral(user(), r.id(),
+                        act(() -> PortalApplication.get().referrals().renameReferral(user(), r.id(),
                                 ro.getObject(), ru.getObject()),
                                 "admin.referrals.renamed");
                     }
@@ -54,7 +54,7 @@ public class ReferralsPage extends AdminBasePage {
                 Form<Void> toggle = new Form<>("toggle") {
                     @Override
                     protected void onSubmit() {
-                        act(() -> PortalApplication.get().consultations().setReferralRetired(user(), r.id(),
+                        act(() -> PortalApplication.get().referrals().setReferralRetired(user(), r.id(),
                                 !r.retired()),
                                 r.retired() ? "admin.referrals.restoredNow" : "admin.referrals.retiredNow");
                     }
@@ -66,7 +66,7 @@ public class ReferralsPage extends AdminBasePage {
         Form<Void> add = new Form<>("add") {
             @Override
             protected void onSubmit() {
-                act(() -> PortalApplication.get().consultations().addReferral(user(), newRo.getObject(),
+                act(() -> PortalApplication.get().referrals().addReferral(user(), newRo.getObject(),
                         newRu.getObject()), "admin.referrals.added");
                 if (!hasErrorMessage()) {
                     newRo.setObject("");
@@ -81,7 +81,7 @@ public class ReferralsPage extends AdminBasePage {
 
     private TextField<String> nameField(String id, IModel<String> model, String labelKey) {
         TextField<String> field = new TextField<>(id, model);
-        field.add(AttributeModifier.replace("maxlength", ConsultationService.MAX_REFERRAL_NAME));
+        field.add(AttributeModifier.replace("maxlength", ReferralService.MAX_REFERRAL_NAME));
         field.add(AttributeModifier.replace("aria-label", getString(labelKey)));
         return field;
     }

@@ -10,7 +10,6 @@ import java.util.Locale;
 import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.common.PortalTime;
 import md.migratiesigura.portal.event.EventView;
-import md.migratiesigura.portal.web.common.Texts;
 
 /** How an event's time and place read, in the reader's language and Chisinau time. */
 public final class EventTexts {

@@ -66,8 +66,8 @@ public class EventsAdminPage extends AdminBasePage {
             }
         });
         int year = LocalDate.now(PortalApplication.get().clock().withZone(PortalTime.ZONE)).getYear();
-        EventFigures figures = service.forYear(year);
-        EventBreakdown breakdown = service.breakdown(year);
+        EventFigures figures = PortalApplication.get().eventFigures().forYear(year);
+        EventBreakdown breakdown = PortalApplication.get().eventFigures().breakdown(year);
         add(new Label("figuresHeading", Texts.format(getString("admin.events.figures"), getLocale(), String.valueOf(year))));
         add(new ListView<>("types", EventFigures.TYPES) {
             @Override

@@ -96,7 +96,7 @@ public class StaffSession extends AuthenticatedWebSession {
         if (awaited.isEmpty()) {
             return false;
         }
-        Optional<Authentication> accepted = PortalApplication.get().users().verifyCode(awaited.get().id(), code);
+        Optional<Authentication> accepted = PortalApplication.get().secondFactor().verifyCode(awaited.get().id(), code);
         accepted.ifPresent(a -> {
             awaitingCode = null;
             awaitingSince = null;

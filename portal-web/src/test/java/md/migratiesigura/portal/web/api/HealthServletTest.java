@@ -8,12 +8,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import md.migratiesigura.portal.Health;
 import md.migratiesigura.portal.PortalServices;
+import md.migratiesigura.portal.account.SecondFactorService;
 import md.migratiesigura.portal.account.UserService;
 import md.migratiesigura.portal.agency.AgencyService;
 import md.migratiesigura.portal.article.ArticleService;
+import md.migratiesigura.portal.article.EditorialListQueries;
 import md.migratiesigura.portal.article.EditorialService;
+import md.migratiesigura.portal.article.RevisionService;
+import md.migratiesigura.portal.article.TranslationQueries;
 import md.migratiesigura.portal.audit.AuditService;
+import md.migratiesigura.portal.consultation.ReferralService;
 import md.migratiesigura.portal.content.ImportReport;
+import md.migratiesigura.portal.event.EventReportSource;
 import md.migratiesigura.portal.media.ImageService;
 import md.migratiesigura.portal.riskcheck.RiskCheckService;
 import md.migratiesigura.portal.search.SearchService;
@@ -61,12 +67,22 @@ class HealthServletTest {
         }
 
         @Override
+        public EventReportSource eventFigures() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public ArticleService articles() {
             throw new UnsupportedOperationException();
         }
 
         @Override
         public UserService users() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public SecondFactorService secondFactor() {
             throw new UnsupportedOperationException();
         }
 
@@ -96,6 +112,21 @@ class HealthServletTest {
         }
 
         @Override
+        public EditorialListQueries editorialList() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public RevisionService revisions() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public TranslationQueries translations() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public ImageService images() {
             throw new UnsupportedOperationException();
         }
@@ -107,6 +138,11 @@ class HealthServletTest {
 
         @Override
         public md.migratiesigura.portal.consultation.ConsultationService consultations() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public ReferralService referrals() {
             throw new UnsupportedOperationException();
         }
 

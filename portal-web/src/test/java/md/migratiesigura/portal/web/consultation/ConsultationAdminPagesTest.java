@@ -63,7 +63,7 @@ class ConsultationAdminPagesTest {
     void aCounsellorSeesSosFirstRepliesNotesRefersAndClosesAndEveryStepIsAudited() {
         Submitted plain = ask("Angajatorul nu-mi plătește salariul de trei luni.", false, Channel.TICKET, null);
         Submitted sos = ask("Mi-au luat pașaportul și nu mă lasă să plec.", true, Channel.PHONE, "+39 333 123 4567");
-        ReferralView shelter = consultations().addReferral(TestPortal.administrator(),
+        ReferralView shelter = TestPortal.services().referrals().addReferral(TestPortal.administrator(),
                 "Centru de plasament " + UUID.randomUUID().toString().substring(0, 6), "Приют");
         String counsellor = TestPortal.newStaff(Role.COUNSELLOR);
         StaffTesting.signIn(tester, counsellor, TestPortal.STAFF_PASSWORD);
@@ -103,7 +103,7 @@ class ConsultationAdminPagesTest {
         assertEquals(AuditAction.CONSULTATION_NOTE_ADDED, latestAudit().action());
 
         FormTester refer = tester.newFormTester("actions:referralForm");
-        List<ReferralView> choices = consultations().referrals(false);
+        List<ReferralView> choices = TestPortal.services().referrals().referrals(false);
         refer.select("referral", choices.indexOf(choices.stream().filter(r -> r.id() == shelter.id()).findFirst().orElseThrow()));
         StaffTesting.submit(tester, refer);
         assertTrue(tester.getLastResponseAsString().contains(shelter.nameRo()));
@@ -169,7 +169,7 @@ class ConsultationAdminPagesTest {
         add.setValue("nameRu", "");
         StaffTesting.submit(tester, add);
         assertTrue(tester.getLastResponseAsString().contains("Scrie denumirea în ambele limbi"), "both languages are needed");
-        assertTrue(consultations().referrals(true).stream().noneMatch(r -> r.nameRo().equals(name)), "nothing saved");
+        assertTrue(TestPortal.services().referrals().referrals(true).stream().noneMatch(r -> r.nameRo().equals(name)), "nothing saved");
 
         add = tester.newFormTester("add");
         add.setValue("nameRo", name);
@@ -178,17 +178,17 @@ class ConsultationAdminPagesTest {
         assertTrue(tester.getLastResponseAsString().contains("Serviciul a fost adăugat."));
         assertEquals(AuditAction.REFERRAL_ADDED, latestAudit().action());
 
-        List<ReferralView> all = consultations().referrals(true);
+        List<ReferralView> all = TestPortal.services().referrals().referrals(true);
         int row = all.indexOf(all.stream().filter(r -> r.nameRo().equals(name)).findFirst().orElseThrow());
         FormTester rename = tester.newFormTester("referrals:" + row + ":rename");
         rename.setValue("nameRo", name + " gratuită");
         StaffTesting.submit(tester, rename);
         assertEquals(AuditAction.REFERRAL_RENAMED, latestAudit().action());
-        all = consultations().referrals(true);
+        all = TestPortal.services().referrals().referrals(true);
         row = all.indexOf(all.stream().filter(r -> r.nameRo().equals(name + " gratuită")).findFirst().orElseThrow());
         StaffTesting.submit(tester, tester.newFormTester("referrals:" + row + ":toggle"));
         assertEquals(AuditAction.REFERRAL_RETIRED, latestAudit().action());
-        assertTrue(consultations().referrals(false).stream().noneMatch(r -> r.nameRo().startsWith(name)),
+        assertTrue(TestPortal.services().referrals().referrals(false).stream().noneMatch(r -> r.nameRo().startsWith(name)),
                 "a retired service is no longer offered");
     }
 
