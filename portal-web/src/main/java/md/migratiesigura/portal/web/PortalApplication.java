@@ -12,6 +12,7 @@ import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.config.PortalConfig;
 import md.migratiesigura.portal.media.ImageService;
 import md.migratiesigura.portal.riskcheck.RiskCheckService;
+import md.migratiesigura.portal.search.ContentVersion;
 import md.migratiesigura.portal.web.account.LoginPage;
 import md.migratiesigura.portal.web.account.UsersPage;
 import md.migratiesigura.portal.web.admin.AccessDeniedPage;
@@ -28,6 +29,7 @@ import md.migratiesigura.portal.web.article.RevisionsPage;
 import md.migratiesigura.portal.web.article.TagPage;
 import md.migratiesigura.portal.web.article.TranslationsPage;
 import md.migratiesigura.portal.web.audit.AuditPage;
+import md.migratiesigura.portal.web.cache.RenderedFiles;
 import md.migratiesigura.portal.web.common.ErrorPage;
 import md.migratiesigura.portal.web.common.ExactMountedMapper;
 import md.migratiesigura.portal.web.common.LanguageMountedMapper;
@@ -83,6 +85,7 @@ public class PortalApplication extends AuthenticatedWebApplication {
     private final PortalConfig config;
     private final Clock clock;
     private final LoginThrottle loginThrottle;
+    private final RenderedFiles<String> reportFiles;
 
     public PortalApplication(PortalServices services, PortalConfig config) {
         this(services, config, Clock.systemUTC());
@@ -94,6 +97,7 @@ public class PortalApplication extends AuthenticatedWebApplication {
         this.config = config;
         this.clock = clock;
         this.loginThrottle = new LoginThrottle(clock);
+        this.reportFiles = new RenderedFiles<>(ReportDownloads.FILES_KEPT, ContentVersion::current, clock);
     }
 
     public static PortalApplication get() {
@@ -126,6 +130,11 @@ public class PortalApplication extends AuthenticatedWebApplication {
 
     public LoginThrottle loginThrottle() {
         return loginThrottle;
+    }
+
+    /** The report's PDF and tables as last made: see {@link ReportDownloads}. */
+    public RenderedFiles<String> reportFiles() {
+        return reportFiles;
     }
 
     public RiskCheckService riskCheck() {
