@@ -18,9 +18,9 @@ import org.apache.wicket.request.resource.ResourceReference;
  * <p>
  * Each file is made once and served from {@link PortalApplication#reportFiles()} while it is valid: for the content
  * version it was made under, which {@code ReportService} moves when an administrator saves or publishes figures and
- * the editorial and event services move on every publication; and, since visits, job-offer checks and consultations
- * are counted without moving it, for {@link #CURRENT_YEAR} at most in the current year, where those counts grow,
- * and {@link #PAST_YEAR} for a closed one (visits counted just before New Year still arrive for a moment after).
+ * the editorial and event services move on every publication; and for {@link #KEPT} at most, like the report page in
+ * the page cache, for what changes without moving it here: the visits, job-offer checks and consultations counted
+ * all the time, and figures an administrator saved on another node, of any year.
  */
 public class ReportDownloads extends AbstractResource {
 
@@ -28,8 +28,7 @@ public class ReportDownloads extends AbstractResource {
     static final List<String> TABLES = List.of("months", "summary", "events", "risk-checks", "figures");
     /** Both languages' PDF and tables for the years readers open: about 20 KB a PDF, less a table. */
     public static final int FILES_KEPT = 48;
-    static final Duration CURRENT_YEAR = Duration.ofMinutes(1);
-    static final Duration PAST_YEAR = Duration.ofHours(1);
+    static final Duration KEPT = Duration.ofSeconds(30);
     /** How many files were made rather than served as kept: the tests count with it. */
     static final AtomicInteger MADE = new AtomicInteger();
 
@@ -72,8 +71,8 @@ public class ReportDownloads extends AbstractResource {
         } else {
             return response.setError(404);
         }
-        byte[] body = PortalApplication.get().reportFiles().get(language.code() + "/" + year + "/" + file,
-                year == reports.currentYear() ? CURRENT_YEAR : PAST_YEAR, () -> make(reports, year, file));
+        byte[] body = PortalApplication.get().reportFiles().get(language.code() + "/" + year + "/" + file, KEPT,
+                () -> make(reports, year, file));
         if (body == null) {
             return response.setError(404);
         }
