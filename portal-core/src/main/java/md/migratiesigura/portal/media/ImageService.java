@@ -4,7 +4,6 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,16 +15,13 @@ import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
 import md.migratiesigura.portal.account.PortalUser;
 import md.migratiesigura.portal.audit.AuditAction;
@@ -36,10 +32,12 @@ import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 
 /**
- * Cover images: JPEG, PNG or WebP, recognised by their first bytes (never by name), at most 5 MB and 40 megapixels
- * (the size is read from the header before any pixel is decoded, so a small file claiming a huge picture is refused
- * without using memory). Accepted images are decoded, flattened onto white, re-encoded as JPEG (which drops every
- * piece of metadata, GPS included) at most 1200 pixels wide plus a 600-pixel copy, and stored under random names.
+ * Cover images: JPEG, PNG or WebP, recognised by their first bytes (never by name), at most 5 MB and 40 megapixels.
+ * The header is read before any pixel is decoded, and decides alone whether decoding fits the memory an upload may
+ * take (pixels, bands and bits per sample, and what the format's reader keeps: {@link ImageDecoder}), so a small
+ * file claiming a huge or deep picture is refused without using memory; a large photo is decoded subsampled to
+ * about the kept width. Accepted images are flattened onto white, re-encoded as JPEG (which drops every piece of
+ * metadata, GPS included) at most 1200 pixels wide plus a 600-pixel copy, and stored under random names.
  */
 public class ImageService {
 
@@ -57,6 +55,10 @@ public class ImageService {
         NOT_AN_IMAGE,
         UNREADABLE,
         TOO_MANY_PIXELS,
+        /** Within the pixel limit, but decoding it would take too much memory (16-bit samples, a tall strip...). */
+        TOO_MUCH_MEMORY,
+        /** Other uploads are being decoded: a moment later it will go through. */
+        BUSY,
         NOT_ALLOWED
     }
 
@@ -72,12 +74,18 @@ public class ImageService {
     private final Path directory;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final ImageDecoder decoder;
 
     public ImageService(SessionFactory sessionFactory, AuditService audit, Path directory, Clock clock) {
+        this(sessionFactory, audit, directory, clock, new ImageDecoder());
+    }
+
+    ImageService(SessionFactory sessionFactory, AuditService audit, Path directory, Clock clock, ImageDecoder decoder) {
         this.sessionFactory = sessionFactory;
         this.audit = audit;
         this.directory = directory;
         this.clock = clock;
+        this.decoder = decoder;
     }
 
     /** Reads at most {@link #MAX_BYTES} (and one more, to notice a larger file), checks, converts and stores. */
@@ -98,18 +106,20 @@ public class ImageService {
         if (format == null) {
             return refused(Refusal.NOT_AN_IMAGE);
         }
-        BufferedImage decoded;
+        Resized resized;
         try {
-            decoded = decode(bytes, format);
-        } catch (TooManyPixels e) {
-            return refused(Refusal.TOO_MANY_PIXELS);
+            resized = decoder.decode(bytes, format, decoded -> new Resized(resized(decoded.image(), LARGE_WIDTH),
+                    resized(decoded.image(), SMALL_WIDTH), decoded.width() + "x" + decoded.height()));
+        } catch (ImageDecoder.Refused e) {
+            return refused(e.refusal);
         } catch (IOException | RuntimeException e) {
             return refused(Refusal.UNREADABLE);
         }
-        if (decoded == null) {
-            return refused(Refusal.UNREADABLE);
-        }
-        return store(actor, decoded);
+        return store(actor, resized);
+    }
+
+    /** The two copies kept, and the size of the picture they were made from (for the audit log). */
+    private record Resized(BufferedImage large, BufferedImage small, String originalSize) {
     }
 
     /** The format a file's first bytes say it is in: {@code jpeg}, {@code png}, {@code webp}, or null. */
@@ -128,32 +138,9 @@ public class ImageService {
         return null;
     }
 
-    private static final class TooManyPixels extends Exception {
-    }
-
-    /** Decodes with a reader of the detected format only, after checking the size its header declares. */
-    private static BufferedImage decode(byte[] bytes, String format) throws IOException, TooManyPixels {
-        Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format);
-        if (!readers.hasNext()) {
-            throw new IOException("no reader for " + format);
-        }
-        ImageReader reader = readers.next();
-        try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
-            reader.setInput(input, true, true);
-            long width = reader.getWidth(0);
-            long height = reader.getHeight(0);
-            if (width <= 0 || height <= 0 || width * height > MAX_PIXELS) {
-                throw new TooManyPixels();
-            }
-            return reader.read(0);
-        } finally {
-            reader.dispose();
-        }
-    }
-
-    private UploadResult store(SignedInUser actor, BufferedImage image) {
-        BufferedImage large = resized(image, LARGE_WIDTH);
-        BufferedImage small = resized(image, SMALL_WIDTH);
+    private UploadResult store(SignedInUser actor, Resized image) {
+        BufferedImage large = image.large();
+        BufferedImage small = image.small();
         String id = HexFormat.of().formatHex(randomBytes());
         Path largeFile = directory.resolve(id + ".jpg");
         Path smallFile = directory.resolve(id + "-600.jpg");
@@ -167,7 +154,7 @@ public class ImageService {
                 session.persist(new MediaImage(id, cover.width(), cover.height(), cover.smallWidth(),
                         cover.smallHeight(), user.getEmail(), clock.instant()));
                 audit.record(session, user, user.getEmail(), AuditAction.IMAGE_UPLOADED, id,
-                        image.getWidth() + "x" + image.getHeight());
+                        image.originalSize());
             });
             return new UploadResult(cover, null);
         } catch (IOException | RuntimeException e) {

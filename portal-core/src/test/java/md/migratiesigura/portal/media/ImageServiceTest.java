@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -13,14 +14,22 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.zip.CRC32;
+import java.util.zip.DeflaterOutputStream;
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
 import md.migratiesigura.portal.TestDatabases;
 import md.migratiesigura.portal.account.NewUser;
 import md.migratiesigura.portal.account.PasswordHasher;
@@ -194,6 +203,140 @@ class ImageServiceTest {
         assertEquals(Refusal.TOO_MANY_PIXELS, result.refusal());
         assertTrue(System.nanoTime() - start < 2_000_000_000L, "answered at once, without decoding");
         assertEquals(before, storedFiles());
+    }
+
+    @Test
+    void aSixteenBitPngOfFortyMegapixelsIsDecodedSubsampledNeverAtFullSize() throws IOException {
+        // 8000 × 5000 RGBA at 16 bits a sample: 320 MB once decoded at full size, from a file of a few hundred KB.
+        byte[] png = png16(8000, 5000);
+        assertTrue(png.length < 1_000_000, "small on disk: " + png.length);
+
+        long[] allocated = new long[1];
+        UploadResult result = allocating(allocated, () -> upload(png));
+
+        assertEquals(1200, result.image().width());
+        assertEquals(750, result.image().height());
+        assertTrue(allocated[0] < 80L << 20, "decoded subsampled, not as a 320 MB raster: " + (allocated[0] >> 20) + " MB");
+    }
+
+    @Test
+    void aPictureWithinThePixelLimitThatWouldNotFitInMemoryIsRefusedFromItsHeader() throws IOException {
+        long before = storedFiles();
+        // 37.5 megapixels, under the pixel limit, but too narrow to subsample: 300 MB at 16 bits a sample.
+        byte[] png = png16(1250, 30_000);
+
+        long[] allocated = new long[1];
+        UploadResult result = allocating(allocated, () -> upload(png));
+
+        assertEquals(Refusal.TOO_MUCH_MEMORY, result.refusal());
+        assertTrue(allocated[0] < 16L << 20, "refused before decoding: " + (allocated[0] >> 20) + " MB");
+        assertEquals(before, storedFiles());
+    }
+
+    @Test
+    void aLargeJpegPhotoIsDecodedSubsampledButAProgressiveOneOfTheSameSizeIsRefused() throws IOException {
+        BufferedImage photo = new BufferedImage(6000, 4000, BufferedImage.TYPE_3BYTE_BGR);
+        Graphics2D g = photo.createGraphics();
+        g.setPaint(new java.awt.GradientPaint(0, 0, Color.BLUE, 6000, 4000, Color.ORANGE));
+        g.fillRect(0, 0, 6000, 4000);
+        g.dispose();
+        byte[] baseline = jpeg(photo, false);
+        byte[] progressive = jpeg(photo, true);
+        photo = null;
+
+        long[] allocated = new long[1];
+        UploadResult result = allocating(allocated, () -> upload(baseline));
+        assertEquals(1200, result.image().width());
+        assertEquals(800, result.image().height());
+        assertTrue(allocated[0] < 48L << 20, "not decoded as a 72 MB raster: " + (allocated[0] >> 20) + " MB");
+
+        // libjpeg keeps every coefficient of a progressive file until its last scan: 144 MB here.
+        assertEquals(Refusal.TOO_MUCH_MEMORY, upload(progressive).refusal());
+    }
+
+    @Test
+    void aLossyWebpIsJudgedByTheFrameItsReaderKeepsAndALosslessOneByItsRaster() {
+        // Headers of 2500 × 2000: the WebP reader keeps every macroblock of a lossy frame (about 24 bytes a pixel,
+        // 115 MB here), and a 4-byte raster for a lossless one (20 MB).
+        ByteBuffer lossy = ByteBuffer.allocate(200).order(ByteOrder.LITTLE_ENDIAN).put((byte) 0x10).put((byte) 0)
+                .put((byte) 0).put((byte) 0x9d).put((byte) 0x01).put((byte) 0x2a).putShort((short) 2500)
+                .putShort((short) 2000);
+        ByteBuffer lossless = ByteBuffer.allocate(200).order(ByteOrder.LITTLE_ENDIAN).put((byte) 0x2f)
+                .putInt((2500 - 1) | ((2000 - 1) << 14));
+
+        long[] allocated = new long[1];
+        UploadResult refused = allocating(allocated, () -> upload(webp("VP8 ", lossy.array())));
+        assertEquals(Refusal.TOO_MUCH_MEMORY, refused.refusal());
+        assertTrue(allocated[0] < 16L << 20, "refused before decoding: " + (allocated[0] >> 20) + " MB");
+
+        assertEquals(1200, upload(webp("VP8L", lossless.array())).image().width(), "within what it may take");
+    }
+
+    @Test
+    void whileEveryDecodeIsTakenAnUploadIsRefusedAsBusyAndGoesThroughOnceOneIsFree() throws Exception {
+        ImageDecoder decoder = new ImageDecoder(1, Duration.ZERO);
+        ImageService service = new ImageService(db.sessionFactory(), audit, uploads, Clock.systemUTC(), decoder);
+        byte[] png = picture("png", 40, 30, BufferedImage.TYPE_INT_RGB);
+
+        decoder.permits.acquire();
+        try {
+            assertEquals(Refusal.BUSY, service.upload(editor, new ByteArrayInputStream(png)).refusal());
+        } finally {
+            decoder.permits.release();
+        }
+        assertTrue(service.upload(editor, new ByteArrayInputStream(png)).accepted());
+    }
+
+    /** Runs {@code upload} and puts the bytes this thread allocated meanwhile in {@code allocated[0]}. */
+    private static UploadResult allocating(long[] allocated, java.util.function.Supplier<UploadResult> upload) {
+        assumeTrue(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean,
+                "this JVM counts the bytes a thread allocates");
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long thread = Thread.currentThread().getId();
+        long before = threads.getThreadAllocatedBytes(thread);
+        UploadResult result = upload.get();
+        allocated[0] = threads.getThreadAllocatedBytes(thread) - before;
+        return result;
+    }
+
+    /** An RGBA PNG with 16 bits a sample, transparent black all over: it compresses a thousandfold. */
+    private static byte[] png16(int width, int height) throws IOException {
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        png.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
+        chunk(png, "IHDR", ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 16).put((byte) 6)
+                .put((byte) 0).put((byte) 0).put((byte) 0).array());
+        ByteArrayOutputStream pixels = new ByteArrayOutputStream();
+        byte[] row = new byte[1 + width * 8];
+        try (DeflaterOutputStream deflater = new DeflaterOutputStream(pixels)) {
+            for (int y = 0; y < height; y++) {
+                deflater.write(row);
+            }
+        }
+        chunk(png, "IDAT", pixels.toByteArray());
+        chunk(png, "IEND", new byte[0]);
+        return png.toByteArray();
+    }
+
+    private static byte[] jpeg(BufferedImage image, boolean progressive) throws IOException {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ImageOutputStream output = ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(output);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setProgressiveMode(progressive ? ImageWriteParam.MODE_DEFAULT : ImageWriteParam.MODE_DISABLED);
+            writer.write(null, new IIOImage(image, null, null), param);
+        } finally {
+            writer.dispose();
+        }
+        return out.toByteArray();
+    }
+
+    /** A RIFF file holding one WebP chunk. */
+    private static byte[] webp(String fourcc, byte[] data) {
+        return ByteBuffer.allocate(20 + data.length).order(ByteOrder.LITTLE_ENDIAN)
+                .put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(12 + data.length)
+                .put("WEBP".getBytes(StandardCharsets.US_ASCII)).put(fourcc.getBytes(StandardCharsets.US_ASCII))
+                .putInt(data.length).put(data).array();
     }
 
     private static void chunk(ByteArrayOutputStream out, String type, byte[] data) throws IOException {

@@ -20,6 +20,7 @@ import md.migratiesigura.portal.event.EventService;
 import md.migratiesigura.portal.media.ImageService;
 import md.migratiesigura.portal.report.ReportService;
 import md.migratiesigura.portal.riskcheck.RiskCheckService;
+import md.migratiesigura.portal.search.ContentVersion;
 import md.migratiesigura.portal.search.SearchService;
 import md.migratiesigura.portal.visits.VisitCounter;
 import md.migratiesigura.portal.visits.VisitStatistics;
@@ -30,6 +31,7 @@ import md.migratiesigura.portal.web.admin.AdminRoutes;
 import md.migratiesigura.portal.web.agency.AgencyRoutes;
 import md.migratiesigura.portal.web.article.ArticleRoutes;
 import md.migratiesigura.portal.web.audit.AuditRoutes;
+import md.migratiesigura.portal.web.cache.RenderedFiles;
 import md.migratiesigura.portal.web.common.ErrorPage;
 import md.migratiesigura.portal.web.common.NotFoundMapper;
 import md.migratiesigura.portal.web.common.PublicUrls;
@@ -38,6 +40,7 @@ import md.migratiesigura.portal.web.consultation.ConsultationRoutes;
 import md.migratiesigura.portal.web.event.EventRoutes;
 import md.migratiesigura.portal.web.home.HomePage;
 import md.migratiesigura.portal.web.home.HomeRoutes;
+import md.migratiesigura.portal.web.report.ReportDownloads;
 import md.migratiesigura.portal.web.report.ReportRoutes;
 import md.migratiesigura.portal.web.riskcheck.RiskCheckRoutes;
 import md.migratiesigura.portal.web.search.SearchRoutes;
@@ -73,6 +76,7 @@ public class PortalApplication extends AuthenticatedWebApplication {
     private final Clock clock;
     private final LoginThrottle loginThrottle;
     private final PublicUrls urls;
+    private final RenderedFiles<String> reportFiles;
 
     public PortalApplication(PortalServices services, PortalConfig config) {
         this(services, config, Clock.systemUTC());
@@ -85,6 +89,7 @@ public class PortalApplication extends AuthenticatedWebApplication {
         this.clock = clock;
         this.loginThrottle = new LoginThrottle(clock);
         this.urls = new PublicUrls(config.publicBaseUrl());
+        this.reportFiles = new RenderedFiles<>(ReportDownloads.FILES_KEPT, ContentVersion::current, clock);
     }
 
     public static PortalApplication get() {
@@ -147,6 +152,11 @@ public class PortalApplication extends AuthenticatedWebApplication {
 
     public ReferralService referrals() {
         return services.referrals();
+    }
+
+    /** The report's PDF and tables as last made: see {@link ReportDownloads}. */
+    public RenderedFiles<String> reportFiles() {
+        return reportFiles;
     }
 
     public RiskCheckService riskCheck() {

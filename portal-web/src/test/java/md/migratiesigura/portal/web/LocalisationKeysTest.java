@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import md.migratiesigura.portal.media.ImageService;
 import org.junit.jupiter.api.Test;
 
 /** Every user-visible text exists in Romanian and in Russian. */
@@ -30,6 +31,17 @@ class LocalisationKeysTest {
         missingInRomanian.removeAll(ro.stringPropertyNames());
         assertEquals(Set.of(), missingInRussian, "keys missing in the Russian file");
         assertEquals(Set.of(), missingInRomanian, "keys missing in the Romanian file");
+    }
+
+    @Test
+    void everyReasonAnUploadIsRefusedForHasItsMessage() throws IOException {
+        // The editors' upload fields show "admin.editor.image." + the refusal's name: a new reason needs its text.
+        for (String file : new String[] {"PortalApplication.utf8.properties", "PortalApplication_ru.utf8.properties"}) {
+            Properties texts = load(file);
+            for (ImageService.Refusal refusal : ImageService.Refusal.values()) {
+                assertTrue(texts.containsKey("admin.editor.image." + refusal.name()), file + ": " + refusal);
+            }
+        }
     }
 
     @Test

@@ -130,6 +130,17 @@ class PublicPagesTest {
 
     @ParameterizedTest
     @EnumSource(Language.class)
+    void theSearchBoxSaysThatWhatIsTypedStaysInTheBrowserHistory(Language language) {
+        tester.executeUrl(searchPath(language) + "?q=contract");
+        String html = tester.getLastResponseAsString();
+        assertTrue(html.contains(language == Language.RO
+                ? "Ce cauți apare în adresa paginii și rămâne în istoricul browserului"
+                : "Ваш запрос виден в адресе страницы и остаётся в истории браузера"), "the notice in " + language);
+        assertTrue(html.contains("aria-describedby=\"search-privacy\""), "read out with the search box");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
     void searchFindsAnArticleByAWordOfItsTitle(Language language) {
         List<ArticleSummary> latest = TestPortal.services().articles().latest(language, 1);
         String word = latest.get(0).title().split("\\s+")[0];

@@ -38,6 +38,11 @@ import java.util.regex.Pattern;
  * while rendering (see {@link #markCacheable}), answered 200 without setting a cookie, is kept. Editors, who have a
  * session, always see pages rendered for them.
  * <p>
+ * Entries are keyed by the canonical spelling of an address only: an anonymous {@code GET} spelled otherwise
+ * ({@code /ro/articole/%63ontract}, lower-case hex, a needless {@code ?}) is sent there with a 301, before any
+ * rendering, so that a flood of spellings of one page neither renders it again nor pushes real pages out. An address
+ * with a query is rendered for its request and never kept, whatever its parameters.
+ * <p>
  * A cached page cannot carry a per-response nonce, so cacheable pages get Wicket's policy with {@code 'self'} where
  * the nonce was: they have no inline script or style (a test checks), and their scripts and styles come from this
  * origin only.
@@ -66,6 +71,44 @@ public class PageCacheFilter implements Filter {
         this.cache = cache;
     }
 
+    /**
+     * The canonical spelling of a raw request path: escapes of letters, digits, {@code -}, {@code _} and {@code ~}
+     * decoded (RFC 3986 calls them unreserved: escaped or not, they mean the same), every other escape in upper case.
+     * A dot stays escaped, so that no {@code .} or {@code ..} segment appears that the client did not send. Null for
+     * a broken escape.
+     */
+    static String canonicalPath(String raw) {
+        StringBuilder path = new StringBuilder(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c != '%') {
+                path.append(c);
+                continue;
+            }
+            if (i + 2 >= raw.length()) {
+                return null;
+            }
+            int high = hex(raw.charAt(i + 1));
+            int low = hex(raw.charAt(i + 2));
+            if (high < 0 || low < 0) {
+                return null;
+            }
+            char decoded = (char) (high * 16 + low);
+            if (decoded < 128 && (Character.isLetterOrDigit(decoded) || decoded == '-' || decoded == '_'
+                    || decoded == '~')) {
+                path.append(decoded);
+            } else {
+                path.append('%').append(raw.substring(i + 1, i + 3).toUpperCase(java.util.Locale.ROOT));
+            }
+            i += 2;
+        }
+        return path.toString();
+    }
+
+    private static int hex(char c) {
+        return c < 128 ? Character.digit(c, 16) : -1;
+    }
+
     /** Called by a page while it renders: what it shows depends only on its address and the published content. */
     public static void markCacheable(HttpServletRequest request) {
         request.setAttribute(CACHEABLE, Boolean.TRUE);
@@ -76,11 +119,23 @@ public class PageCacheFilter implements Filter {
             throws IOException, ServletException {
         HttpServletRequest http = (HttpServletRequest) request;
         HttpServletResponse out = (HttpServletResponse) response;
-        if (!"GET".equals(http.getMethod()) || http.getQueryString() != null || http.getRequestedSessionId() != null) {
+        if (!"GET".equals(http.getMethod()) || http.getRequestedSessionId() != null) {
             chain.doFilter(request, response);
             return;
         }
-        String key = http.getRequestURI();
+        String raw = http.getRequestURI();
+        String key = canonicalPath(raw);
+        String query = http.getQueryString();
+        if (key != null && (!key.equals(raw) || "".equals(query))) {
+            // Relative, so that it names this host whatever Host header came in.
+            out.setStatus(HttpServletResponse.SC_MOVED_PERMANENTLY);
+            out.setHeader("Location", query == null || query.isEmpty() ? key : key + "?" + query);
+            return;
+        }
+        if (key == null || query != null) {
+            chain.doFilter(request, response);
+            return;
+        }
         Optional<PageCache.Page> cached = cache.get(key);
         if (cached.isPresent()) {
             replay(cached.get(), out);

@@ -9,7 +9,7 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
-/** An XML document written with a streaming writer (which escapes every text and attribute) on each GET. */
+/** An XML document written with a streaming writer (which escapes every text and attribute) for a GET. */
 public abstract class XmlServlet extends HttpServlet {
 
     private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
@@ -22,6 +22,15 @@ public abstract class XmlServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        byte[] document = document();
+        response.setContentType(contentType);
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader("Cache-Control", "public, max-age=300");
+        response.getOutputStream().write(document);
+    }
+
+    /** The document as served: written anew here; a subclass may serve one it keeps. */
+    protected byte[] document() throws IOException {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream(16 * 1024);
         try {
             XMLStreamWriter xml = FACTORY.createXMLStreamWriter(buffer, "UTF-8");
@@ -32,10 +41,7 @@ public abstract class XmlServlet extends HttpServlet {
         } catch (XMLStreamException e) {
             throw new IOException(e);
         }
-        response.setContentType(contentType);
-        response.setCharacterEncoding("UTF-8");
-        response.setHeader("Cache-Control", "public, max-age=300");
-        response.getOutputStream().write(buffer.toByteArray());
+        return buffer.toByteArray();
     }
 
     protected abstract void write(XMLStreamWriter xml) throws XMLStreamException;

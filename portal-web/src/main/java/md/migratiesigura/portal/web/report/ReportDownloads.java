@@ -1,7 +1,9 @@
 package md.migratiesigura.portal.web.report;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.report.AnnualReport;
 import md.migratiesigura.portal.report.ReportService;
@@ -15,11 +17,22 @@ import org.apache.wicket.request.resource.ResourceReference;
  * The report's downloads below its page: {@code /ro/raport/2025/report.pdf} and one CSV per table
  * ({@code months.csv}, {@code summary.csv}, {@code events.csv}, {@code risk-checks.csv}, and {@code figures.csv} once
  * the year is published). Anything else, or a year outside the reports, is a 404.
+ * <p>
+ * Each file is made once and served from {@link PortalApplication#reportFiles()} while it is valid: for the content
+ * version it was made under, which {@code ReportService} moves when an administrator saves or publishes figures and
+ * the editorial and event services move on every publication; and for {@link #KEPT} at most, like the report page in
+ * the page cache, for what changes without moving it here: the visits, job-offer checks and consultations counted
+ * all the time, and figures an administrator saved on another node, of any year.
  */
 public class ReportDownloads extends AbstractResource {
 
     public static final String PDF = "report.pdf";
     static final List<String> TABLES = List.of("months", "summary", "events", "risk-checks", "figures");
+    /** Both languages' PDF and tables for the years readers open: about 20 KB a PDF, less a table. */
+    public static final int FILES_KEPT = 48;
+    static final Duration KEPT = Duration.ofSeconds(30);
+    /** How many files were made rather than served as kept: the tests count with it. */
+    static final AtomicInteger MADE = new AtomicInteger();
 
     private final Language language;
 
@@ -49,24 +62,20 @@ public class ReportDownloads extends AbstractResource {
             return response.setError(404);
         }
         int year = Integer.parseInt(yearText);
-        ReportTexts texts = new ReportTexts(language);
-        byte[] body;
         String type;
         String name = (language == Language.RO ? "raport-" : "otchet-") + year;
         if (file.equals(PDF)) {
-            body = ReportPdf.render(reports.report(year), texts);
             type = "application/pdf";
             name += ".pdf";
         } else if (file.endsWith(".csv") && TABLES.contains(file.substring(0, file.length() - 4))) {
-            String table = file.substring(0, file.length() - 4);
-            List<List<String>> rows = ReportCsv.rows(reports.report(year), table, texts);
-            if (rows == null) {
-                return response.setError(404);
-            }
-            body = ReportCsv.bytes(rows);
             type = "text/csv; charset=UTF-8";
-            name += "-" + table + ".csv";
+            name += "-" + file.substring(0, file.length() - 4) + ".csv";
         } else {
+            return response.setError(404);
+        }
+        byte[] body = PortalApplication.get().reportFiles().get(language.code() + "/" + year + "/" + file, KEPT,
+                () -> make(reports, year, file));
+        if (body == null) {
             return response.setError(404);
         }
         response.setContentType(type);
@@ -81,6 +90,17 @@ public class ReportDownloads extends AbstractResource {
             }
         });
         return response;
+    }
+
+    /** The file's bytes, or null when the year has no such table (its figures are not published). */
+    private byte[] make(ReportService reports, int year, String file) {
+        MADE.incrementAndGet();
+        ReportTexts texts = new ReportTexts(language);
+        if (file.equals(PDF)) {
+            return ReportPdf.render(reports.report(year), texts);
+        }
+        List<List<String>> rows = ReportCsv.rows(reports.report(year), file.substring(0, file.length() - 4), texts);
+        return rows == null ? null : ReportCsv.bytes(rows);
     }
 
     /** The reference {@link ReportRoutes} mounts once per language. */

@@ -1,9 +1,15 @@
 package md.migratiesigura.portal.web.sitemap;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import md.migratiesigura.portal.article.ArticleService;
@@ -13,6 +19,8 @@ import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.event.EventService;
 import md.migratiesigura.portal.event.EventView;
 import md.migratiesigura.portal.web.article.ArticleRoutes;
+import md.migratiesigura.portal.search.ContentVersion;
+import md.migratiesigura.portal.web.cache.RenderedFiles;
 import md.migratiesigura.portal.web.common.PublicUrls;
 import md.migratiesigura.portal.web.common.XmlServlet;
 import md.migratiesigura.portal.web.event.EventRoutes;
@@ -21,21 +29,51 @@ import md.migratiesigura.portal.web.home.HomeRoutes;
 /**
  * {@code /sitemap.xml}: every published page, each language version with {@code xhtml:link} alternates for all its
  * translations and {@code x-default} (the Romanian version).
+ * <p>
+ * Written once per content version (every publication moves it) and kept for {@link #KEPT} at most, since an
+ * article scheduled for an hour appears without a version move: as long as the response already tells caches to
+ * keep it. Crawlers asking together get the one writing.
  */
 public class SitemapServlet extends XmlServlet {
 
     private static final String SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
     private static final String XHTML_NS = "http://www.w3.org/1999/xhtml";
+    static final Duration KEPT = Duration.ofMinutes(5);
 
     private final transient ArticleService articles;
     private final transient EventService events;
     private final transient PublicUrls urls;
+    private final transient RenderedFiles<String> written;
+    /** How many times the sitemap was written rather than served as kept: the tests count with it. */
+    final AtomicInteger writings = new AtomicInteger();
 
     public SitemapServlet(ArticleService articles, EventService events, PublicUrls urls) {
+        this(articles, events, urls, ContentVersion::current, Clock.systemUTC());
+    }
+
+    SitemapServlet(ArticleService articles, EventService events, PublicUrls urls, LongSupplier contentVersion,
+                   Clock clock) {
         super("application/xml");
         this.articles = articles;
         this.events = events;
         this.urls = urls;
+        this.written = new RenderedFiles<>(1, contentVersion, clock);
+    }
+
+    @Override
+    protected byte[] document() throws IOException {
+        try {
+            return written.get("sitemap.xml", KEPT, () -> {
+                writings.incrementAndGet();
+                try {
+                    return super.document();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
     @Override

@@ -334,17 +334,40 @@ class EditorialPagesTest {
 
     @Test
     void anHtmlFileNamedLikeAnImageIsRefusedWithAMessage() throws IOException {
-        EditableTranslation t = draft(unique("Fișier fals"), "Text.");
+        String html = saveWithCover(unique("Fișier fals"), "<html><script>alert(1)</script></html>"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8), ".jpg", "image/jpeg");
+        assertTrue(html.contains("Fișierul nu este o imagine JPEG, PNG sau WebP"));
+    }
+
+    @Test
+    void aPictureThatWouldTakeTooMuchMemoryToDecodeIsRefusedWithAMessage() throws IOException {
+        // A lossy WebP header of 2500 × 2000: its reader would keep every macroblock of the frame.
+        byte[] webp = java.nio.ByteBuffer.allocate(40).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .put("RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(32)
+                .put("WEBPVP8 ".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(20)
+                .put(new byte[] {0x10, 0, 0, (byte) 0x9d, 0x01, 0x2a}).putShort((short) 2500).putShort((short) 2000)
+                .array();
+        String html = saveWithCover(unique("Imagine prea grea"), webp, ".webp", "image/webp");
+        assertEquals(200, tester.getLastResponse().getStatus());
+        assertTrue(html.contains("Imaginea ar cere prea multă memorie pentru a fi prelucrată"));
+    }
+
+    /** An editor saves a new draft with {@code bytes} as its cover; the page that answers. */
+    private String saveWithCover(String title, byte[] bytes, String suffix, String contentType) throws IOException {
+        EditableTranslation t = draft(title, "Text.");
         StaffTesting.signIn(tester, newStaff(Role.EDITOR), TestPortal.STAFF_PASSWORD);
         tester.executeUrl("admin/articles/" + t.key());
-        File fake = File.createTempFile("photo", ".jpg");
-        Files.writeString(fake.toPath(), "<html><script>alert(1)</script></html>");
-        FormTester form = tester.newFormTester("first:form");
-        form.setFile("coverFile", new org.apache.wicket.util.file.File(fake), "image/jpeg");
-        form.setValue("coverAlt", "x");
-        StaffTesting.submit(tester, form, "save");
-        assertTrue(tester.getLastResponseAsString().contains("Fișierul nu este o imagine JPEG, PNG sau WebP"));
-        Files.deleteIfExists(fake.toPath());
+        File file = File.createTempFile("photo", suffix);
+        try {
+            Files.write(file.toPath(), bytes);
+            FormTester form = tester.newFormTester("first:form");
+            form.setFile("coverFile", new org.apache.wicket.util.file.File(file), contentType);
+            form.setValue("coverAlt", "x");
+            StaffTesting.submit(tester, form, "save");
+            return tester.getLastResponseAsString();
+        } finally {
+            Files.deleteIfExists(file.toPath());
+        }
     }
 
     @Test

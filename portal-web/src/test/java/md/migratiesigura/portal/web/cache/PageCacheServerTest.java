@@ -85,6 +85,19 @@ class PageCacheServerTest {
     }
 
     @Test
+    void anotherSpellingOfAPublicAddressIsSentToItWithoutRendering() throws Exception {
+        String path = "/ro/articole/cum-verifici-o-oferta-de-munca-in-strainatate";
+        for (String spelling : new String[] {"/ro/articole/%63um-verifici-o-oferta-de-munca-in-strainatat%65",
+                "/ro/articole/cum%2dverifici-o-oferta-de-munca-in-strainatate"}) {
+            HttpResponse<String> response = get(spelling);
+            assertEquals(301, response.statusCode(), spelling);
+            assertEquals(path, response.headers().firstValue("Location").orElse(""), spelling);
+            assertEquals("", response.body());
+        }
+        assertEquals(200, get(path).statusCode());
+    }
+
+    @Test
     void aPageServedFromTheCacheIsCountedLikeAnyOther() throws Exception {
         get("/ru/");
         long before = settledPageviews();

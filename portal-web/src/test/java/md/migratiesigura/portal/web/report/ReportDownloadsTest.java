@@ -1,5 +1,6 @@
 package md.migratiesigura.portal.web.report;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import md.migratiesigura.portal.common.Language;
+import md.migratiesigura.portal.report.EnteredMonth;
 import md.migratiesigura.portal.web.TestPortal;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -18,6 +20,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.wicket.util.tester.WicketTester;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -103,8 +106,36 @@ class ReportDownloadsTest {
         }
     }
 
+    @Test
+    void twoDownloadsMakeThePdfOnceAndAnEditOfTheFiguresMakesItAnew() throws IOException {
+        int year = 2019;
+        int before = ReportDownloads.MADE.get();
+        byte[] first = download(Language.RO, year, "report.pdf");
+        byte[] second = download(Language.RO, year, "report.pdf");
+        assertEquals(before + 1, ReportDownloads.MADE.get(), "made once for two readers");
+        assertArrayEquals(first, second);
+
+        TestPortal.services().reports().saveEnteredMonths(TestPortal.administrator(), year,
+                List.of(new EnteredMonth(3, 4242, 1717, null)));
+        try {
+            byte[] edited = download(Language.RO, year, "report.pdf");
+            assertEquals(before + 2, ReportDownloads.MADE.get(), "made anew after the edit");
+            try (PDDocument document = Loader.loadPDF(edited)) {
+                String text = new PDFTextStripper().getText(document).replace('\u00a0', ' ').replace('\u202f', ' ');
+                assertTrue(text.contains(ReportTexts.number(4242, Language.RO.locale()).replace('\u00a0', ' ')
+                        .replace('\u202f', ' ')), "the entered visits are in it: " + text);
+            }
+        } finally {
+            TestPortal.services().reports().saveEnteredMonths(TestPortal.administrator(), year, List.of());
+        }
+    }
+
     private byte[] download(Language language, String file) {
-        tester.executeUrl((language == Language.RO ? "ro/raport/2025/" : "ru/otchet/2025/") + file);
+        return download(language, 2025, file);
+    }
+
+    private byte[] download(Language language, int year, String file) {
+        tester.executeUrl((language == Language.RO ? "ro/raport/" : "ru/otchet/") + year + "/" + file);
         assertEquals(200, tester.getLastResponse().getStatus(), file);
         return tester.getLastResponse().getBinaryContent();
     }
