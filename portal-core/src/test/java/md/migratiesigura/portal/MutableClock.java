@@ -1,6 +1,7 @@
 package md.migratiesigura.portal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -16,6 +17,11 @@ public final class MutableClock extends Clock {
 
     public void set(Instant instant) {
         now = instant;
+    }
+
+    /** Moves the clock on, as time passing would. */
+    public void advance(Duration duration) {
+        now = now.plus(duration);
     }
 
     @Override

@@ -64,7 +64,7 @@ class PageCacheFilterTest {
     @Test
     void aThousandSpellingsOfOneAddressLeaveOneEntryAndTheRealPagesStayCached() throws Exception {
         // Room for twenty pages: before, each spelling took an entry and a rendering, and pushed real pages out.
-        PageCache small = new PageCache(20 * 1024, 1 << 16, Duration.ofSeconds(30), () -> 1L, new TestClock());
+        PageCache small = new PageCache(20 * 1024, 1 << 16, Duration.ofSeconds(30), () -> 1L, new MutableClock(Instant.parse("2025-03-12T08:00:00Z")));
         PageCacheFilter filter = new PageCacheFilter(small);
         AtomicInteger renders = new AtomicInteger();
         FilterChain page = (request, response) -> {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -17,14 +18,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-import md.migratiesigura.portal.web.TestClock;
+import md.migratiesigura.portal.MutableClock;
 import org.junit.jupiter.api.Test;
 
 /** Files made once per content version: kept, shared by requests that come together, and let go. */
 class RenderedFilesTest {
 
     private final AtomicLong version = new AtomicLong(1);
-    private final TestClock clock = new TestClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2025-03-12T08:00:00Z"));
     private final RenderedFiles<String> files = new RenderedFiles<>(3, version::get, clock);
     private final AtomicInteger made = new AtomicInteger();
     private final Duration minute = Duration.ofMinutes(1);

@@ -6,8 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
-import md.migratiesigura.portal.web.TestClock;
+import md.migratiesigura.portal.MutableClock;
 import md.migratiesigura.portal.web.TestPortal;
 import md.migratiesigura.portal.web.common.PublicUrls;
 import org.apache.wicket.protocol.http.mock.MockHttpServletRequest;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class SitemapServletTest {
 
     private final AtomicLong version = new AtomicLong(1);
-    private final TestClock clock = new TestClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2025-03-12T08:00:00Z"));
     private final SitemapServlet sitemap = new SitemapServlet(TestPortal.services().articles(),
             TestPortal.services().events(), new PublicUrls("https://migratiesigura.md"), version::get, clock);
     private final MockServletContext context = new MockServletContext(null, null);
