@@ -11,11 +11,13 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import md.migratiesigura.portal.common.Role;
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.NaturalId;
 
 /** A back-office account. */
 @Entity
 @Table(name = "users")
+@DynamicUpdate // a sign-in writes its code's step only, never the sealed secret read before (Resealer may renew it)
 public class PortalUser {
 
     @Id

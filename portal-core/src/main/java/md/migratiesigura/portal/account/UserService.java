@@ -11,6 +11,7 @@ import md.migratiesigura.portal.account.AccountException.Reason;
 import md.migratiesigura.portal.audit.AuditAction;
 import md.migratiesigura.portal.audit.AuditService;
 import md.migratiesigura.portal.common.Role;
+import md.migratiesigura.portal.common.SealedColumn;
 import md.migratiesigura.portal.common.SecretSealer;
 import md.migratiesigura.portal.common.SignedInUser;
 import org.hibernate.Session;
@@ -38,7 +39,8 @@ public class UserService {
     private final AuditService audit;
     private final Clock clock;
     private final SecretSealer sealer;
-    private static final String TOTP_FIELD = "users.totp_secret";
+    /** The second-factor keys, sealed for their row: one account's key copied to another's row does not open. */
+    public static final SealedColumn TOTP_SECRET = new SealedColumn("users", "totp_secret", "users.totp_secret");
     /** Checked when the e-mail is unknown, so that the answer takes as long as for a real account. */
     private final String unknownAccountHash;
 
@@ -105,7 +107,16 @@ public class UserService {
             if (user == null || !user.isEnabled() || !user.hasSecondFactor()) {
                 return Optional.<Authentication>empty();
             }
-            OptionalLong step = Totp.match(sealer.open(TOTP_FIELD, user.getTotpSecret()), code, clock.instant(), user.getTotpLastStep());
+            byte[] secret;
+            try {
+                secret = sealer.open(TOTP_SECRET.row(user.getId()), user.getTotpSecret());
+            } catch (IllegalStateException e) {
+                // Changed in the database, or copied from another account: no code can pass, and someone should look.
+                log.warn("The second-factor key of user #{} does not open: {}", user.getId(), e.getMessage());
+                audit.record(session, user, user.getEmail(), AuditAction.LOGIN_CODE_FAILED, null, "key-does-not-open");
+                return Optional.<Authentication>empty();
+            }
+            OptionalLong step = Totp.match(secret, code, clock.instant(), user.getTotpLastStep());
             if (step.isEmpty()) {
                 audit.record(session, user, user.getEmail(), AuditAction.LOGIN_CODE_FAILED, null, "wrong-code");
                 return Optional.<Authentication>empty();
@@ -146,7 +157,7 @@ public class UserService {
         }
         sessionFactory.inTransaction(session -> {
             PortalUser user = requireEnabled(session, actor);
-            user.setTotp(sealer.seal(TOTP_FIELD, secret), step.getAsLong());
+            user.setTotp(sealer.seal(TOTP_SECRET.row(user.getId()), secret), step.getAsLong());
             audit.record(session, user, user.getEmail(), AuditAction.TOTP_ENABLED, null, null);
         });
     }

@@ -14,10 +14,12 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import md.migratiesigura.portal.account.PortalUser;
+import org.hibernate.annotations.DynamicUpdate;
 
 /** A counsellor's reply or internal note; its text is held only encrypted. */
 @Entity
 @Table(name = "consultation_messages")
+@DynamicUpdate // recording a delivery writes only the delivery, never the sealed text read before
 public class ConsultationMessage {
 
     @Id
@@ -39,7 +41,8 @@ public class ConsultationMessage {
     @Column(name = "author_name", updatable = false)
     private String authorName;
 
-    @Column(nullable = false, updatable = false)
+    /** Sealed for this row, so written once the row has its id (see {@link #sealBody}). */
+    @Column(nullable = false)
     private byte[] body;
 
     @Enumerated(EnumType.STRING)
@@ -58,13 +61,13 @@ public class ConsultationMessage {
     protected ConsultationMessage() {
     }
 
-    ConsultationMessage(Consultation consultation, MessageKind kind, PortalUser author, String authorName, byte[] body,
+    ConsultationMessage(Consultation consultation, MessageKind kind, PortalUser author, String authorName,
                         Delivery delivery, Instant createdAt) {
         this.consultation = consultation;
         this.kind = kind;
         this.author = author;
         this.authorName = authorName;
-        this.body = body;
+        this.body = new byte[0];
         this.delivery = delivery;
         this.createdAt = createdAt;
     }
@@ -95,6 +98,14 @@ public class ConsultationMessage {
 
     Instant getCreatedAt() {
         return createdAt;
+    }
+
+    /** The text sealed for this row: once, right after it was inserted and got its id. */
+    void sealBody(byte[] sealed) {
+        if (body.length > 0) {
+            throw new IllegalStateException("the text of a message is written once");
+        }
+        this.body = sealed;
     }
 
     void delivered(Delivery delivery, String error) {
