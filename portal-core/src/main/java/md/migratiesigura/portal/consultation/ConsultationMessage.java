@@ -49,8 +49,10 @@ public class ConsultationMessage {
     @Column(nullable = false)
     private Delivery delivery;
 
-    @Column(name = "delivery_error")
-    private String deliveryError;
+    /** Why the e-mail did not go out, as a code: never the server's text, which may quote the address. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "delivery_failure")
+    private DeliveryFailure deliveryFailure;
 
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
@@ -92,8 +94,8 @@ public class ConsultationMessage {
         return delivery;
     }
 
-    String getDeliveryError() {
-        return deliveryError;
+    DeliveryFailure getDeliveryFailure() {
+        return deliveryFailure;
     }
 
     Instant getCreatedAt() {
@@ -108,8 +110,8 @@ public class ConsultationMessage {
         this.body = sealed;
     }
 
-    void delivered(Delivery delivery, String error) {
+    void delivered(Delivery delivery, DeliveryFailure failure) {
         this.delivery = delivery;
-        this.deliveryError = error;
+        this.deliveryFailure = failure;
     }
 }

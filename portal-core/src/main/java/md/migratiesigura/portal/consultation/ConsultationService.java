@@ -238,7 +238,7 @@ public class ConsultationService {
     private ConsultationDetail detail(Session session, Consultation c) {
         List<ConsultationDetail.MessageView> messages = messages(session, c).stream()
                 .map(m -> new ConsultationDetail.MessageView(m.getId(), m.getKind(), m.getAuthorName(), m.getCreatedAt(),
-                        cipher.open(MESSAGE.row(m.getId()), m.getBody()), m.getDelivery(), m.getDeliveryError()))
+                        cipher.open(MESSAGE.row(m.getId()), m.getBody()), m.getDelivery(), m.getDeliveryFailure()))
                 .toList();
         PortalUser assignee = c.getAssignee();
         Referral referral = c.getReferral();
@@ -288,16 +288,16 @@ public class ConsultationService {
         });
         if (stored.delivery() == Delivery.EMAIL_PENDING) {
             mailer.send(replyMail(stored.to(), stored.language(), stored.ticket(), body),
-                    error -> recordDelivery(stored.messageId(), error));
+                    failure -> recordDelivery(stored.messageId(), failure));
         }
         return stored.delivery();
     }
 
-    private void recordDelivery(long messageId, String error) {
+    private void recordDelivery(long messageId, DeliveryFailure failure) {
         sessionFactory.inTransaction(session -> {
             ConsultationMessage message = session.find(ConsultationMessage.class, messageId);
             if (message != null) { // deleted meanwhile by the retention job: nothing to record
-                message.delivered(error == null ? Delivery.EMAIL_SENT : Delivery.EMAIL_FAILED, error);
+                message.delivered(failure == null ? Delivery.EMAIL_SENT : Delivery.EMAIL_FAILED, failure);
             }
         });
     }
