@@ -54,6 +54,10 @@ public class PortalUser {
     @Column(name = "session_generation", nullable = false)
     private int sessionGeneration;
 
+    /** The password was set by someone else (first start, an administrator's reset): its user must replace it. */
+    @Column(name = "password_change_required", nullable = false)
+    private boolean passwordChangeRequired;
+
     @Version
     private int version;
 
@@ -102,6 +106,14 @@ public class PortalUser {
 
     public void setPasswordHash(String passwordHash) {
         this.passwordHash = passwordHash;
+    }
+
+    public boolean isPasswordChangeRequired() {
+        return passwordChangeRequired;
+    }
+
+    public void setPasswordChangeRequired(boolean required) {
+        this.passwordChangeRequired = required;
     }
 
     public byte[] getTotpSecret() {

@@ -54,6 +54,7 @@ import md.migratiesigura.portal.web.report.ReportPage;
 import md.migratiesigura.portal.web.riskcheck.RiskCheckPage;
 import md.migratiesigura.portal.web.search.SearchPage;
 import md.migratiesigura.portal.web.security.LoginThrottle;
+import md.migratiesigura.portal.web.security.PasswordChangeListener;
 import md.migratiesigura.portal.web.security.StaffSession;
 import md.migratiesigura.portal.web.security.StaffSessionListener;
 import md.migratiesigura.portal.web.visits.VisitsPage;
@@ -223,6 +224,7 @@ public class PortalApplication extends AuthenticatedWebApplication {
                 .remove(CSPDirective.FORM_ACTION).add(CSPDirective.FORM_ACTION, CSPDirectiveSrcValue.SELF);
         getRequestCycleListeners().add(new ResourceIsolationRequestCycleListener());
         getRequestCycleListeners().add(new StaffSessionListener());
+        getRequestCycleListeners().add(new PasswordChangeListener());
         getRequestCycleListeners().add(new md.migratiesigura.portal.web.security.BadRequestListener());
     }
 

@@ -104,7 +104,12 @@ class AccessibilityIT extends BrowserJourney {
     @Override
     protected void configure(Map<String, String> env) {
         env.put("PORTAL_ADMIN_EMAIL", ADMIN_EMAIL);
-        env.put("PORTAL_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        env.put("PORTAL_ADMIN_PASSWORD", Browsers.oneTimePassword(ADMIN_PASSWORD));
+    }
+
+    @Override
+    protected void started() throws Exception {
+        Browsers.firstSignIn(portal.baseUrl(), ADMIN_EMAIL, ADMIN_PASSWORD);
     }
 
     @Test

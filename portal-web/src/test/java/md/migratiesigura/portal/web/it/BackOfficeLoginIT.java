@@ -43,8 +43,9 @@ class BackOfficeLoginIT {
     static void startPortal() throws Exception {
         Map<String, String> env = TestDatabases.portalEnvironment(Files.createTempDirectory("portal-admin-it"));
         env.put("PORTAL_ADMIN_EMAIL", ADMIN_EMAIL);
-        env.put("PORTAL_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        env.put("PORTAL_ADMIN_PASSWORD", Browsers.oneTimePassword(ADMIN_PASSWORD));
         portal = PortalProcess.start(env, Duration.ofSeconds(120));
+        Browsers.firstSignIn(portal.baseUrl(), ADMIN_EMAIL, ADMIN_PASSWORD);
     }
 
     @AfterAll

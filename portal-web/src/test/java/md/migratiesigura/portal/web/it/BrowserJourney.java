@@ -32,10 +32,15 @@ abstract class BrowserJourney {
         java.util.Map<String, String> env = TestDatabases.portalEnvironment(Files.createTempDirectory("portal-it"));
         configure(env);
         portal = PortalProcess.start(env, Duration.ofSeconds(120));
+        started();
     }
 
     /** Adds the settings a journey needs (an administrator's credentials, …) before the portal starts. */
     protected void configure(java.util.Map<String, String> env) {
+    }
+
+    /** What a journey does once the portal has started, before its tests (the administrator's first sign-in, …). */
+    protected void started() throws Exception {
     }
 
     @AfterAll
