@@ -6,7 +6,6 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import javax.crypto.Cipher;
@@ -136,11 +135,6 @@ public final class ConsultationCipher {
             throw new IllegalStateException("the sealed value in " + cell + " does not open: it was changed, or"
                     + " copied from another row or column", e);
         }
-    }
-
-    /** Whether a stored value is not (yet) sealed in the current format with the first key. */
-    boolean needsResealing(byte[] value) {
-        return value != null && !Arrays.equals(value, 0, Math.min(5, value.length), currentPrefix(), 0, 5);
     }
 
     /** The first five bytes of every value sealed now: the format and the first key's id. */
