@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import md.migratiesigura.portal.account.PasswordHasher;
 import md.migratiesigura.portal.account.PasswordPolicy;
@@ -21,6 +22,7 @@ import md.migratiesigura.portal.article.RevisionService;
 import md.migratiesigura.portal.article.ScheduledPublisher;
 import md.migratiesigura.portal.article.TranslationQueries;
 import md.migratiesigura.portal.audit.AuditService;
+import md.migratiesigura.portal.common.SealedColumn;
 import md.migratiesigura.portal.config.ConfigException;
 import md.migratiesigura.portal.config.PortalConfig;
 import md.migratiesigura.portal.consultation.ConsultationCipher;
@@ -31,6 +33,7 @@ import md.migratiesigura.portal.consultation.ConsultationRetention;
 import md.migratiesigura.portal.consultation.ConsultationService;
 import md.migratiesigura.portal.consultation.ReferralService;
 import md.migratiesigura.portal.consultation.ReplyMailer;
+import md.migratiesigura.portal.consultation.Resealer;
 import md.migratiesigura.portal.content.ImportReport;
 import md.migratiesigura.portal.content.MarkdownRenderer;
 import md.migratiesigura.portal.event.EventImporter;
@@ -89,6 +92,7 @@ public final class PortalCore implements PortalServices {
     private final ReferralService referrals;
     private final ReplyMailer replyMailer;
     private final ConsultationRetention consultationRetention;
+    private final Resealer resealer;
 
     private PortalCore(Database database, SearchIndex index, Clock clock, PortalConfig config) {
         this.database = database;
@@ -118,6 +122,10 @@ public final class PortalCore implements PortalServices {
                 audit, new PasswordHasher(), config.consultations().retentionDays(), config.consultations().minFillTime(),
                 clock);
         this.referrals = new ReferralService(sessions, audit, clock);
+        // Values sealed with an older key or the former format are sealed again, so that the older key can go.
+        List<SealedColumn> sealed = new ArrayList<>(ConsultationService.SEALED);
+        sealed.add(SecondFactorService.TOTP_SECRET);
+        this.resealer = new Resealer(database.dataSource(), cipher, leases, sealed).start();
         this.consultationRetention = new ConsultationRetention(sessions, audit, config.consultations().retentionDays(),
                 clock).start();
         this.eventFigures = new EventReportSource(sessions);
@@ -297,6 +305,7 @@ public final class PortalCore implements PortalServices {
         log.info("Closing the scheduler, the visit counter, the search index and the database");
         scheduler.close();
         consultationRetention.close();
+        resealer.close();
         replyMailer.close();
         // Requests have been drained by now: what the counter still holds is written before the database goes.
         visitCounter.close();

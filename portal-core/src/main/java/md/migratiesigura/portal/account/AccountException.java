@@ -15,7 +15,9 @@ public class AccountException extends RuntimeException {
         /** The second factor's code did not match (or was used already). */
         WRONG_CODE,
         /** The current password, typed to change it, was wrong. */
-        WRONG_PASSWORD
+        WRONG_PASSWORD,
+        /** The new password is the current one: a password someone else knew must really be replaced. */
+        SAME_PASSWORD
     }
 
     private final Reason reason;

@@ -11,11 +11,13 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import md.migratiesigura.portal.common.Role;
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.NaturalId;
 
 /** A back-office account. */
 @Entity
 @Table(name = "users")
+@DynamicUpdate // a sign-in writes its code's step only, never the sealed secret read before (Resealer may renew it)
 public class PortalUser {
 
     @Id
@@ -51,6 +53,10 @@ public class PortalUser {
 
     @Column(name = "session_generation", nullable = false)
     private int sessionGeneration;
+
+    /** The password was set by someone else (first start, an administrator's reset): its user must replace it. */
+    @Column(name = "password_change_required", nullable = false)
+    private boolean passwordChangeRequired;
 
     @Version
     private int version;
@@ -100,6 +106,14 @@ public class PortalUser {
 
     public void setPasswordHash(String passwordHash) {
         this.passwordHash = passwordHash;
+    }
+
+    public boolean isPasswordChangeRequired() {
+        return passwordChangeRequired;
+    }
+
+    public void setPasswordChangeRequired(boolean required) {
+        this.passwordChangeRequired = required;
     }
 
     public byte[] getTotpSecret() {

@@ -7,9 +7,12 @@ import java.util.OptionalLong;
 import md.migratiesigura.portal.account.AccountException.Reason;
 import md.migratiesigura.portal.audit.AuditAction;
 import md.migratiesigura.portal.audit.AuditService;
+import md.migratiesigura.portal.common.SealedColumn;
 import md.migratiesigura.portal.common.SecretSealer;
 import md.migratiesigura.portal.common.SignedInUser;
 import org.hibernate.SessionFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The second factor of signing in: a TOTP code from the user's authenticator app, checked after the password
@@ -18,7 +21,9 @@ import org.hibernate.SessionFactory;
  */
 public class SecondFactorService {
 
-    private static final String TOTP_FIELD = "users.totp_secret";
+    /** The second-factor keys, sealed for their row: one account's key copied to another's row does not open. */
+    public static final SealedColumn TOTP_SECRET = new SealedColumn("users", "totp_secret", "users.totp_secret");
+    private static final Logger log = LoggerFactory.getLogger(SecondFactorService.class);
 
     private final SessionFactory sessionFactory;
     private final AuditService audit;
@@ -43,15 +48,24 @@ public class SecondFactorService {
             if (user == null || !user.isEnabled() || !user.hasSecondFactor()) {
                 return Optional.<Authentication>empty();
             }
-            OptionalLong step = Totp.match(sealer.open(TOTP_FIELD, user.getTotpSecret()), code, clock.instant(),
-                    user.getTotpLastStep());
+            byte[] secret;
+            try {
+                secret = sealer.open(TOTP_SECRET.row(user.getId()), user.getTotpSecret());
+            } catch (IllegalStateException e) {
+                // Changed in the database, or copied from another account: no code can pass, and someone should look.
+                log.warn("The second-factor key of user #{} does not open: {}", user.getId(), e.getMessage());
+                audit.record(session, user, user.getEmail(), AuditAction.LOGIN_CODE_FAILED, null, "key-does-not-open");
+                return Optional.<Authentication>empty();
+            }
+            OptionalLong step = Totp.match(secret, code, clock.instant(), user.getTotpLastStep());
             if (step.isEmpty()) {
                 audit.record(session, user, user.getEmail(), AuditAction.LOGIN_CODE_FAILED, null, "wrong-code");
                 return Optional.<Authentication>empty();
             }
             user.setTotpLastStep(step.getAsLong());
             audit.record(session, user, user.getEmail(), AuditAction.LOGIN_SUCCEEDED, null, "second-factor");
-            return Optional.of(new Authentication(UserService.signedIn(user), false, user.getSessionGeneration()));
+            return Optional.of(new Authentication(UserService.signedIn(user), false, user.getSessionGeneration(),
+                    user.isPasswordChangeRequired()));
         });
     }
 
@@ -85,7 +99,7 @@ public class SecondFactorService {
         }
         sessionFactory.inTransaction(session -> {
             PortalUser user = UserService.requireEnabled(session, actor);
-            user.setTotp(sealer.seal(TOTP_FIELD, secret), step.getAsLong());
+            user.setTotp(sealer.seal(TOTP_SECRET.row(user.getId()), secret), step.getAsLong());
             audit.record(session, user, user.getEmail(), AuditAction.TOTP_ENABLED, null, null);
         });
     }

@@ -80,17 +80,19 @@ public class UserService {
             boolean codeRequired = account.hasSecondFactor();
             audit.record(signedIn, codeRequired ? AuditAction.LOGIN_CODE_REQUIRED : AuditAction.LOGIN_SUCCEEDED,
                     null, null);
-            return Optional.of(new Authentication(signedIn, codeRequired, account.getSessionGeneration()));
+            return Optional.of(new Authentication(signedIn, codeRequired, account.getSessionGeneration(),
+                    account.isPasswordChangeRequired()));
         }
         audit.record(signedIn, AuditAction.LOGIN_FAILED, null, matches ? "account-disabled" : "wrong-password");
         return Optional.empty();
     }
 
     /**
-     * The signed-in user changes their own password: the current one must be right and the new one pass the
-     * policy. Every other session of the user ends; the one that asked goes on with the generation returned.
+     * The signed-in user changes their own password: the current one must be right, the new one differ from it and
+     * pass the policy. Every other session of the user ends; the one that asked goes on with the generation returned.
+     * A password someone else set is then the user's own: {@link Authentication#passwordChangeRequired()} is false.
      *
-     * @throws AccountException WRONG_PASSWORD or WEAK_PASSWORD; nothing is saved then
+     * @throws AccountException WRONG_PASSWORD, SAME_PASSWORD or WEAK_PASSWORD; nothing is saved then
      */
     public int changePassword(SignedInUser actor, String current, String next) {
         if (actor == null) {
@@ -102,6 +104,9 @@ public class UserService {
             audit.record(actor, AuditAction.PASSWORD_CHANGE_FAILED, null, "wrong-password");
             throw new AccountException(Reason.WRONG_PASSWORD);
         }
+        if (typed.equals(next)) {
+            throw new AccountException(Reason.SAME_PASSWORD);
+        }
         if (policy.check(next).isPresent()) {
             throw new AccountException(Reason.WEAK_PASSWORD);
         }
@@ -109,6 +114,7 @@ public class UserService {
         return sessionFactory.fromTransaction(session -> {
             PortalUser user = requireEnabled(session, actor);
             user.setPasswordHash(hash);
+            user.setPasswordChangeRequired(false);
             user.endSessions();
             audit.record(session, user, user.getEmail(), AuditAction.PASSWORD_CHANGED, null, null);
             return user.getSessionGeneration();
@@ -122,7 +128,7 @@ public class UserService {
 
     /**
      * An administrator sets a new password for a user (forgotten, or possibly known to someone else); every
-     * session of that user ends.
+     * session of that user ends. The administrator knows it, so the user must replace it at their next sign-in.
      *
      * @throws AccountException WEAK_PASSWORD, UNKNOWN_USER or NOT_ALLOWED; nothing is saved then
      */
@@ -135,6 +141,7 @@ public class UserService {
             PortalUser administrator = requireAdministrator(session, actor);
             PortalUser user = requireUser(session, userId);
             user.setPasswordHash(hash);
+            user.setPasswordChangeRequired(true);
             user.endSessions();
             audit.record(session, administrator, administrator.getEmail(), AuditAction.PASSWORD_RESET,
                     user.getEmail(), null);
@@ -300,7 +307,8 @@ public class UserService {
 
     /**
      * Creates the first administrator when there is no user at all. Without a configured password a random one is
-     * generated and written to the log once: it is the only way to learn it.
+     * generated and written to the log once: it is the only way to learn it. Either way the password sits in a
+     * setting or a log, so it is a one-time password: the administrator must change it at the first sign-in.
      *
      * @return true when an administrator was created now
      */
@@ -312,12 +320,15 @@ public class UserService {
             }
             String address = email.orElse("admin@localhost");
             String secret = password.orElseGet(UserService::randomPassword);
-            session.persist(new PortalUser(address, "Administrator", hasher.hash(secret), Role.ADMINISTRATOR,
-                    clock.instant()));
+            PortalUser administrator = new PortalUser(address, "Administrator", hasher.hash(secret), Role.ADMINISTRATOR,
+                    clock.instant());
+            administrator.setPasswordChangeRequired(true);
+            session.persist(administrator);
             if (password.isPresent()) {
-                log.info("Created the first administrator, {}, with the password from PORTAL_ADMIN_PASSWORD", address);
+                log.info("Created the first administrator, {}, with the password from PORTAL_ADMIN_PASSWORD (to be"
+                        + " changed at the first sign-in)", address);
             } else {
-                log.warn("Created the first administrator, {}, with the one-time password: {}  (shown only now; change it after logging in)",
+                log.warn("Created the first administrator, {}, with the one-time password: {}  (shown only now; it must be changed at the first sign-in)",
                         address, secret);
             }
             return true;

@@ -17,6 +17,7 @@ import java.time.Instant;
 import md.migratiesigura.portal.account.PortalUser;
 import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.common.LanguageConverter;
+import org.hibernate.annotations.DynamicUpdate;
 
 /**
  * A question sent through the portal. The question and the contact details are held only encrypted
@@ -25,6 +26,7 @@ import md.migratiesigura.portal.common.LanguageConverter;
  */
 @Entity
 @Table(name = "consultations")
+@DynamicUpdate // an update writes only what changed, never the sealed texts read before (Resealer may renew them)
 public class Consultation {
 
     @Id
@@ -56,10 +58,11 @@ public class Consultation {
     @Column(nullable = false)
     private ConsultationStatus status;
 
-    @Column(nullable = false, updatable = false)
+    /** Sealed for this row, so written once the row has its id (see {@link #sealTexts}). */
+    @Column(nullable = false)
     private byte[] question;
 
-    @Column(updatable = false)
+    @Column
     private byte[] contact;
 
     @ManyToOne(fetch = FetchType.LAZY)
@@ -83,15 +86,14 @@ public class Consultation {
     }
 
     Consultation(String ticket, String phraseHash, Language language, Topic topic, boolean sos, Channel channel,
-                 byte[] question, byte[] contact, Instant createdAt) {
+                 Instant createdAt) {
         this.ticket = ticket;
         this.phraseHash = phraseHash;
         this.language = language;
         this.topic = topic;
         this.sos = sos;
         this.channel = channel;
-        this.question = question;
-        this.contact = contact;
+        this.question = new byte[0];
         this.createdAt = createdAt;
         this.status = ConsultationStatus.OPEN;
     }
@@ -154,6 +156,15 @@ public class Consultation {
 
     int getVersion() {
         return version;
+    }
+
+    /** The question and contact sealed for this row: once, right after it was inserted and got its id. */
+    void sealTexts(byte[] question, byte[] contact) {
+        if (this.question.length > 0) {
+            throw new IllegalStateException("the texts of a consultation are written once");
+        }
+        this.question = question;
+        this.contact = contact;
     }
 
     void assignTo(PortalUser user) {

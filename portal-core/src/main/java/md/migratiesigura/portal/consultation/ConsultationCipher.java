@@ -13,23 +13,32 @@ import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import md.migratiesigura.portal.common.SealedColumn;
 import md.migratiesigura.portal.common.SecretSealer;
 
 /**
  * AES-256-GCM for what people write and how to reach them. Each value gets a random 12-byte IV and is stored as
- * {@code [format 1][key id, 4 bytes][IV, 12 bytes][ciphertext and 16-byte tag]}. The key id (the first four bytes of
+ * {@code [format][key id, 4 bytes][IV, 12 bytes][ciphertext and 16-byte tag]}. The key id (the first four bytes of
  * the key's SHA-256) names the key that sealed it, so a new key can take over while older ones still open what they
- * sealed. The field's name is bound in as associated data: a question cannot be passed off as a reply.
+ * sealed. The cell the value is stored in (table, row id, column: {@link SealedColumn.Cell}) is bound in as
+ * associated data: a question cannot be passed off as a reply, nor one person's question as another's.
+ *
+ * <p>Format 2 is bound to the cell. Format 1, written before, was bound to the field's name only; such values still
+ * open until {@link Resealer} has sealed every one of them again, after which this portal refuses format 1 (a value
+ * copied in from an old backup would otherwise open in any row).
  */
 public final class ConsultationCipher {
 
-    static final byte FORMAT = 1;
+    /** Bound to the field's name only: read, never written. */
+    static final byte FORMER_FORMAT = 1;
+    static final byte FORMAT = 2;
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final int HEADER = 1 + 4 + IV_BYTES;
 
     private final List<Key> keys;
     private final SecureRandom random = new SecureRandom();
+    private volatile boolean formerFormatRefused;
 
     private record Key(int id, SecretKey secret) {
     }
@@ -57,8 +66,8 @@ public final class ConsultationCipher {
         }
     }
 
-    /** Encrypts a text for the named field; null stays null. */
-    public byte[] seal(String field, String text) {
+    /** Encrypts a text for the given cell with the first key; null stays null. */
+    public byte[] seal(SealedColumn.Cell cell, String text) {
         if (text == null) {
             return null;
         }
@@ -68,7 +77,7 @@ public final class ConsultationCipher {
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key.secret(), new GCMParameterSpec(TAG_BITS, iv));
-            cipher.updateAAD(field.getBytes(StandardCharsets.UTF_8));
+            cipher.updateAAD(cell.associatedData());
             byte[] sealed = cipher.doFinal(text.getBytes(StandardCharsets.UTF_8));
             return ByteBuffer.allocate(HEADER + sealed.length).put(FORMAT).putInt(key.id()).put(iv).put(sealed).array();
         } catch (GeneralSecurityException e) {
@@ -80,40 +89,66 @@ public final class ConsultationCipher {
     public SecretSealer asSecretSealer() {
         return new SecretSealer() {
             @Override
-            public byte[] seal(String field, byte[] secret) {
-                return secret == null ? null : ConsultationCipher.this.seal(field, Base64.getEncoder().encodeToString(secret));
+            public byte[] seal(SealedColumn.Cell cell, byte[] secret) {
+                return secret == null ? null : ConsultationCipher.this.seal(cell, Base64.getEncoder().encodeToString(secret));
             }
 
             @Override
-            public byte[] open(String field, byte[] sealed) {
-                String text = ConsultationCipher.this.open(field, sealed);
+            public byte[] open(SealedColumn.Cell cell, byte[] sealed) {
+                String text = ConsultationCipher.this.open(cell, sealed);
                 return text == null ? null : Base64.getDecoder().decode(text);
             }
         };
     }
 
-    /** Decrypts what {@link #seal} wrote for the same field; fails on another field, key, or any changed byte. */
-    public String open(String field, byte[] value) {
+    /**
+     * Decrypts what {@link #seal} wrote for the same cell (or what the former format wrote for its field, until that
+     * format is refused).
+     *
+     * @throws IllegalStateException naming the cell (never the content) when the value was sealed for another cell,
+     *         changed, sealed with a key this portal does not have, or is in the refused former format
+     */
+    public String open(SealedColumn.Cell cell, byte[] value) {
         if (value == null) {
             return null;
         }
-        if (value.length < HEADER + TAG_BITS / 8 || value[0] != FORMAT) {
-            throw new IllegalStateException("not a sealed consultation value");
+        if (value.length < HEADER + TAG_BITS / 8 || (value[0] != FORMAT && value[0] != FORMER_FORMAT)) {
+            throw new IllegalStateException("not a sealed value in " + cell);
+        }
+        if (value[0] == FORMER_FORMAT && formerFormatRefused) {
+            throw new IllegalStateException("a value in " + cell + " is in the former format, which this portal no"
+                    + " longer opens (every value was sealed again): copied in from an old backup?");
         }
         ByteBuffer buffer = ByteBuffer.wrap(value);
         buffer.get();
         int id = buffer.getInt();
         Key key = keys.stream().filter(k -> k.id() == id).findFirst()
-                .orElseThrow(() -> new IllegalStateException("sealed with a key this portal does not have (id "
-                        + Integer.toHexString(id) + "); add it to PORTAL_CONSULTATION_KEY"));
+                .orElseThrow(() -> new IllegalStateException("a value in " + cell + " was sealed with a key this portal"
+                        + " does not have (id " + Integer.toHexString(id) + "); add it to PORTAL_CONSULTATION_KEY"));
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key.secret(), new GCMParameterSpec(TAG_BITS, value, 5, IV_BYTES));
-            cipher.updateAAD(field.getBytes(StandardCharsets.UTF_8));
+            cipher.updateAAD(value[0] == FORMAT ? cell.associatedData()
+                    : cell.column().formerField().getBytes(StandardCharsets.UTF_8));
             return new String(cipher.doFinal(value, HEADER, value.length - HEADER), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("a sealed consultation value does not open (changed, or another field)", e);
+            throw new IllegalStateException("the sealed value in " + cell + " does not open: it was changed, or"
+                    + " copied from another row or column", e);
         }
+    }
+
+    /** The first five bytes of every value sealed now: the format and the first key's id. */
+    byte[] currentPrefix() {
+        return ByteBuffer.allocate(5).put(FORMAT).putInt(keys.get(0).id()).array();
+    }
+
+    /** From now on, values in the former format do not open: called once none is left in the database. */
+    void refuseFormerFormat() {
+        formerFormatRefused = true;
+    }
+
+    boolean refusesFormerFormat() {
+        return formerFormatRefused;
     }
 
     /**

@@ -19,9 +19,9 @@ public record ConsultationDetail(long id, String ticket, Topic topic, Language l
         return status == ConsultationStatus.CLOSED;
     }
 
-    /** A reply or note. */
+    /** A reply or note; {@code deliveryFailure} says why its e-mail did not go out. */
     public record MessageView(long id, MessageKind kind, String author, Instant at, String text, Delivery delivery,
-                              String deliveryError) implements Serializable {
+                              DeliveryFailure deliveryFailure) implements Serializable {
     }
 
     @Override

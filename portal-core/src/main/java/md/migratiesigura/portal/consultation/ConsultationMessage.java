@@ -14,10 +14,12 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import md.migratiesigura.portal.account.PortalUser;
+import org.hibernate.annotations.DynamicUpdate;
 
 /** A counsellor's reply or internal note; its text is held only encrypted. */
 @Entity
 @Table(name = "consultation_messages")
+@DynamicUpdate // recording a delivery writes only the delivery, never the sealed text read before
 public class ConsultationMessage {
 
     @Id
@@ -39,15 +41,18 @@ public class ConsultationMessage {
     @Column(name = "author_name", updatable = false)
     private String authorName;
 
-    @Column(nullable = false, updatable = false)
+    /** Sealed for this row, so written once the row has its id (see {@link #sealBody}). */
+    @Column(nullable = false)
     private byte[] body;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private Delivery delivery;
 
-    @Column(name = "delivery_error")
-    private String deliveryError;
+    /** Why the e-mail did not go out, as a code: never the server's text, which may quote the address. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "delivery_failure")
+    private DeliveryFailure deliveryFailure;
 
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
@@ -58,13 +63,13 @@ public class ConsultationMessage {
     protected ConsultationMessage() {
     }
 
-    ConsultationMessage(Consultation consultation, MessageKind kind, PortalUser author, String authorName, byte[] body,
+    ConsultationMessage(Consultation consultation, MessageKind kind, PortalUser author, String authorName,
                         Delivery delivery, Instant createdAt) {
         this.consultation = consultation;
         this.kind = kind;
         this.author = author;
         this.authorName = authorName;
-        this.body = body;
+        this.body = new byte[0];
         this.delivery = delivery;
         this.createdAt = createdAt;
     }
@@ -89,16 +94,24 @@ public class ConsultationMessage {
         return delivery;
     }
 
-    String getDeliveryError() {
-        return deliveryError;
+    DeliveryFailure getDeliveryFailure() {
+        return deliveryFailure;
     }
 
     Instant getCreatedAt() {
         return createdAt;
     }
 
-    void delivered(Delivery delivery, String error) {
+    /** The text sealed for this row: once, right after it was inserted and got its id. */
+    void sealBody(byte[] sealed) {
+        if (body.length > 0) {
+            throw new IllegalStateException("the text of a message is written once");
+        }
+        this.body = sealed;
+    }
+
+    void delivered(Delivery delivery, DeliveryFailure failure) {
         this.delivery = delivery;
-        this.deliveryError = error;
+        this.deliveryFailure = failure;
     }
 }

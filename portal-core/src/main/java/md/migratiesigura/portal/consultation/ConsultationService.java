@@ -14,6 +14,7 @@ import md.migratiesigura.portal.account.PortalUser;
 import md.migratiesigura.portal.audit.AuditAction;
 import md.migratiesigura.portal.audit.AuditService;
 import md.migratiesigura.portal.common.Language;
+import md.migratiesigura.portal.common.SealedColumn;
 import md.migratiesigura.portal.common.SignedInUser;
 import md.migratiesigura.portal.consultation.ConsultationException.Reason;
 import org.hibernate.Session;
@@ -41,9 +42,11 @@ public class ConsultationService {
     static final int WRONG_TRIES_PER_ADDRESS = 10;
     static final Duration WRONG_TRY_WINDOW = Duration.ofMinutes(15);
     private static final int INBOX_LIMIT = 300;
-    static final String QUESTION = "question";
-    static final String CONTACT = "contact";
-    static final String MESSAGE = "message";
+    static final SealedColumn QUESTION = new SealedColumn("consultations", "question", "question");
+    static final SealedColumn CONTACT = new SealedColumn("consultations", "contact", "contact");
+    static final SealedColumn MESSAGE = new SealedColumn("consultation_messages", "body", "message");
+    /** Every column whose values this service seals, for {@link Resealer}. */
+    public static final List<SealedColumn> SEALED = List.of(QUESTION, CONTACT, MESSAGE);
 
     private final SessionFactory sessionFactory;
     private final ConsultationCipher cipher;
@@ -127,8 +130,11 @@ public class ConsultationService {
             while (findByTicket(session, code).isPresent()) {
                 code = tickets.newTicket();
             }
-            session.persist(new Consultation(code, phraseHash, request.language(), request.topic(), request.sos(),
-                    channel, cipher.seal(QUESTION, question), cipher.seal(CONTACT, contact), now));
+            Consultation consultation = new Consultation(code, phraseHash, request.language(), request.topic(),
+                    request.sos(), channel, now);
+            session.persist(consultation); // inserted at once (an identity column): the id the texts are sealed for
+            consultation.sealTexts(cipher.seal(QUESTION.row(consultation.getId()), question),
+                    cipher.seal(CONTACT.row(consultation.getId()), contact));
             ConsultationCounts.add(session, ConsultationCounts.monthOf(now), request.topic(), request.sos(), 0, 1);
             return code;
         });
@@ -191,9 +197,10 @@ public class ConsultationService {
     private AnswerLookup.Found answer(Session session, Consultation c) {
         List<AnswerLookup.Reply> replies = messages(session, c).stream()
                 .filter(m -> m.getKind() == MessageKind.REPLY)
-                .map(m -> new AnswerLookup.Reply(m.getCreatedAt(), cipher.open(MESSAGE, m.getBody())))
+                .map(m -> new AnswerLookup.Reply(m.getCreatedAt(), cipher.open(MESSAGE.row(m.getId()), m.getBody())))
                 .toList();
-        return new AnswerLookup.Found(c.getTicket(), c.getTopic(), c.getCreatedAt(), cipher.open(QUESTION, c.getQuestion()),
+        return new AnswerLookup.Found(c.getTicket(), c.getTopic(), c.getCreatedAt(),
+                cipher.open(QUESTION.row(c.getId()), c.getQuestion()),
                 c.getStatus() == ConsultationStatus.CLOSED, replies);
     }
 
@@ -260,12 +267,13 @@ public class ConsultationService {
     private ConsultationDetail detail(Session session, Consultation c) {
         List<ConsultationDetail.MessageView> messages = messages(session, c).stream()
                 .map(m -> new ConsultationDetail.MessageView(m.getId(), m.getKind(), m.getAuthorName(), m.getCreatedAt(),
-                        cipher.open(MESSAGE, m.getBody()), m.getDelivery(), m.getDeliveryError()))
+                        cipher.open(MESSAGE.row(m.getId()), m.getBody()), m.getDelivery(), m.getDeliveryFailure()))
                 .toList();
         PortalUser assignee = c.getAssignee();
         Referral referral = c.getReferral();
         return new ConsultationDetail(c.getId(), c.getTicket(), c.getTopic(), c.getLanguage(), c.isSos(), c.getChannel(),
-                cipher.open(CONTACT, c.getContact()), cipher.open(QUESTION, c.getQuestion()), c.getStatus(),
+                cipher.open(CONTACT.row(c.getId()), c.getContact()), cipher.open(QUESTION.row(c.getId()), c.getQuestion()),
+                c.getStatus(),
                 c.getCreatedAt(), c.getClosedAt(), assignee == null ? null : assignee.getId(),
                 assignee == null ? null : assignee.getDisplayName(), referral == null ? null : referral.view(), messages);
     }
@@ -300,24 +308,25 @@ public class ConsultationService {
                 case TICKET -> Delivery.TICKET;
             };
             ConsultationMessage message = new ConsultationMessage(c, MessageKind.REPLY, author, user.displayName(),
-                    cipher.seal(MESSAGE, body), delivery, clock.instant());
+                    delivery, clock.instant());
             session.persist(message);
+            message.sealBody(cipher.seal(MESSAGE.row(message.getId()), body));
             audit(session, user, AuditAction.CONSULTATION_REPLIED, c, delivery.name());
             return new Stored(message.getId(), delivery, delivery == Delivery.EMAIL_PENDING
-                    ? cipher.open(CONTACT, c.getContact()) : null, c.getLanguage(), c.getTicket());
+                    ? cipher.open(CONTACT.row(c.getId()), c.getContact()) : null, c.getLanguage(), c.getTicket());
         });
         if (stored.delivery() == Delivery.EMAIL_PENDING) {
             mailer.send(replyMail(stored.to(), stored.language(), stored.ticket(), body),
-                    error -> recordDelivery(stored.messageId(), error));
+                    failure -> recordDelivery(stored.messageId(), failure));
         }
         return stored.delivery();
     }
 
-    private void recordDelivery(long messageId, String error) {
+    private void recordDelivery(long messageId, DeliveryFailure failure) {
         sessionFactory.inTransaction(session -> {
             ConsultationMessage message = session.find(ConsultationMessage.class, messageId);
             if (message != null) { // deleted meanwhile by the retention job: nothing to record
-                message.delivered(error == null ? Delivery.EMAIL_SENT : Delivery.EMAIL_FAILED, error);
+                message.delivered(failure == null ? Delivery.EMAIL_SENT : Delivery.EMAIL_FAILED, failure);
             }
         });
     }
@@ -341,8 +350,10 @@ public class ConsultationService {
         String body = ConsultationTexts.message(text);
         act(session -> {
             Consultation c = openConsultation(session, id);
-            session.persist(new ConsultationMessage(c, MessageKind.NOTE, session.getReference(PortalUser.class, user.id()),
-                    user.displayName(), cipher.seal(MESSAGE, body), Delivery.INTERNAL, clock.instant()));
+            ConsultationMessage note = new ConsultationMessage(c, MessageKind.NOTE,
+                    session.getReference(PortalUser.class, user.id()), user.displayName(), Delivery.INTERNAL, clock.instant());
+            session.persist(note);
+            note.sealBody(cipher.seal(MESSAGE.row(note.getId()), body));
             audit(session, user, AuditAction.CONSULTATION_NOTE_ADDED, c, null);
         });
     }

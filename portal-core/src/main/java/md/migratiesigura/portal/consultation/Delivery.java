@@ -8,7 +8,7 @@ public enum Delivery {
     PHONE,
     EMAIL_PENDING,
     EMAIL_SENT,
-    /** The SMTP server refused or could not be reached; the reply is kept behind the ticket. */
+    /** The SMTP server refused or could not be reached ({@link DeliveryFailure}); the reply is kept behind the ticket. */
     EMAIL_FAILED,
     /** An internal note: never delivered. */
     INTERNAL

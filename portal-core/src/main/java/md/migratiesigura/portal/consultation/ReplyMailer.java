@@ -1,13 +1,21 @@
 package md.migratiesigura.portal.consultation;
 
+import jakarta.mail.Address;
+import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Authenticator;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.PasswordAuthentication;
+import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
@@ -17,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import md.migratiesigura.portal.common.BackgroundThreads;
+import javax.net.ssl.SSLException;
 import md.migratiesigura.portal.config.ConsultationSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,25 +74,24 @@ public final class ReplyMailer implements AutoCloseable {
     }
 
     /**
-     * Queues an e-mail and returns at once; {@code outcome} later gets null when the server accepted it, or a short
-     * reason (never the text) when it did not.
+     * Queues an e-mail and returns at once; {@code outcome} later gets null when the server accepted it, or why it
+     * did not, as a code: the server's text often quotes the address, so it is neither kept nor logged.
      */
-    public void send(Outgoing mail, Consumer<String> outcome) {
+    public void send(Outgoing mail, Consumer<DeliveryFailure> outcome) {
         if (!isOn()) {
-            outcome.accept("mail is off");
+            outcome.accept(DeliveryFailure.OTHER);
             return;
         }
         executor.execute(() -> {
-            String error = null;
+            DeliveryFailure failure = null;
             try {
                 deliver(mail);
             } catch (MessagingException | RuntimeException e) {
-                error = reason(e);
-                // The reason may quote the address: the counsellor sees it, the log gets only its kind.
-                log.warn("A consultation reply could not be sent by e-mail ({})", e.getClass().getSimpleName());
+                failure = failure(e);
+                log.warn("A consultation reply could not be sent by e-mail: {}", failure);
             }
             try {
-                outcome.accept(error);
+                outcome.accept(failure);
             } catch (RuntimeException e) {
                 log.warn("The outcome of a consultation e-mail could not be recorded: {}", e.toString());
             }
@@ -130,14 +138,33 @@ public final class ReplyMailer implements AutoCloseable {
         return Session.getInstance(p, authenticator);
     }
 
-    private static String reason(Exception e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
+    /** The kind of a failure, from the exception and its causes (a MessagingException's cause is its next one). */
+    static DeliveryFailure failure(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof AuthenticationFailedException) {
+                return DeliveryFailure.AUTH;
+            }
+            if (t instanceof AddressException || (t instanceof SendFailedException refused
+                    && (present(refused.getInvalidAddresses()) || present(refused.getValidUnsentAddresses())))) {
+                return DeliveryFailure.RECIPIENT_REFUSED;
+            }
+            if (t instanceof SocketTimeoutException) {
+                return DeliveryFailure.TIMEOUT;
+            }
+            // Jakarta Mail names a missing STARTTLS in its own message only (no address in it).
+            if (t instanceof SSLException || (t instanceof MessagingException && t.getMessage() != null
+                    && t.getMessage().contains("STARTTLS"))) {
+                return DeliveryFailure.TLS;
+            }
+            if (t instanceof ConnectException || t instanceof UnknownHostException || t instanceof NoRouteToHostException) {
+                return DeliveryFailure.CONNECT;
+            }
         }
-        String message = t.getMessage() == null ? t.getClass().getSimpleName()
-                : t.getClass().getSimpleName() + ": " + t.getMessage().lines().findFirst().orElse("").strip();
-        return message.length() > 290 ? message.substring(0, 290) : message;
+        return DeliveryFailure.OTHER;
+    }
+
+    private static boolean present(Address[] addresses) {
+        return addresses != null && addresses.length > 0;
     }
 
     /** Waits up to ten seconds for e-mails already queued, then stops. */

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import md.migratiesigura.portal.MutableClock;
+import md.migratiesigura.portal.common.SealedColumn;
 import md.migratiesigura.portal.config.ConfigException;
 import md.migratiesigura.portal.config.ConsultationSettings;
 import md.migratiesigura.portal.config.PortalConfig;
@@ -28,6 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Sealing texts, keys from configuration or the data directory, tickets and phrases, the form's stamps. */
 class ConsultationCipherTest {
+
+    private static final SealedColumn.Cell QUESTION_1 = ConsultationService.QUESTION.row(1);
 
     private static byte[] key() {
         byte[] key = new byte[32];
@@ -39,9 +42,9 @@ class ConsultationCipherTest {
     void aSealedTextOpensAgainButHoldsNoPlaintextAndDiffersEachTime() {
         ConsultationCipher cipher = new ConsultationCipher(List.of(key()));
         String text = "Mi-au luat pașaportul la Napoli, ce fac? Меня не отпускают.";
-        byte[] first = cipher.seal("question", text);
-        byte[] second = cipher.seal("question", text);
-        assertEquals(text, cipher.open("question", first));
+        byte[] first = cipher.seal(QUESTION_1, text);
+        byte[] second = cipher.seal(QUESTION_1, text);
+        assertEquals(text, cipher.open(QUESTION_1, first));
         assertFalse(Arrays.equals(first, second), "a random IV for every value");
         String raw = new String(first, StandardCharsets.ISO_8859_1);
         assertFalse(raw.contains("Napoli") || raw.contains("Меня"), "no plaintext in the sealed bytes");
@@ -51,22 +54,50 @@ class ConsultationCipherTest {
     @Test
     void aValueDoesNotOpenAsAnotherFieldNorWhenOneByteChanged() {
         ConsultationCipher cipher = new ConsultationCipher(List.of(key()));
-        byte[] sealed = cipher.seal("question", "întrebare");
-        assertThrows(IllegalStateException.class, () -> cipher.open("message", sealed));
+        byte[] sealed = cipher.seal(QUESTION_1, "întrebare");
+        assertThrows(IllegalStateException.class, () -> cipher.open(ConsultationService.MESSAGE.row(1), sealed));
         sealed[sealed.length - 1] ^= 1;
-        assertThrows(IllegalStateException.class, () -> cipher.open("question", sealed));
+        assertThrows(IllegalStateException.class, () -> cipher.open(QUESTION_1, sealed));
     }
 
     @Test
     void afterARotationTheOldKeyStillOpensWhatItSealedAndTheNewOneSeals() {
         byte[] oldKey = key();
         byte[] newKey = key();
-        byte[] sealedBefore = new ConsultationCipher(List.of(oldKey)).seal("contact", "+373 69 000 000");
+        SealedColumn.Cell contact = ConsultationService.CONTACT.row(1);
+        byte[] sealedBefore = new ConsultationCipher(List.of(oldKey)).seal(contact, "+373 69 000 000");
         ConsultationCipher rotated = new ConsultationCipher(List.of(newKey, oldKey));
-        assertEquals("+373 69 000 000", rotated.open("contact", sealedBefore));
-        byte[] sealedAfter = rotated.seal("contact", "x");
-        assertThrows(IllegalStateException.class, () -> new ConsultationCipher(List.of(oldKey)).open("contact", sealedAfter),
+        assertEquals("+373 69 000 000", rotated.open(contact, sealedBefore));
+        byte[] sealedAfter = rotated.seal(contact, "x");
+        assertThrows(IllegalStateException.class, () -> new ConsultationCipher(List.of(oldKey)).open(contact, sealedAfter),
                 "sealed with the new key");
+    }
+
+    @Test
+    void aValueCopiedToAnotherRowOrTableDoesNotOpenAndTheErrorNamesTheCellNotTheText() {
+        ConsultationCipher cipher = new ConsultationCipher(List.of(key()));
+        byte[] sealed = cipher.seal(QUESTION_1, "Mă ține cu forța la Antalya");
+        IllegalStateException moved = assertThrows(IllegalStateException.class,
+                () -> cipher.open(ConsultationService.QUESTION.row(2), sealed), "another consultation's question");
+        assertTrue(moved.getMessage().contains("consultations #2 question"), moved.getMessage());
+        assertTrue(moved.getMessage().contains("copied from another row"), moved.getMessage());
+        assertFalse(moved.getMessage().contains("Antalya"));
+        SealedColumn elsewhere = new SealedColumn("users", "question", "question");
+        assertThrows(IllegalStateException.class, () -> cipher.open(elsewhere.row(1), sealed), "another table");
+    }
+
+    @Test
+    void aValueOfTheFormerFormatOpensUntilThatFormatIsRefused() {
+        byte[] key = key();
+        ConsultationCipher cipher = new ConsultationCipher(List.of(key));
+        byte[] former = FormerSealing.seal(key, "question", "Unde îmi găsesc fiica?");
+        assertEquals("Unde îmi găsesc fiica?", cipher.open(ConsultationService.QUESTION.row(7), former));
+        assertThrows(IllegalStateException.class, () -> cipher.open(ConsultationService.CONTACT.row(7), former),
+                "still bound to its field's name");
+        cipher.refuseFormerFormat();
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> cipher.open(ConsultationService.QUESTION.row(7), former));
+        assertTrue(refused.getMessage().contains("former format"), refused.getMessage());
     }
 
     @Test

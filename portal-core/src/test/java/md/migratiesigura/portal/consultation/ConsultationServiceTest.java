@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -19,6 +21,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import md.migratiesigura.portal.MutableClock;
@@ -262,10 +265,88 @@ class ConsultationServiceTest {
         long id = idOf(submitted);
         assertEquals(Delivery.EMAIL_PENDING, withDeadMail.reply(id, counsellor, "Ответ про визу"));
         assertEquals(Delivery.EMAIL_FAILED, awaitDelivery(id));
-        assertNotNull(consultations.open(id, counsellor).orElseThrow().messages().get(0).deliveryError());
+        assertNotNull(consultations.open(id, counsellor).orElseThrow().messages().get(0).deliveryFailure());
+        assertEquals(DeliveryFailure.CONNECT, consultations.find(id).orElseThrow().messages().get(0).deliveryFailure());
         AnswerLookup.Found answer = assertInstanceOf(AnswerLookup.Found.class,
                 consultations.readAnswer(submitted.ticket(), submitted.phrase(), newAddress()));
         assertEquals("Ответ про визу", answer.replies().get(0).text());
+    }
+
+    @Test
+    void aRecipientRefusedByTheServerIsRecordedAsACodeAndItsAddressIsNowhereInTheDatabaseNorTheLog() throws Exception {
+        String address = "victima.refuzata@example.org";
+        PrintStream err = System.err;
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        long id;
+        try (RefusingSmtpServer refusing = RefusingSmtpServer.start()) {
+            System.setErr(new PrintStream(new TeeOutputStream(err, log), true, StandardCharsets.UTF_8));
+            ConsultationService withRefusingMail = service(mail(refusing.port()));
+            Submitted submitted = withRefusingMail.submit(new NewConsultation(Language.RO, Topic.WORK_RIGHTS,
+                    "Angajatorul nu-mi dă salariul", false, Channel.EMAIL, address), newAddress());
+            id = idOf(submitted);
+            withRefusingMail.reply(id, counsellor, "Vă ajutăm să depuneți o plângere.");
+            assertEquals(Delivery.EMAIL_FAILED, awaitDelivery(id));
+            assertTrue(refusing.refusals().stream().anyMatch(r -> r.contains(address)), "the server quoted the address");
+        } finally {
+            System.setErr(err);
+        }
+        ConsultationDetail.MessageView reply = consultations.find(id).orElseThrow().messages().get(0);
+        assertEquals(DeliveryFailure.RECIPIENT_REFUSED, reply.deliveryFailure());
+        assertEquals(List.of(), columnsHolding("refuzata"), "the address is only in the sealed contact");
+        String logged = log.toString(StandardCharsets.UTF_8);
+        assertTrue(logged.contains("RECIPIENT_REFUSED"), logged);
+        assertFalse(logged.contains("refuzata"), logged);
+    }
+
+    /** Every column of every table of the test database whose value contains the text somewhere, as table.column. */
+    private static List<String> columnsHolding(String text) throws Exception {
+        List<String> found = new ArrayList<>();
+        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
+            List<String[]> columns = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery("SELECT table_name, column_name FROM information_schema.columns"
+                    + " WHERE table_schema = DATABASE() AND data_type IN ('char', 'varchar', 'tinytext', 'text',"
+                    + " 'mediumtext', 'longtext', 'binary', 'varbinary', 'tinyblob', 'blob', 'mediumblob', 'longblob')")) {
+                while (rs.next()) {
+                    columns.add(new String[] {rs.getString(1), rs.getString(2)});
+                }
+            }
+            for (String[] column : columns) {
+                try (java.sql.PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM `" + column[0]
+                        + "` WHERE `" + column[1] + "` LIKE ?")) {
+                    count.setString(1, "%" + text + "%");
+                    try (ResultSet rs = count.executeQuery()) {
+                        rs.next();
+                        if (rs.getLong(1) > 0) {
+                            found.add(column[0] + "." + column[1]);
+                        }
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Writes to two streams: the test's output stays visible while it is read. */
+    private static final class TeeOutputStream extends java.io.OutputStream {
+        private final java.io.OutputStream first;
+        private final java.io.OutputStream second;
+
+        TeeOutputStream(java.io.OutputStream first, java.io.OutputStream second) {
+            this.first = first;
+            this.second = second;
+        }
+
+        @Override
+        public synchronized void write(int b) throws java.io.IOException {
+            first.write(b);
+            second.write(b);
+        }
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) throws java.io.IOException {
+            first.write(b, off, len);
+            second.write(b, off, len);
+        }
     }
 
     @Test

@@ -46,6 +46,7 @@ import md.migratiesigura.portal.web.riskcheck.RiskCheckRoutes;
 import md.migratiesigura.portal.web.search.SearchRoutes;
 import md.migratiesigura.portal.web.security.BadRequestListener;
 import md.migratiesigura.portal.web.security.LoginThrottle;
+import md.migratiesigura.portal.web.security.PasswordChangeListener;
 import md.migratiesigura.portal.web.security.StaffSession;
 import md.migratiesigura.portal.web.security.StaffSessionListener;
 import md.migratiesigura.portal.web.visits.VisitsRoutes;
@@ -260,6 +261,7 @@ public class PortalApplication extends AuthenticatedWebApplication {
                 .remove(CSPDirective.FORM_ACTION).add(CSPDirective.FORM_ACTION, CSPDirectiveSrcValue.SELF);
         getRequestCycleListeners().add(new ResourceIsolationRequestCycleListener());
         getRequestCycleListeners().add(new StaffSessionListener());
+        getRequestCycleListeners().add(new PasswordChangeListener());
         getRequestCycleListeners().add(new BadRequestListener());
     }
 

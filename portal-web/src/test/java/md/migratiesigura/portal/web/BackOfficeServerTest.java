@@ -38,8 +38,9 @@ class BackOfficeServerTest {
     static void start() throws IOException {
         Map<String, String> env = TestDatabases.portalEnvironment(Files.createTempDirectory("portal-admin-server-test"));
         env.put("PORTAL_ADMIN_EMAIL", TestPortal.ADMIN_EMAIL);
-        env.put("PORTAL_ADMIN_PASSWORD", TestPortal.ADMIN_PASSWORD);
+        env.put("PORTAL_ADMIN_PASSWORD", TestPortal.ADMIN_ONE_TIME_PASSWORD);
         server = PortalServer.start(PortalConfig.from(env, new Properties()));
+        TestPortal.firstPasswordChanged(server.services());
     }
 
     @AfterAll

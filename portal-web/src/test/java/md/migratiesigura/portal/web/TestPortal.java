@@ -22,12 +22,17 @@ import org.apache.wicket.util.string.Strings;
 
 /**
  * One real core (its own test database, the bundled content) shared by the web tests of a JVM, with a first
- * administrator whose password the tests know.
+ * administrator who has already replaced the one-time password of the settings by one the tests know.
  */
 public final class TestPortal {
 
     public static final String ADMIN_EMAIL = "admin@example.org";
     public static final String ADMIN_PASSWORD = "administrator passphrase for tests";
+    /**
+     * The first administrator's password in the settings ({@code PORTAL_ADMIN_PASSWORD}): a one-time password, which
+     * {@link #firstPasswordChanged} replaces by {@link #ADMIN_PASSWORD} as the administrator does at the first sign-in.
+     */
+    public static final String ADMIN_ONE_TIME_PASSWORD = "one-time administrator passphrase for tests";
     /** The password of every account made by {@link #newStaff}. */
     public static final String STAFF_PASSWORD = "staff passphrase for tests";
     /** The consultations' encryption key (base64), known to tests so that they can sign a form stamp. */
@@ -42,6 +47,7 @@ public final class TestPortal {
     public static synchronized PortalServices services() {
         if (services == null) {
             services = PortalCore.start(config());
+            firstPasswordChanged(services);
             Runtime.getRuntime().addShutdownHook(new Thread(services::close, "close-test-portal"));
         }
         return services;
@@ -62,12 +68,21 @@ public final class TestPortal {
         try {
             Map<String, String> env = TestDatabases.portalEnvironment(Files.createTempDirectory(name));
             env.put("PORTAL_ADMIN_EMAIL", ADMIN_EMAIL);
-            env.put("PORTAL_ADMIN_PASSWORD", ADMIN_PASSWORD);
+            env.put("PORTAL_ADMIN_PASSWORD", ADMIN_ONE_TIME_PASSWORD);
             env.put("PORTAL_CONSULTATION_KEY", CONSULTATION_KEY);
             return PortalConfig.from(env, new Properties());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The first administrator of a core started with {@link #ADMIN_ONE_TIME_PASSWORD} replaces it by
+     * {@link #ADMIN_PASSWORD}, as they must at their first sign-in; the back office then opens for them.
+     */
+    public static void firstPasswordChanged(PortalServices core) {
+        SignedInUser admin = core.users().authenticate(ADMIN_EMAIL, ADMIN_ONE_TIME_PASSWORD).orElseThrow();
+        core.users().changePassword(admin, ADMIN_ONE_TIME_PASSWORD, ADMIN_PASSWORD);
     }
 
     /** A fresh application on the shared core, as the server builds it. */
@@ -98,7 +113,8 @@ public final class TestPortal {
         return administrator(services());
     }
 
-    private static SignedInUser administrator(PortalServices core) {
+    /** {@link #administrator()} on a core of a test's own. */
+    public static SignedInUser administrator(PortalServices core) {
         return core.users().list().stream()
                 .filter(u -> u.email().equals(ADMIN_EMAIL))
                 .map(u -> new SignedInUser(u.id(), u.email(), u.displayName(), u.role()))

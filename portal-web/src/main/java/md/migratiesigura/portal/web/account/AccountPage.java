@@ -44,6 +44,13 @@ public class AccountPage extends AdminBasePage {
     public AccountPage(PageParameters parameters) {
         super(parameters);
         add(new FeedbackPanel("feedback"));
+        add(new Label("passwordRequired", () -> getString("admin.account.password.required")) {
+            @Override
+            protected void onConfigure() {
+                super.onConfigure();
+                setVisible(StaffSession.get().passwordChangeRequired());
+            }
+        });
         add(newPasswordForm("passwordForm"));
         add(new Label("secondFactorOn", () -> getString("admin.account.totp.on")) {
             @Override

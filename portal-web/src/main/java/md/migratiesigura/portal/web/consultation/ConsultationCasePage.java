@@ -87,7 +87,8 @@ public class ConsultationCasePage extends AdminBasePage {
                 item.add(new Label("author", m.author() == null ? "—" : m.author()));
                 item.add(new Label("at", Texts.dateTime(m.at(), getLocale())));
                 item.add(new Label("delivery", getString("admin.consultations.delivery." + m.delivery().name())
-                        + (m.deliveryError() == null ? "" : ": " + m.deliveryError()))
+                        + (m.deliveryFailure() == null ? ""
+                                : ": " + getString("admin.consultations.deliveryFailure." + m.deliveryFailure().name())))
                         .setVisible(m.kind() == MessageKind.REPLY));
                 item.add(new MultiLineLabel("text", m.text()));
             }

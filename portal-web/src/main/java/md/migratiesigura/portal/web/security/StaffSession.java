@@ -37,6 +37,8 @@ public class StaffSession extends AuthenticatedWebSession {
     private Instant signedInAt;
     /** The account's session generation when signing in: a higher one in the database ends this session. */
     private int generation;
+    /** Signed in with a password someone else set: only the password change opens ({@link PasswordChangeListener}). */
+    private boolean passwordChangeRequired;
     /** Password accepted, code not yet: who, and since when. */
     private SignedInUser awaitingCode;
     private Instant awaitingSince;
@@ -109,6 +111,7 @@ public class StaffSession extends AuthenticatedWebSession {
     private void begin(Authentication accepted) {
         user = accepted.user();
         generation = accepted.sessionGeneration();
+        passwordChangeRequired = accepted.passwordChangeRequired();
         signedInAt = PortalApplication.get().clock().instant();
         dirty();
     }
@@ -118,10 +121,16 @@ public class StaffSession extends AuthenticatedWebSession {
         return generation;
     }
 
-    /** After the user changed their password: this session goes on, the others end. */
+    /** After the user changed their password: this session goes on, the others end, and the back office opens. */
     public void continueAs(int newGeneration) {
         generation = newGeneration;
+        passwordChangeRequired = false;
         dirty();
+    }
+
+    /** Whether the user signed in with a password someone else set, and has not replaced it yet. */
+    public boolean passwordChangeRequired() {
+        return passwordChangeRequired;
     }
 
     /** The secret being set up for the second factor: made on first use, the same until confirmed or dropped. */

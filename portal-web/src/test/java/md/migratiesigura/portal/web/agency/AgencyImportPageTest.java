@@ -63,6 +63,7 @@ class AgencyImportPageTest {
     static void startCore() {
         config = TestPortal.newConfig("portal-agency-import-test");
         services = PortalCore.start(config);
+        TestPortal.firstPasswordChanged(services);
     }
 
     @AfterAll

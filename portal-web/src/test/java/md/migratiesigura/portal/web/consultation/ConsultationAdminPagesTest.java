@@ -5,21 +5,33 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
+import md.migratiesigura.portal.PortalCore;
+import md.migratiesigura.portal.PortalServices;
+import md.migratiesigura.portal.TestDatabases;
 import md.migratiesigura.portal.audit.AuditAction;
 import md.migratiesigura.portal.audit.AuditRecord;
 import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.common.Role;
+import md.migratiesigura.portal.common.SignedInUser;
+import md.migratiesigura.portal.config.PortalConfig;
 import md.migratiesigura.portal.consultation.AnswerLookup;
 import md.migratiesigura.portal.consultation.Channel;
 import md.migratiesigura.portal.consultation.ConsultationService;
+import md.migratiesigura.portal.consultation.Delivery;
 import md.migratiesigura.portal.consultation.InboxFilter;
 import md.migratiesigura.portal.consultation.InboxItem;
 import md.migratiesigura.portal.consultation.NewConsultation;
 import md.migratiesigura.portal.consultation.ReferralView;
 import md.migratiesigura.portal.consultation.Submitted;
 import md.migratiesigura.portal.consultation.Topic;
+import md.migratiesigura.portal.web.PortalApplication;
 import md.migratiesigura.portal.web.TestPortal;
 import md.migratiesigura.portal.web.admin.AccessDeniedPage;
 import md.migratiesigura.portal.web.admin.StaffTesting;
@@ -190,6 +202,47 @@ class ConsultationAdminPagesTest {
         assertEquals(AuditAction.REFERRAL_RETIRED, latestAudit().action());
         assertTrue(TestPortal.services().referrals().referrals(false).stream().noneMatch(r -> r.nameRo().startsWith(name)),
                 "a retired service is no longer offered");
+    }
+
+    @Test
+    void aReplyThatCouldNotBeMailedShowsTheCounsellorWhyInTheirLanguage() throws Exception {
+        int deadPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            deadPort = socket.getLocalPort();
+        }
+        Map<String, String> env = TestDatabases.portalEnvironment(Files.createTempDirectory("portal-dead-mail"));
+        env.put("PORTAL_ADMIN_EMAIL", TestPortal.ADMIN_EMAIL);
+        env.put("PORTAL_SMTP_HOST", "127.0.0.1");
+        env.put("PORTAL_SMTP_PORT", Integer.toString(deadPort));
+        env.put("PORTAL_SMTP_TLS", "off");
+        env.put("PORTAL_SMTP_FROM", "portal@example.org");
+        PortalConfig config = PortalConfig.from(env, new Properties());
+        try (PortalServices core = PortalCore.start(config)) {
+            Submitted asked = core.consultations().submit(new NewConsultation(Language.RO, Topic.WORK_RIGHTS,
+                    "Nu primesc salariul.", false, Channel.EMAIL, "lucratoare@example.org"), "198.19.2.1");
+            SignedInUser counsellor = core.users().authenticate(TestPortal.newStaff(core, Role.COUNSELLOR),
+                    TestPortal.STAFF_PASSWORD).orElseThrow();
+            long id = core.consultations().inbox(InboxFilter.OPEN, counsellor).get(0).id();
+            core.consultations().reply(id, counsellor, "Vă sunăm.");
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (core.consultations().find(id).orElseThrow().messages().get(0).delivery() == Delivery.EMAIL_PENDING
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+
+            tester.destroy();
+            tester = new WicketTester(new PortalApplication(core, config));
+            StaffTesting.signIn(tester, counsellor.email(), TestPortal.STAFF_PASSWORD);
+            tester.executeUrl("admin/consultations/" + id);
+            tester.assertRenderedPage(ConsultationCasePage.class);
+            assertTrue(tester.getLastResponseAsString().contains("e-mailul NU a plecat (răspunsul rămâne în spatele"
+                    + " codului): serverul de e-mail nu a putut fi contactat"), asked.displayTicket());
+            tester.getSession().setLocale(Language.RU.locale());
+            tester.executeUrl("admin/consultations/" + id);
+            assertTrue(tester.getLastResponseAsString().contains("письмо НЕ ушло (ответ остаётся за кодом):"
+                    + " не удалось связаться с почтовым сервером"));
+            assertFalse(tester.getLastResponseAsString().contains("Exception"), "no server text");
+        }
     }
 
     private static AuditRecord latestAudit() {

@@ -30,6 +30,8 @@ abstract class BrowserJourney {
     protected ChromeDriver browser;
     /** Long enough for the slowest machine the journeys run on; it returns as soon as the condition holds. */
     protected WebDriverWait wait;
+    private String firstAdministrator;
+    private String firstPassword;
 
     protected BrowserJourney(int width, int height) {
         this.width = width;
@@ -42,16 +44,24 @@ abstract class BrowserJourney {
         environment = TestDatabases.portalEnvironment(dataDir);
         configure(environment);
         portal = PortalProcess.start(environment, Duration.ofSeconds(120));
+        if (firstAdministrator != null) {
+            Browsers.firstSignIn(portal.baseUrl(), firstAdministrator, firstPassword);
+        }
     }
 
     /** Adds the settings a journey needs (an administrator's credentials, …) before the portal starts. */
     protected void configure(Map<String, String> env) {
     }
 
-    /** The first administrator the portal creates at its first start. */
-    protected static void administrator(Map<String, String> env, String email, String password) {
+    /**
+     * The first administrator the portal creates at its first start: the settings give a one-time password, which
+     * the administrator replaces by {@code password} at the first sign-in, before the journey's tests run.
+     */
+    protected void administrator(Map<String, String> env, String email, String password) {
         env.put("PORTAL_ADMIN_EMAIL", email);
-        env.put("PORTAL_ADMIN_PASSWORD", password);
+        env.put("PORTAL_ADMIN_PASSWORD", Browsers.oneTimePassword(password));
+        firstAdministrator = email;
+        firstPassword = password;
     }
 
     @AfterAll

@@ -61,6 +61,40 @@ final class Browsers {
         Files.write(dir.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
     }
 
+    /**
+     * What a journey sets {@code PORTAL_ADMIN_PASSWORD} to: a one-time password, which {@link #firstSignIn} replaces
+     * by {@code password}.
+     */
+    static String oneTimePassword(String password) {
+        return "one-time " + password;
+    }
+
+    /**
+     * The first administrator's first sign-in, in a browser of its own: with the one-time password of the settings
+     * the back office opens on the password change only, and the administrator chooses {@code password}, which the
+     * journey's later sign-ins use.
+     */
+    static void firstSignIn(String baseUrl, String email, String password) throws IOException {
+        ChromeDriver browser = chromium(1280, 900);
+        try {
+            browser.get(baseUrl + "/admin/login");
+            browser.findElement(By.name("email")).sendKeys(email);
+            browser.findElement(By.name("password")).sendKeys(oneTimePassword(password));
+            browser.findElement(By.cssSelector(".admin-form button[type=submit]")).click();
+            WebDriverWait wait = waitFor(browser, java.time.Duration.ofSeconds(10));
+            wait.until(ExpectedConditions.urlMatches(".*/admin/account.*"));
+            browser.findElement(By.name("current")).sendKeys(oneTimePassword(password));
+            browser.findElement(By.name("next")).sendKeys(password);
+            browser.findElement(By.name("repeat")).sendKeys(password);
+            browser.findElement(By.cssSelector("form.admin-form button[type=submit]")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Parola a fost schimbată"));
+            browser.get(baseUrl + "/admin/");
+            wait.until(ExpectedConditions.urlMatches(".*/admin/$"));
+        } finally {
+            browser.quit();
+        }
+    }
+
     /** Signs a staff member in through the login form and waits for the back office's first page. */
     static void signIn(WebDriver browser, String baseUrl, String email, String password) {
         browser.get(baseUrl + "/admin/login");

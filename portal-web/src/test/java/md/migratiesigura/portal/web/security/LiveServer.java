@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
 import md.migratiesigura.portal.TestDatabases;
 import md.migratiesigura.portal.config.PortalConfig;
 import md.migratiesigura.portal.web.PortalServer;
+import md.migratiesigura.portal.web.TestPortal;
 
 /**
  * A real portal on a free port and its own database, for tests that talk HTTP to it the way browsers and scripts do:
@@ -36,8 +37,8 @@ import md.migratiesigura.portal.web.PortalServer;
  */
 final class LiveServer implements AutoCloseable {
 
-    static final String ADMIN_EMAIL = "admin@example.org";
-    static final String ADMIN_PASSWORD = "administrator passphrase for tests";
+    static final String ADMIN_EMAIL = TestPortal.ADMIN_EMAIL;
+    static final String ADMIN_PASSWORD = TestPortal.ADMIN_PASSWORD;
 
     private static final Pattern FORM = Pattern.compile("<form\\b([^>]*)>(.*?)</form>", Pattern.DOTALL);
     private static final Pattern ATTRIBUTE = Pattern.compile("([a-zA-Z-]+)=\"([^\"]*)\"");
@@ -60,8 +61,10 @@ final class LiveServer implements AutoCloseable {
             Map<String, String> env = TestDatabases.portalEnvironment(Files.createTempDirectory(name));
             env.put("PORTAL_TRUSTED_PROXIES", "127.0.0.1/32, ::1");
             env.put("PORTAL_ADMIN_EMAIL", ADMIN_EMAIL);
-            env.put("PORTAL_ADMIN_PASSWORD", ADMIN_PASSWORD);
-            return new LiveServer(PortalServer.start(PortalConfig.from(env, new Properties())), env);
+            env.put("PORTAL_ADMIN_PASSWORD", TestPortal.ADMIN_ONE_TIME_PASSWORD);
+            PortalServer server = PortalServer.start(PortalConfig.from(env, new Properties()));
+            TestPortal.firstPasswordChanged(server.services());
+            return new LiveServer(server, env);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
