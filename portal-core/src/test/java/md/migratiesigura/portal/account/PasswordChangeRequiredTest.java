@@ -17,6 +17,7 @@ import md.migratiesigura.portal.audit.AuditService;
 import md.migratiesigura.portal.common.Role;
 import md.migratiesigura.portal.common.SignedInUser;
 import md.migratiesigura.portal.persistence.Database;
+import md.migratiesigura.portal.common.SecretSealer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,12 +39,15 @@ class PasswordChangeRequiredTest {
     private static final MutableClock clock = new MutableClock(Instant.parse("2026-05-04T08:00:10Z"));
     private static Database database;
     private static UserService users;
+    private static SecondFactorService secondFactor;
 
     @BeforeAll
     static void open() {
         database = Database.open(TestDatabases.newConfig(dataDir));
         users = new UserService(database.sessionFactory(), new PasswordHasher(), PasswordPolicy.standard(),
                 new AuditService(database.sessionFactory(), clock), clock);
+        secondFactor = new SecondFactorService(database.sessionFactory(),
+                new AuditService(database.sessionFactory(), clock), clock, SecretSealer.NONE);
         users.ensureAdministrator(Optional.of("admin@example.org"), Optional.of(ONE_TIME));
     }
 
@@ -78,13 +82,13 @@ class PasswordChangeRequiredTest {
         Authentication created = users.checkPassword(email, PASSWORD).orElseThrow();
         assertFalse(created.passwordChangeRequired(), "an account an administrator creates is not flagged");
         byte[] secret = Totp.newSecret();
-        users.enableSecondFactor(created.user(), secret, Totp.code(secret, Totp.step(clock.instant())));
+        secondFactor.enableSecondFactor(created.user(), secret, Totp.code(secret, Totp.step(clock.instant())));
 
         users.resetPassword(admin, created.user().id(), "parola temporară de la administrator");
         assertTrue(users.checkPassword(email, "parola temporară de la administrator").orElseThrow()
                 .passwordChangeRequired());
         clock.set(clock.instant().plusSeconds(60));
-        Authentication withCode = users.verifyCode(created.user().id(), Totp.code(secret, Totp.step(clock.instant())))
+        Authentication withCode = secondFactor.verifyCode(created.user().id(), Totp.code(secret, Totp.step(clock.instant())))
                 .orElseThrow();
         assertTrue(withCode.passwordChangeRequired(), "the second step says so too");
 

@@ -90,8 +90,11 @@ class SealedRowsTest {
     }
 
     private static UserService users(ConsultationCipher cipher) {
-        return new UserService(database.sessionFactory(), new PasswordHasher(), PasswordPolicy.standard(), audit, clock,
-                cipher.asSecretSealer());
+        return new UserService(database.sessionFactory(), new PasswordHasher(), PasswordPolicy.standard(), audit, clock);
+    }
+
+    private static SecondFactorService secondFactor(ConsultationCipher cipher) {
+        return new SecondFactorService(database.sessionFactory(), audit, clock, cipher.asSecretSealer());
     }
 
     private static ConsultationService consultations(ConsultationCipher cipher) {
@@ -113,11 +116,12 @@ class SealedRowsTest {
     }
 
     /** A counsellor with the second factor on; returns the account and its app's secret. */
-    private static SignedInUser counsellorWithCode(UserService users, byte[] secret) {
+    private static SignedInUser counsellorWithCode(ConsultationCipher cipher, byte[] secret) {
+        UserService users = users(cipher);
         String email = "consilier-" + System.nanoTime() + "@example.org";
         users.create(admin, new NewUser(email, "Consilier", Role.COUNSELLOR, PASSWORD));
         SignedInUser counsellor = users.authenticate(email, PASSWORD).orElseThrow();
-        users.enableSecondFactor(counsellor, secret, Totp.code(secret, Totp.step(clock.instant())));
+        secondFactor(cipher).enableSecondFactor(counsellor, secret, Totp.code(secret, Totp.step(clock.instant())));
         return counsellor;
     }
 
@@ -173,15 +177,15 @@ class SealedRowsTest {
 
     @Test
     void aSecondFactorKeyCopiedToAnotherAccountDoesNotLetItsCodesIn() throws Exception {
-        UserService users = users(new ConsultationCipher(List.of(newKey)));
+        ConsultationCipher cipher = new ConsultationCipher(List.of(newKey));
         byte[] attackersSecret = Totp.newSecret();
-        SignedInUser attacker = counsellorWithCode(users, attackersSecret);
-        SignedInUser target = counsellorWithCode(users, Totp.newSecret());
+        SignedInUser attacker = counsellorWithCode(cipher, attackersSecret);
+        SignedInUser target = counsellorWithCode(cipher, Totp.newSecret());
 
         write("users", "totp_secret", target.id(), read("users", "totp_secret", attacker.id()));
         clock.set(clock.instant().plusSeconds(60));
         String attackersCode = Totp.code(attackersSecret, Totp.step(clock.instant()));
-        assertTrue(users.verifyCode(target.id(), attackersCode).isEmpty(), "the attacker's code opens no other account");
+        assertTrue(secondFactor(cipher).verifyCode(target.id(), attackersCode).isEmpty(), "the attacker's code opens no other account");
         assertEquals(AuditAction.LOGIN_CODE_FAILED, audit.newest(0, 1).get(0).action());
         assertEquals("key-does-not-open", audit.newest(0, 1).get(0).detail());
     }
@@ -197,7 +201,7 @@ class SealedRowsTest {
         write("consultations", "contact", former, FormerSealing.seal(oldKey, "contact", "+373 69 333 333"));
         write("consultation_messages", "body", firstMessageId(former), FormerSealing.seal(oldKey, "message", "notă veche"));
         byte[] secret = Totp.newSecret();
-        SignedInUser counsellor = counsellorWithCode(users(before), secret);
+        SignedInUser counsellor = counsellorWithCode(before, secret);
         write("users", "totp_secret", counsellor.id(), FormerSealing.seal(oldKey, "users.totp_secret",
                 Base64.getEncoder().encodeToString(secret)));
         // ... and one sealed with the old key in the current format.
@@ -210,7 +214,7 @@ class SealedRowsTest {
         assertEquals("+373 69 333 333", opened.contact());
         assertEquals("notă veche", opened.messages().get(0).text());
         clock.set(clock.instant().plusSeconds(60));
-        assertTrue(users(rotated).verifyCode(counsellor.id(), Totp.code(secret, Totp.step(clock.instant()))).isPresent());
+        assertTrue(secondFactor(rotated).verifyCode(counsellor.id(), Totp.code(secret, Totp.step(clock.instant()))).isPresent());
 
         Resealer resealer = resealer(rotated);
         assertEquals(4, resealer.formerFormatLeft());
@@ -225,7 +229,7 @@ class SealedRowsTest {
         assertEquals("notă veche", consultations(newOnly).find(former).orElseThrow().messages().get(0).text());
         assertEquals("Întrebare de ieri", consultations(newOnly).find(recent).orElseThrow().question());
         clock.set(clock.instant().plusSeconds(60));
-        assertTrue(users(newOnly).verifyCode(counsellor.id(), Totp.code(secret, Totp.step(clock.instant()))).isPresent());
+        assertTrue(secondFactor(newOnly).verifyCode(counsellor.id(), Totp.code(secret, Totp.step(clock.instant()))).isPresent());
         assertThrows(IllegalStateException.class, () -> consultations(before).find(recent), "no longer the old key's");
     }
 
