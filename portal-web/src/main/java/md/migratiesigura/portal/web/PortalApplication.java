@@ -42,6 +42,7 @@ import md.migratiesigura.portal.web.security.StaffSessionListener;
 import md.migratiesigura.portal.web.visits.VisitsRoutes;
 import org.apache.wicket.Application;
 import org.apache.wicket.Component;
+import org.apache.wicket.DefaultPageManagerProvider;
 import org.apache.wicket.RestartResponseException;
 import org.apache.wicket.RuntimeConfigurationType;
 import org.apache.wicket.authroles.authentication.AbstractAuthenticatedWebSession;
@@ -51,9 +52,12 @@ import org.apache.wicket.core.request.handler.RenderPageRequestHandler.RedirectP
 import org.apache.wicket.csp.CSPDirective;
 import org.apache.wicket.csp.CSPDirectiveSrcValue;
 import org.apache.wicket.markup.html.WebPage;
+import org.apache.wicket.pageStore.IPageStore;
+import org.apache.wicket.pageStore.InSessionPageStore;
 import org.apache.wicket.protocol.http.ResourceIsolationRequestCycleListener;
 import org.apache.wicket.request.cycle.RequestCycle;
 import org.apache.wicket.settings.ExceptionSettings;
+import org.apache.wicket.util.lang.Bytes;
 
 /**
  * The Wicket application: pages, mounts, security and localisation. Services come in through the constructor.
@@ -61,6 +65,9 @@ import org.apache.wicket.settings.ExceptionSettings;
  * {@link StaffSession} with the role their {@code @AuthorizeInstantiation} names.
  */
 public class PortalApplication extends AuthenticatedWebApplication {
+
+    /** Serialized back-office pages kept per session besides the current one: the back button's reach. */
+    private static final Bytes STORED_PAGES_PER_SESSION = Bytes.kilobytes(512);
 
     private final PortalServices services;
     private final PortalConfig config;
@@ -198,6 +205,7 @@ public class PortalApplication extends AuthenticatedWebApplication {
     protected void init() {
         super.init();
         configureMarkup();
+        configurePageStore();
         configureSecurity();
         configureErrorPages();
         mountPages();
@@ -209,6 +217,22 @@ public class PortalApplication extends AuthenticatedWebApplication {
         getRequestCycleSettings().setResponseRequestEncoding("UTF-8");
         getMarkupSettings().setStripWicketTags(true);
         getMarkupSettings().setCompressWhitespace(true);
+    }
+
+    /**
+     * Stateful pages (the back office's; public pages are stateless and never stored) are kept in the staff session's
+     * memory only, and go with it: Wicket's default writes them to files under the temp folder, where a page that
+     * showed a consultation would outlive the retention of its texts. The page being worked on is always kept;
+     * older ones, for the back button, up to {@link #STORED_PAGES_PER_SESSION} serialized.
+     */
+    private void configurePageStore() {
+        getStoreSettings().setAsynchronous(false);
+        setPageManagerProvider(new DefaultPageManagerProvider(this) {
+            @Override
+            protected IPageStore newPersistentStore() {
+                return new InSessionPageStore(STORED_PAGES_PER_SESSION);
+            }
+        });
     }
 
     private void configureSecurity() {

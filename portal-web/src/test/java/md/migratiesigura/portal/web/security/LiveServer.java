@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -69,6 +70,11 @@ final class LiveServer implements AutoCloseable {
 
     PortalServer server() {
         return server;
+    }
+
+    /** The portal's data folder (PORTAL_DATA_DIR). */
+    Path dataDir() {
+        return Path.of(env.get("PORTAL_DATA_DIR"));
     }
 
     URI uri(String pathOrUrl) {
