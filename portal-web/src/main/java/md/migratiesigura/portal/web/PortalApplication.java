@@ -8,6 +8,7 @@ import md.migratiesigura.portal.article.ArticleService;
 import md.migratiesigura.portal.article.EditorialService;
 import md.migratiesigura.portal.audit.AuditAction;
 import md.migratiesigura.portal.audit.AuditService;
+import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.config.PortalConfig;
 import md.migratiesigura.portal.consultation.ConsultationService;
 import md.migratiesigura.portal.event.EventService;
@@ -20,6 +21,7 @@ import md.migratiesigura.portal.visits.VisitStatistics;
 import md.migratiesigura.portal.web.account.AccountRoutes;
 import md.migratiesigura.portal.web.account.LoginPage;
 import md.migratiesigura.portal.web.admin.AccessDeniedPage;
+import md.migratiesigura.portal.web.admin.AdminBasePage;
 import md.migratiesigura.portal.web.admin.AdminRoutes;
 import md.migratiesigura.portal.web.agency.AgencyRoutes;
 import md.migratiesigura.portal.web.article.ArticleRoutes;
@@ -39,6 +41,8 @@ import md.migratiesigura.portal.web.security.BadRequestListener;
 import md.migratiesigura.portal.web.security.LoginThrottle;
 import md.migratiesigura.portal.web.security.StaffSession;
 import md.migratiesigura.portal.web.security.StaffSessionListener;
+import md.migratiesigura.portal.web.security.StaffSessionStore;
+import md.migratiesigura.portal.web.security.StaffSessions;
 import md.migratiesigura.portal.web.visits.VisitsRoutes;
 import org.apache.wicket.Application;
 import org.apache.wicket.Component;
@@ -56,6 +60,7 @@ import org.apache.wicket.pageStore.IPageStore;
 import org.apache.wicket.pageStore.InSessionPageStore;
 import org.apache.wicket.protocol.http.ResourceIsolationRequestCycleListener;
 import org.apache.wicket.request.cycle.RequestCycle;
+import org.apache.wicket.request.mapper.parameter.PageParameters;
 import org.apache.wicket.settings.ExceptionSettings;
 import org.apache.wicket.util.lang.Bytes;
 
@@ -74,6 +79,7 @@ public class PortalApplication extends AuthenticatedWebApplication {
     private final Clock clock;
     private final LoginThrottle loginThrottle;
     private final PublicUrls urls;
+    private final StaffSessions staffSessions;
 
     public PortalApplication(PortalServices services, PortalConfig config) {
         this(services, config, Clock.systemUTC());
@@ -81,11 +87,17 @@ public class PortalApplication extends AuthenticatedWebApplication {
 
     /** With a clock of the test's choosing, for the session timeouts and the login throttle. */
     public PortalApplication(PortalServices services, PortalConfig config, Clock clock) {
+        this(services, config, clock, new StaffSessions(StaffSessions.DEFAULT_LIMIT));
+    }
+
+    /** With the count of live server sessions, which the server keeps as Jetty creates and destroys them. */
+    public PortalApplication(PortalServices services, PortalConfig config, Clock clock, StaffSessions staffSessions) {
         this.services = services;
         this.config = config;
         this.clock = clock;
         this.loginThrottle = new LoginThrottle(clock);
         this.urls = new PublicUrls(config.publicBaseUrl());
+        this.staffSessions = staffSessions;
     }
 
     public static PortalApplication get() {
@@ -158,6 +170,11 @@ public class PortalApplication extends AuthenticatedWebApplication {
         return config;
     }
 
+    /** The live server sessions and their cap. */
+    public StaffSessions staffSessions() {
+        return staffSessions;
+    }
+
     /** Absolute public addresses, for canonical links and feeds. */
     public PublicUrls urls() {
         return urls;
@@ -179,12 +196,16 @@ public class PortalApplication extends AuthenticatedWebApplication {
     }
 
     /**
-     * Sends an anonymous visitor of a back-office page to the login, by a plain redirect: Wicket's default would
-     * remember the page asked for in a session, and so give a cookie to anyone who probes {@code /admin/}.
+     * Sends an anonymous visitor of a back-office page to the login, by a plain redirect, in the language the address
+     * asked for: Wicket's default would remember the page asked for in a session, and so give a cookie to anyone who
+     * probes {@code /admin/}.
      */
     @Override
     public void restartResponseAtSignInPage() {
-        throw new RestartResponseException(new PageProvider(LoginPage.class), RedirectPolicy.ALWAYS_REDIRECT);
+        String lang = RequestCycle.get().getRequest().getQueryParameters().getParameterValue(AdminBasePage.LANG)
+                .toOptionalString();
+        PageParameters parameters = Language.ofCode(lang).map(AdminBasePage::inLanguage).orElseGet(PageParameters::new);
+        throw new RestartResponseException(new PageProvider(LoginPage.class, parameters), RedirectPolicy.ALWAYS_REDIRECT);
     }
 
     /** A signed-in user without the page's role: recorded, and answered 403 at the address asked for. */
@@ -236,6 +257,7 @@ public class PortalApplication extends AuthenticatedWebApplication {
     }
 
     private void configureSecurity() {
+        setSessionStoreProvider(() -> new StaffSessionStore(staffSessions));
         // Wicket's strict, nonce-based policy, tightened: no plugins, no <base>, no framing, forms post home only.
         getCspSettings().blocking()
                 .remove(CSPDirective.OBJECT_SRC).add(CSPDirective.OBJECT_SRC, CSPDirectiveSrcValue.NONE)

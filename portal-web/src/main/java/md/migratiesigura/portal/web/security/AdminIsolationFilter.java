@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import md.migratiesigura.portal.web.account.AccountRoutes;
 
 /**
@@ -21,14 +22,17 @@ import md.migratiesigura.portal.web.account.AccountRoutes;
 public class AdminIsolationFilter implements Filter {
 
     private static final Set<String> OWN = Set.of("same-origin", "none");
+    /** The login page's address may choose its language ({@code AdminBasePage.LANG}). */
+    private static final Pattern LOGIN_QUERY = Pattern.compile("lang=(ro|ru)");
 
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) req;
         String site = request.getHeader("Sec-Fetch-Site");
         boolean foreign = site != null && !OWN.contains(site.toLowerCase(Locale.ROOT));
+        String query = request.getQueryString();
         boolean plainLoginVisit = "GET".equals(request.getMethod()) && AccountRoutes.LOGIN.equals(request.getRequestURI())
-                && request.getQueryString() == null;
+                && (query == null || LOGIN_QUERY.matcher(query).matches());
         if (foreign && !plainLoginVisit) {
             HttpServletResponse response = (HttpServletResponse) res;
             response.setStatus(403);

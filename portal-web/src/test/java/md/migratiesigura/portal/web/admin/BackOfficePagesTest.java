@@ -84,7 +84,9 @@ class BackOfficePagesTest {
     @Test
     void theSessionIdChangesAtLogin() {
         tester.executeUrl("admin/login");
-        click("languageSwitch"); // choosing a language keeps it in a session, before signing in
+        click("languageSwitch");
+        // Nobody gets a session before a right password; this one stands for a session an attacker planted.
+        tester.getRequest().getSession(true);
         String before = tester.getSession().getId();
         assertNotNull(before, "a session exists before signing in");
         submitLogin(TestPortal.ADMIN_EMAIL, TestPortal.ADMIN_PASSWORD);
@@ -92,6 +94,23 @@ class BackOfficePagesTest {
         assertNotEquals(before, tester.getSession().getId());
         assertNotEquals(before, tester.getHttpSession().getId());
         assertTrue(tester.getLastResponseAsString().contains("<html lang=\"ru\">"), "the language chosen is kept");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void theLanguageIsChosenAndAWrongPasswordRefusedWithoutASession(Language language) {
+        tester.executeUrl("admin/login");
+        if (language == Language.RU) {
+            click("languageSwitch");
+        }
+        assertTrue(tester.getLastResponseAsString().contains("<html lang=\"" + language.code() + "\">"));
+        submitLogin(TestPortal.ADMIN_EMAIL, "not the password");
+        assertTrue(tester.getLastResponseAsString().contains(language == Language.RO
+                ? "Adresa de e-mail sau parola nu este corectă." : "Неверный адрес электронной почты или пароль."));
+        assertTrue(tester.getSession().isTemporary(), "no session before a right password");
+        click("languageSwitch");
+        assertTrue(tester.getLastResponseAsString().contains("<html lang=\"" + language.other().code() + "\">"));
+        assertTrue(tester.getSession().isTemporary(), "the other language, still without a session");
     }
 
     @Test

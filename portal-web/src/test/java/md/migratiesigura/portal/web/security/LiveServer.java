@@ -57,12 +57,17 @@ final class LiveServer implements AutoCloseable {
     }
 
     static LiveServer start(String name) {
+        return start(name, StaffSessions.DEFAULT_LIMIT);
+    }
+
+    /** A portal that keeps at most {@code sessionLimit} server sessions alive. */
+    static LiveServer start(String name, int sessionLimit) {
         try {
             Map<String, String> env = TestDatabases.portalEnvironment(Files.createTempDirectory(name));
             env.put("PORTAL_TRUSTED_PROXIES", "127.0.0.1/32, ::1");
             env.put("PORTAL_ADMIN_EMAIL", ADMIN_EMAIL);
             env.put("PORTAL_ADMIN_PASSWORD", ADMIN_PASSWORD);
-            return new LiveServer(PortalServer.start(PortalConfig.from(env, new Properties())), env);
+            return new LiveServer(PortalServer.start(PortalConfig.from(env, new Properties()), sessionLimit), env);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
