@@ -88,7 +88,7 @@ class AccountSecurityPagesTest {
         String editor = TestPortal.newStaff(Role.EDITOR);
         signIn(editor, TestPortal.STAFF_PASSWORD);
         tester.executeUrl("admin/account");
-        click("startEnrolment");
+        submit(tester.newFormTester("startEnrolment"));
         byte[] secret = shownSecret();
         FormTester form = tester.newFormTester("enrolment:confirmForm");
         form.setValue("code", wrongCode(secret));
@@ -123,18 +123,53 @@ class AccountSecurityPagesTest {
     @Test
     void anAdministratorResetsALostSecondFactorFromTheUsersPage() {
         String editor = TestPortal.newStaff(Role.EDITOR);
-        enrol(editor);
-        submit(tester.newFormTester("logoutForm"));
-        signIn(TestPortal.ADMIN_EMAIL, TestPortal.ADMIN_PASSWORD);
-        tester.executeUrl("admin/users");
+        usersPageWithSecondFactorOn(editor);
         int row = indexOf(editor);
         assertTrue(tester.getLastResponseAsString().contains("Pornită"));
-        click("users:" + row + ":resetTotp");
+        submit(tester.newFormTester("users:" + row + ":resetTotp"));
         assertTrue(tester.getLastResponseAsString().contains(
                 "Verificarea în doi pași a contului " + editor + " a fost oprită"));
         assertEquals(AuditAction.TOTP_RESET, latestAudit().action());
         assertFalse(summary(editor).secondFactor());
         assertTrue(TestPortal.services().users().authenticate(editor, TestPortal.STAFF_PASSWORD).isPresent());
+    }
+
+    @Test
+    void everyChangeOnTheUsersAndAccountPagesIsAPostedFormNotALink() {
+        usersPageWithSecondFactorOn(TestPortal.newStaff(Role.EDITOR));
+        assertPostedFormsOnly(tester.getLastResponseAsString(), "toggle", "endSessions", "resetTotp");
+
+        String other = TestPortal.newStaff(Role.TRAINER);
+        submit(tester.newFormTester("logoutForm"));
+        signIn(other, TestPortal.STAFF_PASSWORD);
+        tester.executeUrl("admin/account");
+        assertPostedFormsOnly(tester.getLastResponseAsString(), "startEnrolment");
+        submit(tester.newFormTester("startEnrolment"));
+        assertTrue(tester.getLastResponseAsString().contains("otpauth://"), "the set-up starts");
+        assertPostedFormsOnly(tester.getLastResponseAsString(), "cancel");
+        submit(tester.newFormTester("enrolment:cancel"));
+        assertFalse(tester.getLastResponseAsString().contains("otpauth://"), "and is cancelled");
+        assertFalse(StaffSession.get().isEnrolling());
+    }
+
+    /** Turns the second factor on for the account, then opens the users page as the administrator. */
+    private void usersPageWithSecondFactorOn(String email) {
+        enrol(email);
+        submit(tester.newFormTester("logoutForm"));
+        signIn(TestPortal.ADMIN_EMAIL, TestPortal.ADMIN_PASSWORD);
+        tester.executeUrl("admin/users");
+    }
+
+    /** Every element whose address invokes one of the components is a form sent by POST, and there is one. */
+    private static void assertPostedFormsOnly(String html, String... componentIds) {
+        for (String id : componentIds) {
+            Matcher tag = Pattern.compile("<(\\w+)\\b[^>]*\"[^\"]*-" + id + "\"[^>]*>").matcher(html);
+            assertTrue(tag.find(), id + " is offered");
+            do {
+                assertEquals("form", tag.group(1), tag.group());
+                assertTrue(tag.group().contains("method=\"post\""), tag.group());
+            } while (tag.find());
+        }
     }
 
     @Test
@@ -182,7 +217,7 @@ class AccountSecurityPagesTest {
             admin.executeUrl("admin/users");
             int row = indexOf(editor);
             admin.addRequestHeader("sec-fetch-site", "same-origin");
-            admin.clickLink("users:" + row + ":endSessions");
+            admin.newFormTester("users:" + row + ":endSessions").submit();
             assertTrue(admin.getLastResponseAsString().contains("Sesiunile contului " + editor + " au fost încheiate."));
         } finally {
             admin.destroy();
@@ -247,7 +282,7 @@ class AccountSecurityPagesTest {
         signIn(email, TestPortal.STAFF_PASSWORD);
         tester.executeUrl("admin/account");
         tester.assertRenderedPage(AccountPage.class);
-        click("startEnrolment");
+        submit(tester.newFormTester("startEnrolment"));
         byte[] secret = shownSecret();
         assertTrue(tester.getLastResponseAsString().contains(Totp.base32(secret).substring(0, 4) + " "),
                 "the secret is shown as text, in groups");
@@ -306,11 +341,6 @@ class AccountSecurityPagesTest {
         FormTester form = tester.newFormTester("form");
         form.setValue("code", code);
         submit(form);
-    }
-
-    private void click(String path) {
-        tester.addRequestHeader("sec-fetch-site", "same-origin");
-        tester.clickLink(path);
     }
 
     private void submit(FormTester form) {
