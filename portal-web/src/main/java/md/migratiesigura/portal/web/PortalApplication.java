@@ -37,6 +37,7 @@ import md.migratiesigura.portal.web.home.HomeRoutes;
 import md.migratiesigura.portal.web.report.ReportRoutes;
 import md.migratiesigura.portal.web.riskcheck.RiskCheckRoutes;
 import md.migratiesigura.portal.web.search.SearchRoutes;
+import md.migratiesigura.portal.web.security.AdminMountsListener;
 import md.migratiesigura.portal.web.security.BadRequestListener;
 import md.migratiesigura.portal.web.security.LoginThrottle;
 import md.migratiesigura.portal.web.security.StaffSession;
@@ -265,6 +266,10 @@ public class PortalApplication extends AuthenticatedWebApplication {
                 .remove(CSPDirective.FRAME_ANCESTORS).add(CSPDirective.FRAME_ANCESTORS, CSPDirectiveSrcValue.NONE)
                 .remove(CSPDirective.FORM_ACTION).add(CSPDirective.FORM_ACTION, CSPDirectiveSrcValue.SELF);
         getRequestCycleListeners().add(new ResourceIsolationRequestCycleListener());
+        // Back-office pages only at their /admin/ mounts, which AdminIsolationFilter guards: no page class by name
+        // (/wicket/bookmarkable/...), no page instance by number (/wicket/page?3).
+        getSecuritySettings().setEnforceMounts(true);
+        getRequestCycleListeners().add(new AdminMountsListener());
         getRequestCycleListeners().add(new StaffSessionListener());
         getRequestCycleListeners().add(new BadRequestListener());
     }

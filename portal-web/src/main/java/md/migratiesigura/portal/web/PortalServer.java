@@ -203,7 +203,9 @@ public final class PortalServer implements AutoCloseable {
         PublicUrls urls = new PublicUrls(config.publicBaseUrl());
 
         filter(context, new SecurityHeadersFilter(), List.of(EVERYTHING), DispatcherType.REQUEST, DispatcherType.ERROR);
-        filter(context, new AdminIsolationFilter(), List.of(AdminRoutes.everything()), DispatcherType.REQUEST);
+        List<String> backOffice = new ArrayList<>(List.of(AdminRoutes.everything()));
+        backOffice.addAll(AdminIsolationFilter.WICKET_PAGES);
+        filter(context, new AdminIsolationFilter(), backOffice, DispatcherType.REQUEST);
         filter(context, new ResourcePathFilter(), List.of(ResourcePathFilter.PATHS), DispatcherType.REQUEST);
         // Nothing of the back office, nor of an online consultation (what was typed, the phrase shown once and the
         // answer), stays in a cache.

@@ -8,6 +8,7 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -17,9 +18,14 @@ import md.migratiesigura.portal.web.account.AccountRoutes;
  * Stricter than Wicket's resource-isolation listener for the back office, whose links and forms Wicket invokes by
  * GET as well as POST: a request another site started (Fetch Metadata {@code Sec-Fetch-Site: cross-site} or
  * {@code same-site}) gets 403, whatever its method. Only a plain visit to the login page may come from elsewhere (a
- * bookmark synced from another device, a link in an e-mail).
+ * bookmark synced from another device, a link in an e-mail). Mapped to the back office's paths and to Wicket's own
+ * page paths ({@link #WICKET_PAGES}), which public pages never use; {@link AdminMountsListener} keeps back-office
+ * pages from answering anywhere else.
  */
 public class AdminIsolationFilter implements Filter {
+
+    /** Where Wicket would reach a page by class name or a stored page by number. */
+    public static final List<String> WICKET_PAGES = List.of("/wicket/page/*", "/wicket/bookmarkable/*");
 
     private static final Set<String> OWN = Set.of("same-origin", "none");
     /** The login page's address may choose its language ({@code AdminBasePage.LANG}). */

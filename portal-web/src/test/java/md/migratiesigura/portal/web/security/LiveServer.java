@@ -105,6 +105,16 @@ final class LiveServer implements AutoCloseable {
         return send("GET", path, headers, null);
     }
 
+    /** GETs the address and follows the redirects Wicket sends to a stateful page's own address. */
+    HttpResponse<String> follow(String pathOrUrl, Map<String, String> headers) {
+        HttpResponse<String> response = get(uri(pathOrUrl).toString(), headers);
+        for (int hop = 0; hop < 5 && response.statusCode() == 302; hop++) {
+            response = get(response.uri().resolve(response.headers().firstValue("Location").orElseThrow()).toString(),
+                    headers);
+        }
+        return response;
+    }
+
     /**
      * A request written byte by byte on a socket, for what {@link HttpClient} refuses to send (raw non-ASCII bytes in
      * the request line, a body far over the limit). Returns the status code and the start of the answer.

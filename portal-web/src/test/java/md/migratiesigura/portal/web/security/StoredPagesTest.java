@@ -55,16 +55,17 @@ class StoredPagesTest {
             Map<String, String> browser = LiveServer.browserHeaders(portal.signIn(counsellor, TestPortal.STAFF_PASSWORD));
 
             String path = "/admin/consultations/" + id;
-            HttpResponse<String> opened = follow(portal, path, browser);
+            HttpResponse<String> opened = portal.follow(path, browser);
             assertEquals(200, opened.statusCode());
             assertTrue(opened.body().contains(marker), "the counsellor reads the question");
             LiveServer.HtmlForm reply = LiveServer.HtmlForm.first(opened.body(), "replyForm").orElseThrow();
             reply.set(reply.textFields().get(0), "Vă sunăm mâine. " + replyMarker);
             HttpResponse<String> answered = portal.submit(opened.uri(), reply, null, browser);
             assertEquals(302, answered.statusCode(), "answered, then redirected to the page");
-            HttpResponse<String> shown = follow(portal, answered.headers().firstValue("Location").orElseThrow(), browser);
+            HttpResponse<String> shown = portal.follow(answered.uri().resolve(
+                    answered.headers().firstValue("Location").orElseThrow()).toString(), browser);
             assertTrue(shown.body().contains(replyMarker), "the reply is listed: " + shown.statusCode());
-            assertTrue(follow(portal, path, browser).body().contains(replyMarker), "and again when reopened");
+            assertTrue(portal.follow(path, browser).body().contains(replyMarker), "and again when reopened");
         } finally {
             portal.close();
         }
@@ -76,15 +77,6 @@ class StoredPagesTest {
         assertEquals(List.of(), holders, "no file holds the question or the reply in clear");
     }
 
-    /** GETs the address and follows the redirects Wicket sends to a stateful page's own address. */
-    private static HttpResponse<String> follow(LiveServer portal, String pathOrUrl, Map<String, String> headers) {
-        HttpResponse<String> response = portal.get(portal.uri(pathOrUrl).toString(), headers);
-        for (int hop = 0; hop < 5 && response.statusCode() == 302; hop++) {
-            response = portal.get(response.uri().resolve(response.headers().firstValue("Location").orElseThrow())
-                    .toString(), headers);
-        }
-        return response;
-    }
 
     /** Regular files under {@code root} changed since {@code since} whose bytes contain one of the texts. */
     private static List<String> filesHolding(Path root, FileTime since, List<String> texts) throws IOException {
