@@ -12,6 +12,7 @@ import md.migratiesigura.portal.article.RevisionService;
 import md.migratiesigura.portal.article.TranslationQueries;
 import md.migratiesigura.portal.audit.AuditAction;
 import md.migratiesigura.portal.audit.AuditService;
+import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.config.PortalConfig;
 import md.migratiesigura.portal.consultation.ConsultationService;
 import md.migratiesigura.portal.consultation.ReferralService;
@@ -27,6 +28,7 @@ import md.migratiesigura.portal.visits.VisitStatistics;
 import md.migratiesigura.portal.web.account.AccountRoutes;
 import md.migratiesigura.portal.web.account.LoginPage;
 import md.migratiesigura.portal.web.admin.AccessDeniedPage;
+import md.migratiesigura.portal.web.admin.AdminBasePage;
 import md.migratiesigura.portal.web.admin.AdminRoutes;
 import md.migratiesigura.portal.web.agency.AgencyRoutes;
 import md.migratiesigura.portal.web.article.ArticleRoutes;
@@ -44,14 +46,18 @@ import md.migratiesigura.portal.web.report.ReportDownloads;
 import md.migratiesigura.portal.web.report.ReportRoutes;
 import md.migratiesigura.portal.web.riskcheck.RiskCheckRoutes;
 import md.migratiesigura.portal.web.search.SearchRoutes;
+import md.migratiesigura.portal.web.security.AdminMountsListener;
 import md.migratiesigura.portal.web.security.BadRequestListener;
 import md.migratiesigura.portal.web.security.LoginThrottle;
 import md.migratiesigura.portal.web.security.PasswordChangeListener;
 import md.migratiesigura.portal.web.security.StaffSession;
 import md.migratiesigura.portal.web.security.StaffSessionListener;
+import md.migratiesigura.portal.web.security.StaffSessionStore;
+import md.migratiesigura.portal.web.security.StaffSessions;
 import md.migratiesigura.portal.web.visits.VisitsRoutes;
 import org.apache.wicket.Application;
 import org.apache.wicket.Component;
+import org.apache.wicket.DefaultPageManagerProvider;
 import org.apache.wicket.RestartResponseException;
 import org.apache.wicket.RuntimeConfigurationType;
 import org.apache.wicket.authroles.authentication.AbstractAuthenticatedWebSession;
@@ -61,9 +67,13 @@ import org.apache.wicket.core.request.handler.RenderPageRequestHandler.RedirectP
 import org.apache.wicket.csp.CSPDirective;
 import org.apache.wicket.csp.CSPDirectiveSrcValue;
 import org.apache.wicket.markup.html.WebPage;
+import org.apache.wicket.pageStore.IPageStore;
+import org.apache.wicket.pageStore.InSessionPageStore;
 import org.apache.wicket.protocol.http.ResourceIsolationRequestCycleListener;
 import org.apache.wicket.request.cycle.RequestCycle;
+import org.apache.wicket.request.mapper.parameter.PageParameters;
 import org.apache.wicket.settings.ExceptionSettings;
+import org.apache.wicket.util.lang.Bytes;
 
 /**
  * The Wicket application: pages, mounts, security and localisation. Services come in through the constructor.
@@ -72,12 +82,16 @@ import org.apache.wicket.settings.ExceptionSettings;
  */
 public class PortalApplication extends AuthenticatedWebApplication {
 
+    /** Serialized back-office pages kept per session besides the current one: the back button's reach. */
+    private static final Bytes STORED_PAGES_PER_SESSION = Bytes.kilobytes(512);
+
     private final PortalServices services;
     private final PortalConfig config;
     private final Clock clock;
     private final LoginThrottle loginThrottle;
     private final PublicUrls urls;
     private final RenderedFiles<String> reportFiles;
+    private final StaffSessions staffSessions;
 
     public PortalApplication(PortalServices services, PortalConfig config) {
         this(services, config, Clock.systemUTC());
@@ -85,12 +99,18 @@ public class PortalApplication extends AuthenticatedWebApplication {
 
     /** With a clock of the test's choosing, for the session timeouts and the login throttle. */
     public PortalApplication(PortalServices services, PortalConfig config, Clock clock) {
+        this(services, config, clock, new StaffSessions(StaffSessions.DEFAULT_LIMIT));
+    }
+
+    /** With the count of live server sessions, which the server keeps as Jetty creates and destroys them. */
+    public PortalApplication(PortalServices services, PortalConfig config, Clock clock, StaffSessions staffSessions) {
         this.services = services;
         this.config = config;
         this.clock = clock;
         this.loginThrottle = new LoginThrottle(clock);
         this.urls = new PublicUrls(config.publicBaseUrl());
         this.reportFiles = new RenderedFiles<>(ReportDownloads.FILES_KEPT, ContentVersion::current, clock);
+        this.staffSessions = staffSessions;
     }
 
     public static PortalApplication get() {
@@ -192,6 +212,11 @@ public class PortalApplication extends AuthenticatedWebApplication {
         return config;
     }
 
+    /** The live server sessions and their cap. */
+    public StaffSessions staffSessions() {
+        return staffSessions;
+    }
+
     /** Absolute public addresses, for canonical links and feeds. */
     public PublicUrls urls() {
         return urls;
@@ -213,12 +238,16 @@ public class PortalApplication extends AuthenticatedWebApplication {
     }
 
     /**
-     * Sends an anonymous visitor of a back-office page to the login, by a plain redirect: Wicket's default would
-     * remember the page asked for in a session, and so give a cookie to anyone who probes {@code /admin/}.
+     * Sends an anonymous visitor of a back-office page to the login, by a plain redirect, in the language the address
+     * asked for: Wicket's default would remember the page asked for in a session, and so give a cookie to anyone who
+     * probes {@code /admin/}.
      */
     @Override
     public void restartResponseAtSignInPage() {
-        throw new RestartResponseException(new PageProvider(LoginPage.class), RedirectPolicy.ALWAYS_REDIRECT);
+        String lang = RequestCycle.get().getRequest().getQueryParameters().getParameterValue(AdminBasePage.LANG)
+                .toOptionalString();
+        PageParameters parameters = Language.ofCode(lang).map(AdminBasePage::inLanguage).orElseGet(PageParameters::new);
+        throw new RestartResponseException(new PageProvider(LoginPage.class, parameters), RedirectPolicy.ALWAYS_REDIRECT);
     }
 
     /** A signed-in user without the page's role: recorded, and answered 403 at the address asked for. */
@@ -239,6 +268,7 @@ public class PortalApplication extends AuthenticatedWebApplication {
     protected void init() {
         super.init();
         configureMarkup();
+        configurePageStore();
         configureSecurity();
         configureErrorPages();
         mountPages();
@@ -252,7 +282,24 @@ public class PortalApplication extends AuthenticatedWebApplication {
         getMarkupSettings().setCompressWhitespace(true);
     }
 
+    /**
+     * Stateful pages (the back office's; public pages are stateless and never stored) are kept in the staff session's
+     * memory only, and go with it: Wicket's default writes them to files under the temp folder, where a page that
+     * showed a consultation would outlive the retention of its texts. The page being worked on is always kept;
+     * older ones, for the back button, up to {@link #STORED_PAGES_PER_SESSION} serialized.
+     */
+    private void configurePageStore() {
+        getStoreSettings().setAsynchronous(false);
+        setPageManagerProvider(new DefaultPageManagerProvider(this) {
+            @Override
+            protected IPageStore newPersistentStore() {
+                return new InSessionPageStore(STORED_PAGES_PER_SESSION);
+            }
+        });
+    }
+
     private void configureSecurity() {
+        setSessionStoreProvider(() -> new StaffSessionStore(staffSessions));
         // Wicket's strict, nonce-based policy, tightened: no plugins, no <base>, no framing, forms post home only.
         getCspSettings().blocking()
                 .remove(CSPDirective.OBJECT_SRC).add(CSPDirective.OBJECT_SRC, CSPDirectiveSrcValue.NONE)
@@ -260,6 +307,10 @@ public class PortalApplication extends AuthenticatedWebApplication {
                 .remove(CSPDirective.FRAME_ANCESTORS).add(CSPDirective.FRAME_ANCESTORS, CSPDirectiveSrcValue.NONE)
                 .remove(CSPDirective.FORM_ACTION).add(CSPDirective.FORM_ACTION, CSPDirectiveSrcValue.SELF);
         getRequestCycleListeners().add(new ResourceIsolationRequestCycleListener());
+        // Back-office pages only at their /admin/ mounts, which AdminIsolationFilter guards: no page class by name
+        // (/wicket/bookmarkable/...), no page instance by number (/wicket/page?3).
+        getSecuritySettings().setEnforceMounts(true);
+        getRequestCycleListeners().add(new AdminMountsListener());
         getRequestCycleListeners().add(new StaffSessionListener());
         getRequestCycleListeners().add(new PasswordChangeListener());
         getRequestCycleListeners().add(new BadRequestListener());

@@ -57,6 +57,7 @@ import md.migratiesigura.portal.web.security.AdminIsolationFilter;
 import md.migratiesigura.portal.web.security.NoStoreFilter;
 import md.migratiesigura.portal.web.security.ResourcePathFilter;
 import md.migratiesigura.portal.web.security.SecurityHeadersFilter;
+import md.migratiesigura.portal.web.security.StaffSessions;
 import md.migratiesigura.portal.web.security.TrustedProxyCustomizer;
 import md.migratiesigura.portal.web.sitemap.RobotsServlet;
 import md.migratiesigura.portal.web.sitemap.SitemapRoutes;
@@ -103,11 +104,13 @@ public final class PortalServer implements AutoCloseable {
 
     private final Server server;
     private final PortalServices services;
+    private final StaffSessions staffSessions;
     private final int port;
 
-    private PortalServer(Server server, PortalServices services, int port) {
+    private PortalServer(Server server, PortalServices services, StaffSessions staffSessions, int port) {
         this.server = server;
         this.services = services;
+        this.staffSessions = staffSessions;
         this.port = port;
     }
 
@@ -130,6 +133,12 @@ public final class PortalServer implements AutoCloseable {
      * and serves. Used by {@link #main} and by the tests.
      */
     public static PortalServer start(PortalConfig requested) {
+        return start(requested, StaffSessions.DEFAULT_LIMIT);
+    }
+
+    /** {@link #start(PortalConfig)} with another cap on live server sessions, for the tests that reach it. */
+    public static PortalServer start(PortalConfig requested, int sessionLimit) {
+        StaffSessions staffSessions = new StaffSessions(sessionLimit);
         Server server = new Server(threadPool());
         ServerConnector connector = connector(server, requested.port(), requested);
         int port = connector.getLocalPort();
@@ -139,7 +148,7 @@ public final class PortalServer implements AutoCloseable {
             services = PortalCore.start(config);
             // Request bodies are capped by Jetty itself, before any parsing: uploads included.
             SizeLimitHandler sizeLimit = new SizeLimitHandler(MAX_REQUEST_BYTES, -1);
-            sizeLimit.setHandler(context(services, config));
+            sizeLimit.setHandler(context(services, config, staffSessions));
             server.setHandler(new GracefulHandler(sizeLimit));
             server.setErrorHandler(quietErrors());
             server.setStopTimeout(10_000);
@@ -155,7 +164,7 @@ public final class PortalServer implements AutoCloseable {
             throw new IllegalStateException("the web server could not start: " + e.getMessage(), e);
         }
         log.info("Portal ready on http://localhost:{}/ (public address {})", port, config.publicBaseUrl());
-        return new PortalServer(server, services, port);
+        return new PortalServer(server, services, staffSessions, port);
     }
 
     private static QueuedThreadPool threadPool() {
@@ -183,16 +192,20 @@ public final class PortalServer implements AutoCloseable {
         return connector;
     }
 
-    private static ServletContextHandler context(PortalServices services, PortalConfig config) {
+    private static ServletContextHandler context(PortalServices services, PortalConfig config,
+                                                 StaffSessions staffSessions) {
         ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SESSIONS);
         context.setContextPath("/");
         // Article bodies of up to 200,000 characters (Cyrillic takes 6 bytes a letter once form-encoded) must fit.
         context.setMaxFormContentSize(4 * 1024 * 1024);
         configureSessions(context.getSessionHandler(), config);
+        context.getSessionHandler().addEventListener(staffSessions);
         PublicUrls urls = new PublicUrls(config.publicBaseUrl());
 
         filter(context, new SecurityHeadersFilter(), List.of(EVERYTHING), DispatcherType.REQUEST, DispatcherType.ERROR);
-        filter(context, new AdminIsolationFilter(), List.of(AdminRoutes.everything()), DispatcherType.REQUEST);
+        List<String> backOffice = new ArrayList<>(List.of(AdminRoutes.everything()));
+        backOffice.addAll(AdminIsolationFilter.WICKET_PAGES);
+        filter(context, new AdminIsolationFilter(), backOffice, DispatcherType.REQUEST);
         filter(context, new ResourcePathFilter(), List.of(ResourcePathFilter.PATHS), DispatcherType.REQUEST);
         // Nothing of the back office, nor of an online consultation (what was typed, the phrase shown once and the
         // answer), stays in a cache.
@@ -218,7 +231,8 @@ public final class PortalServer implements AutoCloseable {
         filter(context, new PageCacheFilter(pages), HomeRoutes.publicPages(), DispatcherType.REQUEST);
 
         Map<String, HttpServlet> servlets = servlets(services, config, urls);
-        FilterHolder wicket = new FilterHolder(new WicketFilter(new PortalApplication(services, config)));
+        FilterHolder wicket = new FilterHolder(new WicketFilter(new PortalApplication(services, config,
+                Clock.systemUTC(), staffSessions)));
         wicket.setName("portal");
         wicket.setInitParameter(WicketFilter.FILTER_MAPPING_PARAM, EVERYTHING);
         // What the plain servlets serve is not Wicket's: "/api/*" becomes "api/", "/health" stays "health".
@@ -304,6 +318,11 @@ public final class PortalServer implements AutoCloseable {
 
     public PortalServices services() {
         return services;
+    }
+
+    /** The live server sessions, as Jetty counts them, and their cap. */
+    public StaffSessions staffSessions() {
+        return staffSessions;
     }
 
     /** Drains requests in flight (up to ten seconds), then closes the index and the database. */

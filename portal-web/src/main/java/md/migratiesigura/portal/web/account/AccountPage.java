@@ -17,7 +17,6 @@ import org.apache.wicket.markup.html.basic.Label;
 import org.apache.wicket.markup.html.form.Form;
 import org.apache.wicket.markup.html.form.PasswordTextField;
 import org.apache.wicket.markup.html.form.TextField;
-import org.apache.wicket.markup.html.link.Link;
 import org.apache.wicket.markup.html.panel.FeedbackPanel;
 import org.apache.wicket.model.IModel;
 import org.apache.wicket.model.Model;
@@ -59,9 +58,10 @@ public class AccountPage extends AdminBasePage {
                 setVisible(secondFactorOn());
             }
         });
-        add(new Link<Void>("startEnrolment") {
+        // Starting and cancelling the set-up change the session: forms sent by POST, like every change here.
+        add(new Form<Void>("startEnrolment") {
             @Override
-            public void onClick() {
+            protected void onSubmit() {
                 StaffSession.get().enrolmentSecret();
             }
 
@@ -141,9 +141,9 @@ public class AccountPage extends AdminBasePage {
         confirm.add(new TextField<>("code", code).setRequired(true).setLabel(new ResourceModel("admin.login.code"))
                 .add(StringValidator.maximumLength(20)));
         enrolment.add(confirm);
-        enrolment.add(new Link<Void>("cancel") {
+        enrolment.add(new Form<Void>("cancel") {
             @Override
-            public void onClick() {
+            protected void onSubmit() {
                 StaffSession.get().endEnrolment();
             }
         });

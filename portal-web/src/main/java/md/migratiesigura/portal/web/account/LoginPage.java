@@ -10,6 +10,7 @@ import md.migratiesigura.portal.web.security.ClientAddress;
 import md.migratiesigura.portal.web.security.HashingBusy;
 import md.migratiesigura.portal.web.security.LoginThrottle;
 import md.migratiesigura.portal.web.security.StaffSession;
+import md.migratiesigura.portal.web.security.StaffSessions;
 import org.apache.wicket.RestartResponseException;
 import org.apache.wicket.markup.html.form.PasswordTextField;
 import org.apache.wicket.markup.html.form.StatelessForm;
@@ -18,6 +19,7 @@ import org.apache.wicket.markup.html.panel.FeedbackPanel;
 import org.apache.wicket.model.IModel;
 import org.apache.wicket.model.Model;
 import org.apache.wicket.model.ResourceModel;
+import org.apache.wicket.request.http.WebResponse;
 import org.apache.wicket.request.mapper.parameter.PageParameters;
 import org.apache.wicket.validation.validator.StringValidator;
 
@@ -25,6 +27,7 @@ import org.apache.wicket.validation.validator.StringValidator;
  * Signing in with e-mail and password; accounts with a second factor go on to {@link LoginCodePage}. The page is
  * stateless, so opening it creates no session; a session is bound
  * only on success, and one that existed before is replaced, so its id changes. Every failure gets the same message.
+ * When the server holds as many sessions as it may ({@link StaffSessions}), signing in is refused with 503.
  */
 public class LoginPage extends AdminBasePage {
 
@@ -32,6 +35,7 @@ public class LoginPage extends AdminBasePage {
 
     private final IModel<String> email = Model.of("");
     private final IModel<String> password = Model.of("");
+    private boolean full;
 
     public LoginPage(PageParameters parameters) {
         super(parameters);
@@ -78,6 +82,10 @@ public class LoginPage extends AdminBasePage {
                 // Nothing was checked: the attempt is given back uncounted as it closes.
                 HashingBusy.refuse(this, "busy.retry", e);
                 return;
+            } catch (StaffSessions.Full e) {
+                full = true;
+                error(getString("admin.login.full"));
+                return;
             }
             if (step == StaffSession.Step.FAILED) {
                 attempt.failed();
@@ -98,6 +106,15 @@ public class LoginPage extends AdminBasePage {
                 attempt.succeeded();
                 setResponsePage(DashboardPage.class);
             }
+        }
+    }
+
+    @Override
+    protected void configureResponse(WebResponse response) {
+        super.configureResponse(response);
+        if (full) {
+            response.setStatus(503);
+            response.setHeader("Retry-After", "300");
         }
     }
 

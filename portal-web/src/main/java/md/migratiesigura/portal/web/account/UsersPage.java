@@ -7,8 +7,8 @@ import md.migratiesigura.portal.web.admin.AdminBasePage;
 import md.migratiesigura.portal.web.security.StaffRoles;
 import org.apache.wicket.authroles.authorization.strategies.role.annotations.AuthorizeInstantiation;
 import org.apache.wicket.markup.html.basic.Label;
+import org.apache.wicket.markup.html.form.Form;
 import org.apache.wicket.markup.html.link.BookmarkablePageLink;
-import org.apache.wicket.markup.html.link.Link;
 import org.apache.wicket.markup.html.list.ListItem;
 import org.apache.wicket.markup.html.list.ListView;
 import org.apache.wicket.markup.html.panel.FeedbackPanel;
@@ -38,7 +38,7 @@ public class UsersPage extends AdminBasePage {
                 item.add(new Label("role", getString("Role." + user.role().name())));
                 item.add(new Label("status", getString(user.enabled() ? "admin.users.enabled" : "admin.users.disabled")));
                 // The row's own record, not its index: the list may change between showing and clicking.
-                item.add(newToggleLink("toggle", Model.of(user)));
+                item.add(newToggleForm("toggle", Model.of(user)));
                 item.add(new Label("secondFactor", getString(user.secondFactor() ? "admin.users.totp.on" : "admin.users.totp.off")));
                 item.add(newAction("endSessions", Model.of(user), "admin.users.sessionsEnded",
                         target -> PortalApplication.get().users().endSessions(user(), target.id()))
@@ -53,12 +53,15 @@ public class UsersPage extends AdminBasePage {
         add(new NewUserPanel("newUser"));
     }
 
-    /** A link that does one thing to the row's account, then says so (or why not). */
-    private Link<UserSummary> newAction(String id, IModel<UserSummary> row, String doneKey,
+    /**
+     * A button that does one thing to the row's account, then says so (or why not). A form sent by POST, as every
+     * change in the back office: no prefetch, link preview or image on another page can set it off.
+     */
+    private Form<UserSummary> newAction(String id, IModel<UserSummary> row, String doneKey,
                                         SerializableConsumer<UserSummary> action) {
-        return new Link<>(id, row) {
+        return new Form<>(id, row) {
             @Override
-            public void onClick() {
+            protected void onSubmit() {
                 UserSummary target = getModelObject();
                 try {
                     action.accept(target);
@@ -71,10 +74,10 @@ public class UsersPage extends AdminBasePage {
         };
     }
 
-    private Link<UserSummary> newToggleLink(String id, IModel<UserSummary> row) {
-        Link<UserSummary> link = new Link<>(id, row) {
+    private Form<UserSummary> newToggleForm(String id, IModel<UserSummary> row) {
+        Form<UserSummary> form = new Form<>(id, row) {
             @Override
-            public void onClick() {
+            protected void onSubmit() {
                 UserSummary target = getModelObject();
                 try {
                     PortalApplication.get().users().setEnabled(user(), target.id(), !target.enabled());
@@ -92,8 +95,8 @@ public class UsersPage extends AdminBasePage {
                 setVisible(!(getModelObject().enabled() && getModelObject().id() == signedInId()));
             }
         };
-        link.setBody(() -> getString(row.getObject().enabled() ? "admin.users.disable" : "admin.users.enable"));
-        return link;
+        form.add(new Label("label", () -> getString(row.getObject().enabled() ? "admin.users.disable" : "admin.users.enable")));
+        return form;
     }
 
     private long signedInId() {

@@ -18,7 +18,6 @@ import org.apache.wicket.markup.html.WebPage;
 import org.apache.wicket.markup.html.basic.Label;
 import org.apache.wicket.markup.html.form.StatelessForm;
 import org.apache.wicket.markup.html.link.BookmarkablePageLink;
-import org.apache.wicket.markup.html.link.StatelessLink;
 import org.apache.wicket.markup.html.list.ListItem;
 import org.apache.wicket.markup.html.list.ListView;
 import org.apache.wicket.model.IModel;
@@ -31,17 +30,25 @@ import org.apache.wicket.request.resource.CssResourceReference;
  * The frame of every back-office page: {@code <html lang>} from the session's language (Romanian unless the user
  * switched), the site's name, the sections the signed-in role may open, the language switch and the logout button.
  * Nothing here is cached by the browser. Pages that need a role say so with {@code @AuthorizeInstantiation}.
+ * <p>
+ * Before signing in there is no session to remember a language in (none is made for anyone who has not typed a
+ * right password), so the address carries it: {@code ?lang=ru}, kept by the login and code pages' links and forms.
+ * Once signed in, the session keeps the choice.
  */
 public abstract class AdminBasePage extends WebPage {
 
     public static final CssResourceReference CSS = new CssResourceReference(AdminBasePage.class, "admin.css");
 
+    /** The page parameter that chooses the back office's language. */
+    public static final String LANG = "lang";
+
     protected AdminBasePage(PageParameters parameters) {
         super(parameters);
+        Language.ofCode(parameters.get(LANG).toOptionalString()).ifPresent(l -> getSession().setLocale(l.locale()));
         add(new TransparentWebMarkupContainer("html").add(AttributeModifier.replace("lang", () -> getLocale().getLanguage())));
         add(new Label("title", () -> pageTitle().getObject() + " · " + getString("admin.name")));
-        add(new BookmarkablePageLink<Void>("dashboard", DashboardPage.class));
-        add(newLanguageSwitch("languageSwitch"));
+        add(new BookmarkablePageLink<Void>("dashboard", DashboardPage.class, languageOf(parameters)));
+        add(newLanguageSwitch("languageSwitch", parameters));
         add(new Label("signedInAs", () -> user() == null ? "" : user().displayName() + " · " + getString("Role." + user().role().name())) {
             @Override
             protected void onConfigure() {
@@ -76,17 +83,22 @@ public abstract class AdminBasePage extends WebPage {
         return StaffSession.get().user().orElse(null);
     }
 
-    private Component newLanguageSwitch(String id) {
+    /** Page parameters that show a back-office page in the language. */
+    public static PageParameters inLanguage(Language language) {
+        return new PageParameters().set(LANG, language.code());
+    }
+
+    /** The language the address asked for, alone, for links that keep it; none when it asked for none. */
+    private static PageParameters languageOf(PageParameters parameters) {
+        return Language.ofCode(parameters.get(LANG).toOptionalString()).map(AdminBasePage::inLanguage)
+                .orElseGet(PageParameters::new);
+    }
+
+    private Component newLanguageSwitch(String id, PageParameters parameters) {
         Language other = StaffSession.get().language().other();
-        // Stateless: the choice is kept in the session, which this link binds (back-office pages only).
-        StatelessLink<Void> link = new StatelessLink<>(id) {
-            @Override
-            public void onClick() {
-                getSession().setLocale(other.locale());
-                getSession().bind();
-                setResponsePage(AdminBasePage.this.getPageClass(), AdminBasePage.this.getPageParameters());
-            }
-        };
+        // A plain link to this page in the other language: no listener, nothing bound, with or without a session.
+        PageParameters target = new PageParameters(parameters).set(LANG, other.code());
+        BookmarkablePageLink<Void> link = new BookmarkablePageLink<>(id, getPageClass(), target);
         link.add(AttributeModifier.replace("lang", other.code()));
         link.add(AttributeModifier.replace("hreflang", other.code()));
         link.setBody(() -> getString("language.switch." + other.code()));

@@ -37,15 +37,19 @@ import org.apache.wicket.request.mapper.parameter.PageParameters;
 /**
  * One consultation for a counsellor: the question and contact (decrypted), replies and internal notes in order,
  * and the actions: take it on, reply (sent by the person's channel, or kept behind the ticket), note, refer, close.
- * Opening it and every action are in the audit log, by ticket code only.
+ * Opening it and every action are in the audit log, by ticket code only. The page keeps the consultation's id, never
+ * its texts: they are decrypted again for each render and dropped when it ends, and what was typed into the reply
+ * and note boxes is forgotten once shown back, so the stored page holds nothing a person wrote.
  */
 @AuthorizeInstantiation({StaffRoles.COUNSELLOR, StaffRoles.ADMINISTRATOR})
 public class ConsultationCasePage extends AdminBasePage {
 
     private final long id;
-    private final IModel<ConsultationDetail> detail;
+    private final LoadableDetachableModel<ConsultationDetail> detail;
     private final IModel<String> reply = Model.of("");
     private final IModel<String> note = Model.of("");
+    private final TextArea<String> replyField = new TextArea<>("reply", reply);
+    private final TextArea<String> noteField = new TextArea<>("note", note);
     private final IModel<ReferralView> referral = Model.of((ReferralView) null);
 
     public ConsultationCasePage(PageParameters parameters) {
@@ -53,7 +57,10 @@ public class ConsultationCasePage extends AdminBasePage {
         this.id = idOf(parameters);
         ConsultationDetail opened = PortalApplication.get().consultations().open(id, user()).orElseThrow(
                 () -> new AbortWithHttpErrorCodeException(404));
-        this.detail = LoadableDetachableModel.of(() -> PortalApplication.get().consultations().find(id).orElse(opened));
+        this.detail = LoadableDetachableModel.of(() -> PortalApplication.get().consultations().find(id).orElseThrow(
+                () -> new AbortWithHttpErrorCodeException(404)));
+        // The first render uses what open() decrypted; the model lets go of it when the request ends.
+        detail.setObject(opened);
         referral.setObject(opened.referral());
 
         add(new BookmarkablePageLink<Void>("inbox", ConsultationsPage.class));
@@ -81,16 +88,18 @@ public class ConsultationCasePage extends AdminBasePage {
         add(new ListView<>("messages", detail.map(ConsultationDetail::messages)) {
             @Override
             protected void populateItem(ListItem<ConsultationDetail.MessageView> item) {
-                ConsultationDetail.MessageView m = item.getModelObject();
-                item.add(AttributeModifier.append("class", m.kind() == MessageKind.NOTE ? "note" : "reply"));
-                item.add(new Label("kind", getString("admin.consultations.kind." + m.kind().name())));
-                item.add(new Label("author", m.author() == null ? "—" : m.author()));
-                item.add(new Label("at", Texts.dateTime(m.at(), getLocale())));
-                item.add(new Label("delivery", getString("admin.consultations.delivery." + m.delivery().name())
-                        + (m.deliveryFailure() == null ? ""
-                                : ": " + getString("admin.consultations.deliveryFailure." + m.deliveryFailure().name())))
-                        .setVisible(m.kind() == MessageKind.REPLY));
-                item.add(new MultiLineLabel("text", m.text()));
+                // Each label reads through the item's model (the list's index): no text is copied into the page.
+                IModel<ConsultationDetail.MessageView> m = item.getModel();
+                MessageKind kind = m.getObject().kind();
+                item.add(AttributeModifier.append("class", kind == MessageKind.NOTE ? "note" : "reply"));
+                item.add(new Label("kind", m.map(v -> getString("admin.consultations.kind." + v.kind().name()))));
+                item.add(new Label("author", m.map(v -> v.author() == null ? "—" : v.author())));
+                item.add(new Label("at", m.map(v -> Texts.dateTime(v.at(), getLocale()))));
+                item.add(new Label("delivery", m.map(v -> getString("admin.consultations.delivery." + v.delivery().name())
+                        + (v.deliveryFailure() == null ? ""
+                                : ": " + getString("admin.consultations.deliveryFailure." + v.deliveryFailure().name()))))
+                        .setVisible(kind == MessageKind.REPLY));
+                item.add(new MultiLineLabel("text", m.map(ConsultationDetail.MessageView::text)));
             }
         });
         add(newActions("actions"));
@@ -131,7 +140,7 @@ public class ConsultationCasePage extends AdminBasePage {
                 }
             }
         };
-        replyForm.add(new TextArea<>("reply", reply).add(AttributeModifier.replace("maxlength", ConsultationService.MAX_MESSAGE)));
+        replyForm.add(replyField.add(AttributeModifier.replace("maxlength", ConsultationService.MAX_MESSAGE)));
         replyForm.add(new Label("replyHint", detail.map(d -> getString(d.channel().code().equals("email")
                 && !PortalApplication.get().consultations().mailEnabled() ? "admin.consultations.replyHint.mailOff"
                 : "admin.consultations.replyHint." + d.channel().code()))));
@@ -146,7 +155,7 @@ public class ConsultationCasePage extends AdminBasePage {
                 }
             }
         };
-        noteForm.add(new TextArea<>("note", note).add(AttributeModifier.replace("maxlength", ConsultationService.MAX_MESSAGE)));
+        noteForm.add(noteField.add(AttributeModifier.replace("maxlength", ConsultationService.MAX_MESSAGE)));
         actions.add(noteForm);
         Form<Void> referralForm = new Form<>("referralForm") {
             @Override
@@ -197,6 +206,17 @@ public class ConsultationCasePage extends AdminBasePage {
 
     private void act(Runnable action, String doneKey) {
         StaffActions.run(this, action, doneKey);
+    }
+
+    @Override
+    protected void onDetach() {
+        // A reply or note that was refused has been shown back in this response; the stored page keeps none of it.
+        reply.setObject("");
+        note.setObject("");
+        replyField.clearInput();
+        noteField.clearInput();
+        detail.detach();
+        super.onDetach();
     }
 
     private Language staffLanguage() {

@@ -8,27 +8,37 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import md.migratiesigura.portal.web.account.AccountRoutes;
 
 /**
  * Stricter than Wicket's resource-isolation listener for the back office, whose links and forms Wicket invokes by
  * GET as well as POST: a request another site started (Fetch Metadata {@code Sec-Fetch-Site: cross-site} or
  * {@code same-site}) gets 403, whatever its method. Only a plain visit to the login page may come from elsewhere (a
- * bookmark synced from another device, a link in an e-mail).
+ * bookmark synced from another device, a link in an e-mail). Mapped to the back office's paths and to Wicket's own
+ * page paths ({@link #WICKET_PAGES}), which public pages never use; {@link AdminMountsListener} keeps back-office
+ * pages from answering anywhere else.
  */
 public class AdminIsolationFilter implements Filter {
 
+    /** Where Wicket would reach a page by class name or a stored page by number. */
+    public static final List<String> WICKET_PAGES = List.of("/wicket/page/*", "/wicket/bookmarkable/*");
+
     private static final Set<String> OWN = Set.of("same-origin", "none");
+    /** The login page's address may choose its language ({@code AdminBasePage.LANG}). */
+    private static final Pattern LOGIN_QUERY = Pattern.compile("lang=(ro|ru)");
 
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) req;
         String site = request.getHeader("Sec-Fetch-Site");
         boolean foreign = site != null && !OWN.contains(site.toLowerCase(Locale.ROOT));
+        String query = request.getQueryString();
         boolean plainLoginVisit = "GET".equals(request.getMethod()) && AccountRoutes.LOGIN.equals(request.getRequestURI())
-                && request.getQueryString() == null;
+                && (query == null || LOGIN_QUERY.matcher(query).matches());
         if (foreign && !plainLoginVisit) {
             HttpServletResponse response = (HttpServletResponse) res;
             response.setStatus(403);

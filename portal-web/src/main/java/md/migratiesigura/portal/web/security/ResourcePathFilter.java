@@ -12,8 +12,11 @@ import java.util.regex.Pattern;
 
 /**
  * Wicket 10.8.0 can be led outside a package through the locale, style or variation part of a package-resource
- * URL (fixed in later releases). Our resources have plain names: anything else under {@code /wicket/resource/} is
- * refused with 404 before Wicket reads it.
+ * URL (fixed in later releases), which it reads from the file name and from the query string alike (a first
+ * parameter without a value, {@code ?ru-style-variation}, or {@code locale=}, {@code style=}, {@code variation=}).
+ * Our resources have plain names and our pages link them with the version in the file name
+ * ({@code portal-ver-<hash>.css}) and no query: anything else under {@code /wicket/resource/} is refused with 404
+ * before Wicket reads it. A plain {@code ver=<version>} (Wicket's other way of writing a version) is let through.
  */
 public class ResourcePathFilter implements Filter {
 
@@ -21,12 +24,15 @@ public class ResourcePathFilter implements Filter {
     public static final String PATHS = "/wicket/resource/*";
 
     private static final Pattern SAFE = Pattern.compile("/wicket/resource/[A-Za-z0-9_.$]+/[A-Za-z0-9_-]+(-ver-[0-9A-F]+)?\\.[a-z0-9]{1,5}");
+    private static final Pattern VERSION_ONLY = Pattern.compile("ver=[0-9A-Za-z]{1,64}");
 
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) req;
         String uri = request.getRequestURI();
-        if (!SAFE.matcher(uri).matches() || uri.contains("..")) {
+        String query = request.getQueryString();
+        if (!SAFE.matcher(uri).matches() || uri.contains("..")
+                || query != null && !VERSION_ONLY.matcher(query).matches()) {
             ((HttpServletResponse) res).sendError(404);
             return;
         }

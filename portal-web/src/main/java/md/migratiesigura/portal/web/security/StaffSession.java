@@ -14,8 +14,9 @@ import org.apache.wicket.authroles.authorization.strategies.role.Roles;
 import org.apache.wicket.request.Request;
 
 /**
- * A back-office session: who signed in, when, and the language they chose. Public pages never bind one, so readers
- * get no cookie; the back office's Romanian is the default whatever the browser asks for.
+ * A back-office session: who signed in, when, and the language they chose. It becomes a server session only once a
+ * password is accepted ({@link StaffSessionStore}): readers and anyone probing the back office get no cookie and
+ * leave nothing on the server. The back office's Romanian is the default whatever the browser asks for.
  */
 public class StaffSession extends AuthenticatedWebSession {
 
@@ -34,6 +35,8 @@ public class StaffSession extends AuthenticatedWebSession {
     }
 
     private SignedInUser user;
+    /** A right password was typed in this session: only then may it be kept on the server. */
+    private boolean passwordAccepted;
     private Instant signedInAt;
     /** The account's session generation when signing in: a higher one in the database ends this session. */
     private int generation;
@@ -57,9 +60,15 @@ public class StaffSession extends AuthenticatedWebSession {
     /**
      * Checks the password. With a second factor the session is bound but not signed in: it waits for
      * {@link #signInWithCode} (see {@link #awaitingCode()}).
+     *
+     * @throws StaffSessions.Full when a right password would need a new server session and none may be created;
+     *         nothing of this attempt is kept then
      */
     public Step signInWithPassword(String email, String password) {
         awaitingCode = null;
+        if (isTemporary() && !PortalApplication.get().staffSessions().hasRoom()) {
+            throw new StaffSessions.Full();
+        }
         if (signIn(email, password)) {
             return Step.SIGNED_IN;
         }
@@ -73,10 +82,17 @@ public class StaffSession extends AuthenticatedWebSession {
         if (accepted.isEmpty()) {
             return false;
         }
+        // The server session is made first: if the cap was reached meanwhile, nothing of this sign-in is kept.
+        passwordAccepted = true;
+        try {
+            bind();
+        } catch (StaffSessions.Full e) {
+            passwordAccepted = false;
+            throw e;
+        }
         if (accepted.get().codeRequired()) {
             awaitingCode = accepted.get().user();
             awaitingSince = app.clock().instant();
-            bind();
             dirty();
             return false;
         }
@@ -114,6 +130,11 @@ public class StaffSession extends AuthenticatedWebSession {
         passwordChangeRequired = accepted.passwordChangeRequired();
         signedInAt = PortalApplication.get().clock().instant();
         dirty();
+    }
+
+    /** Whether a right password was typed in this session, so that it may be kept on the server. */
+    boolean passwordAccepted() {
+        return passwordAccepted;
     }
 
     /** The session generation this session signed in with. */
@@ -184,6 +205,7 @@ public class StaffSession extends AuthenticatedWebSession {
         signedInAt = null;
         awaitingCode = null;
         enrolmentSecret = null;
+        passwordAccepted = false;
         super.invalidate();
     }
 }

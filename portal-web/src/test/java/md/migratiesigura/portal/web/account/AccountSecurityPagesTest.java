@@ -133,7 +133,7 @@ class AccountSecurityPagesTest {
         String editor = TestPortal.newStaff(Role.EDITOR);
         StaffTesting.signIn(tester, editor, TestPortal.STAFF_PASSWORD);
         tester.executeUrl("admin/account");
-        StaffTesting.click(tester, "startEnrolment");
+        StaffTesting.submit(tester, tester.newFormTester("startEnrolment"));
         byte[] secret = shownSecret();
         FormTester form = tester.newFormTester("enrolment:confirmForm");
         form.setValue("code", wrongCode(secret));
@@ -168,18 +168,53 @@ class AccountSecurityPagesTest {
     @Test
     void anAdministratorResetsALostSecondFactorFromTheUsersPage() {
         String editor = TestPortal.newStaff(Role.EDITOR);
-        enrol(editor);
-        StaffTesting.submit(tester, tester.newFormTester("logoutForm"));
-        StaffTesting.signIn(tester, TestPortal.ADMIN_EMAIL, TestPortal.ADMIN_PASSWORD);
-        tester.executeUrl("admin/users");
+        usersPageWithSecondFactorOn(editor);
         int row = indexOf(editor);
         assertTrue(tester.getLastResponseAsString().contains("Pornită"));
-        StaffTesting.click(tester, "users:" + row + ":resetTotp");
+        StaffTesting.submit(tester, tester.newFormTester("users:" + row + ":resetTotp"));
         assertTrue(tester.getLastResponseAsString().contains(
                 "Verificarea în doi pași a contului " + editor + " a fost oprită"));
         assertEquals(AuditAction.TOTP_RESET, latestAudit().action());
         assertFalse(summary(editor).secondFactor());
         assertTrue(TestPortal.services().users().authenticate(editor, TestPortal.STAFF_PASSWORD).isPresent());
+    }
+
+    @Test
+    void everyChangeOnTheUsersAndAccountPagesIsAPostedFormNotALink() {
+        usersPageWithSecondFactorOn(TestPortal.newStaff(Role.EDITOR));
+        assertPostedFormsOnly(tester.getLastResponseAsString(), "toggle", "endSessions", "resetTotp");
+
+        String other = TestPortal.newStaff(Role.TRAINER);
+        StaffTesting.submit(tester, tester.newFormTester("logoutForm"));
+        StaffTesting.signIn(tester, other, TestPortal.STAFF_PASSWORD);
+        tester.executeUrl("admin/account");
+        assertPostedFormsOnly(tester.getLastResponseAsString(), "startEnrolment");
+        StaffTesting.submit(tester, tester.newFormTester("startEnrolment"));
+        assertTrue(tester.getLastResponseAsString().contains("otpauth://"), "the set-up starts");
+        assertPostedFormsOnly(tester.getLastResponseAsString(), "cancel");
+        StaffTesting.submit(tester, tester.newFormTester("enrolment:cancel"));
+        assertFalse(tester.getLastResponseAsString().contains("otpauth://"), "and is cancelled");
+        assertFalse(StaffSession.get().isEnrolling());
+    }
+
+    /** Turns the second factor on for the account, then opens the users page as the administrator. */
+    private void usersPageWithSecondFactorOn(String email) {
+        enrol(email);
+        StaffTesting.submit(tester, tester.newFormTester("logoutForm"));
+        StaffTesting.signIn(tester, TestPortal.ADMIN_EMAIL, TestPortal.ADMIN_PASSWORD);
+        tester.executeUrl("admin/users");
+    }
+
+    /** Every element whose address invokes one of the components is a form sent by POST, and there is one. */
+    private static void assertPostedFormsOnly(String html, String... componentIds) {
+        for (String id : componentIds) {
+            Matcher tag = Pattern.compile("<(\\w+)\\b[^>]*\"[^\"]*-" + id + "\"[^>]*>").matcher(html);
+            assertTrue(tag.find(), id + " is offered");
+            do {
+                assertEquals("form", tag.group(1), tag.group());
+                assertTrue(tag.group().contains("method=\"post\""), tag.group());
+            } while (tag.find());
+        }
     }
 
     @Test
@@ -221,7 +256,8 @@ class AccountSecurityPagesTest {
             StaffTesting.signIn(admin, TestPortal.ADMIN_EMAIL, TestPortal.ADMIN_PASSWORD);
             admin.executeUrl("admin/users");
             int row = indexOf(editor);
-            StaffTesting.click(admin, "users:" + row + ":endSessions");
+            admin.addRequestHeader("sec-fetch-site", "same-origin");
+            admin.newFormTester("users:" + row + ":endSessions").submit();
             assertTrue(admin.getLastResponseAsString().contains("Sesiunile contului " + editor + " au fost încheiate."));
         } finally {
             admin.destroy();
@@ -286,7 +322,7 @@ class AccountSecurityPagesTest {
         StaffTesting.signIn(tester, email, TestPortal.STAFF_PASSWORD);
         tester.executeUrl("admin/account");
         tester.assertRenderedPage(AccountPage.class);
-        StaffTesting.click(tester, "startEnrolment");
+        StaffTesting.submit(tester, tester.newFormTester("startEnrolment"));
         byte[] secret = shownSecret();
         assertTrue(tester.getLastResponseAsString().contains(Totp.base32(secret).substring(0, 4) + " "),
                 "the secret is shown as text, in groups");

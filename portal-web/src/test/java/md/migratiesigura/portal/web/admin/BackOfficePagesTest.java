@@ -85,7 +85,9 @@ class BackOfficePagesTest {
     @Test
     void theSessionIdChangesAtLogin() {
         tester.executeUrl("admin/login");
-        StaffTesting.click(tester, "languageSwitch"); // choosing a language keeps it in a session, before signing in
+        StaffTesting.click(tester, "languageSwitch");
+        // Nobody gets a session before a right password; this one stands for a session an attacker planted.
+        tester.getRequest().getSession(true);
         String before = tester.getSession().getId();
         assertNotNull(before, "a session exists before signing in");
         StaffTesting.submitLogin(tester, TestPortal.ADMIN_EMAIL, TestPortal.ADMIN_PASSWORD);
@@ -93,6 +95,23 @@ class BackOfficePagesTest {
         assertNotEquals(before, tester.getSession().getId());
         assertNotEquals(before, tester.getHttpSession().getId());
         assertTrue(tester.getLastResponseAsString().contains("<html lang=\"ru\">"), "the language chosen is kept");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void theLanguageIsChosenAndAWrongPasswordRefusedWithoutASession(Language language) {
+        tester.executeUrl("admin/login");
+        if (language == Language.RU) {
+            StaffTesting.click(tester, "languageSwitch");
+        }
+        assertTrue(tester.getLastResponseAsString().contains("<html lang=\"" + language.code() + "\">"));
+        StaffTesting.submitLogin(tester, TestPortal.ADMIN_EMAIL, "not the password");
+        assertTrue(tester.getLastResponseAsString().contains(language == Language.RO
+                ? "Adresa de e-mail sau parola nu este corectă." : "Неверный адрес электронной почты или пароль."));
+        assertTrue(tester.getSession().isTemporary(), "no session before a right password");
+        StaffTesting.click(tester, "languageSwitch");
+        assertTrue(tester.getLastResponseAsString().contains("<html lang=\"" + language.other().code() + "\">"));
+        assertTrue(tester.getSession().isTemporary(), "the other language, still without a session");
     }
 
     @Test
@@ -213,7 +232,7 @@ class BackOfficePagesTest {
         int row = indexOf(users, counsellor);
         int self = indexOf(users, TestPortal.ADMIN_EMAIL);
         tester.assertInvisible("users:" + self + ":toggle");
-        StaffTesting.click(tester, "users:" + row + ":toggle");
+        StaffTesting.submit(tester, tester.newFormTester("users:" + row + ":toggle"));
         assertTrue(tester.getLastResponseAsString().contains("Contul " + counsellor + " a fost dezactivat."));
         assertEquals(AuditAction.USER_DISABLED, latestAudit().action());
         assertTrue(TestPortal.services().users().authenticate(counsellor, TestPortal.STAFF_PASSWORD).isEmpty());

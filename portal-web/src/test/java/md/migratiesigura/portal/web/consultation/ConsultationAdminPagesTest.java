@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -35,6 +36,7 @@ import md.migratiesigura.portal.web.PortalApplication;
 import md.migratiesigura.portal.web.TestPortal;
 import md.migratiesigura.portal.web.admin.AccessDeniedPage;
 import md.migratiesigura.portal.web.admin.StaffTesting;
+import org.apache.wicket.serialize.java.JavaSerializer;
 import org.apache.wicket.util.tester.FormTester;
 import org.apache.wicket.util.tester.WicketTester;
 import org.junit.jupiter.api.AfterEach;
@@ -136,6 +138,37 @@ class ConsultationAdminPagesTest {
         assertTrue(tester.getLastResponseAsString().contains(sos.displayTicket()));
         List<InboxItem> open = consultations().inbox(InboxFilter.OPEN, TestPortal.administrator());
         assertTrue(open.stream().noneMatch(i -> i.ticket().equals(sos.ticket())));
+    }
+
+    @Test
+    void theCasePageKeepsNoTextOfTheConsultationInItsStoredState() {
+        String question = "QuestionKept" + UUID.randomUUID().toString().replace("-", "");
+        String reply = "ReplyKept" + UUID.randomUUID().toString().replace("-", "");
+        String note = "NoteKept" + UUID.randomUUID().toString().replace("-", "");
+        String refusedReply = "RefusedKept" + UUID.randomUUID().toString().replace("-", "");
+        Submitted asked = ask("Nu primesc salariul. " + question, false, Channel.PHONE, "+373 69 123 987");
+        StaffTesting.signIn(tester, TestPortal.newStaff(Role.COUNSELLOR), TestPortal.STAFF_PASSWORD);
+        tester.executeUrl("admin/consultations/" + idOf(asked));
+        FormTester replyForm = tester.newFormTester("actions:replyForm");
+        replyForm.setValue("reply", "Vă sunăm. " + reply);
+        StaffTesting.submit(tester, replyForm);
+        FormTester noteForm = tester.newFormTester("actions:noteForm");
+        noteForm.setValue("note", "Sună seara. " + note);
+        StaffTesting.submit(tester, noteForm);
+        FormTester tooLong = tester.newFormTester("actions:replyForm");
+        tooLong.setValue("reply", refusedReply + "x".repeat(ConsultationService.MAX_MESSAGE));
+        StaffTesting.submit(tester, tooLong);
+        String html = tester.getLastResponseAsString();
+        assertTrue(html.contains(question) && html.contains("+373 69 123 987") && html.contains(reply)
+                && html.contains(note), "the counsellor sees the question, the contact, the reply and the note");
+        assertTrue(html.contains(refusedReply), "a refused reply is shown back to be corrected");
+
+        byte[] stored = new JavaSerializer(tester.getApplication().getApplicationKey())
+                .serialize(tester.getLastRenderedPage());
+        String state = new String(stored, StandardCharsets.ISO_8859_1);
+        for (String text : List.of(question, "+373 69 123 987", reply, note, refusedReply)) {
+            assertFalse(state.contains(text), "the stored page holds " + text);
+        }
     }
 
     @Test

@@ -53,7 +53,8 @@ class BackOfficeLoginIT extends BrowserJourney {
         browser.findElement(By.name("displayName")).sendKeys("Editoare Test");
         new Select(browser.findElement(By.name("role"))).selectByVisibleText("Editor");
         browser.findElement(By.name("password")).sendKeys(EDITOR_PASSWORD);
-        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        // The new-account form: the rows above it have forms of their own now.
+        browser.findElement(By.xpath("//input[@name='displayName']/ancestor::form//button[@type='submit']")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
                 "Contul " + EDITOR_EMAIL + " a fost creat."));
         assertTrue(browser.findElement(By.cssSelector(".admin-table")).getText().contains("Editoare Test"));
@@ -101,13 +102,14 @@ class BackOfficeLoginIT extends BrowserJourney {
         browser.findElement(By.name("displayName")).sendKeys("Formator Test");
         new Select(browser.findElement(By.name("role"))).selectByVisibleText("Formator");
         browser.findElement(By.name("password")).sendKeys(password);
-        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        // The new-account form: the rows above it have forms of their own now.
+        browser.findElement(By.xpath("//input[@name='displayName']/ancestor::form//button[@type='submit']")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "a fost creat"));
         signOut();
 
         signIn(trainer, password);
         browser.findElement(By.linkText("Contul meu")).click();
-        browser.findElement(By.linkText("Pornește verificarea în doi pași")).click();
+        browser.findElement(By.xpath("//button[normalize-space()='Pornește verificarea în doi pași']")).click();
         String uri = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("code.break"))).getText();
         assertTrue(uri.startsWith("otpauth://totp/"), uri);
         byte[] secret = Totp.fromBase32(uri.replaceAll(".*[?&]secret=([A-Z2-7]+).*", "$1"));

@@ -119,7 +119,8 @@ class EventJourneyIT extends BrowserJourney {
         browser.findElement(By.name("displayName")).sendKeys("Formatoare Test");
         new Select(browser.findElement(By.name("role"))).selectByVisibleText("Formator");
         browser.findElement(By.name("password")).sendKeys(TRAINER_PASSWORD);
-        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        // The new-account form: the rows above it have forms of their own now.
+        browser.findElement(By.xpath("//input[@name='displayName']/ancestor::form//button[@type='submit']")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".admin-table"), "Formatoare Test"));
         browser.findElement(By.cssSelector(".admin-logout button")).click();
         wait.until(ExpectedConditions.urlMatches(".*/admin/login.*"));

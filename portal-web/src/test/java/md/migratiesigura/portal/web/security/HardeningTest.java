@@ -10,8 +10,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import md.migratiesigura.portal.TestDatabases;
 import md.migratiesigura.portal.config.PortalConfig;
 import md.migratiesigura.portal.web.PortalServer;
@@ -71,6 +75,35 @@ class HardeningTest {
     void oddResourceAddressesAreRefused(String path) throws Exception {
         int status = send("GET", path, Map.of(), null).statusCode();
         assertTrue(status == 404 || status == 400, path + " -> " + status);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"?locale=../..", "?style=x", "?variation=x", "?-1.x", "?ru", "?..-x", "?ver",
+            "?ver=1&locale=x", "?antiCache=1", "?ver=1&", "?ro_.._..-x"})
+    void resourceAddressesWhoseQueryIsMoreThanAVersionAreNotFound(String query) throws Exception {
+        for (String resource : List.of("/wicket/resource/md.migratiesigura.portal.web.common.BasePage/portal.css",
+                "/wicket/resource/md.migratiesigura.portal.web.admin.AdminBasePage/admin.css")) {
+            assertEquals(404, send("GET", resource + query, Map.of(), null).statusCode(), resource + query);
+        }
+    }
+
+    @Test
+    void everyResourceOurPagesLinkStillLoads() throws Exception {
+        Pattern linked = Pattern.compile("(?:href|src)=\"([^\"]*wicket/resource/[^\"]*)\"");
+        List<String> seen = new ArrayList<>();
+        for (String page : List.of("/ro/", "/ru/", "/ro/cautare?q=pasaport", "/admin/login", "/admin/login?lang=ru")) {
+            HttpResponse<String> html = send("GET", page, Map.of(), null);
+            Matcher resource = linked.matcher(html.body());
+            while (resource.find()) {
+                URI linkedUri = URI.create("http://localhost" + page).resolve(resource.group(1).replace("&amp;", "&"));
+                String address = linkedUri.getRawQuery() == null ? linkedUri.getRawPath()
+                        : linkedUri.getRawPath() + "?" + linkedUri.getRawQuery();
+                seen.add(address);
+                assertEquals(200, send("GET", address, Map.of(), null).statusCode(), page + " links " + address);
+            }
+        }
+        assertTrue(seen.size() >= 5, "the pages link their stylesheets and script: " + seen);
+        assertTrue(seen.stream().anyMatch(a -> a.contains("admin")), "the back office's too: " + seen);
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -57,12 +58,17 @@ final class LiveServer implements AutoCloseable {
     }
 
     static LiveServer start(String name) {
+        return start(name, StaffSessions.DEFAULT_LIMIT);
+    }
+
+    /** A portal that keeps at most {@code sessionLimit} server sessions alive. */
+    static LiveServer start(String name, int sessionLimit) {
         try {
             Map<String, String> env = TestDatabases.portalEnvironment(Files.createTempDirectory(name));
             env.put("PORTAL_TRUSTED_PROXIES", "127.0.0.1/32, ::1");
             env.put("PORTAL_ADMIN_EMAIL", ADMIN_EMAIL);
             env.put("PORTAL_ADMIN_PASSWORD", TestPortal.ADMIN_ONE_TIME_PASSWORD);
-            PortalServer server = PortalServer.start(PortalConfig.from(env, new Properties()));
+            PortalServer server = PortalServer.start(PortalConfig.from(env, new Properties()), sessionLimit);
             TestPortal.firstPasswordChanged(server.services());
             return new LiveServer(server, env);
         } catch (IOException e) {
@@ -72,6 +78,11 @@ final class LiveServer implements AutoCloseable {
 
     PortalServer server() {
         return server;
+    }
+
+    /** The portal's data folder (PORTAL_DATA_DIR). */
+    Path dataDir() {
+        return Path.of(env.get("PORTAL_DATA_DIR"));
     }
 
     URI uri(String pathOrUrl) {
@@ -95,6 +106,16 @@ final class LiveServer implements AutoCloseable {
 
     HttpResponse<String> get(String path, Map<String, String> headers) {
         return send("GET", path, headers, null);
+    }
+
+    /** GETs the address and follows the redirects Wicket sends to a stateful page's own address. */
+    HttpResponse<String> follow(String pathOrUrl, Map<String, String> headers) {
+        HttpResponse<String> response = get(uri(pathOrUrl).toString(), headers);
+        for (int hop = 0; hop < 5 && response.statusCode() == 302; hop++) {
+            response = get(response.uri().resolve(response.headers().firstValue("Location").orElseThrow()).toString(),
+                    headers);
+        }
+        return response;
     }
 
     /**
