@@ -98,7 +98,7 @@ public class PageCacheFilter implements Filter {
                     || decoded == '~')) {
                 path.append(decoded);
             } else {
-                path.append('%').append(raw.substring(i + 1, i + 3).toUpperCase(java.util.Locale.ROOT));
+                path.append('%').append(raw.substring(i + 1, i + 3).toUpperCase(Locale.ROOT));
             }
             i += 2;
         }

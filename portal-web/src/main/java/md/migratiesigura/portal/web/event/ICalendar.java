@@ -35,6 +35,7 @@ import net.fortuna.ical4j.model.property.Organizer;
 import net.fortuna.ical4j.model.property.RRule;
 import net.fortuna.ical4j.model.property.Sequence;
 import net.fortuna.ical4j.model.property.Summary;
+import net.fortuna.ical4j.model.property.TzId;
 import net.fortuna.ical4j.model.property.TzName;
 import net.fortuna.ical4j.model.property.TzOffsetFrom;
 import net.fortuna.ical4j.model.property.TzOffsetTo;
@@ -110,7 +111,7 @@ public final class ICalendar {
                 LocalDateTime.of(1997, 3, 30, 2, 0), "FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU");
         Observance winter = observance(new Standard(), "+0300", "+0200", "EET",
                 LocalDateTime.of(1997, 10, 26, 3, 0), "FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU");
-        return new VTimeZone(new PropertyList(List.of(new net.fortuna.ical4j.model.property.TzId(TZID))),
+        return new VTimeZone(new PropertyList(List.of(new TzId(TZID))),
                 new ComponentList<>(List.of(summer, winter)));
     }
 
