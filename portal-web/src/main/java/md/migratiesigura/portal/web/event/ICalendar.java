@@ -14,14 +14,9 @@ import md.migratiesigura.portal.event.EventStatus;
 import md.migratiesigura.portal.event.EventView;
 import md.migratiesigura.portal.web.common.PublicUrls;
 import net.fortuna.ical4j.model.Calendar;
-import net.fortuna.ical4j.model.ComponentList;
 import net.fortuna.ical4j.model.ParameterList;
 import net.fortuna.ical4j.model.PropertyList;
-import net.fortuna.ical4j.model.component.Daylight;
-import net.fortuna.ical4j.model.component.Observance;
-import net.fortuna.ical4j.model.component.Standard;
 import net.fortuna.ical4j.model.component.VEvent;
-import net.fortuna.ical4j.model.component.VTimeZone;
 import net.fortuna.ical4j.model.parameter.Cn;
 import net.fortuna.ical4j.model.parameter.TzId;
 import net.fortuna.ical4j.model.property.Created;
@@ -32,13 +27,8 @@ import net.fortuna.ical4j.model.property.DtStart;
 import net.fortuna.ical4j.model.property.LastModified;
 import net.fortuna.ical4j.model.property.Location;
 import net.fortuna.ical4j.model.property.Organizer;
-import net.fortuna.ical4j.model.property.RRule;
 import net.fortuna.ical4j.model.property.Sequence;
 import net.fortuna.ical4j.model.property.Summary;
-import net.fortuna.ical4j.model.property.TzId;
-import net.fortuna.ical4j.model.property.TzName;
-import net.fortuna.ical4j.model.property.TzOffsetFrom;
-import net.fortuna.ical4j.model.property.TzOffsetTo;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.Url;
 import net.fortuna.ical4j.model.property.XProperty;
@@ -93,36 +83,12 @@ public final class ICalendar {
                 .withProperty(ImmutableMethod.PUBLISH)
                 .withProperty(new XProperty("X-WR-CALNAME", clean(name)))
                 .withProperty(new XProperty("X-WR-TIMEZONE", TZID))
-                .withComponent(chisinau())
+                .withComponent(ChisinauTimeZone.vtimezone())
                 .getFluentTarget();
         for (EventView event : events) {
             calendar.add(event(event));
         }
         return calendar;
-    }
-
-    /**
-     * Europe/Chisinau since 1997: EEST from the last Sunday of March at 02:00 local time, EET from the last Sunday
-     * of October at 03:00 local time (a test checks this against the JDK's time-zone rules). Written out rather than
-     * taken from ical4j's time-zone registry, whose definition lists every change since 1880.
-     */
-    private static VTimeZone chisinau() {
-        Observance summer = observance(new Daylight(), "+0200", "+0300", "EEST",
-                LocalDateTime.of(1997, 3, 30, 2, 0), "FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU");
-        Observance winter = observance(new Standard(), "+0300", "+0200", "EET",
-                LocalDateTime.of(1997, 10, 26, 3, 0), "FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU");
-        return new VTimeZone(new PropertyList(List.of(new TzId(TZID))),
-                new ComponentList<>(List.of(summer, winter)));
-    }
-
-    private static Observance observance(Observance observance, String from, String to, String name,
-                                         LocalDateTime start, String rule) {
-        observance.add(new TzOffsetFrom(ZoneOffset.of(from)));
-        observance.add(new TzOffsetTo(ZoneOffset.of(to)));
-        observance.add(new TzName(name));
-        observance.add(new DtStart<>(start));
-        observance.add(new RRule<>(rule));
-        return observance;
     }
 
     private VEvent event(EventView e) {
