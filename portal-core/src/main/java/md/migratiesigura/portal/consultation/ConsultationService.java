@@ -28,6 +28,10 @@ import org.hibernate.StaleStateException;
  * retention period ({@link ConsultationRetention}) while {@link ConsultationCounts} keeps the monthly numbers. The
  * services one can be referred to are {@link ReferralService}'s. Client addresses given to
  * {@link #submit} and {@link #readAnswer} are used for in-memory rate limits only.
+ *
+ * <p>At a little over 400 lines it is kept whole on purpose: the reader's side and the counsellors' side are the two
+ * halves of one life cycle and share the row lock, the sealing of each cell and the audit; what could stand alone
+ * (referrals, retention, counts, text rules) already does.
  */
 public class ConsultationService {
 
