@@ -104,7 +104,7 @@ class AccountSecurityPagesTest {
         String editor = TestPortal.newStaff(Role.EDITOR);
         StaffTesting.signIn(tester, editor, TestPortal.STAFF_PASSWORD);
         tester.executeUrl("admin/account");
-        StaffTesting.click(tester, "startEnrolment");
+        StaffTesting.submit(tester, tester.newFormTester("startEnrolment"));
         String html = tester.getLastResponseAsString();
         String address = shownAddress(html);
         assertEquals(address, scannedQrCode(html), "a phone scanning the code gets the address shown beside it");
