@@ -47,6 +47,7 @@ import md.migratiesigura.portal.web.report.ReportRoutes;
 import md.migratiesigura.portal.web.riskcheck.RiskCheckRoutes;
 import md.migratiesigura.portal.web.search.SearchRoutes;
 import md.migratiesigura.portal.web.security.AdminMountsListener;
+import md.migratiesigura.portal.web.security.PostedFormsListener;
 import md.migratiesigura.portal.web.security.BadRequestListener;
 import md.migratiesigura.portal.web.security.LoginThrottle;
 import md.migratiesigura.portal.web.security.PasswordChangeListener;
@@ -311,6 +312,7 @@ public class PortalApplication extends AuthenticatedWebApplication {
         // (/wicket/bookmarkable/...), no page instance by number (/wicket/page?3).
         getSecuritySettings().setEnforceMounts(true);
         getRequestCycleListeners().add(new AdminMountsListener());
+        getRequestCycleListeners().add(new PostedFormsListener());
         getRequestCycleListeners().add(new StaffSessionListener());
         getRequestCycleListeners().add(new PasswordChangeListener());
         getRequestCycleListeners().add(new BadRequestListener());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,6 +62,18 @@ class AdminMountsTest {
         HttpResponse<String> mounted = portal.submit(users.uri(), toggle, null, admin);
         assertEquals(302, mounted.statusCode());
         assertFalse(enabled(counsellor), "the form at the page's own address disables the account");
+    }
+
+    @Test
+    void aBackOfficeFormOpenedByAGetChangesNothing() {
+        String counsellor = TestPortal.newStaff(portal.server().services(), Role.COUNSELLOR);
+        HttpResponse<String> users = portal.follow("/admin/users", admin);
+        LiveServer.HtmlForm toggle = LiveServer.HtmlForm.first(users.body(), "-users-" + row(counsellor) + "-toggle")
+                .orElseThrow(() -> new AssertionError("no form to disable the counsellor"));
+        URI listener = users.uri().resolve(toggle.action());
+        // A link to the form's address, in an article or a message, opened by a signed-in administrator.
+        assertEquals(405, portal.get(listener.getRawPath() + "?" + listener.getRawQuery(), admin).statusCode());
+        assertTrue(enabled(counsellor), "nothing changed");
     }
 
     @Test
