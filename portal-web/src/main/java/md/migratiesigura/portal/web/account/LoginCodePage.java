@@ -65,7 +65,8 @@ public class LoginCodePage extends AdminBasePage {
             }
             if (session.signInWithCode(code.getObject())) {
                 attempt.succeeded();
-                session.replaceSession();
+                // A new id, changed in place: the session keeps its slot under the cap.
+                session.changeSessionId();
                 setResponsePage(DashboardPage.class);
             } else {
                 attempt.failed();

@@ -93,9 +93,10 @@ public class LoginPage extends AdminBasePage {
                 return;
             }
             // A session that existed before the password was accepted may have been planted: give it a new id.
-            // (Without one, a new session has just been bound that nobody else can know.)
+            // (Without one, a new session has just been bound that nobody else can know.) The id changes in place,
+            // so the session keeps its slot under the cap: none is given up that another request could take.
             if (hadSession) {
-                session.replaceSession();
+                session.changeSessionId();
             }
             if (step == StaffSession.Step.CODE_REQUIRED) {
                 // The throttle's count for this account and address is kept until the code is right too: wrong

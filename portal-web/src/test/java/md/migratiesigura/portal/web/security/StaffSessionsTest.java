@@ -5,12 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import md.migratiesigura.portal.PortalServices;
+import md.migratiesigura.portal.account.Totp;
+import md.migratiesigura.portal.common.Role;
+import md.migratiesigura.portal.common.SignedInUser;
+import md.migratiesigura.portal.web.TestPortal;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -133,6 +139,44 @@ class StaffSessionsTest {
 
             signOut(cookies.remove(0));
             cookies.add(sessionCookie(postLogin("", LiveServer.ADMIN_EMAIL, LiveServer.ADMIN_PASSWORD, browser)));
+        } finally {
+            cookies.forEach(StaffSessionsTest::signOut);
+        }
+    }
+
+    @Test
+    void theCodeStepWhenAllSessionsAreTakenKeepsTheSessionsPlaceUnderANewId() {
+        PortalServices core = portal.server().services();
+        String editor = TestPortal.newStaff(core, Role.EDITOR);
+        SignedInUser actor = core.users().authenticate(editor, TestPortal.STAFF_PASSWORD).orElseThrow();
+        byte[] secret = Totp.newSecret();
+        core.secondFactor().enableSecondFactor(actor, secret, Totp.code(secret, Totp.step(Instant.now())));
+        Map<String, String> browser = LiveServer.browserHeaders(null);
+        List<String> cookies = new ArrayList<>();
+        try {
+            // The password is right: the session is made, and waits for the code.
+            String waiting = sessionCookie(postLogin("", editor, TestPortal.STAFF_PASSWORD, browser));
+            cookies.add(waiting);
+            while (portal.server().staffSessions().live() < LIMIT) {
+                cookies.add(sessionCookie(postLogin("", LiveServer.ADMIN_EMAIL, LiveServer.ADMIN_PASSWORD, browser)));
+            }
+            long createdBefore = portal.server().staffSessions().created();
+            Map<String, String> withWaiting = LiveServer.browserHeaders(waiting);
+            HttpResponse<String> page = portal.get("/admin/login/code", withWaiting);
+            LiveServer.HtmlForm form = LiveServer.HtmlForm.first(page.body(), "admin-form").orElseThrow(
+                    () -> new AssertionError("no code form: " + page.statusCode()));
+            form.set("code", Totp.code(secret, Totp.step(Instant.now()) + 1));
+            HttpResponse<String> signedIn = portal.submit(portal.uri("/admin/login/code"), form, null, withWaiting);
+
+            assertTrue(signedIn.statusCode() < 400, "signed in: " + signedIn.statusCode());
+            String renewed = sessionCookie(signedIn);
+            cookies.set(0, renewed);
+            assertFalse(renewed.equals(waiting), "the session has a new id");
+            assertEquals(createdBefore, portal.server().staffSessions().created(),
+                    "no session was given up and made anew, so no other request could take its place meanwhile");
+            assertEquals(LIMIT, portal.server().staffSessions().live());
+            assertTrue(portal.follow("/admin/", LiveServer.browserHeaders(renewed)).body().contains("admin-logout"),
+                    "the new id is signed in");
         } finally {
             cookies.forEach(StaffSessionsTest::signOut);
         }
