@@ -12,8 +12,9 @@ import org.apache.wicket.request.resource.ResourceReference;
 
 /**
  * {@code POST /admin/preview}: the editor's live preview. The Markdown comes as the form field {@code body} and goes
- * back as the same sanitized HTML the public page will show. Only a signed-in editor or administrator, only from
- * the portal's own pages (the browser's {@code Sec-Fetch-Site}, or failing that {@code Origin}), only by POST.
+ * back as the same sanitized HTML the public page will show. Only a signed-in editor or administrator who has chosen
+ * their own password, only from the portal's own pages (the browser's {@code Sec-Fetch-Site}, or failing that
+ * {@code Origin}), only by POST.
  */
 public class PreviewResource extends AbstractResource {
 
@@ -37,7 +38,8 @@ public class PreviewResource extends AbstractResource {
             return refuse(response, 403);
         }
         StaffSession session = StaffSession.get();
-        if (!session.isSignedIn() || !session.getRoles().hasAnyRole(
+        // A password someone else set opens only the password change (PasswordChangeListener guards the pages).
+        if (!session.isSignedIn() || session.passwordChangeRequired() || !session.getRoles().hasAnyRole(
                 new Roles(new String[] {StaffRoles.EDITOR, StaffRoles.ADMINISTRATOR}))) {
             return refuse(response, 403);
         }

@@ -1,5 +1,6 @@
 package md.migratiesigura.portal.web.account;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -109,6 +110,32 @@ class PasswordChangeRequiredPagesTest {
         tester.executeUrl("admin/articles");
         tester.assertRenderedPage(ArticlesPage.class);
         assertFalse(core.users().checkPassword(editor, "parola mea de redactor").orElseThrow().passwordChangeRequired());
+    }
+
+    @Test
+    void theEditorsPreviewAnswersNothingUntilThePasswordIsChanged() {
+        String editor = TestPortal.newStaff(core, Role.EDITOR);
+        long id = core.users().list().stream().filter(u -> u.email().equals(editor)).findFirst().orElseThrow().id();
+        String temporary = "parola temporară pentru previzualizare";
+        core.users().resetPassword(TestPortal.administrator(core), id, temporary);
+        submitLogin(editor, temporary);
+        tester.assertRenderedPage(AccountPage.class);
+
+        preview("**tare**");
+        assertEquals(403, tester.getLastResponse().getStatus(), "the preview waits for the password change too");
+
+        tester.executeUrl("admin/account");
+        changePassword(temporary, "parola mea aleasă de redactor");
+        preview("**tare**");
+        assertEquals(200, tester.getLastResponse().getStatus());
+        assertEquals("<p><strong>tare</strong></p>\n", tester.getLastResponseAsString());
+    }
+
+    private void preview(String body) {
+        tester.getRequest().setMethod("POST");
+        tester.getRequest().setHeader("sec-fetch-site", "same-origin");
+        tester.getRequest().getPostParameters().setParameterValue("body", body);
+        tester.executeUrl("admin/preview");
     }
 
     private void submitLogin(String email, String password) {
