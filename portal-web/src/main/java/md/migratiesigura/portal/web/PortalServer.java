@@ -55,6 +55,7 @@ import md.migratiesigura.portal.web.search.SearchEndpoint;
 import md.migratiesigura.portal.web.search.SearchRoutes;
 import md.migratiesigura.portal.web.security.AdminIsolationFilter;
 import md.migratiesigura.portal.web.security.NoStoreFilter;
+import md.migratiesigura.portal.web.security.RenderSlots;
 import md.migratiesigura.portal.web.security.ResourcePathFilter;
 import md.migratiesigura.portal.web.security.SecurityHeadersFilter;
 import md.migratiesigura.portal.web.security.StaffSessions;
@@ -95,6 +96,8 @@ public final class PortalServer implements AutoCloseable {
     private static final int PAGE_CACHE_MAX_PAGE = 1024 * 1024;
     /** How late a change that comes with the clock alone (a scheduled article's hour) may show. */
     private static final Duration PAGE_CACHE_TTL = Duration.ofSeconds(30);
+    /** How long a request waits for one of the {@link RenderSlots} before it is answered 503. */
+    private static final Duration RENDER_WAIT = Duration.ofSeconds(10);
 
     /** Every path: the filters that look at all requests. */
     private static final String EVERYTHING = "/*";
@@ -229,6 +232,10 @@ public final class PortalServer implements AutoCloseable {
         PageCache pages = new PageCache(PAGE_CACHE_BYTES, PAGE_CACHE_MAX_PAGE, PAGE_CACHE_TTL, ContentVersion::current,
                 Clock.systemUTC());
         filter(context, new PageCacheFilter(pages), HomeRoutes.publicPages(), DispatcherType.REQUEST);
+        // What the cache did not answer works a few at a time, so that a flood of one address cannot take every core.
+        filter(context, new RenderSlots(RenderSlots.forCores(Runtime.getRuntime().availableProcessors()),
+                RENDER_WAIT, List.of(ApiRoutes.HEALTH, ResourcePathFilter.PREFIX)), List.of(EVERYTHING),
+                DispatcherType.REQUEST);
 
         Map<String, HttpServlet> servlets = servlets(services, config, urls);
         FilterHolder wicket = new FilterHolder(new WicketFilter(new PortalApplication(services, config,

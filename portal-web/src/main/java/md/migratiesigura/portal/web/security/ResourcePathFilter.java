@@ -22,6 +22,8 @@ public class ResourcePathFilter implements Filter {
 
     /** Where Wicket serves packaged resources (CSS, scripts): what this filter is mapped to. */
     public static final String PATHS = "/wicket/resource/*";
+    /** The same, as the start of a request's path. */
+    public static final String PREFIX = "/wicket/resource/";
 
     private static final Pattern SAFE = Pattern.compile("/wicket/resource/[A-Za-z0-9_.$]+/[A-Za-z0-9_-]+(-ver-[0-9A-F]+)?\\.[a-z0-9]{1,5}");
     private static final Pattern VERSION_ONLY = Pattern.compile("ver=[0-9A-Za-z]{1,64}");
