@@ -70,6 +70,7 @@ import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.ee10.servlet.SessionHandler;
 import org.eclipse.jetty.http.HttpCookie;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
@@ -78,6 +79,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SizeLimitHandler;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.server.handler.gzip.GzipHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -152,7 +154,7 @@ public final class PortalServer implements AutoCloseable {
             // Request bodies are capped by Jetty itself, before any parsing: uploads included.
             SizeLimitHandler sizeLimit = new SizeLimitHandler(MAX_REQUEST_BYTES, -1);
             sizeLimit.setHandler(context(services, config, staffSessions));
-            server.setHandler(new GracefulHandler(sizeLimit));
+            server.setHandler(new GracefulHandler(compressed(sizeLimit)));
             server.setErrorHandler(quietErrors());
             server.setStopTimeout(10_000);
             server.start();
@@ -248,6 +250,21 @@ public final class PortalServer implements AutoCloseable {
         context.addFilter(wicket, EVERYTHING, EnumSet.of(DispatcherType.REQUEST));
         servlets.forEach((path, servlet) -> context.addServlet(new ServletHolder(servlet), path));
         return context;
+    }
+
+    /**
+     * Gzip for what the page cache does not answer gzipped itself (stylesheets, scripts, the API, feeds, pages rendered
+     * per request). Not the back office nor the consultation pages, which show secrets (a ticket's phrase, a reply)
+     * beside what the visitor typed: compressed, their length could betray the secret (BREACH). Compressed request
+     * bodies are not inflated: the request size limit counts what arrives.
+     */
+    private static GzipHandler compressed(Handler handler) {
+        GzipHandler gzip = new GzipHandler(handler);
+        gzip.setInflateBufferSize(0);
+        List<String> secret = new ArrayList<>(AdminRoutes.rootAndEverything());
+        secret.addAll(ConsultationRoutes.publicPaths());
+        gzip.setExcludedPaths(secret.toArray(String[]::new));
+        return gzip;
     }
 
     /** The plain servlets by the path each is mapped to. */

@@ -16,8 +16,16 @@ import java.util.function.LongSupplier;
  */
 public final class PageCache {
 
-    /** A rendered page: its headers as Wicket set them, and its bytes. */
-    public record Page(int status, List<Map.Entry<String, String>> headers, byte[] body, long version, Instant expires) {
+    /**
+     * A rendered page: its headers as Wicket set them, its bytes, and the same bytes gzipped once as it was kept
+     * (what a browser that accepts gzip is sent).
+     */
+    public record Page(int status, List<Map.Entry<String, String>> headers, byte[] body, byte[] gzipped, long version,
+                       Instant expires) {
+
+        int bytes() {
+            return body.length + gzipped.length;
+        }
     }
 
     private final long maxBytes;
@@ -53,19 +61,33 @@ public final class PageCache {
         return Optional.of(page);
     }
 
-    /** Keeps a page rendered under {@code version}, unless the content has moved on since, or it is too big. */
-    public synchronized void put(String key, int status, List<Map.Entry<String, String>> headers, byte[] body, long version) {
+    /**
+     * Keeps a page rendered under {@code version}, unless the content has moved on since, or it is too big.
+     *
+     * @return the page as kept, gzipped bytes included; empty when it was not kept
+     */
+    public Optional<Page> put(String key, int status, List<Map.Entry<String, String>> headers, byte[] body,
+                              long version) {
         if (body.length > maxPageBytes || version != contentVersion.getAsLong()) {
-            return;
+            return Optional.empty();
         }
-        remove(key);
-        pages.put(key, new Page(status, List.copyOf(headers), body, version, clock.instant().plus(timeToLive)));
-        bytes += body.length;
-        var eldest = pages.entrySet().iterator();
-        while (bytes > maxBytes && eldest.hasNext()) {
-            bytes -= eldest.next().getValue().body().length;
-            eldest.remove();
+        // Compressed once, outside the lock, at the best ratio: every later reader of the page gets these bytes.
+        Page page = new Page(status, List.copyOf(headers), body, Gzip.compress(body), version,
+                clock.instant().plus(timeToLive));
+        synchronized (this) {
+            if (version != contentVersion.getAsLong()) {
+                return Optional.empty();
+            }
+            remove(key);
+            pages.put(key, page);
+            bytes += page.bytes();
+            var eldest = pages.entrySet().iterator();
+            while (bytes > maxBytes && eldest.hasNext()) {
+                bytes -= eldest.next().getValue().bytes();
+                eldest.remove();
+            }
         }
+        return Optional.of(page);
     }
 
     public synchronized int size() {
@@ -75,7 +97,7 @@ public final class PageCache {
     private void remove(String key) {
         Page old = pages.remove(key);
         if (old != null) {
-            bytes -= old.body().length;
+            bytes -= old.bytes();
         }
     }
 }

@@ -43,6 +43,9 @@ import java.util.regex.Pattern;
  * rendering, so that a flood of spellings of one page neither renders it again nor pushes real pages out. An address
  * with a query is rendered for its request and never kept, whatever its parameters.
  * <p>
+ * A kept page is also kept gzipped, compressed once: a browser that accepts gzip gets those bytes, the others the
+ * plain ones, each with {@code Vary: Accept-Encoding}.
+ * <p>
  * A cached page cannot carry a per-response nonce, so cacheable pages get Wicket's policy with {@code 'self'} where
  * the nonce was: they have no inline script or style (a test checks), and their scripts and styles come from this
  * origin only.
@@ -51,9 +54,11 @@ public class PageCacheFilter implements Filter {
 
     private static final String CACHEABLE = PageCacheFilter.class.getName() + ".cacheable";
     private static final String CSP = "Content-Security-Policy";
+    private static final String ACCEPT_ENCODING = "Accept-Encoding";
+    private static final String VARY = "Vary";
     private static final Pattern NONCE_SOURCES = Pattern.compile("(?:'strict-dynamic' )?'nonce-[^']*'");
     private static final Set<String> NOT_REPLAYED = Set.of("date", "content-length", "content-type", "set-cookie",
-            "transfer-encoding", "connection");
+            "transfer-encoding", "connection", "content-encoding", "vary");
 
     private static final DateTimeFormatter HTTP_DATE =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US);
@@ -138,7 +143,7 @@ public class PageCacheFilter implements Filter {
         }
         Optional<PageCache.Page> cached = cache.get(key);
         if (cached.isPresent()) {
-            replay(cached.get(), out);
+            replay(cached.get(), http, out);
             return;
         }
         if (uncacheable.contains(key)) {
@@ -157,7 +162,7 @@ public class PageCacheFilter implements Filter {
             }
             cached = cache.get(key);
             if (cached.isPresent()) {
-                replay(cached.get(), out);
+                replay(cached.get(), http, out);
             } else {
                 render(key, http, out, chain);
             }
@@ -204,15 +209,21 @@ public class PageCacheFilter implements Filter {
                     values.forEach(value -> headers.add(Map.entry(name, value)));
                 }
             });
-            cache.put(key, buffering.status, headers, body, version);
-            kept = true;
+            Optional<PageCache.Page> page = cache.put(key, buffering.status, headers, body, version);
+            if (page.isPresent() && Gzip.accepted(http.getHeader(ACCEPT_ENCODING))) {
+                writeGzipped(page.get(), out);
+                return true;
+            }
+            kept = page.isPresent();
+            out.setHeader(VARY, ACCEPT_ENCODING);
         }
         out.setContentLength(body.length);
         out.getOutputStream().write(body);
         return kept;
     }
 
-    private static void replay(PageCache.Page page, HttpServletResponse out) throws IOException {
+    private static void replay(PageCache.Page page, HttpServletRequest request, HttpServletResponse out)
+            throws IOException {
         out.setStatus(page.status());
         Set<String> set = new HashSet<>();
         for (Map.Entry<String, String> header : page.headers()) {
@@ -222,8 +233,21 @@ public class PageCacheFilter implements Filter {
                 out.addHeader(header.getKey(), header.getValue());
             }
         }
+        if (Gzip.accepted(request.getHeader(ACCEPT_ENCODING))) {
+            writeGzipped(page, out);
+            return;
+        }
+        out.setHeader(VARY, ACCEPT_ENCODING);
         out.setContentLength(page.body().length);
         out.getOutputStream().write(page.body());
+    }
+
+    /** The page's bytes as gzipped when it was kept: nothing is compressed per request. */
+    private static void writeGzipped(PageCache.Page page, HttpServletResponse out) throws IOException {
+        out.setHeader(VARY, ACCEPT_ENCODING);
+        out.setHeader("Content-Encoding", "gzip");
+        out.setContentLength(page.gzipped().length);
+        out.getOutputStream().write(page.gzipped());
     }
 
     /** Holds the body back until the page is complete; errors and redirects go straight through. */

@@ -4,13 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
 import md.migratiesigura.portal.TestDatabases;
 import md.migratiesigura.portal.article.EditableTranslation;
 import md.migratiesigura.portal.article.SaveResult;
@@ -135,6 +139,56 @@ class PageCacheServerTest {
         assertEquals("no-store", answered.headers().firstValue("Cache-Control").orElse(""));
         assertTrue(answered.headers().firstValue("Content-Security-Policy").orElse("").contains("'nonce-"),
                 "a page with answers is rendered for its request, with its own nonce");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/ro/", "/ru/stati/kak-proverit-predlozhenie-o-rabote-za-rubezhom", "/ro/evenimente"})
+    void aBrowserThatAcceptsGzipGetsThePageGzippedAndTheSameBytesOnceUnpacked(String path) throws Exception {
+        String plain = get(path).body();
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<byte[]> packed = getBytes(path, "gzip, deflate, br");
+            assertEquals(200, packed.statusCode());
+            assertEquals("gzip", packed.headers().firstValue("Content-Encoding").orElse(""), path);
+            assertTrue(packed.headers().allValues("Vary").stream().anyMatch(v -> v.contains("Accept-Encoding")));
+            String unpacked = new String(gunzip(packed.body()), StandardCharsets.UTF_8);
+            assertEquals(plain, unpacked);
+            assertTrue(packed.body().length * 2 < plain.getBytes(StandardCharsets.UTF_8).length,
+                    packed.body().length + " bytes sent for " + plain.length() + " characters");
+        }
+        HttpResponse<byte[]> refused = getBytes(path, "gzip;q=0, identity");
+        assertTrue(refused.headers().firstValue("Content-Encoding").isEmpty(), "gzip;q=0 is a no");
+        assertEquals(plain, new String(refused.body(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theStylesheetIsGzippedButPagesWithSecretsAreNot() throws Exception {
+        Matcher stylesheet = Pattern.compile("href=\"([^\"]*portal[^\"]*\\.css)\"").matcher(get("/ro/").body());
+        assertTrue(stylesheet.find());
+        String css = stylesheet.group(1).replaceFirst("^(\\.\\.?/)*", "/");
+        HttpResponse<byte[]> packed = getBytes(css, "gzip");
+        assertEquals(200, packed.statusCode(), css);
+        assertEquals("gzip", packed.headers().firstValue("Content-Encoding").orElse(""), css);
+        assertTrue(new String(gunzip(packed.body()), StandardCharsets.UTF_8).contains("{"));
+
+        // A consultation shows the ticket's phrase beside what was typed; the back office, its own secrets: the
+        // length of a compressed page could betray them, so these are sent as they are.
+        for (String path : new String[] {"/ro/consultatie", "/ru/konsultatsiya", "/admin/login"}) {
+            HttpResponse<byte[]> plain = getBytes(path, "gzip");
+            assertEquals(200, plain.statusCode(), path);
+            assertTrue(plain.headers().firstValue("Content-Encoding").isEmpty(), path);
+        }
+    }
+
+    private static byte[] gunzip(byte[] bytes) throws IOException {
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static HttpResponse<byte[]> getBytes(String path, String acceptEncoding) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path))
+                .header("User-Agent", READER).header("Accept-Encoding", acceptEncoding).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private static SignedInUser editor() {

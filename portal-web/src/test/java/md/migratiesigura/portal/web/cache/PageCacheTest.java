@@ -1,14 +1,19 @@
 package md.migratiesigura.portal.web.cache;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.GZIPInputStream;
 import md.migratiesigura.portal.MutableClock;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +22,10 @@ class PageCacheTest {
 
     private final AtomicLong version = new AtomicLong(1);
     private final MutableClock clock = new MutableClock(Instant.parse("2025-03-12T08:00:00Z"));
-    private final PageCache cache = new PageCache(100, 60, Duration.ofSeconds(30), version::get, clock);
+    /** What a page of 40 bytes takes in the cache: its bytes and the same gzipped. */
+    private static final int ENTRY = 40 + Gzip.compress(new byte[40]).length;
+    /** Room for two such pages, not three. */
+    private final PageCache cache = new PageCache(ENTRY * 5 / 2, 60, Duration.ofSeconds(30), version::get, clock);
     private static final List<Map.Entry<String, String>> HTML = List.of(Map.entry("Content-Type", "text/html"));
 
     @Test
@@ -55,6 +63,18 @@ class PageCacheTest {
         assertTrue(cache.get("/a").isPresent());
         assertFalse(cache.get("/b").isPresent());
         assertTrue(cache.get("/c").isPresent());
+    }
+
+    @Test
+    void aPageIsKeptGzippedToo() throws IOException {
+        byte[] page = "<p>Linia fierbinte 0 800 77777</p>".repeat(20).getBytes(StandardCharsets.UTF_8);
+        PageCache roomy = new PageCache(10_000, 5_000, Duration.ofSeconds(30), version::get, clock);
+        roomy.put("/ro/", 200, HTML, page, roomy.version());
+        byte[] gzipped = roomy.get("/ro/").orElseThrow().gzipped();
+        assertTrue(gzipped.length < page.length / 4);
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped))) {
+            assertArrayEquals(page, in.readAllBytes());
+        }
     }
 
     @Test
