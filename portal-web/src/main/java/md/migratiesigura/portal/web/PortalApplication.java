@@ -35,6 +35,7 @@ import md.migratiesigura.portal.web.article.ArticleRoutes;
 import md.migratiesigura.portal.web.audit.AuditRoutes;
 import md.migratiesigura.portal.web.cache.RenderedFiles;
 import md.migratiesigura.portal.web.common.ErrorPage;
+import md.migratiesigura.portal.web.common.InlineStyle;
 import md.migratiesigura.portal.web.common.NotFoundMapper;
 import md.migratiesigura.portal.web.common.PublicUrls;
 import md.migratiesigura.portal.web.common.RootRedirectMapper;
@@ -306,7 +307,9 @@ public class PortalApplication extends AuthenticatedWebApplication {
                 .remove(CSPDirective.OBJECT_SRC).add(CSPDirective.OBJECT_SRC, CSPDirectiveSrcValue.NONE)
                 .remove(CSPDirective.BASE_URI).add(CSPDirective.BASE_URI, CSPDirectiveSrcValue.NONE)
                 .remove(CSPDirective.FRAME_ANCESTORS).add(CSPDirective.FRAME_ANCESTORS, CSPDirectiveSrcValue.NONE)
-                .remove(CSPDirective.FORM_ACTION).add(CSPDirective.FORM_ACTION, CSPDirectiveSrcValue.SELF);
+                .remove(CSPDirective.FORM_ACTION).add(CSPDirective.FORM_ACTION, CSPDirectiveSrcValue.SELF)
+                // The public stylesheet written into the head, allowed by its hash (see InlineStyle).
+                .add(CSPDirective.STYLE_SRC, InlineStyle.HASH_SOURCE);
         getRequestCycleListeners().add(new ResourceIsolationRequestCycleListener());
         // Back-office pages only at their /admin/ mounts, which AdminIsolationFilter guards: no page class by name
         // (/wicket/bookmarkable/...), no page instance by number (/wicket/page?3).

@@ -12,7 +12,6 @@ import md.migratiesigura.portal.web.home.HomePage;
 import md.migratiesigura.portal.web.search.SearchPage;
 import org.apache.wicket.AttributeModifier;
 import org.apache.wicket.Component;
-import org.apache.wicket.markup.head.CssHeaderItem;
 import org.apache.wicket.markup.head.IHeaderResponse;
 import org.apache.wicket.markup.head.JavaScriptHeaderItem;
 import org.apache.wicket.markup.html.TransparentWebMarkupContainer;
@@ -44,6 +43,7 @@ public abstract class BasePage extends WebPage {
         super(parameters);
         this.language = languageOf(parameters);
         add(new TransparentWebMarkupContainer("html").add(AttributeModifier.replace("lang", language.code())));
+        add(new Label("style", InlineStyle.css()).setEscapeModelStrings(false));
         // Models read lazily: subclasses set up what these overridable methods use after this constructor runs.
         add(new Label("title", () -> pageTitle().getObject() + " · " + getString("site.name")));
         add(new WebMarkupContainer("description")
@@ -194,7 +194,7 @@ public abstract class BasePage extends WebPage {
     @Override
     public void renderHead(IHeaderResponse response) {
         super.renderHead(response);
-        response.render(CssHeaderItem.forReference(CSS));
+        // The stylesheet is in the head already (InlineStyle); only the quick-exit script is loaded, deferred.
         response.render(JavaScriptHeaderItem.forReference(QUICK_EXIT_JS).setDefer(true));
     }
 }
