@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -59,43 +60,21 @@ class BundledContentTest {
 
     @Test
     void bothLanguagesHaveTheSameSectionsInTheSameOrder() throws IOException {
-        List<String> problems = new ArrayList<>();
-        for (Path article : pairs()) {
-            List<String> ro = sections(read(article.resolve("ro.md")).body());
-            List<String> ru = sections(read(article.resolve("ru.md")).body());
-            if (!ro.equals(ru)) {
-                problems.add(article.getFileName() + ": ro.md has " + ro.size() + " '##' sections " + ro
-                        + ", ru.md has " + ru.size() + " " + ru);
-            }
-        }
-        assertEquals(List.of(), problems);
+        assertEquals(List.of(), differences(d -> sections(d.body()), "'##' sections (by number)"));
     }
 
     @Test
     void everyArticleNamesItsSourcesCompletely() throws IOException {
         List<String> problems = new ArrayList<>();
-        for (Path article : articles) {
-            for (String file : List.of("ro.md", "ru.md")) {
-                Path path = article.resolve(file);
-                if (Files.isRegularFile(path)) {
-                    problems.addAll(sourceProblems(article.getFileName() + "/" + file, read(path).fields()));
-                }
-            }
+        for (Path path : languageFiles()) {
+            problems.addAll(sourceProblems(path.getParent().getFileName() + "/" + path.getFileName(), read(path).fields()));
         }
         assertEquals(List.of(), problems);
     }
 
     @Test
     void bothLanguagesCiteTheSameSourcesInTheSameOrder() throws IOException {
-        List<String> problems = new ArrayList<>();
-        for (Path article : pairs()) {
-            List<String> ro = urls(read(article.resolve("ro.md")).fields());
-            List<String> ru = urls(read(article.resolve("ru.md")).fields());
-            if (!ro.equals(ru)) {
-                problems.add(article.getFileName() + ": ro.md cites " + ro + ", ru.md cites " + ru);
-            }
-        }
-        assertEquals(List.of(), problems);
+        assertEquals(List.of(), differences(d -> urls(d.fields()), "source URLs"));
     }
 
     @Test
@@ -146,6 +125,28 @@ class BundledContentTest {
     private static List<Path> pairs() {
         return articles.stream()
                 .filter(a -> Files.isRegularFile(a.resolve("ro.md")) && Files.isRegularFile(a.resolve("ru.md")))
+                .toList();
+    }
+
+    /** For every article with both files, where the Romanian and the Russian file differ in one aspect. */
+    private static List<String> differences(Function<FrontMatterDocument, List<String>> aspect, String what)
+            throws IOException {
+        List<String> problems = new ArrayList<>();
+        for (Path article : pairs()) {
+            List<String> ro = aspect.apply(read(article.resolve("ro.md")));
+            List<String> ru = aspect.apply(read(article.resolve("ru.md")));
+            if (!ro.equals(ru)) {
+                problems.add(article.getFileName() + ": " + what + " differ: ro.md " + ro + ", ru.md " + ru);
+            }
+        }
+        return problems;
+    }
+
+    /** The ro.md and ru.md files that exist. */
+    private static List<Path> languageFiles() {
+        return articles.stream()
+                .flatMap(a -> Stream.of(a.resolve("ro.md"), a.resolve("ru.md")))
+                .filter(Files::isRegularFile)
                 .toList();
     }
 
