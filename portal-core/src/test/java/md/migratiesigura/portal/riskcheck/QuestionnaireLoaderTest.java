@@ -28,19 +28,19 @@ class QuestionnaireLoaderTest {
     }
 
     @Test
-    void theBundledQuestionnaireCoversSectionsAToEWithFourteenToTwentyQuestions() {
+    void theBundledQuestionnaireCoversSectionsAToEWithFourteenToTwentyFourQuestions() {
         Questionnaire q = loader.loadBundled();
         assertTrue(q.version() >= 1);
         assertEquals(List.of("A", "B", "C", "D", "E"), q.sections().stream().map(Questionnaire.Section::id).toList());
         int questions = q.questions().size();
-        assertTrue(questions >= 14 && questions <= 20, questions + " questions");
+        assertTrue(questions >= 14 && questions <= 24, questions + " questions: one thing asked per question, one answer each");
         assertEquals(11, q.indicators().size(), "the ILO's eleven indicators");
         assertEquals(7, q.checklist().size(), "the reference's seven things to do before you go");
     }
 
     @Test
     void aMissingTranslationIsReportedAtItsLine() {
-        String text = bundledText().replaceFirst("\n            ru: \"Кадровое агентство из Молдовы\"", "");
+        String text = bundledText().replaceFirst("\n            ru: \"Кадровое агентство из Молдовы, которое направляет меня к работодателю за рубежом\"", "");
         QuestionnaireException e = invalid(text);
         assertEquals(lineOf(text, "- id: agency"), e.line());
         assertTrue(e.reason().contains("'ru' is missing"), e.reason());
@@ -108,7 +108,7 @@ class QuestionnaireLoaderTest {
 
     @Test
     void theVersionIsRequired() {
-        QuestionnaireException e = invalid(bundledText().replaceFirst("\nversion: 1\n", "\n"));
+        QuestionnaireException e = invalid(bundledText().replaceFirst("\nversion: \\d+\n", "\n"));
         assertTrue(e.reason().contains("'version' is missing"), e.reason());
     }
 
@@ -116,7 +116,7 @@ class QuestionnaireLoaderTest {
     void anInvalidFileInTheContentFolderFallsBackToTheBundledQuestionnaireAtStart(@TempDir Path content) throws Exception {
         Path file = content.resolve(QuestionnaireLoader.FILE);
         Files.createDirectories(file.getParent());
-        Files.writeString(file, bundledText().replaceFirst("\nversion: 1\n", "\nversion: 9\n").replace("rules: [A5]", "rules: [Q1]"));
+        Files.writeString(file, bundledText().replaceFirst("\nversion: \\d+\n", "\nversion: 99\n").replace("rules: [A5]", "rules: [Q1]"));
         assertThrows(QuestionnaireException.class, () -> loader.load(Optional.of(content)));
         assertEquals(loader.loadBundled().version(), loader.loadAtStart(Optional.of(content)).version());
     }

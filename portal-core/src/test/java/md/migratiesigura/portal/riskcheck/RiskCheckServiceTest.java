@@ -157,7 +157,7 @@ class RiskCheckServiceTest {
     @Test
     void aHighFlagOutranksAnyNumberOfMediumOnesAndComesFirst() {
         RiskCheckResult result = evaluate(Map.of("pay", "too_high", "housing", "unstated", "brand", "unconfirmed",
-                "recruitment", "private_place"));
+                "meeting_place", "private_place"));
         assertEquals(Tier.HIGH, result.tier());
         assertEquals(List.of("E1", "D2", "D4", "D6"), result.rules());
     }

@@ -112,7 +112,7 @@ class RiskCheckApiTest {
             sets.add(Arguments.of(language, Map.of("pay", "too_high", "housing", "unstated", "recruitment", "messenger")));
             sets.add(Arguments.of(language, Map.of("pay", "too_high")));
             sets.add(Arguments.of(language, Map.of("fees", "intermediary", "receipt", "no_receipt", "visa", "tourist",
-                    "licence_scope", "neither", "secrecy_photos", "both")));
+                    "licence_scope", "neither", "secrecy", "secret", "photos", "asked")));
         }
         return sets.stream();
     }

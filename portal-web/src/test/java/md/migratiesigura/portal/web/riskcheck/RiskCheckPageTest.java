@@ -137,7 +137,7 @@ class RiskCheckPageTest {
     @Test
     void aNonsenseStepShowsTheWholeQuestionnaire() {
         String html = open(Language.RO, "step=abc");
-        assertTrue(html.contains("name=\"secrecy_photos\""), "the last question is on the page");
+        assertTrue(html.contains("name=\"photos\""), "the last question is on the page");
         assertFalse(html.contains("Pasul"));
     }
 
