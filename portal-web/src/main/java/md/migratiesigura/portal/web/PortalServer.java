@@ -236,7 +236,8 @@ public final class PortalServer implements AutoCloseable {
         filter(context, new PageCacheFilter(pages), HomeRoutes.publicPages(), DispatcherType.REQUEST);
         // What the cache did not answer works a few at a time, so that a flood of one address cannot take every core.
         filter(context, new RenderSlots(RenderSlots.forCores(Runtime.getRuntime().availableProcessors()),
-                RENDER_WAIT, List.of(ApiRoutes.HEALTH, ResourcePathFilter.PREFIX)), List.of(EVERYTHING),
+                RENDER_WAIT, List.of(ApiRoutes.HEALTH, ResourcePathFilter.PREFIX),
+                List.of(AdminRoutes.PATH, AdminIsolationFilter.WICKET_PAGE_PREFIX)), List.of(EVERYTHING),
                 DispatcherType.REQUEST);
 
         Map<String, HttpServlet> servlets = servlets(services, config, urls);

@@ -26,6 +26,8 @@ public class AdminIsolationFilter implements Filter {
 
     /** Where Wicket would reach a page by class name or a stored page by number. */
     public static final List<String> WICKET_PAGES = List.of("/wicket/page/*", "/wicket/bookmarkable/*");
+    /** What {@link #WICKET_PAGES} cover, as the start of a request's path. */
+    public static final String WICKET_PAGE_PREFIX = "/wicket/";
 
     private static final Set<String> OWN = Set.of("same-origin", "none");
     /** The login page's address may choose its language ({@code AdminBasePage.LANG}). */

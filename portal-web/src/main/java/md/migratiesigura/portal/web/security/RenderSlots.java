@@ -16,11 +16,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A bound on the requests that make the server work: everything the page cache did not answer (pages rendered,
- * searches, forms, the API, the back office) runs at most {@link #slots()} at a time, the others waiting their turn
- * in arrival order. On two cores one slot renders while the other core keeps serving cached pages, so that a flood of
- * any uncached address (a login page, a search, a form) slows that address, not the articles readers are reading.
- * A request that waits longer than {@code maxWait} gets 503 with {@code Retry-After} and a short bilingual page with
- * the hotline; nothing of it was done.
+ * searches, forms, the API) runs at most {@link #slots()} at a time, the others waiting their turn in arrival order.
+ * On two cores one slot renders while the other core keeps serving cached pages, so that a flood of any uncached
+ * address (a search, a form) slows that address, not the articles readers are reading. The back office has slots of
+ * its own, as many: an editor's long import does not hold up the readers' searches, nor a flood of the login page
+ * the readers' forms. A request that waits longer than {@code maxWait} gets 503 with {@code Retry-After} and a short
+ * bilingual page with the hotline; nothing of it was done.
  *
  * <p>Mapped after the page cache and before Wicket. {@code /health} and the static resources pass without a slot.
  */
@@ -39,23 +40,28 @@ public class RenderSlots implements Filter {
             """;
 
     private final Semaphore slots;
+    private final Semaphore backOfficeSlots;
     private final int count;
     private final Duration maxWait;
     private final List<String> exempt;
+    private final List<String> backOffice;
 
     /**
-     * @param count   requests that may work at once
-     * @param maxWait how long a request waits for a slot before it is refused
-     * @param exempt  path prefixes that never take a slot
+     * @param count      requests that may work at once, public and back office each
+     * @param maxWait    how long a request waits for a slot before it is refused
+     * @param exempt     path prefixes that never take a slot
+     * @param backOffice path prefixes that take the back office's slots
      */
-    public RenderSlots(int count, Duration maxWait, List<String> exempt) {
+    public RenderSlots(int count, Duration maxWait, List<String> exempt, List<String> backOffice) {
         if (count < 1) {
             throw new IllegalArgumentException("at least one slot");
         }
         this.slots = new Semaphore(count, true);
+        this.backOfficeSlots = new Semaphore(count, true);
         this.count = count;
         this.maxWait = maxWait;
         this.exempt = List.copyOf(exempt);
+        this.backOffice = List.copyOf(backOffice);
     }
 
     /** One slot fewer than the cores, and at least one: a core stays free for the cached pages. */
@@ -63,6 +69,7 @@ public class RenderSlots implements Filter {
         return Math.max(1, cores - 1);
     }
 
+    /** Requests that may work at once, public and back office each. */
     public int slots() {
         return count;
     }
@@ -75,9 +82,10 @@ public class RenderSlots implements Filter {
             chain.doFilter(request, response);
             return;
         }
+        Semaphore pool = backOffice.stream().anyMatch(path::startsWith) ? backOfficeSlots : slots;
         boolean acquired;
         try {
-            acquired = slots.tryAcquire(maxWait.toMillis(), TimeUnit.MILLISECONDS);
+            acquired = pool.tryAcquire(maxWait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             acquired = false;
@@ -89,7 +97,7 @@ public class RenderSlots implements Filter {
         try {
             chain.doFilter(request, response);
         } finally {
-            slots.release();
+            pool.release();
         }
     }
 

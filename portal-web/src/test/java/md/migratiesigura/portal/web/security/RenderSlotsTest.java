@@ -30,9 +30,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The bound on working requests, on a real Jetty with one slot: while a slow page holds it, the next uncached request
- * waits its turn and is answered 503 with {@code Retry-After} and the hotline once it has waited too long; health
- * and static resources pass meanwhile; the slot is free again afterwards.
+ * The bound on working requests, on a real Jetty with one slot for the public and one for the back office: while a
+ * slow page holds one, the next request for it waits its turn and is answered 503 with {@code Retry-After} and the
+ * hotline once it has waited too long; health, static resources and the other pool pass meanwhile; the slot is free
+ * again afterwards.
  */
 class RenderSlotsTest {
 
@@ -53,14 +54,15 @@ class RenderSlotsTest {
         connector.setHost("127.0.0.1");
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
-        context.addFilter(new FilterHolder(new RenderSlots(1, WAIT, List.of("/health", "/wicket/resource/"))), "/*",
+        context.addFilter(new FilterHolder(new RenderSlots(1, WAIT, List.of("/health", "/wicket/resource/"),
+                List.of("/admin"))), "/*",
                 EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder(new HttpServlet() {
             @Override
             protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
                 mostAtOnce.accumulateAndGet(working.incrementAndGet(), Math::max);
                 try {
-                    if (request.getRequestURI().equals("/slow")) {
+                    if (request.getRequestURI().endsWith("/slow")) {
                         slowStarted.countDown();
                         releaseSlow.await(10, TimeUnit.SECONDS);
                     }
@@ -110,6 +112,19 @@ class RenderSlotsTest {
         assertEquals(200, slow.get(10, TimeUnit.SECONDS).statusCode());
         assertEquals("ok /ro/", waiting.get(10, TimeUnit.SECONDS).body());
         assertEquals(200, client.send(get("/ru/"), HttpResponse.BodyHandlers.ofString()).statusCode());
+    }
+
+    @Test
+    void theBackOfficeHasSlotsOfItsOwn() throws Exception {
+        CompletableFuture<HttpResponse<String>> longImport = client.sendAsync(get("/admin/slow"),
+                HttpResponse.BodyHandlers.ofString());
+        assertTrue(slowStarted.await(10, TimeUnit.SECONDS), "an editor's long import holds the back office's slot");
+        assertEquals(200, client.send(get("/ro/cautare?q=munca"), HttpResponse.BodyHandlers.ofString()).statusCode(),
+                "a reader's search does not wait for it");
+        assertEquals(503, client.send(get("/admin/users"), HttpResponse.BodyHandlers.ofString()).statusCode(),
+                "another back-office request does, and is refused once it has waited too long");
+        releaseSlow.countDown();
+        assertEquals(200, longImport.get(10, TimeUnit.SECONDS).statusCode());
     }
 
     @Test
