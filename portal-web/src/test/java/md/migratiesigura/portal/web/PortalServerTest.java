@@ -284,9 +284,11 @@ class PortalServerTest {
         String home = get("/ro/", reader).body();
         get("/ru/", reader);
         get("/ro/cautare?q=pasaport", reader);
-        var css = java.util.regex.Pattern.compile("href=\"([^\"]*wicket/resource/[^\"]*\\.css[^\"]*)\"").matcher(home);
-        assertTrue(css.find(), "the page links its stylesheet");
-        String cssPath = URI.create("http://localhost/ro/").resolve(css.group(1).replace("&amp;", "&")).getRawPath();
+        assertTrue(home.contains("<style>"), "a public page carries its stylesheet inline");
+        String login = get("/admin/login", reader).body();
+        var css = java.util.regex.Pattern.compile("href=\"([^\"]*wicket/resource/[^\"]*\\.css[^\"]*)\"").matcher(login);
+        assertTrue(css.find(), "the back office links its stylesheet");
+        String cssPath = URI.create("http://localhost/admin/login").resolve(css.group(1).replace("&amp;", "&")).getRawPath();
         assertEquals(200, get(cssPath, reader).statusCode(), cssPath);
         for (String notAPage : List.of("/ro/nothing-here", "/health", "/api/v1/articles", "/ro/feed.atom", "/sitemap.xml",
                 "/robots.txt", "/admin/login", "/api/v1/report/2025", "/ro/raport/2025/months.csv")) {

@@ -133,6 +133,14 @@ public final class TestPortal {
                 .map(m -> m.byTier().getOrDefault(tier, 0L)).orElse(0L);
     }
 
+    /**
+     * The page without its inlined stylesheet, for assertions about what the page shows: a class name that the
+     * stylesheet styles is always in the {@code <style>} block of a public page, whether or not the page uses it.
+     */
+    public static String withoutStyle(String html) {
+        return html.replaceFirst("(?s)<style[^>]*>.*?</style>", "<style></style>");
+    }
+
     /** The text as the page's markup shows it. */
     public static String escape(String text) {
         return Strings.escapeMarkup(text).toString();

@@ -47,7 +47,7 @@ class RiskCheckPageTest {
         tester.executeUrl(path(language) + (query.isEmpty() ? "" : "?" + query));
         tester.assertRenderedPage(RiskCheckPage.class);
         assertEquals(200, tester.getLastResponse().getStatus());
-        return tester.getLastResponseAsString();
+        return TestPortal.withoutStyle(tester.getLastResponseAsString());
     }
 
     private static Questionnaire questionnaire() {
