@@ -17,6 +17,7 @@ import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.common.SealedColumn;
 import md.migratiesigura.portal.common.SignedInUser;
 import md.migratiesigura.portal.consultation.ConsultationException.Reason;
+import md.migratiesigura.portal.persistence.CommitConflicts;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.StaleStateException;
@@ -129,7 +130,7 @@ public class ConsultationService {
             throw e;
         }
         Instant now = clock.instant();
-        String ticket = sessionFactory.fromTransaction(session -> {
+        String ticket = CommitConflicts.retry(() -> sessionFactory.fromTransaction(session -> {
             String code = tickets.newTicket();
             while (findByTicket(session, code).isPresent()) {
                 code = tickets.newTicket();
@@ -141,7 +142,7 @@ public class ConsultationService {
                     cipher.seal(CONTACT.row(consultation.getId()), contact));
             ConsultationCounts.add(session, ConsultationCounts.monthOf(now), request.topic(), request.sos(), 0, 1);
             return code;
-        });
+        }));
         return new Submitted(ticket, phrase);
     }
 
@@ -300,7 +301,7 @@ public class ConsultationService {
         String body = ConsultationTexts.message(text);
         record Stored(long messageId, Delivery delivery, String to, Language language, String ticket) {
         }
-        Stored stored = sessionFactory.fromTransaction(session -> {
+        Stored stored = CommitConflicts.retry(() -> sessionFactory.fromTransaction(session -> {
             Consultation c = openConsultation(session, id);
             PortalUser author = session.getReference(PortalUser.class, user.id());
             if (c.getAssignee() == null) {
@@ -318,7 +319,7 @@ public class ConsultationService {
             audit(session, user, AuditAction.CONSULTATION_REPLIED, c, delivery.name());
             return new Stored(message.getId(), delivery, delivery == Delivery.EMAIL_PENDING
                     ? cipher.open(CONTACT.row(c.getId()), c.getContact()) : null, c.getLanguage(), c.getTicket());
-        });
+        }));
         if (stored.delivery() == Delivery.EMAIL_PENDING) {
             mailer.send(replyMail(stored.to(), stored.language(), stored.ticket(), body),
                     failure -> recordDelivery(stored.messageId(), failure));
@@ -327,12 +328,12 @@ public class ConsultationService {
     }
 
     private void recordDelivery(long messageId, DeliveryFailure failure) {
-        sessionFactory.inTransaction(session -> {
+        CommitConflicts.retry(() -> sessionFactory.inTransaction(session -> {
             ConsultationMessage message = session.find(ConsultationMessage.class, messageId);
             if (message != null) { // deleted meanwhile by the retention job: nothing to record
                 message.delivered(failure == null ? Delivery.EMAIL_SENT : Delivery.EMAIL_FAILED, failure);
             }
-        });
+        }));
     }
 
     static ReplyMailer.Outgoing replyMail(String to, Language language, String ticket, String body) {
@@ -398,7 +399,7 @@ public class ConsultationService {
     /** Runs a staff action; a change someone made meanwhile to the same row becomes {@link Reason#CHANGED_MEANWHILE}. */
     private void act(Consumer<Session> action) {
         try {
-            sessionFactory.inTransaction(action);
+            CommitConflicts.retry(() -> sessionFactory.inTransaction(action));
         } catch (OptimisticLockException | StaleStateException e) {
             throw new ConsultationException(Reason.CHANGED_MEANWHILE);
         }
