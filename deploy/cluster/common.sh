@@ -73,6 +73,16 @@ start_node() {
   d=$(node_dir "$n")
   running "$n" && return 0
   [ "$mode" = new ] && extra+=(--wsrep-new-cluster)
+  # After a crash (kill -9, power cut) grastate.dat no longer says how far the node got (seqno -1), and the node
+  # would need a full copy (SST). Recover the position from InnoDB first, as mysqld_safe does, so that it receives
+  # only what it missed (IST) when the others still have it in their gcache.
+  if grep -q '^seqno: *-1' "$d/data/grastate.dat" 2>/dev/null; then
+    local recovered
+    "$MARIADBD" --defaults-file="$d/my.cnf" --wsrep-recover --log-error="$d/recover.log" </dev/null >/dev/null 2>&1 || true
+    recovered=$(sed -n 's/.*WSREP: Recovered position: *\([^ ]*\).*/\1/p' "$d/recover.log" 2>/dev/null | tail -n 1)
+    rm -f "$d/recover.log"
+    [ -n "$recovered" ] && extra+=(--wsrep-start-position="$recovered")
+  fi
   # setsid: the server outlives the calling shell and is not hit by a terminal's signals.
   setsid "$MARIADBD" --defaults-file="$d/my.cnf" "${extra[@]}" </dev/null >>"$d/error.log" 2>&1 &
 }

@@ -153,7 +153,7 @@ class TwoNodesIT extends BrowserJourney {
     }
 
     /** Writes and publishes a Romanian article in the signed-in back office; returns its slug. */
-    private static String publish(ChromeDriver browser, String title) {
+    static String publish(ChromeDriver browser, String title) {
         WebDriverWait wait = Browsers.waitFor(browser, Duration.ofSeconds(10));
         String base = browser.getCurrentUrl().replaceFirst("/admin/.*$", "");
         browser.get(base + "/admin/articles/new");
