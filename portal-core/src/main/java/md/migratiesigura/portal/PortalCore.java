@@ -56,6 +56,8 @@ import md.migratiesigura.portal.search.SearchIndex;
 import md.migratiesigura.portal.search.SearchService;
 import md.migratiesigura.portal.visits.VisitCounter;
 import md.migratiesigura.portal.visits.VisitStatistics;
+import md.migratiesigura.portal.throttle.DatabaseThrottleStore;
+import md.migratiesigura.portal.throttle.ThrottleStore;
 import org.hibernate.SessionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,6 +95,7 @@ public final class PortalCore implements PortalServices {
     private final ReplyMailer replyMailer;
     private final ConsultationRetention consultationRetention;
     private final Resealer resealer;
+    private final ThrottleStore throttles;
 
     private PortalCore(Database database, SearchIndex index, Clock clock, PortalConfig config) {
         this.database = database;
@@ -101,6 +104,8 @@ public final class PortalCore implements PortalServices {
         // Jobs with an effect on the whole cluster run on one node at a time (docs/operations.md, "Several machines").
         Leases leases = new Leases(database.dataSource());
         MarkdownRenderer markdown = new MarkdownRenderer();
+        // Login and consultation limits counted in the database, so that N nodes do not allow N times the tries.
+        this.throttles = new DatabaseThrottleStore(database.dataSource(), clock);
         this.articles = new ArticleService(sessions, clock);
         this.audit = new AuditService(sessions, clock);
         // One key (PORTAL_CONSULTATION_KEY, or generated into the data directory) seals what must be read back.
@@ -120,7 +125,7 @@ public final class PortalCore implements PortalServices {
         this.consultations = new ConsultationService(sessions,
                 cipher, replyMailer,
                 audit, new PasswordHasher(), config.consultations().retentionDays(), config.consultations().minFillTime(),
-                clock);
+                clock, throttles);
         this.referrals = new ReferralService(sessions, audit, clock);
         // Values sealed with an older key or the former format are sealed again, so that the older key can go.
         List<SealedColumn> sealed = new ArrayList<>(ConsultationService.SEALED);
@@ -288,6 +293,11 @@ public final class PortalCore implements PortalServices {
     @Override
     public ReferralService referrals() {
         return referrals;
+    }
+
+    @Override
+    public ThrottleStore throttles() {
+        return throttles;
     }
 
     @Override

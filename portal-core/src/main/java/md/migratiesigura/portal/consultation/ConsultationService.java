@@ -18,6 +18,8 @@ import md.migratiesigura.portal.common.SealedColumn;
 import md.migratiesigura.portal.common.SignedInUser;
 import md.migratiesigura.portal.consultation.ConsultationException.Reason;
 import md.migratiesigura.portal.persistence.CommitConflicts;
+import md.migratiesigura.portal.throttle.MemoryThrottleStore;
+import md.migratiesigura.portal.throttle.ThrottleStore;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.StaleStateException;
@@ -72,6 +74,14 @@ public class ConsultationService {
     public ConsultationService(SessionFactory sessionFactory, ConsultationCipher cipher, ReplyMailer mailer,
                                AuditService audit, PasswordHasher hasher, int retentionDays, Duration minFillTime,
                                Clock clock) {
+        this(sessionFactory, cipher, mailer, audit, hasher, retentionDays, minFillTime, clock,
+                new MemoryThrottleStore(clock, RateLimit.MAX_TRACKED));
+    }
+
+    /** With the limits counted in {@code throttles}: the database's, so that every portal node shares them. */
+    public ConsultationService(SessionFactory sessionFactory, ConsultationCipher cipher, ReplyMailer mailer,
+                               AuditService audit, PasswordHasher hasher, int retentionDays, Duration minFillTime,
+                               Clock clock, ThrottleStore throttles) {
         this.sessionFactory = sessionFactory;
         this.cipher = cipher;
         this.mailer = mailer;
@@ -80,10 +90,13 @@ public class ConsultationService {
         this.retentionDays = retentionDays;
         this.clock = clock;
         this.stamps = new FormStamps(cipher.derive("form-stamp"), minFillTime, clock);
-        this.shortSubmissions = new RateLimit(SUBMISSIONS_PER_10_MINUTES, Duration.ofMinutes(10), clock);
-        this.dailySubmissions = new RateLimit(SUBMISSIONS_PER_DAY, Duration.ofDays(1), clock);
-        this.wrongByTicket = new RateLimit(WRONG_TRIES_PER_TICKET, WRONG_TRY_WINDOW, clock);
-        this.wrongByAddress = new RateLimit(WRONG_TRIES_PER_ADDRESS, WRONG_TRY_WINDOW, clock);
+        this.shortSubmissions = new RateLimit("submissions-10min", SUBMISSIONS_PER_10_MINUTES, Duration.ofMinutes(10),
+                clock, throttles);
+        this.dailySubmissions = new RateLimit("submissions-day", SUBMISSIONS_PER_DAY, Duration.ofDays(1), clock,
+                throttles);
+        this.wrongByTicket = new RateLimit("wrong-by-ticket", WRONG_TRIES_PER_TICKET, WRONG_TRY_WINDOW, clock, throttles);
+        this.wrongByAddress = new RateLimit("wrong-by-address", WRONG_TRIES_PER_ADDRESS, WRONG_TRY_WINDOW, clock,
+                throttles);
         this.decoyHash = hasher.hash(tickets.newPhrase());
     }
 
