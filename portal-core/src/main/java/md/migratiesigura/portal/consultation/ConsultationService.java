@@ -89,7 +89,7 @@ public class ConsultationService {
         this.hasher = hasher;
         this.retentionDays = retentionDays;
         this.clock = clock;
-        this.stamps = new FormStamps(cipher.derive("form-stamp"), minFillTime, clock);
+        this.stamps = new FormStamps(cipher.derive("form-stamp"), minFillTime, clock, throttles);
         this.shortSubmissions = new RateLimit("submissions-10min", SUBMISSIONS_PER_10_MINUTES, Duration.ofMinutes(10),
                 clock, throttles);
         this.dailySubmissions = new RateLimit("submissions-day", SUBMISSIONS_PER_DAY, Duration.ofDays(1), clock,

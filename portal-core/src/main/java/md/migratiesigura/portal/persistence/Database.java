@@ -113,6 +113,7 @@ public final class Database implements AutoCloseable {
             // that the writes go through one node again.
             hikari.setMaxLifetime(60_000);
             hikari.setKeepaliveTime(30_000);
+            hikari.setIdleTimeout(30_000);
         }
         Properties driver = new Properties();
         driver.setProperty("connectTimeout", "3000");

@@ -17,6 +17,7 @@ import java.util.List;
 import md.migratiesigura.portal.MutableClock;
 import md.migratiesigura.portal.Parallel;
 import md.migratiesigura.portal.TestDatabases;
+import md.migratiesigura.portal.consultation.FormStamps;
 import md.migratiesigura.portal.consultation.RateLimit;
 import md.migratiesigura.portal.persistence.Database;
 import org.junit.jupiter.api.AfterAll;
@@ -62,6 +63,21 @@ class DatabaseThrottleStoreTest {
         assertEquals(Duration.ZERO, onA.acquire("198.51.100.23"), "an event given back on one node frees it on the other");
         clock.advance(Duration.ofMinutes(15).plusSeconds(1));
         assertEquals(Duration.ZERO, onB.acquire("198.51.100.23"), "the window passed");
+    }
+
+    @Test
+    void theSameConsultationFormSentToTwoNodesAtOncePassesOnce() throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2026-03-10T09:00:00Z"));
+        FormStamps onA = new FormStamps(new byte[32], Duration.ZERO, clock, new DatabaseThrottleStore(nodeA.dataSource(), clock));
+        FormStamps onB = new FormStamps(new byte[32], Duration.ZERO, clock, new DatabaseThrottleStore(nodeB.dataSource(), clock));
+        String stamp = onA.issue();
+
+        List<FormStamps.Verdict> verdicts = Parallel.run(20, 10, i -> (i % 2 == 0 ? onA : onB).claim(stamp));
+
+        assertEquals(1, verdicts.stream().filter(v -> v == FormStamps.Verdict.OK).count());
+        assertEquals(19, verdicts.stream().filter(v -> v == FormStamps.Verdict.USED).count());
+        onB.release(stamp);
+        assertEquals(FormStamps.Verdict.OK, onA.claim(stamp), "released on one node, good again on the other");
     }
 
     @Test
