@@ -117,17 +117,7 @@ public final class DatabaseThrottleStore implements ThrottleStore {
                     }
                 }
                 String[] before = values.clone();
-                T result = change.apply(new Values() {
-                    @Override
-                    public String get(int i) {
-                        return values[i];
-                    }
-
-                    @Override
-                    public void set(int i, String value) {
-                        values[i] = value;
-                    }
-                });
+                T result = change.apply(Values.over(values));
                 try (PreparedStatement write = c.prepareStatement(
                         "UPDATE throttle_counts SET state = ?, expires_at = ? WHERE key_hash = ?")) {
                     for (int i : lockOrder) {

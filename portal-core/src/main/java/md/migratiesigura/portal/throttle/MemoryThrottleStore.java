@@ -39,17 +39,7 @@ public final class MemoryThrottleStore implements ThrottleStore {
             values[i] = e == null || !e.expires().isAfter(now) ? null : e.value();
         }
         String[] before = values.clone();
-        T result = change.apply(new Values() {
-            @Override
-            public String get(int i) {
-                return values[i];
-            }
-
-            @Override
-            public void set(int i, String value) {
-                values[i] = value;
-            }
-        });
+        T result = change.apply(Values.over(values));
         for (int i = 0; i < values.length; i++) {
             if (values[i] == null) {
                 entries.remove(keys.get(i));

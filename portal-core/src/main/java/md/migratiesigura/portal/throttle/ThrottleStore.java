@@ -25,5 +25,20 @@ public interface ThrottleStore {
         String get(int i);
 
         void set(int i, String value);
+
+        /** Values read and set in {@code values} itself. */
+        static Values over(String[] values) {
+            return new Values() {
+                @Override
+                public String get(int i) {
+                    return values[i];
+                }
+
+                @Override
+                public void set(int i, String value) {
+                    values[i] = value;
+                }
+            };
+        }
     }
 }

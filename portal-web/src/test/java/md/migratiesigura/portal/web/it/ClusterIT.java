@@ -155,7 +155,7 @@ class ClusterIT {
                     for (PortalProcess node : List.of(nodeA, nodeB)) {
                         String word = words.get(i);
                         String slug = slugs.get(i);
-                        assertTrue(within(Duration.ofSeconds(10), () -> body(node, "/api/v1/search?lang=ro&q="
+                        assertTrue(TwoNodesIT.within(Duration.ofSeconds(10), () -> body(node, "/api/v1/search?lang=ro&q="
                                 + URLEncoder.encode(word, StandardCharsets.UTF_8)).contains(slug)),
                                 word + " found on " + node.baseUrl());
                     }
@@ -362,21 +362,6 @@ class ClusterIT {
     private String nextAddress() {
         int n = nextAddress.incrementAndGet();
         return "10.30." + (n / 250 % 250) + "." + (n % 250 + 1);
-    }
-
-    private static boolean within(Duration timeout, Check check) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (check.holds()) {
-                return true;
-            }
-            Thread.sleep(200);
-        }
-        return false;
-    }
-
-    private interface Check {
-        boolean holds() throws Exception;
     }
 
     private static double seconds(long since) {

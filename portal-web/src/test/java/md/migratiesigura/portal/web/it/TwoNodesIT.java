@@ -220,7 +220,7 @@ class TwoNodesIT extends BrowserJourney {
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 
-    private static boolean within(Duration timeout, Check check) throws Exception {
+    static boolean within(Duration timeout, Check check) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (check.holds()) {
@@ -231,7 +231,7 @@ class TwoNodesIT extends BrowserJourney {
         return false;
     }
 
-    private interface Check {
+    interface Check {
         boolean holds() throws Exception;
     }
 
