@@ -138,7 +138,8 @@ public class ArticleService {
                     category == null ? null : category.name(language),
                     t.getTags().stream().sorted().toList(),
                     other == null ? null : other.getSlug(),
-                    ImageService.cover(session, t.getCoverImage()), t.getCoverAlt()));
+                    ImageService.cover(session, t.getCoverImage()), t.getCoverAlt(), t.getReviewed(), t.getReviewBy(),
+                    List.copyOf(t.getSources())));
         });
     }
 
