@@ -1,5 +1,6 @@
 package md.migratiesigura.portal.web.article;
 
+import java.time.LocalDate;
 import md.migratiesigura.portal.article.ArticleSource;
 import md.migratiesigura.portal.article.ArticleView;
 import md.migratiesigura.portal.web.common.Texts;
@@ -10,6 +11,7 @@ import org.apache.wicket.markup.html.list.ListItem;
 import org.apache.wicket.markup.html.list.ListView;
 import org.apache.wicket.markup.html.panel.Panel;
 import org.apache.wicket.model.IModel;
+import org.danekja.java.util.function.serializable.SerializableFunction;
 
 /**
  * The end of an article: where its facts come from and when they were last checked. Links to sources tell the
@@ -20,22 +22,8 @@ public class ArticleSourcesPanel extends Panel {
 
     public ArticleSourcesPanel(String id, IModel<ArticleView> article) {
         super(id, article);
-        add(new Label("reviewed", () -> Texts.format(getString("article.sources.reviewed"), getLocale(),
-                Texts.date(article.getObject().reviewed(), getLocale()))) {
-            @Override
-            protected void onConfigure() {
-                super.onConfigure();
-                setVisible(article.getObject().reviewed() != null);
-            }
-        });
-        add(new Label("reviewBy", () -> Texts.format(getString("article.sources.reviewBy"), getLocale(),
-                Texts.date(article.getObject().reviewBy(), getLocale()))) {
-            @Override
-            protected void onConfigure() {
-                super.onConfigure();
-                setVisible(article.getObject().reviewBy() != null);
-            }
-        });
+        add(dateLine("reviewed", "article.sources.reviewed", article, ArticleView::reviewed));
+        add(dateLine("reviewBy", "article.sources.reviewBy", article, ArticleView::reviewBy));
         WebMarkupContainer list = new WebMarkupContainer("list") {
             @Override
             protected void onConfigure() {
@@ -57,6 +45,19 @@ public class ArticleSourcesPanel extends Panel {
             }
         });
         add(list);
+    }
+
+    /** A line such as "Verificat la 6 decembrie 2026", shown only when the article has that date. */
+    private Label dateLine(String id, String key, IModel<ArticleView> article,
+                           SerializableFunction<ArticleView, LocalDate> date) {
+        return new Label(id, () -> Texts.format(getString(key), getLocale(), Texts.date(date.apply(article.getObject()),
+                getLocale()))) {
+            @Override
+            protected void onConfigure() {
+                super.onConfigure();
+                setVisible(date.apply(article.getObject()) != null);
+            }
+        };
     }
 
     @Override
