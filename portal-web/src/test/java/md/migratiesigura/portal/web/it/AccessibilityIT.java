@@ -78,7 +78,8 @@ class AccessibilityIT extends BrowserJourney {
             "/admin/account",
             "/admin/consultations",
             "/admin/consultations?view=closed",
-            "/admin/referrals"
+            "/admin/referrals",
+            "/admin/review"
     );
 
     private static final String AXE_RUN = """
