@@ -9,6 +9,8 @@ import md.migratiesigura.portal.article.EditorialService;
 import md.migratiesigura.portal.article.RevisionService;
 import md.migratiesigura.portal.article.TranslationQueries;
 import md.migratiesigura.portal.audit.AuditService;
+import md.migratiesigura.portal.chat.ChatConsole;
+import md.migratiesigura.portal.chat.ChatService;
 import md.migratiesigura.portal.consultation.ConsultationService;
 import md.migratiesigura.portal.consultation.ReferralService;
 import md.migratiesigura.portal.content.ImportReport;
@@ -79,6 +81,12 @@ public interface PortalServices extends AutoCloseable {
 
     /** The services counsellors refer people to, kept by administrators. */
     ReferralService referrals();
+
+    /** The live chat: the reader's side. */
+    ChatService chat();
+
+    /** The live chat: the counsellors' side. */
+    ChatConsole chatConsole();
 
     /** A live check of the database and the search index. */
     Health health();
