@@ -406,6 +406,18 @@ public final class ChatService {
         });
     }
 
+    /** The language a chat is held in. */
+    public Language language(long chatId) {
+        return db.tx(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT lang FROM chats WHERE id = ?")) {
+                s.setLong(1, chatId);
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next() ? Language.ofCode(rs.getString(1)).orElse(Language.RO) : Language.RO;
+                }
+            }
+        });
+    }
+
     /** One month's numbers, for the annual report. */
     public ChatCounts.Month month(YearMonth month) {
         return db.tx(c -> ChatCounts.read(c, month));

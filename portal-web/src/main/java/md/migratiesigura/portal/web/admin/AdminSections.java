@@ -8,6 +8,7 @@ import md.migratiesigura.portal.web.agency.AgencyImportPage;
 import md.migratiesigura.portal.web.article.ArticlesPage;
 import md.migratiesigura.portal.web.article.TranslationsPage;
 import md.migratiesigura.portal.web.audit.AuditPage;
+import md.migratiesigura.portal.web.chat.ChatConsolePage;
 import md.migratiesigura.portal.web.consultation.ConsultationsPage;
 import md.migratiesigura.portal.web.consultation.ReferralsPage;
 import md.migratiesigura.portal.web.event.EventsAdminPage;
@@ -37,7 +38,8 @@ final class AdminSections {
             new Section(UsersPage.class, "admin.section.users"),
             new Section(ReferralsPage.class, "admin.section.referrals"),
             new Section(AuditPage.class, "admin.section.audit"),
-            new Section(AccountPage.class, "admin.section.account"));
+            new Section(AccountPage.class, "admin.section.account"),
+            new Section(ChatConsolePage.class, "admin.section.chat"));
 
     private AdminSections() {
     }
