@@ -22,6 +22,7 @@ import md.migratiesigura.portal.article.RevisionService;
 import md.migratiesigura.portal.article.ScheduledPublisher;
 import md.migratiesigura.portal.article.TranslationQueries;
 import md.migratiesigura.portal.audit.AuditService;
+import md.migratiesigura.portal.chat.CannedAnswers;
 import md.migratiesigura.portal.chat.ChatConsole;
 import md.migratiesigura.portal.chat.ChatService;
 import md.migratiesigura.portal.chat.ChatSweeper;
@@ -99,6 +100,7 @@ public final class PortalCore implements PortalServices {
     private final ChatService chat;
     private final ChatConsole chatConsole;
     private final ChatSweeper chatSweeper;
+    private final CannedAnswers cannedAnswers;
 
     private PortalCore(Database database, SearchIndex index, Clock clock, PortalConfig config) {
         this.database = database;
@@ -137,6 +139,7 @@ public final class PortalCore implements PortalServices {
         // The live chat: sealed with the same key, deleted after the same retention.
         this.chat = new ChatService(database.dataSource(), cipher, config.chat(), clock);
         this.chatConsole = new ChatConsole(chat, consultations);
+        this.cannedAnswers = new CannedAnswers(database.dataSource());
         this.chatSweeper = new ChatSweeper(chat, chatConsole, config.consultations().retentionDays()).start();
         this.eventFigures = new EventReportSource(sessions);
         ReportSources sources = new ReportSources(eventFigures, new RiskCheckReportSource(riskCheckCounts),
@@ -299,6 +302,11 @@ public final class PortalCore implements PortalServices {
     @Override
     public ChatConsole chatConsole() {
         return chatConsole;
+    }
+
+    @Override
+    public CannedAnswers cannedAnswers() {
+        return cannedAnswers;
     }
 
     @Override

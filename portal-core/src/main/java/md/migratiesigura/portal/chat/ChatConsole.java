@@ -297,11 +297,42 @@ public final class ChatConsole {
         });
     }
 
-    /** Hands the chat to a colleague who is available, with a note only counsellors see. */
+    /** The colleagues a chat may be handed to: available now, with room for one more chat. */
+    public List<Colleague> colleagues(SignedInUser user) {
+        Instant now = chats.clock().instant();
+        return chats.db().tx(c -> colleagues(c, user, now));
+    }
+
+    private List<Colleague> colleagues(Connection c, SignedInUser user, Instant now) throws SQLException {
+        List<Colleague> list = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT u.id, u.display_name FROM chat_counsellors cc"
+                + " JOIN users u ON u.id = cc.user_id WHERE cc.available AND cc.seen_at > ? AND u.id <> ? AND u.enabled"
+                + " AND (SELECT COUNT(*) FROM chats ch WHERE ch.counsellor_id = u.id AND ch.state = 'active') < ?"
+                + " ORDER BY u.display_name, u.id")) {
+            s.setTimestamp(1, ChatDb.ts(now.minus(ChatQueue.PRESENCE)));
+            s.setLong(2, user.id());
+            s.setInt(3, chats.settings().capacity());
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    list.add(new Colleague(rs.getLong(1), rs.getString(2)));
+                }
+            }
+        }
+        return list;
+    }
+
+    /**
+     * Hands the chat to a colleague who is available and has room, with a note only counsellors see.
+     *
+     * @throws ChatException {@link Reason#NOT_POSSIBLE} when the colleague is not available or has no room
+     */
     public void transfer(SignedInUser user, long chatId, long colleagueId, String note) {
         Instant now = chats.clock().instant();
         chats.db().tx(c -> {
             holding(c, user, chatId);
+            if (colleagues(c, user, now).stream().noneMatch(colleague -> colleague.id() == colleagueId)) {
+                throw new ChatException(Reason.NOT_POSSIBLE);
+            }
             Language language = language(c, chatId);
             try (PreparedStatement s = c.prepareStatement("UPDATE chats SET counsellor_id = ?, transfer_note = ?"
                     + " WHERE id = ?")) {

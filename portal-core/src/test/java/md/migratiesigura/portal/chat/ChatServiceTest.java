@@ -84,6 +84,7 @@ class ChatServiceTest {
             s.execute("DELETE FROM chat_waits");
             s.execute("DELETE FROM chat_counsellors");
             s.execute("DELETE FROM chat_blocks");
+            s.execute("DELETE FROM chat_canned");
         }
     }
 
@@ -245,6 +246,25 @@ class ChatServiceTest {
         assertEquals(ChatException.Reason.BLOCKED,
                 assertThrows(ChatException.class, () -> chats.open(Language.RO, false, address)).reason());
         assertEquals(0, chats.month(YearMonth.of(2026, 3)).medianWait());
+    }
+
+    @Test
+    void transferOnlyToAnAvailableColleagueWithRoomAndCannedAnswersPerLanguage() {
+        SignedInUser colleague = new SignedInUser(counsellor.id() + 1000, "x@example.org", "X", counsellor.role());
+        console.presence(counsellor, true);
+        long id = start(false).chatId();
+        console.accept(counsellor, id);
+        assertTrue(console.colleagues(counsellor).isEmpty(), "nobody else is available");
+        assertEquals(ChatException.Reason.NOT_POSSIBLE, assertThrows(ChatException.class,
+                () -> console.transfer(counsellor, id, colleague.id(), "notă")).reason());
+
+        CannedAnswers canned = new CannedAnswers(database.dataSource());
+        canned.add(Language.RU, "Позвоните на горячую линию.");
+        canned.add(Language.RO, "Sunați la Linia Fierbinte.");
+        assertEquals(List.of(Language.RO, Language.RU), canned.all().stream().map(CannedAnswer::language).toList());
+        assertThrows(ChatException.class, () -> canned.add(Language.RO, " "));
+        canned.all().forEach(a -> canned.delete(a.id()));
+        assertTrue(canned.all().isEmpty());
     }
 
     @Test

@@ -12,6 +12,7 @@ import md.migratiesigura.portal.article.RevisionService;
 import md.migratiesigura.portal.article.TranslationQueries;
 import md.migratiesigura.portal.audit.AuditAction;
 import md.migratiesigura.portal.audit.AuditService;
+import md.migratiesigura.portal.chat.CannedAnswers;
 import md.migratiesigura.portal.chat.ChatConsole;
 import md.migratiesigura.portal.chat.ChatService;
 import md.migratiesigura.portal.common.Language;
@@ -186,6 +187,10 @@ public class PortalApplication extends AuthenticatedWebApplication {
 
     public ChatConsole chatConsole() {
         return services.chatConsole();
+    }
+
+    public CannedAnswers cannedAnswers() {
+        return services.cannedAnswers();
     }
 
     /** The report's PDF and tables as last made: see {@link ReportDownloads}. */

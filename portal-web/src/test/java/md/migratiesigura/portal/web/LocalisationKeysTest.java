@@ -9,6 +9,8 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -31,6 +33,15 @@ class LocalisationKeysTest {
         missingInRomanian.removeAll(ro.stringPropertyNames());
         assertEquals(Set.of(), missingInRussian, "keys missing in the Russian file");
         assertEquals(Set.of(), missingInRomanian, "keys missing in the Romanian file");
+        // A feature's own texts (wicket-package.utf8.properties beside its markup) exist in both languages too.
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path file : files.filter(f -> f.getFileName().toString().equals(PACKAGE_TEXTS)).toList()) {
+                Properties packageRo = loadFile(file);
+                Properties packageRu = loadFile(file.resolveSibling("wicket-package_ru.utf8.properties"));
+                assertEquals(packageRo.stringPropertyNames(), packageRu.stringPropertyNames(),
+                        file + " and its Russian file have the same keys");
+            }
+        }
     }
 
     @Test
@@ -51,11 +62,17 @@ class LocalisationKeysTest {
         Set<String> undefined = new TreeSet<>();
         try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".html")).toList()) {
+                Path packageFile = file.resolveSibling(PACKAGE_TEXTS);
+                Properties own = Files.exists(packageFile) ? loadFile(packageFile) : new Properties();
                 Matcher m = message.matcher(Files.readString(file));
                 while (m.find()) {
-                    String key = m.group(1) != null ? m.group(1) : m.group(2);
-                    if (!ro.containsKey(key)) {
-                        undefined.add(file.getFileName() + ": " + key);
+                    // wicket:message="attr:key,attr:key" sets several attributes at once.
+                    List<String> keys = m.group(1) != null ? List.of(m.group(1))
+                            : Arrays.stream(m.group(2).split(",")).map(a -> a.substring(a.indexOf(':') + 1)).toList();
+                    for (String key : keys) {
+                        if (!ro.containsKey(key) && !own.containsKey(key)) {
+                            undefined.add(file.getFileName() + ": " + key);
+                        }
                     }
                 }
             }
@@ -71,6 +88,17 @@ class LocalisationKeysTest {
                         file + " starts with the UTF-8 XML declaration");
             }
         }
+    }
+
+    /** A feature's own texts, beside its markup (Wicket's package file name). */
+    private static final String PACKAGE_TEXTS = "wicket-package.utf8.properties";
+
+    private static Properties loadFile(Path file) throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return properties;
     }
 
     private static Properties load(String name) throws IOException {

@@ -118,6 +118,7 @@ final class ChatConsoleFeed extends AbstractResource {
             case "typing" -> console.typing(user, id);
             case "close" -> console.close(user, id, topic(request));
             case "block" -> console.endAndBlock(user, id);
+            case "transfer" -> console.transfer(user, id, request.path("to").asLong(0), request.path("note").asText(""));
             case "writing" -> {
                 Submitted submitted = console.continueInWriting(user, id, topic(request),
                         PortalApplication.get().urls().absolute(ConsultationRoutes.answer(
@@ -133,6 +134,10 @@ final class ChatConsoleFeed extends AbstractResource {
         Map<Long, Integer> after = new HashMap<>();
         request.path("after").fields().forEachRemaining(e -> after.put(Long.parseLong(e.getKey()), e.getValue().asInt()));
         answer.put("chats", console.mine(user, after).stream().map(ChatConsoleFeed::chat).toList());
+        answer.put("colleagues", console.colleagues(user).stream()
+                .map(c -> Map.of("id", c.id(), "name", c.name())).toList());
+        answer.put("canned", PortalApplication.get().cannedAnswers().all().stream()
+                .map(c -> Map.of("lang", c.language().code(), "text", c.text())).toList());
         answer.put("at", Instant.now().toString());
         return answer;
     }

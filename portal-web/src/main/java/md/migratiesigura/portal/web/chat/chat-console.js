@@ -45,10 +45,37 @@
     el("chat-console-status").textContent = text;
   }
 
+  // Actions run one after the other, so that two answers sent quickly are numbered in the order sent.
+  var actions = Promise.resolve();
   function act(body) {
-    return post(body).catch(function (e) {
+    actions = actions.then(function () {
+      return post(body);
+    }).catch(function (e) {
       statusText(e && e.error === "NOT_POSSIBLE" ? t("full") : t("error"));
     });
+    return actions;
+  }
+
+  // Fills a select with options (value, label) without losing what is chosen, and only when they changed.
+  function fill(select, first, options) {
+    var key = JSON.stringify(options);
+    if (select.getAttribute("data-key") === key) {
+      return;
+    }
+    select.setAttribute("data-key", key);
+    var chosen = select.value;
+    select.textContent = "";
+    var none = document.createElement("option");
+    none.value = "";
+    none.textContent = first;
+    select.appendChild(none);
+    options.forEach(function (o) {
+      var option = document.createElement("option");
+      option.value = o[0];
+      option.textContent = o[1];
+      select.appendChild(option);
+    });
+    select.value = chosen;
   }
 
   function render(data) {
@@ -59,6 +86,9 @@
       seen[chat.id] = true;
       var panel = panels[chat.id] || newPanel(chat);
       panel.typing.hidden = !chat.typing;
+      fill(panel.canned, "—", data.canned.filter(function (c) { return c.lang === chat.lang; })
+          .map(function (c) { return [c.text, c.text.length > 80 ? c.text.slice(0, 80) + "…" : c.text]; }));
+      fill(panel.colleague, "—", data.colleagues.map(function (c) { return [String(c.id), c.name]; }));
       chat.events.forEach(function (event) {
         if (event.seq > (after[chat.id] || 0)) {
           after[chat.id] = event.seq;
@@ -193,6 +223,48 @@
     var actions = document.createElement("p");
     actions.appendChild(button(t("send"), "data-chat-send", send));
     section.appendChild(actions);
+    // A canned answer goes into the message box, to be read over and sent.
+    var cannedLabel = document.createElement("label");
+    cannedLabel.setAttribute("for", "chat-canned-" + chat.id);
+    cannedLabel.textContent = t("canned");
+    var canned = document.createElement("select");
+    canned.id = "chat-canned-" + chat.id;
+    canned.addEventListener("change", function () {
+      if (canned.value) {
+        text.value = canned.value;
+        canned.value = "";
+        text.focus();
+      }
+    });
+    var cannedLine = document.createElement("p");
+    cannedLine.appendChild(cannedLabel);
+    cannedLine.appendChild(document.createTextNode(" "));
+    cannedLine.appendChild(canned);
+    section.appendChild(cannedLine);
+    // Transfer to an available colleague with a note only counsellors see.
+    var colleagueLabel = document.createElement("label");
+    colleagueLabel.setAttribute("for", "chat-colleague-" + chat.id);
+    colleagueLabel.textContent = t("colleague");
+    var colleague = document.createElement("select");
+    colleague.id = "chat-colleague-" + chat.id;
+    var noteLabel = document.createElement("label");
+    noteLabel.setAttribute("for", "chat-note-" + chat.id);
+    noteLabel.textContent = t("transfer-note");
+    var noteInput = document.createElement("input");
+    noteInput.type = "text";
+    noteInput.id = "chat-note-" + chat.id;
+    noteInput.maxLength = 500;
+    var transferLine = document.createElement("p");
+    [colleagueLabel, colleague, noteLabel, noteInput].forEach(function (node) {
+      transferLine.appendChild(node);
+      transferLine.appendChild(document.createTextNode(" "));
+    });
+    transferLine.appendChild(button(t("transfer"), "data-chat-transfer", function () {
+      if (colleague.value) {
+        act({ action: "transfer", id: chat.id, to: Number(colleague.value), note: noteInput.value });
+      }
+    }));
+    section.appendChild(transferLine);
     var topicLabel = document.createElement("label");
     topicLabel.setAttribute("for", "chat-topic-" + chat.id);
     topicLabel.textContent = t("topic");
@@ -220,7 +292,7 @@
     }));
     section.appendChild(closing);
     el("chat-mine").appendChild(section);
-    panels[chat.id] = { section: section, log: log, typing: typing };
+    panels[chat.id] = { section: section, log: log, typing: typing, canned: canned, colleague: colleague };
     return panels[chat.id];
   }
 

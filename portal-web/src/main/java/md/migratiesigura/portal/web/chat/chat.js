@@ -189,38 +189,40 @@
     });
   }
 
-  // Messages typed offline wait here, each with its client id, until the server has numbered them.
+  // Messages typed offline wait here, each with its client id, until the server has numbered them. One is sent at a
+  // time, in the order typed, so that they are numbered in that order.
+  var sending = false;
   function flush() {
-    pending.forEach(function (message) {
-      if (message.inFlight || message.done || !token) {
-        return;
-      }
-      message.inFlight = true;
-      call("POST", "/messages", { text: message.text, clientId: message.clientId }).then(function (r) {
-        message.inFlight = false;
-        if (r.status === 202) {
-          message.done = true;
-          if (r.data.seq <= lastSeq) {
-            removeLine(message.line);
-          } else {
-            sentSeqs[r.data.seq] = message.line;
-          }
-        } else if (r.status === 413 || r.status === 400) {
-          message.done = true;
+    if (sending || !token || pending.length === 0) {
+      return;
+    }
+    var message = pending[0];
+    sending = true;
+    call("POST", "/messages", { text: message.text, clientId: message.clientId }).then(function (r) {
+      sending = false;
+      if (r.status === 202) {
+        pending.shift();
+        if (r.data.seq <= lastSeq) {
           removeLine(message.line);
-          el("chat-send-error").textContent = r.status === 413 ? t("too-long") : t("error");
-        } else if (r.status === 401) {
-          ended();
         } else {
-          el("chat-send-error").textContent = r.status === 429 ? t("too-many") : t("error");
-          setTimeout(flush, 3000);
+          sentSeqs[r.data.seq] = message.line;
         }
-        pending = pending.filter(function (m) { return !m.done; });
-      }).catch(function () {
-        message.inFlight = false;
-        status(t("offline"));
-        setTimeout(flush, 2000);
-      });
+        flush();
+      } else if (r.status === 413 || r.status === 400) {
+        pending.shift();
+        removeLine(message.line);
+        el("chat-send-error").textContent = r.status === 413 ? t("too-long") : t("error");
+        flush();
+      } else if (r.status === 401) {
+        ended();
+      } else {
+        el("chat-send-error").textContent = r.status === 429 ? t("too-many") : t("error");
+        setTimeout(flush, 3000);
+      }
+    }).catch(function () {
+      sending = false;
+      status(t("offline"));
+      setTimeout(flush, 2000);
     });
   }
 

@@ -157,6 +157,11 @@ class HealthServletTest {
         }
 
         @Override
+        public md.migratiesigura.portal.chat.CannedAnswers cannedAnswers() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public md.migratiesigura.portal.visits.VisitCounter visitCounter() {
             throw new UnsupportedOperationException();
         }

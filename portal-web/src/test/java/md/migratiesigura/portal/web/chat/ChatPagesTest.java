@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import md.migratiesigura.portal.common.Role;
 import md.migratiesigura.portal.web.TestPortal;
 import md.migratiesigura.portal.web.admin.StaffTesting;
+import org.apache.wicket.util.tester.FormTester;
 import org.apache.wicket.util.tester.WicketTester;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,6 +58,21 @@ class ChatPagesTest {
         assertTrue(html.contains("Disponibil pentru chat"));
         assertTrue(html.contains("chat-console"));
         assertFalse(html.contains("Sunteți în pericol"));
+        assertFalse(html.contains("Răspunsuri pregătite"), "administrators keep the canned answers");
+    }
+
+    @Test
+    void administratorsKeepTheCannedAnswers() {
+        StaffTesting.signIn(tester, TestPortal.ADMIN_EMAIL, TestPortal.ADMIN_PASSWORD);
+        tester.executeUrl("admin/chat");
+        tester.assertRenderedPage(ChatConsolePage.class);
+        FormTester form = tester.newFormTester("canned:add");
+        form.select("lang", 1);
+        form.setValue("text", "Позвоните на «Горячую линию»: 0 800 77777.");
+        form.submit();
+        assertTrue(tester.getLastResponseAsString().contains("Позвоните на «Горячую линию»: 0 800 77777."));
+        assertTrue(TestPortal.services().cannedAnswers().all().stream()
+                .anyMatch(a -> a.text().startsWith("Позвоните на «Горячую")));
     }
 
     @Test

@@ -8,9 +8,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
+import md.migratiesigura.portal.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -57,6 +61,31 @@ class ChatIT extends BrowserJourney {
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(201, response.statusCode(), response.body());
         return response.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+    }
+
+    @Test
+    void outsideTheHoursThePageSaysSoAndOffersTheHotlineAndTheWrittenConsultation() throws Exception {
+        // A second portal whose chat opens two hours from now (Chisinau time) for an hour: closed now.
+        int hour = ZonedDateTime.now(ZoneId.of("Europe/Chisinau")).getHour();
+        int opens = (hour + 2) % 24;
+        String hours = String.format("%02d:00-%s", opens, opens == 23 ? "24:00" : String.format("%02d:00", opens + 1));
+        Map<String, String> env = TestDatabases.portalEnvironment(Files.createTempDirectory("portal-chat-closed"));
+        env.put("PORTAL_CHAT_HOURS", hours);
+        try (PortalProcess closed = PortalProcess.start(env, Duration.ofSeconds(120))) {
+            browser.get(closed.baseUrl() + "/ru/chat");
+            String main = browser.findElement(By.tagName("main")).getText();
+            assertTrue(main.contains("Чат сейчас закрыт"), main);
+            assertTrue(main.contains(String.format("%02d:00", opens)), "says when it opens: " + main);
+            assertTrue(browser.findElements(By.id("chat-start")).isEmpty(), "no start form while closed");
+            assertFalse(browser.findElements(By.cssSelector("main a[href='tel:080077777']")).isEmpty());
+            assertFalse(browser.findElements(By.cssSelector("main a[href='/ru/konsultatsiya']")).isEmpty());
+            HttpResponse<String> api = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create(closed.baseUrl() + "/api/v1/chat")).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"lang\":\"ru\",\"sos\":true}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, api.statusCode());
+            assertTrue(api.body().contains("\"reason\":\"hours\""), api.body());
+        }
     }
 
     @Test
