@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 import md.migratiesigura.portal.TestDatabases;
 import md.migratiesigura.portal.common.SignedInUser;
 import md.migratiesigura.portal.config.PortalConfig;
+import md.migratiesigura.portal.consultation.InboxFilter;
+import md.migratiesigura.portal.consultation.Topic;
 import md.migratiesigura.portal.web.PortalServer;
 import md.migratiesigura.portal.web.TestPortal;
 import md.migratiesigura.portal.web.api.ApiServlet;
@@ -134,6 +136,23 @@ class ChatApiTest {
                     .build()).status();
         }
         assertEquals(429, status);
+    }
+
+    @Test
+    void continuingInWritingGivesTheReaderATicketAndPhraseInTheChat() throws Exception {
+        String token = startChat(false);
+        long chatId = server.services().chat().chatOf(token).orElseThrow();
+        send(post("/api/v1/chat/messages", token, "{\"text\":\"Sora mea nu mai răspunde de o săptămână.\",\"clientId\":\"w1\"}")
+                .build());
+        server.services().chatConsole().accept(counsellor, chatId);
+        var submitted = server.services().chatConsole().continueInWriting(counsellor, chatId,
+                Topic.MISSING_RELATIVE, "https://example.org/ro/consultatie/raspuns");
+        JsonNode news = send(events(token, 0)).json();
+        String all = news.get("events").toString();
+        assertTrue(all.contains(submitted.displayTicket()) && all.contains(submitted.phrase()), all);
+        assertEquals("ended", news.get("state").asText());
+        assertTrue(server.services().consultations().inbox(InboxFilter.OPEN,
+                counsellor).stream().anyMatch(c -> c.displayTicket().equals(submitted.displayTicket())));
     }
 
     @Test

@@ -69,7 +69,7 @@ class ChatPagesTest {
         FormTester form = tester.newFormTester("canned:add");
         form.select("lang", 1);
         form.setValue("text", "Позвоните на «Горячую линию»: 0 800 77777.");
-        form.submit();
+        StaffTesting.submit(tester, form);
         assertTrue(tester.getLastResponseAsString().contains("Позвоните на «Горячую линию»: 0 800 77777."));
         assertTrue(TestPortal.services().cannedAnswers().all().stream()
                 .anyMatch(a -> a.text().startsWith("Позвоните на «Горячую")));
