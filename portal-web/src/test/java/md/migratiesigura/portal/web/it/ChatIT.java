@@ -174,7 +174,7 @@ class ChatIT extends BrowserJourney {
             }
 
             // Close with a topic: the reader is told.
-            new Select(counsellor.findElement(By.cssSelector("[data-chat-id] select")))
+            new Select(counsellor.findElement(By.cssSelector("[data-chat-id] select[id^=chat-topic-]")))
                     .selectByValue("job-offer");
             counsellor.findElement(By.cssSelector("[data-chat-close]")).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("chat-status"), "s-a încheiat"));
