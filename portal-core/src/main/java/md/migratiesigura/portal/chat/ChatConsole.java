@@ -72,7 +72,7 @@ public final class ChatConsole {
     /** Every active chat of the counsellor goes back to the head of the queue, and its reader is told. */
     void giveBack(Connection c, long userId, Instant now) throws SQLException {
         for (long id : ids(c, "SELECT id FROM chats WHERE counsellor_id = ? AND state = 'active'", userId)) {
-            Language language = language(c, id);
+            Language language = ChatService.language(c, id);
             chats.messages().append(c, id, Sender.SYSTEM, null, ChatTexts.givenBack(language), now);
             try (PreparedStatement s = c.prepareStatement("UPDATE chats SET state = 'queued', counsellor_id = NULL,"
                     + " requeued = TRUE, counsellor_typing_at = NULL WHERE id = ? AND state = 'active'")) {
@@ -93,18 +93,6 @@ public final class ChatConsole {
             }
         }
         return ids;
-    }
-
-    private static Language language(Connection c, long chatId) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT lang FROM chats WHERE id = ?")) {
-            s.setLong(1, chatId);
-            try (ResultSet rs = s.executeQuery()) {
-                if (!rs.next()) {
-                    throw new ChatException(Reason.NO_CHAT);
-                }
-                return Language.ofCode(rs.getString(1)).orElse(Language.RO);
-            }
-        }
     }
 
     /** The waiting chats in the order they are offered: SOS first, then those given back, then the longest waiting. */
@@ -333,7 +321,7 @@ public final class ChatConsole {
             if (colleagues(c, user, now).stream().noneMatch(colleague -> colleague.id() == colleagueId)) {
                 throw new ChatException(Reason.NOT_POSSIBLE);
             }
-            Language language = language(c, chatId);
+            Language language = ChatService.language(c, chatId);
             try (PreparedStatement s = c.prepareStatement("UPDATE chats SET counsellor_id = ?, transfer_note = ?"
                     + " WHERE id = ?")) {
                 s.setLong(1, colleagueId);
@@ -368,7 +356,7 @@ public final class ChatConsole {
                     sos[0] = rs.getBoolean(1);
                 }
             }
-            return language(c, chatId);
+            return ChatService.language(c, chatId);
         });
         String text = question.length() == 0 ? "(chat)" : question.toString().strip();
         if (text.length() > ConsultationService.MAX_QUESTION) {

@@ -408,14 +408,20 @@ public final class ChatService {
 
     /** The language a chat is held in. */
     public Language language(long chatId) {
-        return db.tx(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT lang FROM chats WHERE id = ?")) {
-                s.setLong(1, chatId);
-                try (ResultSet rs = s.executeQuery()) {
-                    return rs.next() ? Language.ofCode(rs.getString(1)).orElse(Language.RO) : Language.RO;
+        return db.tx(c -> language(c, chatId));
+    }
+
+    /** The language of a chat, read in a transaction under way. */
+    static Language language(Connection c, long chatId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT lang FROM chats WHERE id = ?")) {
+            s.setLong(1, chatId);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    throw new ChatException(Reason.NO_CHAT);
                 }
+                return Language.ofCode(rs.getString(1)).orElse(Language.RO);
             }
-        });
+        }
     }
 
     /** One month's numbers, for the annual report. */

@@ -153,6 +153,16 @@
     });
   }
 
+  // A form control of the given tag and id with its label.
+  function control(tag, id, label) {
+    var element = document.createElement(tag);
+    element.id = id;
+    var caption = document.createElement("label");
+    caption.setAttribute("for", id);
+    caption.textContent = label;
+    return { element: element, label: caption };
+  }
+
   function button(label, hook, onClick) {
     var b = document.createElement("button");
     b.type = "button";
@@ -224,11 +234,8 @@
     actions.appendChild(button(t("send"), "data-chat-send", send));
     section.appendChild(actions);
     // A canned answer goes into the message box, to be read over and sent.
-    var cannedLabel = document.createElement("label");
-    cannedLabel.setAttribute("for", "chat-canned-" + chat.id);
-    cannedLabel.textContent = t("canned");
-    var canned = document.createElement("select");
-    canned.id = "chat-canned-" + chat.id;
+    var cannedControl = control("select", "chat-canned-" + chat.id, t("canned"));
+    var canned = cannedControl.element;
     canned.addEventListener("change", function () {
       if (canned.value) {
         text.value = canned.value;
@@ -237,25 +244,19 @@
       }
     });
     var cannedLine = document.createElement("p");
-    cannedLine.appendChild(cannedLabel);
+    cannedLine.appendChild(cannedControl.label);
     cannedLine.appendChild(document.createTextNode(" "));
     cannedLine.appendChild(canned);
     section.appendChild(cannedLine);
     // Transfer to an available colleague with a note only counsellors see.
-    var colleagueLabel = document.createElement("label");
-    colleagueLabel.setAttribute("for", "chat-colleague-" + chat.id);
-    colleagueLabel.textContent = t("colleague");
-    var colleague = document.createElement("select");
-    colleague.id = "chat-colleague-" + chat.id;
-    var noteLabel = document.createElement("label");
-    noteLabel.setAttribute("for", "chat-note-" + chat.id);
-    noteLabel.textContent = t("transfer-note");
-    var noteInput = document.createElement("input");
+    var colleagueControl = control("select", "chat-colleague-" + chat.id, t("colleague"));
+    var colleague = colleagueControl.element;
+    var noteControl = control("input", "chat-note-" + chat.id, t("transfer-note"));
+    var noteInput = noteControl.element;
     noteInput.type = "text";
-    noteInput.id = "chat-note-" + chat.id;
     noteInput.maxLength = 500;
     var transferLine = document.createElement("p");
-    [colleagueLabel, colleague, noteLabel, noteInput].forEach(function (node) {
+    [colleagueControl.label, colleague, noteControl.label, noteInput].forEach(function (node) {
       transferLine.appendChild(node);
       transferLine.appendChild(document.createTextNode(" "));
     });
