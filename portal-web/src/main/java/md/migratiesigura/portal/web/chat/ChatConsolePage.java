@@ -1,9 +1,13 @@
 package md.migratiesigura.portal.web.chat;
 
+import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 import md.migratiesigura.portal.chat.CannedAnswer;
+import md.migratiesigura.portal.chat.ChatCounts;
 import md.migratiesigura.portal.chat.ChatException;
 import md.migratiesigura.portal.common.Language;
+import md.migratiesigura.portal.common.PortalTime;
 import md.migratiesigura.portal.common.Role;
 import md.migratiesigura.portal.consultation.Topic;
 import md.migratiesigura.portal.web.PortalApplication;
@@ -51,6 +55,37 @@ public class ChatConsolePage extends AdminBasePage {
             }
         });
         add(newCannedAnswers("canned"));
+        add(newMonth("month"));
+    }
+
+    /** This month's numbers, per language (administrators): what outlives the chats. */
+    private WebMarkupContainer newMonth(String id) {
+        WebMarkupContainer month = new WebMarkupContainer(id) {
+            @Override
+            protected void onConfigure() {
+                super.onConfigure();
+                setVisible(user() != null && user().role() == Role.ADMINISTRATOR);
+            }
+        };
+        IModel<ChatCounts.Month> counts = LoadableDetachableModel.of(() -> PortalApplication.get().chat()
+                .month(YearMonth.now(PortalTime.ZONE)));
+        month.add(new ListView<>("languages", List.of(Language.values())) {
+            @Override
+            protected void populateItem(ListItem<Language> item) {
+                Map<String, Integer> n = counts.getObject().counts().getOrDefault(item.getModelObject().code(), Map.of());
+                item.add(new Label("lang", item.getModelObject().code().toUpperCase()));
+                item.add(new Label("offered", n.getOrDefault(ChatCounts.OFFERED, 0)));
+                item.add(new Label("answered", n.getOrDefault(ChatCounts.ANSWERED, 0)));
+                item.add(new Label("abandoned", n.getOrDefault(ChatCounts.ABANDONED, 0)));
+                item.add(new Label("turnedAway", n.getOrDefault(ChatCounts.TURNED_AWAY_HOURS, 0)
+                        + n.getOrDefault(ChatCounts.TURNED_AWAY_NO_COUNSELLOR, 0)
+                        + n.getOrDefault(ChatCounts.TURNED_AWAY_FULL, 0)));
+                item.add(new Label("sos", n.getOrDefault(ChatCounts.SOS, 0)));
+            }
+        });
+        month.add(new Label("median", counts.map(c -> c.medianWait() == null ? "—" : String.valueOf(c.medianWait()))));
+        month.add(new Label("p90", counts.map(c -> c.p90Wait() == null ? "—" : String.valueOf(c.p90Wait()))));
+        return month;
     }
 
     private WebMarkupContainer newCannedAnswers(String id) {

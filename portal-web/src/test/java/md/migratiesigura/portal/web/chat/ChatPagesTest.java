@@ -66,6 +66,7 @@ class ChatPagesTest {
         StaffTesting.signIn(tester, TestPortal.ADMIN_EMAIL, TestPortal.ADMIN_PASSWORD);
         tester.executeUrl("admin/chat");
         tester.assertRenderedPage(ChatConsolePage.class);
+        assertTrue(tester.getLastResponseAsString().contains("Luna aceasta"), "this month's numbers");
         FormTester form = tester.newFormTester("canned:add");
         form.select("lang", 1);
         form.setValue("text", "Позвоните на «Горячую линию»: 0 800 77777.");
