@@ -80,6 +80,7 @@ class AccessibilityIT extends BrowserJourney {
             "/admin/consultations",
             "/admin/consultations?view=closed",
             "/admin/referrals",
+            "/admin/review",
             "/admin/chat"
     );
 
