@@ -19,6 +19,7 @@ import md.migratiesigura.portal.consultation.ReferralService;
 import md.migratiesigura.portal.event.EventReportSource;
 import md.migratiesigura.portal.event.EventService;
 import md.migratiesigura.portal.media.ImageService;
+import md.migratiesigura.portal.register.RegisterService;
 import md.migratiesigura.portal.report.ReportService;
 import md.migratiesigura.portal.riskcheck.RiskCheckService;
 import md.migratiesigura.portal.search.ContentVersion;
@@ -44,6 +45,7 @@ import md.migratiesigura.portal.web.event.EventRoutes;
 import md.migratiesigura.portal.web.home.HomePage;
 import md.migratiesigura.portal.web.home.HomeRoutes;
 import md.migratiesigura.portal.web.report.ReportDownloads;
+import md.migratiesigura.portal.web.register.RegisterRoutes;
 import md.migratiesigura.portal.web.report.ReportRoutes;
 import md.migratiesigura.portal.web.riskcheck.RiskCheckRoutes;
 import md.migratiesigura.portal.web.search.SearchRoutes;
@@ -175,6 +177,10 @@ public class PortalApplication extends AuthenticatedWebApplication {
 
     public ReferralService referrals() {
         return services.referrals();
+    }
+
+    public RegisterService register() {
+        return services.register();
     }
 
     /** The report's PDF and tables as last made: see {@link ReportDownloads}. */
@@ -343,6 +349,7 @@ public class PortalApplication extends AuthenticatedWebApplication {
         AccountRoutes.mount(this);
         AuditRoutes.mount(this);
         VisitsRoutes.mount(this);
+        RegisterRoutes.mount(this);
         getRootRequestMapperAsCompound().add(new NotFoundMapper());
     }
 }
