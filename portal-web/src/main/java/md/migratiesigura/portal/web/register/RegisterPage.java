@@ -103,8 +103,7 @@ public class RegisterPage extends AdminBasePage {
         };
         form.add(new Label("mode", () -> editing == null ? getString("register.form.new")
                 : Texts.format(getString("register.form.correcting"), getLocale(), String.valueOf(editing))));
-        form.add(new TextField<>("date", date).add(AttributeModifier.replace("max",
-                () -> register().today().toString())));
+        form.add(typed("date", date, "date").add(AttributeModifier.replace("max", () -> register().today().toString())));
         form.add(new DropDownChoice<>("channel", channel, Arrays.asList(EntryChannel.values()),
                 new ChoiceRenderer<>() {
                     @Override
@@ -154,7 +153,7 @@ public class RegisterPage extends AdminBasePage {
                 return c.code();
             }
         }).setNullValid(true));
-        form.add(new TextField<>("persons", persons));
+        form.add(typed("persons", persons, "number"));
         form.add(countryChoice("citizenship", citizenship));
         form.add(countryChoice("country", country));
         form.add(new CheckBoxMultipleChoice<>("exploitation", exploitation, Arrays.asList(Exploitation.values()),
@@ -183,6 +182,16 @@ public class RegisterPage extends AdminBasePage {
             }
         }.setDefaultFormProcessing(false));
         return form;
+    }
+
+    /** A text field on a browser's date or number input: the value is still read, and refused, by this page. */
+    private static TextField<String> typed(String id, IModel<String> model, String type) {
+        return new TextField<>(id, model) {
+            @Override
+            protected String[] getInputTypes() {
+                return new String[] {type};
+            }
+        };
     }
 
     private DropDownChoice<String> countryChoice(String id, IModel<String> model) {
