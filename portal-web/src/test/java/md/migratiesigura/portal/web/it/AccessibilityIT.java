@@ -78,7 +78,9 @@ class AccessibilityIT extends BrowserJourney {
             "/admin/account",
             "/admin/consultations",
             "/admin/consultations?view=closed",
-            "/admin/referrals"
+            "/admin/referrals",
+            "/admin/register",
+            "/admin/register/import"
     );
 
     private static final String AXE_RUN = """
