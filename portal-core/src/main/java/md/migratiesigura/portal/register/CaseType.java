@@ -2,7 +2,11 @@ package md.migratiesigura.portal.register;
 
 import java.util.Optional;
 
-/** The case behind an SOS or referral contact, as the factsheet counts persons: presumed victims of trafficking, persons at risk, notices of presumed cases, missing persons. Stored and exchanged (CSV, API) by code: never change a code, add new ones. */
+/**
+ * The case behind an SOS or referral contact, as the factsheet counts persons: presumed victims of trafficking,
+ * persons at risk, notices of presumed cases, missing persons. Stored and exchanged (CSV, API) by code: never change
+ * a code, add new ones.
+ */
 public enum CaseType {
     PRESUMED_VICTIM("presumed-victim"),
     AT_RISK("at-risk"),

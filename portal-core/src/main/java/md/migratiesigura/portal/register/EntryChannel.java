@@ -2,7 +2,10 @@ package md.migratiesigura.portal.register;
 
 import java.util.Optional;
 
-/** How the person reached the hotline: a call to 0 800 77777, the portal's live chat, an online consultation. Stored and exchanged (CSV, API) by code: never change a code, add new ones. */
+/**
+ * How the person reached the hotline: a call to 0 800 77777, the portal's live chat, an online consultation. Stored
+ * and exchanged (CSV, API) by code: never change a code, add new ones.
+ */
 public enum EntryChannel {
     CALL("call"),
     CHAT("chat"),

@@ -2,7 +2,11 @@ package md.migratiesigura.portal.register;
 
 import java.util.Optional;
 
-/** What the contact was about, in the factsheet's categories: prevention (safe migration), the Moldova-Israel programme, a referral to a service, or SOS (a case of trafficking or exploitation). Stored and exchanged (CSV, API) by code: never change a code, add new ones. */
+/**
+ * What the contact was about, in the factsheet's categories: prevention (safe migration), the Moldova-Israel
+ * programme, a referral to a service, or SOS (a case of trafficking or exploitation). Stored and exchanged (CSV,
+ * API) by code: never change a code, add new ones.
+ */
 public enum EntryKind {
     PREVENTION("prevention"),
     ISRAEL_PROGRAMME("israel-programme"),

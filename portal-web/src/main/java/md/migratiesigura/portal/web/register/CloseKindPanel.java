@@ -2,7 +2,6 @@ package md.migratiesigura.portal.web.register;
 
 import java.util.Arrays;
 import md.migratiesigura.portal.register.EntryKind;
-import org.apache.wicket.markup.html.form.ChoiceRenderer;
 import org.apache.wicket.markup.html.form.DropDownChoice;
 import org.apache.wicket.markup.html.panel.Panel;
 import org.apache.wicket.model.IModel;
@@ -15,16 +14,7 @@ public class CloseKindPanel extends Panel {
 
     public CloseKindPanel(String id, IModel<EntryKind> kind) {
         super(id);
-        add(new DropDownChoice<>("kind", kind, Arrays.asList(EntryKind.values()), new ChoiceRenderer<>() {
-            @Override
-            public Object getDisplayValue(EntryKind k) {
-                return getString("register.kind." + k.code());
-            }
-
-            @Override
-            public String getIdValue(EntryKind k, int index) {
-                return k.code();
-            }
-        }).setRequired(true));
+        add(new DropDownChoice<>("kind", kind, Arrays.asList(EntryKind.values()),
+                new CodeRenderer<>(this, "register.kind.", EntryKind::code)).setRequired(true));
     }
 }

@@ -103,30 +103,12 @@ public class RegisterPage extends AdminBasePage {
         };
         form.add(new Label("mode", () -> editing == null ? getString("register.form.new")
                 : Texts.format(getString("register.form.correcting"), getLocale(), String.valueOf(editing))));
-        form.add(typed("date", date, "date").add(AttributeModifier.replace("max", () -> register().today().toString())));
+        form.add(typed("date", date, "date")
+                .add(AttributeModifier.replace("max", () -> register().today().toString())));
         form.add(new DropDownChoice<>("channel", channel, Arrays.asList(EntryChannel.values()),
-                new ChoiceRenderer<>() {
-                    @Override
-                    public Object getDisplayValue(EntryChannel c) {
-                        return getString("register.channel." + c.code());
-                    }
-
-                    @Override
-                    public String getIdValue(EntryChannel c, int index) {
-                        return c.code();
-                    }
-                }));
-        form.add(new DropDownChoice<>("kind", kind, Arrays.asList(EntryKind.values()), new ChoiceRenderer<>() {
-            @Override
-            public Object getDisplayValue(EntryKind k) {
-                return getString("register.kind." + k.code());
-            }
-
-            @Override
-            public String getIdValue(EntryKind k, int index) {
-                return k.code();
-            }
-        }));
+                new CodeRenderer<>(this, "register.channel.", EntryChannel::code)));
+        form.add(new DropDownChoice<>("kind", kind, Arrays.asList(EntryKind.values()),
+                new CodeRenderer<>(this, "register.kind.", EntryKind::code)));
         form.add(new DropDownChoice<>("service", service, LoadableDetachableModel.of(() ->
                 PortalApplication.get().referrals().referrals(false).stream().map(ReferralView::id).toList()),
                 new ChoiceRenderer<>() {
@@ -142,32 +124,13 @@ public class RegisterPage extends AdminBasePage {
                         return String.valueOf(id);
                     }
                 }).setNullValid(true));
-        form.add(new DropDownChoice<>("case", caseType, Arrays.asList(CaseType.values()), new ChoiceRenderer<>() {
-            @Override
-            public Object getDisplayValue(CaseType c) {
-                return getString("register.case." + c.code());
-            }
-
-            @Override
-            public String getIdValue(CaseType c, int index) {
-                return c.code();
-            }
-        }).setNullValid(true));
+        form.add(new DropDownChoice<>("case", caseType, Arrays.asList(CaseType.values()),
+                new CodeRenderer<>(this, "register.case.", CaseType::code)).setNullValid(true));
         form.add(typed("persons", persons, "number"));
         form.add(countryChoice("citizenship", citizenship));
         form.add(countryChoice("country", country));
         form.add(new CheckBoxMultipleChoice<>("exploitation", exploitation, Arrays.asList(Exploitation.values()),
-                new ChoiceRenderer<>() {
-                    @Override
-                    public Object getDisplayValue(Exploitation e) {
-                        return getString("register.exploitation." + e.code());
-                    }
-
-                    @Override
-                    public String getIdValue(Exploitation e, int index) {
-                        return e.code();
-                    }
-                }));
+                new CodeRenderer<>(this, "register.exploitation.", Exploitation::code)));
         form.add(new Button("cancel") {
             @Override
             public void onSubmit() {
