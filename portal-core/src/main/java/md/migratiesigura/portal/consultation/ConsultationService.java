@@ -23,6 +23,7 @@ import md.migratiesigura.portal.register.EntryKind;
 import md.migratiesigura.portal.register.NewEntry;
 import md.migratiesigura.portal.register.RegisterException;
 import md.migratiesigura.portal.register.RegisterService;
+import md.migratiesigura.portal.search.ContentVersion;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.StaleStateException;
@@ -422,6 +423,7 @@ public class ConsultationService {
             c.close(clock.instant());
             audit(session, user, AuditAction.CONSULTATION_CLOSED, c, kind.code());
         });
+        ContentVersion.changed();
     }
 
     /** Closing a consultation then records it in the register (see {@link #close(long, SignedInUser, EntryKind)}). */

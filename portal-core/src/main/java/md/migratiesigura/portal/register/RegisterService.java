@@ -54,11 +54,14 @@ public class RegisterService {
      * @throws RegisterException when the entry breaks a rule; nothing is saved
      */
     public long record(SignedInUser author, NewEntry entry) {
-        return sessionFactory.fromTransaction(session -> record(session, author, entry, null));
+        long id = sessionFactory.fromTransaction(session -> record(session, author, entry, null));
+        ContentVersion.changed();
+        return id;
     }
 
     /**
-     * Records one contact in the caller's transaction (a consultation closed records its entry with the closing).
+     * Records one contact in the caller's transaction (a consultation closed records its entry with the closing); the
+     * caller says {@link ContentVersion#changed()} once it has committed, so that the report shows the entry at once.
      *
      * @param topic a topic code of {@code topics}, or null
      */
@@ -70,7 +73,6 @@ public class RegisterService {
         }
         RegisterEntry saved = new RegisterEntry(entry, topic, author == null ? null : author.id(), clock.instant());
         session.persist(saved);
-        ContentVersion.changed();
         return saved.getId();
     }
 
@@ -82,8 +84,10 @@ public class RegisterService {
      * @return the entry's number
      */
     public long recordChat(SignedInUser counsellor, EntryKind kind, String topic) {
-        return sessionFactory.fromTransaction(session -> record(session, counsellor,
+        long id = sessionFactory.fromTransaction(session -> record(session, counsellor,
                 NewEntry.simple(today(), EntryChannel.CHAT, kind), topic));
+        ContentVersion.changed();
+        return id;
     }
 
     /**
