@@ -2,6 +2,7 @@ package md.migratiesigura.portal.web.admin;
 
 import java.util.List;
 import md.migratiesigura.portal.web.register.RegisterMonthPanel;
+import md.migratiesigura.portal.web.article.ReviewDueNotice;
 import md.migratiesigura.portal.web.security.StaffRoles;
 import org.apache.wicket.authroles.authorization.strategies.role.annotations.AuthorizeInstantiation;
 import org.apache.wicket.markup.html.basic.Label;
@@ -31,6 +32,7 @@ public class DashboardPage extends AdminBasePage {
             }
         });
         add(new RegisterMonthPanel("registerMonth"));
+        add(new ReviewDueNotice("reviewDue"));
         add(new Label("nothingYet", getString("admin.dashboard.nothingYet")) {
             @Override
             protected void onConfigure() {
