@@ -21,6 +21,7 @@ import md.migratiesigura.portal.content.ImportReport;
 import md.migratiesigura.portal.event.EventReportSource;
 import md.migratiesigura.portal.event.EventService;
 import md.migratiesigura.portal.media.ImageService;
+import md.migratiesigura.portal.register.RegisterService;
 import md.migratiesigura.portal.report.ReportService;
 import md.migratiesigura.portal.riskcheck.RiskCheckService;
 import md.migratiesigura.portal.search.SearchService;
@@ -85,6 +86,11 @@ public interface PortalServices extends AutoCloseable {
 
     /** The services counsellors refer people to, kept by administrators. */
     ReferralService referrals();
+
+    /** The hotline register: counsellors' entries, its import, and the hotline figures computed from it. */
+    default RegisterService register() {
+        throw new UnsupportedOperationException("this build has no hotline register");
+    }
 
     /** The live chat: the reader's side. */
     ChatService chat();

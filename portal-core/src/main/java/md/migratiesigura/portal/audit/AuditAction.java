@@ -61,5 +61,10 @@ public enum AuditAction {
     REFERRAL_RETIRED,
     REFERRAL_RESTORED,
     /** An editor applied an import of the licensed-agency registry; the detail has the counts. */
-    AGENCIES_IMPORTED
+    AGENCIES_IMPORTED,
+    /** The hotline register: the target is the entry's number, never what it says. */
+    REGISTER_ENTRY_CORRECTED,
+    REGISTER_ENTRY_DELETED,
+    /** A year's register imported from CSV; the detail has the count. */
+    REGISTER_IMPORTED
 }

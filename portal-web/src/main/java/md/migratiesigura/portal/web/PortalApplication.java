@@ -22,6 +22,7 @@ import md.migratiesigura.portal.consultation.ReferralService;
 import md.migratiesigura.portal.event.EventReportSource;
 import md.migratiesigura.portal.event.EventService;
 import md.migratiesigura.portal.media.ImageService;
+import md.migratiesigura.portal.register.RegisterService;
 import md.migratiesigura.portal.report.ReportService;
 import md.migratiesigura.portal.riskcheck.RiskCheckService;
 import md.migratiesigura.portal.search.ContentVersion;
@@ -48,6 +49,7 @@ import md.migratiesigura.portal.web.event.EventRoutes;
 import md.migratiesigura.portal.web.home.HomePage;
 import md.migratiesigura.portal.web.home.HomeRoutes;
 import md.migratiesigura.portal.web.report.ReportDownloads;
+import md.migratiesigura.portal.web.register.RegisterRoutes;
 import md.migratiesigura.portal.web.report.ReportRoutes;
 import md.migratiesigura.portal.web.riskcheck.RiskCheckRoutes;
 import md.migratiesigura.portal.web.search.SearchRoutes;
@@ -179,6 +181,10 @@ public class PortalApplication extends AuthenticatedWebApplication {
 
     public ReferralService referrals() {
         return services.referrals();
+    }
+
+    public RegisterService register() {
+        return services.register();
     }
 
     public ChatService chat() {
@@ -360,6 +366,7 @@ public class PortalApplication extends AuthenticatedWebApplication {
         AccountRoutes.mount(this);
         AuditRoutes.mount(this);
         VisitsRoutes.mount(this);
+        RegisterRoutes.mount(this);
         getRootRequestMapperAsCompound().add(new NotFoundMapper());
     }
 }

@@ -13,6 +13,7 @@ import md.migratiesigura.portal.web.chat.ChatConsolePage;
 import md.migratiesigura.portal.web.consultation.ConsultationsPage;
 import md.migratiesigura.portal.web.consultation.ReferralsPage;
 import md.migratiesigura.portal.web.event.EventsAdminPage;
+import md.migratiesigura.portal.web.register.RegisterPage;
 import md.migratiesigura.portal.web.report.ReportFiguresPage;
 import md.migratiesigura.portal.web.visits.VisitsPage;
 import org.apache.wicket.Application;
@@ -40,6 +41,7 @@ final class AdminSections {
             new Section(ReferralsPage.class, "admin.section.referrals"),
             new Section(AuditPage.class, "admin.section.audit"),
             new Section(AccountPage.class, "admin.section.account"),
+            new Section(RegisterPage.class, "admin.section.register"),
             new Section(ReviewPage.class, "admin.section.review"),
             new Section(ChatConsolePage.class, "admin.section.chat"));
 

@@ -80,6 +80,8 @@ class AccessibilityIT extends BrowserJourney {
             "/admin/consultations",
             "/admin/consultations?view=closed",
             "/admin/referrals",
+            "/admin/register",
+            "/admin/register/import",
             "/admin/review",
             "/admin/chat"
     );
