@@ -5,6 +5,7 @@
 # queries whose answer is not among the first three, and the CPU time per search (searching thread, in process).
 #
 #   bash deploy/search-eval.sh              # about half a minute
+#   bash deploy/search-eval.sh --not-first  # lists every query whose answer is not first
 #   bash deploy/search-eval.sh --corpus     # also the CPU per search of the search benchmark's 43 queries on its
 #                                           # generated 20,000-article corpus (deploy/bench/CorpusGenerator.java;
 #                                           # a few minutes more)
@@ -17,6 +18,10 @@ cd "$(dirname "$0")/.."
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 extra=()
+if [ "${1:-}" = "--not-first" ]; then
+  extra+=("-Dsearch.eval.notFirst=true")
+  shift
+fi
 if [ "${1:-}" = "--corpus" ]; then
   java deploy/bench/CorpusGenerator.java content "$work/corpus" "${ARTICLES:-10000}" "${SEED:-4}" >&2
   extra+=("-Dsearch.eval.corpus=$work/corpus")

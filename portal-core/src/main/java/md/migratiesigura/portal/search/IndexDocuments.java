@@ -23,7 +23,7 @@ final class IndexDocuments {
      * How the documents are laid out (fields, what is stored, doc values); an index written with another layout is
      * rebuilt at start, like one built by other analyzers.
      */
-    static final String LAYOUT = "3";
+    static final String LAYOUT = "4";
     /** The doc values of what a hit shows, so that a page of hits reads no stored fields. */
     static final String CARD = "card";
     private static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
@@ -46,13 +46,19 @@ final class IndexDocuments {
         }
         doc.add(new BinaryDocValuesField(CARD, HitCard.encode(d.type(), d.key(), lang, d.slug(), title,
                 d.summary() == null ? null : nfc(d.summary()))));
-        doc.add(new TextField("title_" + lang, title, Field.Store.NO));
+        // The summary answers the question the title asks: it weighs with the title (one field, one lookup a word).
+        doc.add(new TextField("title_" + lang, d.summary() == null ? title : title + "\n" + nfc(d.summary()),
+                Field.Store.NO));
         doc.add(new Field("body_" + lang, body, TEXT_WITH_OFFSETS));
         doc.add(new BinaryDocValuesField(SnippetHighlighter.BODY_TEXT, new BytesRef(body)));
         String everything = title + "\n" + (d.summary() == null ? "" : nfc(d.summary())) + "\n" + body;
         doc.add(new Field("folded_" + lang, everything, SECONDARY_TEXT));
         if (d.language() == Language.RU) {
             doc.add(new Field("translit_ru", everything, SECONDARY_TEXT));
+            // The title and summary in Latin letters too, so that a question typed on a Latin keyboard finds the
+            // article whose title answers it, as the Cyrillic question does.
+            doc.add(new Field("translit_title_ru", d.summary() == null ? title : title + "\n" + nfc(d.summary()),
+                    SECONDARY_TEXT));
         }
         long visible = d.visibleFrom() == null ? 0 : d.visibleFrom().toEpochMilli();
         doc.add(new LongPoint("visible_from", visible));
