@@ -18,6 +18,7 @@ import md.migratiesigura.portal.media.ImageService;
 import md.migratiesigura.portal.report.ReportService;
 import md.migratiesigura.portal.riskcheck.RiskCheckService;
 import md.migratiesigura.portal.search.SearchService;
+import md.migratiesigura.portal.search.SearchWordsService;
 import md.migratiesigura.portal.visits.VisitCounter;
 import md.migratiesigura.portal.visits.VisitStatistics;
 
@@ -79,6 +80,9 @@ public interface PortalServices extends AutoCloseable {
 
     /** The services counsellors refer people to, kept by administrators. */
     ReferralService referrals();
+
+    /** The equivalent-word lists of search, kept by editors. */
+    SearchWordsService searchWords();
 
     /** A live check of the database and the search index. */
     Health health();

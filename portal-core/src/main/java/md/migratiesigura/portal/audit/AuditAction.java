@@ -61,5 +61,8 @@ public enum AuditAction {
     REFERRAL_RETIRED,
     REFERRAL_RESTORED,
     /** An editor applied an import of the licensed-agency registry; the detail has the counts. */
-    AGENCIES_IMPORTED
+    AGENCIES_IMPORTED,
+    /** Search: an editor added or removed a line of a language's equivalent-word list (target: the language). */
+    SEARCH_WORDS_ADDED,
+    SEARCH_WORDS_REMOVED
 }

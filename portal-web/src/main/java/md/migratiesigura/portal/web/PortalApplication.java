@@ -23,6 +23,7 @@ import md.migratiesigura.portal.report.ReportService;
 import md.migratiesigura.portal.riskcheck.RiskCheckService;
 import md.migratiesigura.portal.search.ContentVersion;
 import md.migratiesigura.portal.search.SearchService;
+import md.migratiesigura.portal.search.SearchWordsService;
 import md.migratiesigura.portal.visits.VisitCounter;
 import md.migratiesigura.portal.visits.VisitStatistics;
 import md.migratiesigura.portal.web.account.AccountRoutes;
@@ -175,6 +176,10 @@ public class PortalApplication extends AuthenticatedWebApplication {
 
     public ReferralService referrals() {
         return services.referrals();
+    }
+
+    public SearchWordsService searchWords() {
+        return services.searchWords();
     }
 
     /** The report's PDF and tables as last made: see {@link ReportDownloads}. */

@@ -12,6 +12,7 @@ import md.migratiesigura.portal.web.consultation.ConsultationsPage;
 import md.migratiesigura.portal.web.consultation.ReferralsPage;
 import md.migratiesigura.portal.web.event.EventsAdminPage;
 import md.migratiesigura.portal.web.report.ReportFiguresPage;
+import md.migratiesigura.portal.web.search.SearchWordsPage;
 import md.migratiesigura.portal.web.visits.VisitsPage;
 import org.apache.wicket.Application;
 import org.apache.wicket.markup.html.WebPage;
@@ -37,7 +38,8 @@ final class AdminSections {
             new Section(UsersPage.class, "admin.section.users"),
             new Section(ReferralsPage.class, "admin.section.referrals"),
             new Section(AuditPage.class, "admin.section.audit"),
-            new Section(AccountPage.class, "admin.section.account"));
+            new Section(AccountPage.class, "admin.section.account"),
+            new Section(SearchWordsPage.class, "admin.section.searchWords"));
 
     private AdminSections() {
     }
