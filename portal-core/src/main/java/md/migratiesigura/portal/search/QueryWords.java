@@ -34,7 +34,7 @@ final class QueryWords {
             "mei", "mele", "mi", "mie", "ne", "nimic", "noi", "nostru", "noastra", "nu", "o", "ori", "pe", "pentru",
             "poate", "pot", "poti", "putem", "s", "sa", "sau", "se", "si", "sunt", "suntem", "tau", "ta", "te", "tot",
             "trebuie", "tu", "un", "una", "unde", "unei", "unui", "va", "voi", "vreau", "vrea", "adica", "oare",
-            "cumva", "acum", "aici", "acolo", "stiu", "stie",
+            "cumva", "acum", "aici", "acolo", "stiu", "stie", "voie", "mine", "tine", "normal", "oare", "ceva", "cineva",
             // Russian
             "а", "без", "бы", "в", "вам", "вас", "во", "вот", "вы", "где", "да", "делать", "для", "до", "его", "ее",
             "если", "есть", "же", "за", "и", "из", "или", "их", "к", "как", "какие", "какой", "какая", "когда", "ко",

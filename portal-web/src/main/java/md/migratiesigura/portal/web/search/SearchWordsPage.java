@@ -99,7 +99,8 @@ public class SearchWordsPage extends AdminBasePage {
                             @Override
                             protected void onSubmit() {
                                 service().remove(user(), entry.id());
-                                info(getString("searchWords.removed"));
+                                // Reported by the page: this row's form is gone once the list is drawn again.
+                                SearchWordsPage.this.info(getString("searchWords.removed"));
                             }
                         };
                         remove.add(new WebMarkupContainer("button").add(AttributeModifier.replace("aria-label",
