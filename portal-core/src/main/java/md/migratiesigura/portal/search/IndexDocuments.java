@@ -35,7 +35,10 @@ final class IndexDocuments {
     static Document toLucene(SearchDocument d) {
         String lang = d.language().code();
         String title = nfc(d.title());
-        String body = nfc(d.body() == null ? "" : d.body());
+        // The summary answers the question the title asks: it opens the body (no field more to look words up in),
+        // so that its words count for the article and a snippet may quote it.
+        String body = nfc((d.summary() == null || d.summary().isBlank() ? "" : d.summary() + "\n\n")
+                + (d.body() == null ? "" : d.body()));
         Document doc = new Document();
         doc.add(new StringField("id", d.id(), Field.Store.NO));
         doc.add(new StringField("ref", SearchDocument.itemRef(d.type(), d.key()), Field.Store.NO));
@@ -46,12 +49,10 @@ final class IndexDocuments {
         }
         doc.add(new BinaryDocValuesField(CARD, HitCard.encode(d.type(), d.key(), lang, d.slug(), title,
                 d.summary() == null ? null : nfc(d.summary()))));
-        // The summary answers the question the title asks: it weighs with the title (one field, one lookup a word).
-        doc.add(new TextField("title_" + lang, d.summary() == null ? title : title + "\n" + nfc(d.summary()),
-                Field.Store.NO));
+        doc.add(new TextField("title_" + lang, title, Field.Store.NO));
         doc.add(new Field("body_" + lang, body, TEXT_WITH_OFFSETS));
         doc.add(new BinaryDocValuesField(SnippetHighlighter.BODY_TEXT, new BytesRef(body)));
-        String everything = title + "\n" + (d.summary() == null ? "" : nfc(d.summary())) + "\n" + body;
+        String everything = title + "\n" + body;
         doc.add(new Field("folded_" + lang, everything, SECONDARY_TEXT));
         if (d.language() == Language.RU) {
             doc.add(new Field("translit_ru", everything, SECONDARY_TEXT));

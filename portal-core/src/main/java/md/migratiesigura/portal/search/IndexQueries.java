@@ -187,7 +187,7 @@ final class IndexQueries {
     }
 
     /** How much a word found through the equivalent-word lists weighs beside the word as typed. */
-    static final float EQUIVALENT_WEIGHT = Float.parseFloat(System.getProperty("ew", "0.7"));
+    static final float EQUIVALENT_WEIGHT = 0.7f;
 
     /**
      * One pass over the typed words: question words and filler are left out (unless nothing else was typed), a word
@@ -375,8 +375,8 @@ final class IndexQueries {
         }
     }
 
-    /** How much the title (with the summary) weighs beside the body. */
-    static final float TITLE_WEIGHT = Float.parseFloat(System.getProperty("tw", "4"));
+    /** How much the title weighs beside the body (the summary opens the body). */
+    static final float TITLE_WEIGHT = 4f;
 
     private static boolean hasCyrillic(String text) {
         return text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.CYRILLIC);
