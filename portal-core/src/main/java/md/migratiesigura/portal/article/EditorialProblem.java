@@ -28,6 +28,8 @@ public record EditorialProblem(String field, Code code, String detail) implement
         KEY_INVALID,
         UNKNOWN_ARTICLE,
         UNKNOWN_REVISION,
-        NOT_ALLOWED
+        NOT_ALLOWED,
+        SOURCE_URL_INVALID,
+        TOO_MANY_SOURCES
     }
 }

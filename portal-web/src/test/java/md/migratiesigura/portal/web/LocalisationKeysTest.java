@@ -9,6 +9,9 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -52,30 +55,67 @@ class LocalisationKeysTest {
         try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".html")).toList()) {
                 Matcher m = message.matcher(Files.readString(file));
-                // A feature's own texts may live beside its markup, in wicket-package(_ru).utf8.properties.
-                Properties own = new Properties();
-                Path ownFile = file.resolveSibling("wicket-package.utf8.properties");
-                if (Files.exists(ownFile)) {
-                    try (var reader = Files.newBufferedReader(ownFile, java.nio.charset.StandardCharsets.UTF_8)) {
-                        own.load(reader);
-                    }
-                    Properties ownRu = new Properties();
-                    try (var reader = Files.newBufferedReader(file.resolveSibling("wicket-package_ru.utf8.properties"),
-                            java.nio.charset.StandardCharsets.UTF_8)) {
-                        ownRu.load(reader);
-                    }
-                    assertEquals(own.stringPropertyNames(), ownRu.stringPropertyNames(),
-                            ownFile + ": the same keys in Romanian and Russian");
-                }
+                Properties own = packageTexts(file.getParent());
                 while (m.find()) {
-                    String key = m.group(1) != null ? m.group(1) : m.group(2);
-                    if (!ro.containsKey(key) && !own.containsKey(key)) {
-                        undefined.add(file.getFileName() + ": " + key);
+                    // wicket:message="attr:key,attr:key" sets several attributes at once.
+                    List<String> keys = m.group(1) != null ? List.of(m.group(1))
+                            : Arrays.stream(m.group(2).split(",")).map(a -> a.substring(a.indexOf(':') + 1)).toList();
+                    for (String key : keys) {
+                        if (!ro.containsKey(key) && !own.containsKey(key)) {
+                            undefined.add(file.getFileName() + ": " + key);
+                        }
                     }
                 }
             }
         }
         assertEquals(Set.of(), undefined);
+    }
+
+    @Test
+    void everyFeaturePackagesTextsExistInBothLanguages() throws IOException {
+        // A feature may keep its texts beside its classes in wicket-package.utf8.properties (Romanian) and
+        // wicket-package_ru.utf8.properties (Wicket 10 reads "wicket-package", not "package"); Wicket finds them for
+        // the components of that package and of the packages below it.
+        List<String> problems = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path ro : files.filter(f -> f.getFileName().toString().equals("wicket-package.utf8.properties")).toList()) {
+                Path ru = ro.resolveSibling("wicket-package_ru.utf8.properties");
+                if (!Files.exists(ru)) {
+                    problems.add(ru + " is missing");
+                    continue;
+                }
+                Set<String> roKeys = read(ro).stringPropertyNames();
+                Set<String> ruKeys = read(ru).stringPropertyNames();
+                if (!roKeys.equals(ruKeys)) {
+                    Set<String> onlyRo = new TreeSet<>(roKeys);
+                    onlyRo.removeAll(ruKeys);
+                    Set<String> onlyRu = new TreeSet<>(ruKeys);
+                    onlyRu.removeAll(roKeys);
+                    problems.add(ro.getParent() + ": only in Romanian " + onlyRo + ", only in Russian " + onlyRu);
+                }
+            }
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    /** The texts of the package of a markup file and of the packages above it, as Wicket looks them up. */
+    private static Properties packageTexts(Path dir) throws IOException {
+        Properties texts = new Properties();
+        for (Path d = dir; d != null && d.startsWith(Path.of("src/main/java")); d = d.getParent()) {
+            Path file = d.resolve("wicket-package.utf8.properties");
+            if (Files.exists(file)) {
+                read(file).forEach(texts::putIfAbsent);
+            }
+        }
+        return texts;
+    }
+
+    private static Properties read(Path file) throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return properties;
     }
 
     @Test

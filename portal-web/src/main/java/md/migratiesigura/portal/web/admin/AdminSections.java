@@ -6,8 +6,10 @@ import md.migratiesigura.portal.web.account.AccountPage;
 import md.migratiesigura.portal.web.account.UsersPage;
 import md.migratiesigura.portal.web.agency.AgencyImportPage;
 import md.migratiesigura.portal.web.article.ArticlesPage;
+import md.migratiesigura.portal.web.article.ReviewPage;
 import md.migratiesigura.portal.web.article.TranslationsPage;
 import md.migratiesigura.portal.web.audit.AuditPage;
+import md.migratiesigura.portal.web.chat.ChatConsolePage;
 import md.migratiesigura.portal.web.consultation.ConsultationsPage;
 import md.migratiesigura.portal.web.consultation.ReferralsPage;
 import md.migratiesigura.portal.web.event.EventsAdminPage;
@@ -39,7 +41,9 @@ final class AdminSections {
             new Section(ReferralsPage.class, "admin.section.referrals"),
             new Section(AuditPage.class, "admin.section.audit"),
             new Section(AccountPage.class, "admin.section.account"),
-            new Section(SearchWordsPage.class, "admin.section.searchWords"));
+            new Section(SearchWordsPage.class, "admin.section.searchWords"),
+            new Section(ReviewPage.class, "admin.section.review"),
+            new Section(ChatConsolePage.class, "admin.section.chat"));
 
     private AdminSections() {
     }
