@@ -15,7 +15,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.content.FrontMatterDocument;
@@ -126,22 +125,7 @@ final class SearchEvaluation {
     static SearchIndex index(Path dir, List<SearchDocument> documents) {
         SearchIndex index = SearchIndex.open(dir);
         index.useEquivalentWords(EquivalentWords.of(EquivalentWords.bundled(contentDir()), 1));
-        index.rebuild(List.of(new SearchSource() {
-            @Override
-            public String type() {
-                return "article";
-            }
-
-            @Override
-            public List<SearchDocument> documents(String key) {
-                return documents.stream().filter(d -> d.key().equals(key)).toList();
-            }
-
-            @Override
-            public void forEach(Consumer<SearchDocument> consumer) {
-                documents.forEach(consumer);
-            }
-        }), 0);
+        index.rebuild(List.of(new SearchIndexTest.ListSource(documents)), 0);
         return index;
     }
 
