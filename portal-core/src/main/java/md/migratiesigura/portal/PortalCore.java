@@ -63,6 +63,7 @@ import md.migratiesigura.portal.search.IndexFeeder;
 import md.migratiesigura.portal.search.SearchCounter;
 import md.migratiesigura.portal.search.SearchIndex;
 import md.migratiesigura.portal.search.SearchService;
+import md.migratiesigura.portal.search.SearchWordsService;
 import md.migratiesigura.portal.visits.VisitCounter;
 import md.migratiesigura.portal.visits.VisitStatistics;
 import org.hibernate.SessionFactory;
@@ -99,6 +100,7 @@ public final class PortalCore implements PortalServices {
     private final EventReportSource eventFigures;
     private final ConsultationService consultations;
     private final ReferralService referrals;
+    private final SearchWordsService searchWords;
     private final ReplyMailer replyMailer;
     private final ConsultationRetention consultationRetention;
     private final Resealer resealer;
@@ -140,6 +142,7 @@ public final class PortalCore implements PortalServices {
                 clock).recordingIn(register);
         this.referrals = new ReferralService(sessions, audit, clock);
         new RegisterSeedImporter(register).importFrom(config.contentDir());
+        this.searchWords = new SearchWordsService(sessions, audit, clock, index, config.contentDir().orElse(null)).start();
         // Values sealed with an older key or the former format are sealed again, so that the older key can go.
         List<SealedColumn> sealed = new ArrayList<>(ConsultationService.SEALED);
         sealed.add(SecondFactorService.TOTP_SECRET);
@@ -335,6 +338,11 @@ public final class PortalCore implements PortalServices {
     }
 
     @Override
+    public SearchWordsService searchWords() {
+        return searchWords;
+    }
+
+    @Override
     public Health health() {
         return new Health(database.isUp(), index.isUp());
     }
@@ -356,6 +364,7 @@ public final class PortalCore implements PortalServices {
         visitCounter.close();
         indexFeeder.close();
         searchCounter.close();
+        searchWords.close();
         index.close();
         database.close();
     }
