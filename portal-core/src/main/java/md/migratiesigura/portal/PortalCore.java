@@ -63,6 +63,7 @@ import md.migratiesigura.portal.search.IndexFeeder;
 import md.migratiesigura.portal.search.SearchCounter;
 import md.migratiesigura.portal.search.SearchIndex;
 import md.migratiesigura.portal.search.SearchService;
+import md.migratiesigura.portal.search.SearchWordsService;
 import md.migratiesigura.portal.visits.VisitCounter;
 import md.migratiesigura.portal.visits.VisitStatistics;
 import md.migratiesigura.portal.throttle.DatabaseThrottleStore;
@@ -101,6 +102,7 @@ public final class PortalCore implements PortalServices {
     private final EventReportSource eventFigures;
     private final ConsultationService consultations;
     private final ReferralService referrals;
+    private final SearchWordsService searchWords;
     private final ReplyMailer replyMailer;
     private final ConsultationRetention consultationRetention;
     private final Resealer resealer;
@@ -145,6 +147,7 @@ public final class PortalCore implements PortalServices {
                 clock, throttles).recordingIn(register);
         this.referrals = new ReferralService(sessions, audit, clock);
         new RegisterSeedImporter(register).importFrom(config.contentDir());
+        this.searchWords = new SearchWordsService(sessions, audit, clock, index, config.contentDir().orElse(null)).start();
         // Values sealed with an older key or the former format are sealed again, so that the older key can go.
         List<SealedColumn> sealed = new ArrayList<>(ConsultationService.SEALED);
         sealed.add(SecondFactorService.TOTP_SECRET);
@@ -345,6 +348,11 @@ public final class PortalCore implements PortalServices {
     }
 
     @Override
+    public SearchWordsService searchWords() {
+        return searchWords;
+    }
+
+    @Override
     public Health health() {
         return new Health(database.isUp(), index.isUp());
     }
@@ -366,6 +374,7 @@ public final class PortalCore implements PortalServices {
         visitCounter.close();
         indexFeeder.close();
         searchCounter.close();
+        searchWords.close();
         index.close();
         database.close();
     }

@@ -25,6 +25,7 @@ import md.migratiesigura.portal.register.RegisterService;
 import md.migratiesigura.portal.report.ReportService;
 import md.migratiesigura.portal.riskcheck.RiskCheckService;
 import md.migratiesigura.portal.search.SearchService;
+import md.migratiesigura.portal.search.SearchWordsService;
 import md.migratiesigura.portal.visits.VisitCounter;
 import md.migratiesigura.portal.visits.VisitStatistics;
 
@@ -91,6 +92,9 @@ public interface PortalServices extends AutoCloseable {
     default RegisterService register() {
         throw new UnsupportedOperationException("this build has no hotline register");
     }
+
+    /** The equivalent-word lists of search, kept by editors. */
+    SearchWordsService searchWords();
 
     /** The live chat: the reader's side. */
     ChatService chat();

@@ -66,5 +66,8 @@ public enum AuditAction {
     REGISTER_ENTRY_CORRECTED,
     REGISTER_ENTRY_DELETED,
     /** A year's register imported from CSV; the detail has the count. */
-    REGISTER_IMPORTED
+    REGISTER_IMPORTED,
+    /** Search: an editor added or removed a line of a language's equivalent-word list (target: the language). */
+    SEARCH_WORDS_ADDED,
+    SEARCH_WORDS_REMOVED
 }

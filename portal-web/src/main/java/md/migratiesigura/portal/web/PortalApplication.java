@@ -27,6 +27,7 @@ import md.migratiesigura.portal.report.ReportService;
 import md.migratiesigura.portal.riskcheck.RiskCheckService;
 import md.migratiesigura.portal.search.ContentVersion;
 import md.migratiesigura.portal.search.SearchService;
+import md.migratiesigura.portal.search.SearchWordsService;
 import md.migratiesigura.portal.visits.VisitCounter;
 import md.migratiesigura.portal.visits.VisitStatistics;
 import md.migratiesigura.portal.web.account.AccountRoutes;
@@ -185,6 +186,10 @@ public class PortalApplication extends AuthenticatedWebApplication {
 
     public RegisterService register() {
         return services.register();
+    }
+
+    public SearchWordsService searchWords() {
+        return services.searchWords();
     }
 
     public ChatService chat() {
