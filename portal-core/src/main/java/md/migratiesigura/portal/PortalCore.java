@@ -66,6 +66,8 @@ import md.migratiesigura.portal.search.SearchService;
 import md.migratiesigura.portal.search.SearchWordsService;
 import md.migratiesigura.portal.visits.VisitCounter;
 import md.migratiesigura.portal.visits.VisitStatistics;
+import md.migratiesigura.portal.throttle.DatabaseThrottleStore;
+import md.migratiesigura.portal.throttle.ThrottleStore;
 import org.hibernate.SessionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -104,6 +106,7 @@ public final class PortalCore implements PortalServices {
     private final ReplyMailer replyMailer;
     private final ConsultationRetention consultationRetention;
     private final Resealer resealer;
+    private final ThrottleStore throttles;
     private final RegisterService register;
     private final ChatService chat;
     private final ChatConsole chatConsole;
@@ -117,6 +120,8 @@ public final class PortalCore implements PortalServices {
         // Jobs with an effect on the whole cluster run on one node at a time (docs/operations.md, "Several machines").
         Leases leases = new Leases(database.dataSource());
         MarkdownRenderer markdown = new MarkdownRenderer();
+        // Login and consultation limits counted in the database, so that N nodes do not allow N times the tries.
+        this.throttles = new DatabaseThrottleStore(database.dataSource(), clock);
         this.articles = new ArticleService(sessions, clock);
         this.audit = new AuditService(sessions, clock);
         // One key (PORTAL_CONSULTATION_KEY, or generated into the data directory) seals what must be read back.
@@ -139,7 +144,7 @@ public final class PortalCore implements PortalServices {
         this.consultations = new ConsultationService(sessions,
                 cipher, replyMailer,
                 audit, new PasswordHasher(), config.consultations().retentionDays(), config.consultations().minFillTime(),
-                clock).recordingIn(register);
+                clock, throttles).recordingIn(register);
         this.referrals = new ReferralService(sessions, audit, clock);
         new RegisterSeedImporter(register).importFrom(config.contentDir());
         this.searchWords = new SearchWordsService(sessions, audit, clock, index, config.contentDir().orElse(null)).start();
@@ -330,6 +335,11 @@ public final class PortalCore implements PortalServices {
     @Override
     public ReferralService referrals() {
         return referrals;
+    }
+
+    @Override
+    public ThrottleStore throttles() {
+        return throttles;
     }
 
     @Override

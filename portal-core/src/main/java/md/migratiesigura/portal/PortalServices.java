@@ -1,5 +1,8 @@
 package md.migratiesigura.portal;
 
+import java.time.Clock;
+import md.migratiesigura.portal.throttle.MemoryThrottleStore;
+import md.migratiesigura.portal.throttle.ThrottleStore;
 import md.migratiesigura.portal.account.SecondFactorService;
 import md.migratiesigura.portal.account.UserService;
 import md.migratiesigura.portal.agency.AgencyService;
@@ -107,6 +110,14 @@ public interface PortalServices extends AutoCloseable {
 
     /** What the content import at start did. */
     ImportReport contentImport();
+
+    /**
+     * Where the throttles count (login tries, consultation limits): shared by every node through the database; a
+     * stand-in of services without a database counts in its own memory.
+     */
+    default ThrottleStore throttles() {
+        return new MemoryThrottleStore(Clock.systemUTC(), 10_000);
+    }
 
     @Override
     void close();

@@ -15,6 +15,7 @@ import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.common.PortalTime;
 import md.migratiesigura.portal.common.SignedInUser;
 import md.migratiesigura.portal.content.MarkdownRenderer;
+import md.migratiesigura.portal.persistence.CommitConflicts;
 import org.hibernate.SessionFactory;
 
 /**
@@ -100,7 +101,7 @@ public class EditorialService {
         if (!checked.problems.isEmpty()) {
             return new Rejected(checked.problems);
         }
-        return writer.guarded(draft, null, language, () -> sessionFactory.fromTransaction(session -> {
+        return writer.guarded(draft, null, language, () -> CommitConflicts.retry(() -> sessionFactory.fromTransaction(session -> {
             PortalUser editor = TranslationWriter.editor(session, actor);
             if (editor == null) {
                 return TranslationWriter.notAllowed();
@@ -113,7 +114,7 @@ public class EditorialService {
                     TranslationWriter.now(clock));
             session.persist(article);
             return writer.write(session, editor, article, null, language, checked, Step.SAVE, null, null);
-        }));
+        })));
     }
 
     /** Saves the text and keeps the status (a new language version is a draft). */
@@ -173,8 +174,8 @@ public class EditorialService {
             return new Rejected(checked.problems);
         }
         Instant scheduledFor = when;
-        return writer.guarded(draft, key, language, () -> sessionFactory.fromTransaction(session ->
-                writer.writeChecked(session, actor, key, language, expectedVersion, draft, checked, step, scheduledFor,
-                        null)));
+        return writer.guarded(draft, key, language, () -> CommitConflicts.retry(() -> sessionFactory.fromTransaction(
+                session -> writer.writeChecked(session, actor, key, language, expectedVersion, draft, checked, step,
+                        scheduledFor, null))));
     }
 }

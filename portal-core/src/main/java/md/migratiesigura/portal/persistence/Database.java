@@ -108,6 +108,14 @@ public final class Database implements AutoCloseable {
         hikari.setConnectionTimeout(3_000);
         hikari.setValidationTimeout(2_000);
         hikari.setInitializationFailTimeout(5_000);
+        if (PortalConfig.dbHostCount(url) > 1) {
+            // Several nodes of a cluster: a connection opened while the first node was down lives on the next one;
+            // renewing connections every minute brings the pool back to the first node once it has recovered, so
+            // that the writes go through one node again.
+            hikari.setMaxLifetime(60_000);
+            hikari.setKeepaliveTime(30_000);
+            hikari.setIdleTimeout(30_000);
+        }
         Properties driver = new Properties();
         driver.setProperty("connectTimeout", "3000");
         driver.setProperty("socketTimeout", "60000");

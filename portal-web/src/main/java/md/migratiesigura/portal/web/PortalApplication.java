@@ -116,7 +116,7 @@ public class PortalApplication extends AuthenticatedWebApplication {
         this.services = services;
         this.config = config;
         this.clock = clock;
-        this.loginThrottle = new LoginThrottle(clock);
+        this.loginThrottle = new LoginThrottle(clock, services.throttles());
         this.urls = new PublicUrls(config.publicBaseUrl());
         this.reportFiles = new RenderedFiles<>(ReportDownloads.FILES_KEPT, ContentVersion::current, clock);
         this.staffSessions = staffSessions;
