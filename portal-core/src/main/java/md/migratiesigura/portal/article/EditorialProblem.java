@@ -28,6 +28,8 @@ public record EditorialProblem(String field, Code code, String detail) implement
         KEY_INVALID,
         UNKNOWN_ARTICLE,
         UNKNOWN_REVISION,
-        NOT_ALLOWED
+        NOT_ALLOWED,
+        /** A page's slug that is the first segment of a fixed address ({@link ReservedSlugs}). */
+        SLUG_RESERVED
     }
 }

@@ -61,5 +61,7 @@ public enum AuditAction {
     REFERRAL_RETIRED,
     REFERRAL_RESTORED,
     /** An editor applied an import of the licensed-agency registry; the detail has the counts. */
-    AGENCIES_IMPORTED
+    AGENCIES_IMPORTED,
+    /** An editor replaced a language's public navigation; the detail lists its entries. */
+    NAVIGATION_SAVED
 }

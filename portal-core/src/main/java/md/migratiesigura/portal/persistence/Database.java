@@ -22,6 +22,7 @@ import md.migratiesigura.portal.consultation.ConsultationMessage;
 import md.migratiesigura.portal.consultation.Referral;
 import md.migratiesigura.portal.event.Event;
 import md.migratiesigura.portal.media.MediaImage;
+import md.migratiesigura.portal.navigation.NavigationEntry;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.hibernate.SessionFactory;
@@ -136,7 +137,8 @@ public final class Database implements AutoCloseable {
         configuration.managedClasses(Category.class, Article.class, ArticleTranslation.class, ArticleRevision.class,
                 MediaImage.class, PortalUser.class, AuditEntry.class, Agency.class,
                 Event.class,
-                Consultation.class, ConsultationMessage.class, Referral.class);
+                Consultation.class, ConsultationMessage.class, Referral.class,
+                NavigationEntry.class);
         configuration.property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource);
         // Flyway owns the schema; Hibernate only checks that the mappings agree with it.
         configuration.property("hibernate.hbm2ddl.auto", "validate");
