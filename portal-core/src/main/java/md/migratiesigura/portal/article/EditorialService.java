@@ -104,7 +104,7 @@ public class EditorialService {
      * segment of a fixed address ({@link ReservedSlugs}), and its category, tags and cover are ignored.
      */
     public SaveResult createPage(SignedInUser actor, Language language, ArticleDraft draft) {
-        return create(actor, language, draft.withCategory(null).withTags("").withCover(null, null), ArticleKind.PAGE);
+        return create(actor, language, draft, ArticleKind.PAGE);
     }
 
     private SaveResult create(SignedInUser actor, Language language, ArticleDraft draft, ArticleKind kind) {

@@ -274,7 +274,7 @@ public final class PortalServer implements AutoCloseable {
         servlets.put(ApiRoutes.HEALTH, new HealthServlet(services));
         servlets.put(MediaRoutes.everything(), new MediaServlet(services.images()));
         servlets.put(ApiRoutes.everything(), new ApiServlet(apiEndpoints(services, config)));
-        servlets.put(SitemapRoutes.SITEMAP, new SitemapServlet(services.articles(), services.events(), urls));
+        servlets.put(SitemapRoutes.SITEMAP, new SitemapServlet(services.articles(), services.pages(), services.events(), urls));
         servlets.put(SitemapRoutes.ROBOTS, new RobotsServlet(urls.absolute(SitemapRoutes.SITEMAP)));
         for (Language language : Language.values()) {
             servlets.put(ArticleRoutes.feed(language), new AtomFeedServlet(services.articles(), urls, language));

@@ -6,11 +6,13 @@ import md.migratiesigura.portal.web.account.AccountPage;
 import md.migratiesigura.portal.web.account.UsersPage;
 import md.migratiesigura.portal.web.agency.AgencyImportPage;
 import md.migratiesigura.portal.web.article.ArticlesPage;
+import md.migratiesigura.portal.web.article.PagesPage;
 import md.migratiesigura.portal.web.article.TranslationsPage;
 import md.migratiesigura.portal.web.audit.AuditPage;
 import md.migratiesigura.portal.web.consultation.ConsultationsPage;
 import md.migratiesigura.portal.web.consultation.ReferralsPage;
 import md.migratiesigura.portal.web.event.EventsAdminPage;
+import md.migratiesigura.portal.web.page.NavigationEditPage;
 import md.migratiesigura.portal.web.report.ReportFiguresPage;
 import md.migratiesigura.portal.web.visits.VisitsPage;
 import org.apache.wicket.Application;
@@ -37,7 +39,9 @@ final class AdminSections {
             new Section(UsersPage.class, "admin.section.users"),
             new Section(ReferralsPage.class, "admin.section.referrals"),
             new Section(AuditPage.class, "admin.section.audit"),
-            new Section(AccountPage.class, "admin.section.account"));
+            new Section(AccountPage.class, "admin.section.account"),
+            new Section(PagesPage.class, "admin.section.pages"),
+            new Section(NavigationEditPage.class, "admin.section.navigation"));
 
     private AdminSections() {
     }

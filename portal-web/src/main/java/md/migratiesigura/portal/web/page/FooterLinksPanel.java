@@ -1,0 +1,22 @@
+package md.migratiesigura.portal.web.page;
+
+import md.migratiesigura.portal.common.Language;
+import md.migratiesigura.portal.navigation.Navigation;
+import md.migratiesigura.portal.web.PortalApplication;
+import org.apache.wicket.markup.html.panel.Panel;
+import org.apache.wicket.model.IModel;
+import org.apache.wicket.model.LoadableDetachableModel;
+
+/** The footer's links of a public page (about, contacts, partners, …), as the editors ordered them. */
+public class FooterLinksPanel extends Panel {
+
+    public FooterLinksPanel(String id, Language language) {
+        this(id, language, LoadableDetachableModel.of(() -> PortalApplication.get().navigation().of(language)));
+    }
+
+    /** The given navigation, such as an editor's unsaved one. */
+    public FooterLinksPanel(String id, Language language, IModel<Navigation> navigation) {
+        super(id);
+        add(new NavigationLinksPanel("links", language, navigation.map(Navigation::footer)));
+    }
+}
