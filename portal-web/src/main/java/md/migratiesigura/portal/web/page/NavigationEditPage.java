@@ -90,6 +90,11 @@ public class NavigationEditPage extends AdminBasePage {
                     public Object getDisplayValue(String code) {
                         return targets.get(code);
                     }
+
+                    @Override
+                    public String getIdValue(String code, int index) {
+                        return code;
+                    }
                 }).setLabel(() -> getString("admin.navigation.target")));
         form.add(new DropDownChoice<>("newPlace", newPlace, List.of(NavigationPlace.values()),
                 new ChoiceRenderer<>() {
