@@ -46,6 +46,8 @@ import md.migratiesigura.portal.web.event.EventsEndpoint;
 import md.migratiesigura.portal.web.home.HomeRoutes;
 import md.migratiesigura.portal.web.media.MediaRoutes;
 import md.migratiesigura.portal.web.media.MediaServlet;
+import md.migratiesigura.portal.web.page.PageRoutes;
+import md.migratiesigura.portal.web.page.PagesEndpoint;
 import md.migratiesigura.portal.web.report.ReportEndpoint;
 import md.migratiesigura.portal.web.report.ReportRoutes;
 import md.migratiesigura.portal.web.riskcheck.RiskCheckEndpoint;
@@ -295,6 +297,7 @@ public final class PortalServer implements AutoCloseable {
         PublicUrls urls = new PublicUrls(config.publicBaseUrl());
         Map<String, ApiEndpoint> endpoints = new HashMap<>();
         endpoints.put(ArticleRoutes.API, new ArticlesEndpoint(services.articles(), urls));
+        endpoints.put(PageRoutes.API, new PagesEndpoint(services.pages(), services.navigation(), urls));
         endpoints.put(SearchRoutes.API, new SearchEndpoint(services.search(), urls));
         endpoints.put(RiskCheckRoutes.API_QUESTIONS, new RiskCheckQuestionsEndpoint(services.riskCheck()));
         endpoints.put(RiskCheckRoutes.API, new RiskCheckEndpoint(services.riskCheck()));

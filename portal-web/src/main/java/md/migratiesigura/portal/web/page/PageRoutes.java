@@ -14,6 +14,8 @@ public final class PageRoutes {
 
     private static final LocalizedPath PAGE = new LocalizedPath("/ro", "/ru");
     public static final String NAVIGATION = "/admin/navigation";
+    /** {@link PagesEndpoint}, below the API's path. */
+    public static final String API = "v1/pages";
 
     private PageRoutes() {
     }
