@@ -82,7 +82,7 @@ public class NewArticlePage extends AdminBasePage {
         SaveResult result = isPage() ? PortalApplication.get().editorial().createPage(user(), language.getObject(), draft)
                 : PortalApplication.get().editorial().create(user(), language.getObject(), draft);
         if (result instanceof SaveResult.Saved saved) {
-            getSession().info(getString("admin.editor.created"));
+            getSession().info(getString(isPage() ? "admin.pages.created" : "admin.editor.created"));
             setResponsePage(ArticleEditPage.class, ArticleEditPage.parameters(saved.translation().key()));
         } else if (result instanceof SaveResult.Rejected rejected) {
             for (EditorialProblem p : rejected.problems()) {

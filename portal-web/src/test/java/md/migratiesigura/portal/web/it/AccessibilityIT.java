@@ -55,6 +55,11 @@ class AccessibilityIT extends BrowserJourney {
         {"/ro/consultatie", "/ru/konsultatsiya"},
         {"/ro/consultatie?sos=1", "/ru/konsultatsiya?sos=1"},
         {"/ro/consultatie/raspuns", "/ru/konsultatsiya/otvet"},
+        {"/ro/despre", "/ru/o-nas"},
+        {"/ro/contacte", "/ru/kontakty"},
+        {"/ro/parteneri", "/ru/partnery"},
+        {"/ro/confidentialitate", "/ru/konfidentsialnost"},
+        {"/ro/accesibilitate", "/ru/dostupnost"},
     };
 
     /** Back-office pages for a signed-in administrator, checked in Romanian and again in Russian. */
@@ -78,7 +83,11 @@ class AccessibilityIT extends BrowserJourney {
             "/admin/account",
             "/admin/consultations",
             "/admin/consultations?view=closed",
-            "/admin/referrals"
+            "/admin/referrals",
+            "/admin/pages",
+            "/admin/pages/new",
+            "/admin/articles/despre",
+            "/admin/navigation"
     );
 
     private static final String AXE_RUN = """
