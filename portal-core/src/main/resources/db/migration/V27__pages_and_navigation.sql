@@ -25,8 +25,10 @@ INSERT INTO navigation_entries (lang, place, position, target_kind, target, labe
     ('ro', 'MAIN', 30, 'FIXED', 'consultation', NULL),
     ('ro', 'MAIN', 50, 'FIXED', 'events', NULL),
     ('ro', 'FOOTER', 10, 'FIXED', 'agencies', NULL),
+    ('ro', 'FOOTER', 50, 'FIXED', 'report', NULL),
     ('ru', 'MAIN', 10, 'FIXED', 'topics', NULL),
     ('ru', 'MAIN', 20, 'FIXED', 'risk-check', NULL),
     ('ru', 'MAIN', 30, 'FIXED', 'consultation', NULL),
     ('ru', 'MAIN', 50, 'FIXED', 'events', NULL),
-    ('ru', 'FOOTER', 10, 'FIXED', 'agencies', NULL);
+    ('ru', 'FOOTER', 10, 'FIXED', 'agencies', NULL),
+    ('ru', 'FOOTER', 50, 'FIXED', 'report', NULL);

@@ -45,7 +45,7 @@ import md.migratiesigura.portal.web.consultation.ConsultationRoutes;
 import md.migratiesigura.portal.web.event.EventRoutes;
 import md.migratiesigura.portal.web.home.HomePage;
 import md.migratiesigura.portal.web.home.HomeRoutes;
-import md.migratiesigura.portal.web.page.PageRoutes;
+import md.migratiesigura.portal.web.pages.PageRoutes;
 import md.migratiesigura.portal.web.report.ReportDownloads;
 import md.migratiesigura.portal.web.report.ReportRoutes;
 import md.migratiesigura.portal.web.riskcheck.RiskCheckRoutes;

@@ -12,7 +12,7 @@ import md.migratiesigura.portal.web.audit.AuditPage;
 import md.migratiesigura.portal.web.consultation.ConsultationsPage;
 import md.migratiesigura.portal.web.consultation.ReferralsPage;
 import md.migratiesigura.portal.web.event.EventsAdminPage;
-import md.migratiesigura.portal.web.page.NavigationEditPage;
+import md.migratiesigura.portal.web.pages.NavigationEditPage;
 import md.migratiesigura.portal.web.report.ReportFiguresPage;
 import md.migratiesigura.portal.web.visits.VisitsPage;
 import org.apache.wicket.Application;

@@ -6,7 +6,7 @@ import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.web.PortalApplication;
 import md.migratiesigura.portal.web.admin.AdminBasePage;
 import md.migratiesigura.portal.web.common.Texts;
-import md.migratiesigura.portal.web.page.NavigationEditPage;
+import md.migratiesigura.portal.web.pages.NavigationEditPage;
 import md.migratiesigura.portal.web.security.StaffRoles;
 import org.apache.wicket.authroles.authorization.strategies.role.annotations.AuthorizeInstantiation;
 import org.apache.wicket.markup.html.basic.Label;

@@ -19,7 +19,7 @@ import md.migratiesigura.portal.media.ImageService;
 import md.migratiesigura.portal.web.PortalApplication;
 import md.migratiesigura.portal.web.admin.SaveProblems;
 import md.migratiesigura.portal.web.common.Texts;
-import md.migratiesigura.portal.web.page.PageRoutes;
+import md.migratiesigura.portal.web.pages.PageRoutes;
 import md.migratiesigura.portal.web.security.StaffSession;
 import org.apache.commons.fileupload2.core.FileUploadException;
 import org.apache.wicket.AttributeModifier;

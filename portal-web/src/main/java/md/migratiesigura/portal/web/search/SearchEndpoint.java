@@ -18,7 +18,7 @@ import md.migratiesigura.portal.web.api.ApiRequest;
 import md.migratiesigura.portal.web.article.ArticleRoutes;
 import md.migratiesigura.portal.web.common.PublicUrls;
 import md.migratiesigura.portal.web.event.EventRoutes;
-import md.migratiesigura.portal.web.page.PageRoutes;
+import md.migratiesigura.portal.web.pages.PageRoutes;
 
 /**
  * {@code GET /api/v1/search?q=&lang=ro|ru&type=article|event&page=1&size=10}: {@code {"total", "totalExact", "hits":

@@ -9,7 +9,7 @@ import md.migratiesigura.portal.search.SearchHit;
 import md.migratiesigura.portal.search.SearchQuery;
 import md.migratiesigura.portal.search.SearchResults;
 import md.migratiesigura.portal.web.PortalApplication;
-import md.migratiesigura.portal.web.page.PagePage;
+import md.migratiesigura.portal.web.pages.PagePage;
 import md.migratiesigura.portal.web.article.ArticlePage;
 import md.migratiesigura.portal.web.common.AnchorLink;
 import md.migratiesigura.portal.web.common.BasePage;

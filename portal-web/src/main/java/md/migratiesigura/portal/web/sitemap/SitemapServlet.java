@@ -27,7 +27,7 @@ import md.migratiesigura.portal.web.common.PublicUrls;
 import md.migratiesigura.portal.web.common.XmlServlet;
 import md.migratiesigura.portal.web.event.EventRoutes;
 import md.migratiesigura.portal.web.home.HomeRoutes;
-import md.migratiesigura.portal.web.page.PageRoutes;
+import md.migratiesigura.portal.web.pages.PageRoutes;
 
 /**
  * {@code /sitemap.xml}: every published page, each language version with {@code xhtml:link} alternates for all its

@@ -60,6 +60,7 @@ class AccessibilityIT extends BrowserJourney {
         {"/ro/parteneri", "/ru/partnery"},
         {"/ro/confidentialitate", "/ru/konfidentsialnost"},
         {"/ro/accesibilitate", "/ru/dostupnost"},
+        {"/ro/raport", "/ru/otchet"},
     };
 
     /** Back-office pages for a signed-in administrator, checked in Romanian and again in Russian. */

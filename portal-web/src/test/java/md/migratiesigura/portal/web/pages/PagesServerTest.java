@@ -1,4 +1,4 @@
-package md.migratiesigura.portal.web.page;
+package md.migratiesigura.portal.web.pages;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

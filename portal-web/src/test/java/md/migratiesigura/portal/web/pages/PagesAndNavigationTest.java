@@ -1,4 +1,4 @@
-package md.migratiesigura.portal.web.page;
+package md.migratiesigura.portal.web.pages;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -33,6 +33,7 @@ import md.migratiesigura.portal.web.article.ArticleEditPage;
 import md.migratiesigura.portal.web.common.LanguageMountedMapper;
 import md.migratiesigura.portal.web.common.NotFoundPage;
 import md.migratiesigura.portal.web.home.HomePage;
+import md.migratiesigura.portal.web.report.RetrospectivePage;
 import md.migratiesigura.portal.web.search.SearchPage;
 import org.apache.wicket.request.IRequestMapper;
 import org.apache.wicket.util.tester.FormTester;
@@ -263,6 +264,18 @@ class PagesAndNavigationTest {
         assertEquals(List.of(), core.navigation().save(admin(), Language.RO, without));
         tester.executeUrl("ro/");
         assertFalse(tester.getLastResponseAsString().contains("Profesioniști</a>"), "removed again");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"ro/raport, 123.768, /ro/raport/2025", "ru/otchet, 48 878, /ru/otchet/2025"})
+    void theRetrospectiveListsTheSeededYearWithItsFiguresAndDownloads(String path, String figure, String year) {
+        tester.executeUrl(path);
+        tester.assertRenderedPage(RetrospectivePage.class);
+        String html = tester.getLastResponseAsString().replace('\u00a0', ' ').replace('\u202f', ' ');
+        assertTrue(html.contains("href=\"" + year + "\">2025</a>"), "the year links to its report");
+        assertTrue(html.contains(figure), figure);
+        assertTrue(html.contains("href=\"" + year + "/report.pdf\"") && html.contains("href=\"" + year + "/months.csv\""));
+        assertTrue(tester.getLastRenderedPage().isPageStateless());
     }
 
     @Test

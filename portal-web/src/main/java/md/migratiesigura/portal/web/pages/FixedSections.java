@@ -1,4 +1,4 @@
-package md.migratiesigura.portal.web.page;
+package md.migratiesigura.portal.web.pages;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,6 +9,7 @@ import md.migratiesigura.portal.web.common.BasePage;
 import md.migratiesigura.portal.web.consultation.ConsultationPage;
 import md.migratiesigura.portal.web.event.EventsPage;
 import md.migratiesigura.portal.web.home.HomePage;
+import md.migratiesigura.portal.web.report.RetrospectivePage;
 import md.migratiesigura.portal.web.riskcheck.RiskCheckPage;
 import md.migratiesigura.portal.web.search.SearchPage;
 import org.apache.wicket.Page;
@@ -34,6 +35,7 @@ public final class FixedSections {
         SERVED.put("events", new Section(EventsPage.class, ""));
         SERVED.put("agencies", new Section(AgenciesPage.class, ""));
         SERVED.put("search", new Section(SearchPage.class, ""));
+        SERVED.put("report", new Section(RetrospectivePage.class, ""));
     }
 
     private FixedSections() {

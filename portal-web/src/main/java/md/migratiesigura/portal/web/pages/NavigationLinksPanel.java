@@ -1,4 +1,4 @@
-package md.migratiesigura.portal.web.page;
+package md.migratiesigura.portal.web.pages;
 
 import java.io.Serializable;
 import java.util.List;

@@ -1,4 +1,4 @@
-package md.migratiesigura.portal.web.page;
+package md.migratiesigura.portal.web.pages;
 
 import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.navigation.Navigation;
