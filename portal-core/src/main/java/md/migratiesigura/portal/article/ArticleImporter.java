@@ -208,13 +208,7 @@ public final class ArticleImporter {
         Instant now = clock.instant();
         Article article = new Article(key, category, now);
         for (ArticleFile file : files) {
-            Long taken = session.createSelectionQuery(
-                            "select t.id from ArticleTranslation t where t.language = :lang and t.slug = :slug", Long.class)
-                    .setParameter("lang", file.language())
-                    .setParameter("slug", file.slug())
-                    .setMaxResults(1)
-                    .getSingleResultOrNull();
-            if (taken != null) {
+            if (slugTaken(session, file.language(), file.slug())) {
                 throw new ContentException(0, file.language().code() + ".md: slug '" + file.slug()
                         + "' is already used by another article");
             }
@@ -325,7 +319,18 @@ public final class ArticleImporter {
     }
 
 
-    private static List<Path> sortedChildren(Path dir) {
+    /** Whether an article or page already has this slug in this language. */
+    static boolean slugTaken(Session session, Language language, String slug) {
+        return session.createSelectionQuery(
+                        "select t.id from ArticleTranslation t where t.language = :lang and t.slug = :slug", Long.class)
+                .setParameter("lang", language)
+                .setParameter("slug", slug)
+                .setMaxResults(1)
+                .getSingleResultOrNull() != null;
+    }
+
+    /** The entries of a folder in name order; none when it cannot be read (or does not exist). */
+    static List<Path> sortedChildren(Path dir) {
         try (Stream<Path> children = Files.list(dir)) {
             return children.sorted().toList();
         } catch (IOException e) {

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.content.ContentException;
 import md.migratiesigura.portal.content.ContentFiles;
@@ -65,7 +64,7 @@ public class PageImporter {
         int created = 0;
         int present = 0;
         Path pages = root.resolve("pages");
-        for (Path folder : sortedChildren(pages)) {
+        for (Path folder : ArticleImporter.sortedChildren(pages)) {
             if (!Files.isDirectory(folder)) {
                 continue;
             }
@@ -121,13 +120,7 @@ public class PageImporter {
         Instant now = clock.instant();
         Article page = Article.page(key, now);
         for (PageFile file : files) {
-            Long taken = session.createSelectionQuery(
-                            "select t.id from ArticleTranslation t where t.language = :lang and t.slug = :slug", Long.class)
-                    .setParameter("lang", file.language())
-                    .setParameter("slug", file.slug())
-                    .setMaxResults(1)
-                    .getSingleResultOrNull();
-            if (taken != null) {
+            if (ArticleImporter.slugTaken(session, file.language(), file.slug())) {
                 throw new ContentException(0, file.language().code() + ".md: slug '" + file.slug()
                         + "' is already used by another article or page");
             }
@@ -184,17 +177,6 @@ public class PageImporter {
                 throw new ContentException(0, e.getMessage());
             }
             return new PageFile(language, title, slug, summary, menu, order, body);
-        }
-    }
-
-    private static List<Path> sortedChildren(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> children = Files.list(dir)) {
-            return children.sorted().toList();
-        } catch (IOException e) {
-            return List.of();
         }
     }
 }

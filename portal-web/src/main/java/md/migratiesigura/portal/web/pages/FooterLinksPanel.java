@@ -2,16 +2,14 @@ package md.migratiesigura.portal.web.pages;
 
 import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.navigation.Navigation;
-import md.migratiesigura.portal.web.PortalApplication;
 import org.apache.wicket.markup.html.panel.Panel;
 import org.apache.wicket.model.IModel;
-import org.apache.wicket.model.LoadableDetachableModel;
 
 /** The footer's links of a public page (about, contacts, partners, …), as the editors ordered them. */
 public class FooterLinksPanel extends Panel {
 
     public FooterLinksPanel(String id, Language language) {
-        this(id, language, LoadableDetachableModel.of(() -> PortalApplication.get().navigation().of(language)));
+        this(id, language, NavigationLinksPanel.published(language));
     }
 
     /** The given navigation, such as an editor's unsaved one. */

@@ -4,7 +4,9 @@ import java.io.Serializable;
 import java.util.List;
 import java.util.Optional;
 import md.migratiesigura.portal.common.Language;
+import md.migratiesigura.portal.navigation.Navigation;
 import md.migratiesigura.portal.navigation.NavigationLink;
+import md.migratiesigura.portal.web.PortalApplication;
 import md.migratiesigura.portal.web.article.ArticleRoutes;
 import org.apache.wicket.AttributeModifier;
 import org.apache.wicket.markup.html.basic.Label;
@@ -13,6 +15,7 @@ import org.apache.wicket.markup.html.list.ListItem;
 import org.apache.wicket.markup.html.list.ListView;
 import org.apache.wicket.markup.html.panel.Panel;
 import org.apache.wicket.model.IModel;
+import org.apache.wicket.model.LoadableDetachableModel;
 import org.apache.wicket.request.cycle.RequestCycle;
 
 /**
@@ -37,6 +40,20 @@ public class NavigationLinksPanel extends Panel {
                 link.add(new Label("label", s.label()).setRenderBodyOnly(true));
                 link.add(AttributeModifier.replace("aria-current", s.current() ? "page" : null));
                 item.add(link);
+            }
+        });
+    }
+
+    /**
+     * The published navigation of a language. When it cannot be read (the database is down) the page is shown without
+     * its menus rather than not at all: the error page, with the hotline's number, needs this most.
+     */
+    static IModel<Navigation> published(Language language) {
+        return LoadableDetachableModel.of(() -> {
+            try {
+                return PortalApplication.get().navigation().of(language);
+            } catch (RuntimeException e) {
+                return new Navigation(List.of(), List.of());
             }
         });
     }

@@ -2,10 +2,8 @@ package md.migratiesigura.portal.web.pages;
 
 import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.navigation.Navigation;
-import md.migratiesigura.portal.web.PortalApplication;
 import org.apache.wicket.markup.html.panel.Panel;
 import org.apache.wicket.model.IModel;
-import org.apache.wicket.model.LoadableDetachableModel;
 
 /**
  * The main navigation of a public page, as the editors ordered it for its language. On a narrow screen it folds into
@@ -15,7 +13,7 @@ import org.apache.wicket.model.LoadableDetachableModel;
 public class SiteNavigationPanel extends Panel {
 
     public SiteNavigationPanel(String id, Language language) {
-        this(id, language, LoadableDetachableModel.of(() -> PortalApplication.get().navigation().of(language)));
+        this(id, language, NavigationLinksPanel.published(language));
     }
 
     /** The given navigation, such as an editor's unsaved one. */

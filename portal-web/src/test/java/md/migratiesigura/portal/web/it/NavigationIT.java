@@ -83,9 +83,9 @@ class NavigationIT extends BrowserJourney {
     void anEditorCreatesAPagePutsItInTheMenuAndReadersSeeItLive() throws Exception {
         String word = "Formare " + UUID.randomUUID().toString().substring(0, 6);
         signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
-        browser.findElement(By.cssSelector(".admin-nav a[href$='admin/pages']")).click();
-        wait.until(ExpectedConditions.urlMatches(".*/admin/pages.*"));
-        browser.findElement(By.cssSelector("main a[href$='admin/pages/new']")).click();
+        browser.findElement(By.linkText("Pagini")).click();
+        wait.until(ExpectedConditions.urlMatches(".*/admin/pages$"));
+        browser.findElement(By.cssSelector("main a[href$='pages/new']")).click();
         wait.until(ExpectedConditions.urlMatches(".*/admin/pages/new.*"));
         browser.findElement(By.cssSelector("main form [name$=title]")).sendKeys(word);
         browser.findElement(By.cssSelector("main form [name$=body]")).sendKeys("Sesiuni pentru **profesioniști**.");

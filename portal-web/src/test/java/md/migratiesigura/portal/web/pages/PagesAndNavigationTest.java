@@ -30,6 +30,7 @@ import md.migratiesigura.portal.web.TestPortal;
 import md.migratiesigura.portal.web.admin.AccessDeniedPage;
 import md.migratiesigura.portal.web.admin.StaffTesting;
 import md.migratiesigura.portal.web.article.ArticleEditPage;
+import md.migratiesigura.portal.web.article.PagesPage;
 import md.migratiesigura.portal.web.common.LanguageMountedMapper;
 import md.migratiesigura.portal.web.common.NotFoundPage;
 import md.migratiesigura.portal.web.home.HomePage;
@@ -197,6 +198,17 @@ class PagesAndNavigationTest {
         assertTrue(html.contains("href=\"/ro/despre\""), "the public link is the page's address");
         assertFalse(html.contains("name=\"category\""), "no category for a page");
         assertFalse(html.contains("type=\"file\""), "no cover for a page");
+    }
+
+    @Test
+    void anEditorFindsThePagesInTheirListAndTheWayToANewOne() {
+        StaffTesting.signIn(tester, TestPortal.newStaff(core, Role.EDITOR), TestPortal.STAFF_PASSWORD);
+        tester.executeUrl("admin/pages");
+        tester.assertRenderedPage(PagesPage.class);
+        String html = tester.getLastResponseAsString();
+        assertTrue(html.contains("Despre Linia Fierbinte") && html.contains("О горячей линии"), "both languages");
+        assertTrue(html.contains("Pagină nouă"));
+        assertFalse(html.contains("Ghid"), "no articles among the pages");
     }
 
     @Test
