@@ -27,7 +27,7 @@ public class PagesPage extends AdminBasePage {
     public PagesPage(PageParameters parameters) {
         super(parameters);
         add(new BookmarkablePageLink<Void>("new", NewPagePage.class));
-        add(new BookmarkablePageLink<Void>("navigation", NavigationEditPage.class));
+        add(new BookmarkablePageLink<Void>("navigationEditor", NavigationEditPage.class));
         IModel<List<EditorialListItem>> pages = LoadableDetachableModel.of(
                 () -> PortalApplication.get().editorialList().pages());
         add(new ListView<>("rows", pages) {
