@@ -74,7 +74,8 @@ public final class ArticleImporter {
         importCategories(root, problems);
         Path articles = root.resolve("articles");
         if (Files.isDirectory(articles)) {
-            // Articles already in the database stay as the editors made them: not even their files are read again.
+            // Articles already in the database stay as the editors made them, except for a newer review of their
+            // sources (see updateReviews).
             Set<String> existing = new HashSet<>(sessionFactory.fromTransaction(session ->
                     session.createSelectionQuery("select a.key from Article a", String.class).getResultList()));
             for (Path folder : sortedChildren(articles)) {
@@ -83,6 +84,7 @@ public final class ArticleImporter {
                 }
                 if (existing.contains(folder.getFileName().toString().replace("/", ""))) {
                     counts[1]++;
+                    updateReviews(root, folder, problems);
                 } else {
                     importArticle(root, folder, problems, counts);
                 }
@@ -193,6 +195,58 @@ public final class ArticleImporter {
         }
     }
 
+    /**
+     * For an article already in the database: a language file whose {@code reviewed} date is later than the one
+     * saved brings its sources, {@code reviewed} and {@code review_by} in, with a revision; everything else the
+     * editors wrote stays. A file reviewed on the same day or earlier changes nothing.
+     */
+    private void updateReviews(Path root, Path folder, List<ImportProblem> problems) {
+        String key = folder.getFileName().toString().replace("/", "");
+        List<ArticleFile> files = new ArrayList<>();
+        for (Language language : Language.values()) {
+            Path file = folder.resolve(language.code() + ".md");
+            if (!Files.exists(file)) {
+                continue;
+            }
+            try {
+                ArticleFile parsed = ArticleFile.parse(language, ContentFiles.readUtf8(file), clock.instant());
+                if (parsed.reviewed() != null) {
+                    files.add(parsed);
+                }
+            } catch (ContentException e) {
+                problems.add(new ImportProblem(root.relativize(file).toString(), e.line(), e.getMessage()));
+            } catch (IOException e) {
+                problems.add(new ImportProblem(root.relativize(file).toString(), 0, e.getMessage()));
+            }
+        }
+        if (files.isEmpty()) {
+            return;
+        }
+        try {
+            sessionFactory.inTransaction(session -> {
+                Article article = session.bySimpleNaturalId(Article.class).load(key);
+                Instant now = clock.instant();
+                boolean changed = false;
+                for (ArticleFile file : files) {
+                    ArticleTranslation t = article == null ? null : article.translation(file.language()).orElse(null);
+                    if (t == null || (t.getReviewed() != null && !file.reviewed().isAfter(t.getReviewed()))) {
+                        continue;
+                    }
+                    t.setReview(file.reviewed(), file.sources());
+                    t.write(t.getTitle(), t.getSlug(), t.getSummary(), t.getBodyMarkdown(), t.getBodyHtml(),
+                            t.getReadingMinutes(), new LinkedHashSet<>(t.getTags()), file.reviewBy(), now);
+                    TranslationWriter.addRevision(session, t, RevisionAction.REVIEW_IMPORTED, null, now);
+                    changed = true;
+                }
+                if (changed) {
+                    SearchOutbox.changed(session, ArticleSearchSource.TYPE, key, now);
+                }
+            });
+        } catch (RuntimeException e) {
+            problems.add(new ImportProblem(root.relativize(folder).toString(), 0, "could not be saved: " + e.getMessage()));
+        }
+    }
+
     private boolean createIfMissing(Session session, String key, List<ArticleFile> files) {
         if (session.bySimpleNaturalId(Article.class).load(key) != null) {
             return false;
@@ -216,6 +270,7 @@ public final class ArticleImporter {
             String plain = markdown.toPlainText(file.body());
             translation.write(file.title(), file.slug(), file.summary(), file.body(), markdown.toHtml(file.body()),
                     MarkdownRenderer.readingMinutes(plain), file.tags(), file.reviewBy(), now);
+            translation.setReview(file.reviewed(), file.sources());
             translation.setPublication(file.status(), file.publishedAt());
             article.addTranslation(translation);
         }
@@ -226,7 +281,8 @@ public final class ArticleImporter {
 
     /** One parsed language file of an article. */
     record ArticleFile(Language language, String title, String slug, String summary, String category,
-                       Set<String> tags, ArticleStatus status, Instant publishedAt, LocalDate reviewBy, String body) {
+                       Set<String> tags, ArticleStatus status, Instant publishedAt, LocalDate reviewBy,
+                       LocalDate reviewed, List<ArticleSource> sources, String body) {
 
         static ArticleFile parse(Language language, String text, Instant now) {
             FrontMatterDocument doc = FrontMatterDocument.parse(text);
@@ -257,6 +313,8 @@ public final class ArticleImporter {
                     : publishedAt.isAfter(now) ? ArticleStatus.SCHEDULED : ArticleStatus.PUBLISHED;
             Instant reviewInstant = instant(f.get("review_by"), "review_by");
             LocalDate reviewBy = reviewInstant == null ? null : LocalDate.ofInstant(reviewInstant, ZONE);
+            LocalDate reviewed = date(f.get("reviewed"), "reviewed");
+            List<ArticleSource> sources = sources(f.get("sources"), text);
             String body = doc.body();
             if (body.length() > MAX_BODY) {
                 throw new ContentException(0, "the body is longer than " + MAX_BODY + " characters");
@@ -266,7 +324,76 @@ public final class ArticleImporter {
             } catch (IllegalArgumentException e) {
                 throw new ContentException(0, e.getMessage());
             }
-            return new ArticleFile(language, title, slug, summary, category, tags, status, publishedAt, reviewBy, body);
+            return new ArticleFile(language, title, slug, summary, category, tags, status, publishedAt, reviewBy,
+                    reviewed, sources, body);
+        }
+
+        /**
+         * {@code sources:} as a list of title, publisher, url (http or https) and consulted (a date); a bad entry
+         * is reported with the line where it starts.
+         */
+        static List<ArticleSource> sources(Object raw, String text) {
+            List<ArticleSource> sources = new ArrayList<>();
+            if (raw == null) {
+                return sources;
+            }
+            int listLine = lineOf(text, "sources:", 0);
+            if (!(raw instanceof List<?> list)) {
+                throw new ContentException(listLine, "sources must be a list of entries with title, publisher, url"
+                        + " and consulted");
+            }
+            if (list.size() > ArticleSource.MAX_SOURCES) {
+                throw new ContentException(listLine, "at most " + ArticleSource.MAX_SOURCES + " sources");
+            }
+            int entryLine = listLine;
+            for (int i = 0; i < list.size(); i++) {
+                entryLine = lineOf(text, "- ", entryLine);
+                String which = "source " + (i + 1) + ": ";
+                if (!(list.get(i) instanceof Map<?, ?> entry)) {
+                    throw new ContentException(entryLine, which + "expected title, publisher, url and consulted");
+                }
+                try {
+                    String title = requiredText(entry, "title", ArticleSource.MAX_TITLE);
+                    String publisher = requiredText(entry, "publisher", ArticleSource.MAX_PUBLISHER);
+                    String url = requiredText(entry, "url", ArticleSource.MAX_URL);
+                    if (!ArticleSource.isWebAddress(url)) {
+                        throw new ContentException(0, "url '" + url + "' must be an http:// or https:// address");
+                    }
+                    LocalDate consulted = date(entry.get("consulted"), "consulted");
+                    if (consulted == null) {
+                        throw new ContentException(0, "'consulted' is required");
+                    }
+                    sources.add(new ArticleSource(title, publisher, url, consulted));
+                } catch (ContentException e) {
+                    throw new ContentException(entryLine, which + e.getMessage());
+                }
+            }
+            return sources;
+        }
+
+        /** A plain date such as 2026-12-06, or null when absent. */
+        static LocalDate date(Object raw, String name) {
+            if (raw == null) {
+                return null;
+            }
+            String value = String.valueOf(raw).strip();
+            try {
+                return LocalDate.parse(value);
+            } catch (DateTimeParseException e) {
+                throw new ContentException(0, "'" + name + "' must be a date like 2025-02-03, got '"
+                        + (value.length() > 40 ? value.substring(0, 40) + "…" : value) + "'");
+            }
+        }
+
+        /** The 1-based line after {@code afterLine} whose text, without leading spaces, starts so; 0 if none. */
+        private static int lineOf(String text, String start, int afterLine) {
+            String[] lines = text.split("\n", -1);
+            for (int i = afterLine; i < lines.length; i++) {
+                if (lines[i].stripLeading().startsWith(start)) {
+                    return i + 1;
+                }
+            }
+            return 0;
         }
     }
 

@@ -14,6 +14,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.common.LanguageConverter;
 import org.hibernate.annotations.Immutable;
@@ -75,6 +76,13 @@ public class ArticleRevision {
     @Column(name = "review_by", updatable = false)
     private LocalDate reviewBy;
 
+    @Column(name = "reviewed", updatable = false)
+    private LocalDate reviewed;
+
+    /** The sources, one a line ({@link ArticleSource#toLines}); null when there were none. */
+    @Column(name = "sources", updatable = false, columnDefinition = "mediumtext")
+    private String sources;
+
     @Column(name = "cover_image", updatable = false, columnDefinition = "char(32)")
     private String coverImage;
 
@@ -105,6 +113,8 @@ public class ArticleRevision {
         this.status = t.getStatus();
         this.publishAt = t.getPublishedAt();
         this.reviewBy = t.getReviewBy();
+        this.reviewed = t.getReviewed();
+        this.sources = ArticleSource.toLines(t.getSources());
         this.coverImage = t.getCoverImage();
         this.coverAlt = t.getCoverAlt();
         this.authorEmail = authorEmail;
@@ -165,6 +175,19 @@ public class ArticleRevision {
 
     public LocalDate getReviewBy() {
         return reviewBy;
+    }
+
+    public LocalDate getReviewed() {
+        return reviewed;
+    }
+
+    public List<ArticleSource> getSources() {
+        return ArticleSource.fromLines(sources);
+    }
+
+    /** The sources as stored, one a line, for comparing two revisions. */
+    public String getSourcesText() {
+        return sources == null ? "" : sources;
     }
 
     public String getCoverImage() {

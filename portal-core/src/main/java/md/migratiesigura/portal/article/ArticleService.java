@@ -3,6 +3,7 @@ package md.migratiesigura.portal.article;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,6 +63,26 @@ public class ArticleService {
             }
             List<ArticleSummary> list = summaries(items.setFirstResult((page - 1) * size).setMaxResults(size));
             return new ResultPage<>(count.getSingleResult(), page, size, list);
+        });
+    }
+
+    /**
+     * The review date and sources of the published language versions of these articles, by article key; an article
+     * not published in the language is absent. For lists such as the API's, one query for a whole page.
+     */
+    public Map<String, ArticleReview> reviews(Language language, Collection<String> keys) {
+        if (keys.isEmpty() || !keys.stream().allMatch(TextRules::isPrintableAscii)) {
+            return Map.of();
+        }
+        return sessionFactory.fromTransaction(session -> {
+            Map<String, ArticleReview> reviews = new LinkedHashMap<>();
+            visible(session, "select distinct t from ArticleTranslation t join fetch t.article a left join fetch t.sources"
+                    + " where t.language = :lang and a.key in (:keys) and " + VISIBLE, ArticleTranslation.class, language)
+                    .setParameter("keys", keys)
+                    .getResultList()
+                    .forEach(t -> reviews.put(t.getArticle().getKey(),
+                            new ArticleReview(t.getReviewed(), List.copyOf(t.getSources()))));
+            return reviews;
         });
     }
 
@@ -142,7 +163,8 @@ public class ArticleService {
                     category == null ? null : category.name(language),
                     t.getTags().stream().sorted().toList(),
                     other == null ? null : other.getSlug(),
-                    ImageService.cover(session, t.getCoverImage()), t.getCoverAlt()));
+                    ImageService.cover(session, t.getCoverImage()), t.getCoverAlt(), t.getReviewed(), t.getReviewBy(),
+                    List.copyOf(t.getSources())));
         });
     }
 

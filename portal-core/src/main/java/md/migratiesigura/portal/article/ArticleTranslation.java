@@ -13,11 +13,14 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.common.LanguageConverter;
@@ -66,6 +69,15 @@ public class ArticleTranslation {
 
     @Column(name = "review_by")
     private LocalDate reviewBy;
+
+    /** When an editor last checked the text against its sources; null when never. */
+    @Column(name = "reviewed")
+    private LocalDate reviewed;
+
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "article_sources", joinColumns = @JoinColumn(name = "translation_id"))
+    @OrderColumn(name = "source_index")
+    private List<ArticleSource> sources = new ArrayList<>();
 
     @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "article_translation_tags", joinColumns = @JoinColumn(name = "translation_id"))
@@ -131,6 +143,15 @@ public class ArticleTranslation {
         this.tags.addAll(tags);
         this.reviewBy = reviewBy;
         this.updatedAt = now;
+    }
+
+    /** Replaces the sources and the date they were last checked (null: never). */
+    public void setReview(LocalDate reviewed, List<ArticleSource> sources) {
+        this.reviewed = reviewed;
+        if (!this.sources.equals(sources)) {
+            this.sources.clear();
+            this.sources.addAll(sources);
+        }
     }
 
     /** Records that the text changed now, by whom, and which version of the other language it follows (or null). */
@@ -211,6 +232,14 @@ public class ArticleTranslation {
 
     public LocalDate getReviewBy() {
         return reviewBy;
+    }
+
+    public LocalDate getReviewed() {
+        return reviewed;
+    }
+
+    public List<ArticleSource> getSources() {
+        return sources;
     }
 
     public Set<String> getTags() {

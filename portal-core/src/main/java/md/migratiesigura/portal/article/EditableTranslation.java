@@ -18,15 +18,17 @@ public record EditableTranslation(String key, Language language, int version, St
                                   String summary, String bodyMarkdown, String bodyHtml, String categoryKey,
                                   List<String> tags, ArticleStatus status, Instant publishAt, LocalDate reviewBy,
                                   CoverImage cover, String coverAlt, String authorEmail, Instant contentChangedAt,
-                                  Instant updatedAt, boolean publishedLate) implements Serializable {
+                                  Instant updatedAt, boolean publishedLate, LocalDate reviewed,
+                                  List<ArticleSource> sources) implements Serializable {
 
     public EditableTranslation {
         tags = List.copyOf(tags);
+        sources = List.copyOf(sources);
     }
 
     /** The saved text as a draft, to fill the editor's form. */
     public ArticleDraft toDraft() {
         return new ArticleDraft(title, slug, summary, bodyMarkdown, categoryKey, String.join(", ", tags), reviewBy,
-                cover == null ? null : cover.id(), coverAlt, false);
+                cover == null ? null : cover.id(), coverAlt, false, reviewed, sources);
     }
 }

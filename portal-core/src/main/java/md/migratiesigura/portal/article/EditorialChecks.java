@@ -41,6 +41,8 @@ final class EditorialChecks {
         String categoryKey;
         Set<String> tags = new LinkedHashSet<>();
         LocalDate reviewBy;
+        LocalDate reviewed;
+        List<ArticleSource> sources = new ArrayList<>();
         String coverImage;
         String coverAlt;
         boolean followsOther;
@@ -87,6 +89,8 @@ final class EditorialChecks {
             }
         }
         c.reviewBy = draft.reviewBy();
+        c.reviewed = draft.reviewed();
+        checkSources(c, draft.sources());
         String cover = draft.coverImageId() == null ? "" : draft.coverImageId().strip();
         if (!cover.isEmpty()) {
             if (!cover.matches(IMAGE_ID)) {
@@ -100,6 +104,43 @@ final class EditorialChecks {
         }
         c.followsOther = draft.followsOtherLanguage();
         return c;
+    }
+
+    /**
+     * Each source needs a title, a publisher, an http(s) address and the date it was consulted; a wholly blank row
+     * is left out. Problems name the row as it was sent: {@code source.2.url} is the third row's address.
+     */
+    private static void checkSources(Checked c, List<ArticleSource> sources) {
+        int kept = 0;
+        for (int i = 0; i < sources.size(); i++) {
+            ArticleSource s = sources.get(i);
+            if (blank(s.title()) && blank(s.publisher()) && blank(s.url()) && s.consulted() == null) {
+                continue;
+            }
+            String row = "source." + i + ".";
+            String title = text(c, row + "title", s.title(), ArticleSource.MAX_TITLE, true, false);
+            String publisher = text(c, row + "publisher", s.publisher(), ArticleSource.MAX_PUBLISHER, true, false);
+            String url = s.url() == null ? "" : s.url().strip();
+            if (url.isEmpty()) {
+                c.problems.add(new EditorialProblem(row + "url", Code.REQUIRED, null));
+            } else if (!ArticleSource.isWebAddress(url)) {
+                c.problems.add(new EditorialProblem(row + "url", Code.SOURCE_URL_INVALID, null));
+            }
+            if (s.consulted() == null) {
+                c.problems.add(new EditorialProblem(row + "consulted", Code.REQUIRED, null));
+            }
+            if (++kept == ArticleSource.MAX_SOURCES + 1) {
+                c.problems.add(new EditorialProblem("sources", Code.TOO_MANY_SOURCES,
+                        String.valueOf(ArticleSource.MAX_SOURCES)));
+            }
+            if (title != null && publisher != null && ArticleSource.isWebAddress(url) && s.consulted() != null) {
+                c.sources.add(new ArticleSource(title, publisher, url, s.consulted()));
+            }
+        }
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
     }
 
     /** A checked text field: stripped, null when blank; the length is checked before anything reads the whole. */

@@ -3,6 +3,7 @@ package md.migratiesigura.portal.article;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -98,6 +99,35 @@ public class EditorialListQueries {
             return new ResultPage<>(count.getSingleResult(), page, size, list);
         });
     }
+
+    /**
+     * Every language version past its review-by date, without sources or without a review date: the overdue ones
+     * first, the longest overdue at the top, then the others by article key.
+     */
+    public List<ReviewItem> reviewDue() {
+        LocalDate today = today();
+        return sessionFactory.fromTransaction(session -> session.createSelectionQuery(
+                        "select a.key, t.language, t.title, t.status, t.reviewBy, t.reviewed, size(t.sources)"
+                                + " from ArticleTranslation t join t.article a" + REVIEW_DUE, Object[].class)
+                .setParameter("today", today)
+                .getResultList().stream()
+                .map(r -> new ReviewItem((String) r[0], (Language) r[1], (String) r[2], (ArticleStatus) r[3],
+                        (LocalDate) r[4], (LocalDate) r[5], ((Number) r[6]).intValue(),
+                        r[4] != null && ((LocalDate) r[4]).isBefore(today)))
+                .sorted(Comparator.comparing((ReviewItem i) -> !i.overdue())
+                        .thenComparing(i -> i.overdue() ? i.reviewBy() : LocalDate.MIN)
+                        .thenComparing(ReviewItem::key).thenComparing(ReviewItem::language))
+                .toList());
+    }
+
+    /** How many language versions {@link #reviewDue()} lists, for the dashboard. */
+    public long reviewDueCount() {
+        return sessionFactory.fromTransaction(session -> session.createSelectionQuery(
+                        "select count(t) from ArticleTranslation t" + REVIEW_DUE, Long.class)
+                .setParameter("today", today()).getSingleResult());
+    }
+
+    private static final String REVIEW_DUE = " where t.reviewBy < :today or t.reviewed is null or t.sources is empty";
 
     private LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), PortalTime.ZONE);

@@ -30,6 +30,8 @@ public record EditorialProblem(String field, Code code, String detail) implement
         UNKNOWN_REVISION,
         NOT_ALLOWED,
         /** A page's slug that is the first segment of a fixed address ({@link ReservedSlugs}). */
-        SLUG_RESERVED
+        SLUG_RESERVED,
+        SOURCE_URL_INVALID,
+        TOO_MANY_SOURCES
     }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -128,6 +129,7 @@ public class PageImporter {
             translation.write(file.title(), file.slug(), file.summary(), file.body(), markdown.toHtml(file.body()),
                     MarkdownRenderer.readingMinutes(markdown.toPlainText(file.body())), Set.of(), null, now);
             translation.setPublication(ArticleStatus.PUBLISHED, now);
+            translation.setReview(file.reviewed(), file.sources());
             page.addTranslation(translation);
         }
         session.persist(page);
@@ -142,7 +144,7 @@ public class PageImporter {
 
     /** One parsed language file of a page. */
     record PageFile(Language language, String title, String slug, String summary, String menu, Integer order,
-                    String body) {
+                    LocalDate reviewed, List<ArticleSource> sources, String body) {
 
         static PageFile parse(Language language, String text) {
             FrontMatterDocument doc = FrontMatterDocument.parse(text);
@@ -176,7 +178,9 @@ public class PageImporter {
             } catch (IllegalArgumentException e) {
                 throw new ContentException(0, e.getMessage());
             }
-            return new PageFile(language, title, slug, summary, menu, order, body);
+            LocalDate reviewed = ArticleImporter.ArticleFile.date(f.get("reviewed"), "reviewed");
+            List<ArticleSource> sources = ArticleImporter.ArticleFile.sources(f.get("sources"), text);
+            return new PageFile(language, title, slug, summary, menu, order, reviewed, sources, body);
         }
     }
 }

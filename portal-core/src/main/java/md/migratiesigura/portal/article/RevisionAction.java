@@ -9,5 +9,7 @@ public enum RevisionAction {
     SCHEDULED,
     UNPUBLISHED,
     RESTORED,
-    PUBLISHED_BY_SCHEDULE
+    PUBLISHED_BY_SCHEDULE,
+    /** Sources and review dates brought in by the content import from a file reviewed later. */
+    REVIEW_IMPORTED
 }

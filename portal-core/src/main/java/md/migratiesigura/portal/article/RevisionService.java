@@ -66,6 +66,8 @@ public class RevisionService {
             field(fields, "status", a.getStatus().name(), b.getStatus().name());
             field(fields, "publishAt", local(a.getPublishAt()), local(b.getPublishAt()));
             field(fields, "reviewBy", String.valueOf(a.getReviewBy()), String.valueOf(b.getReviewBy()));
+            field(fields, "reviewed", String.valueOf(a.getReviewed()), String.valueOf(b.getReviewed()));
+            field(fields, "sources", a.getSourcesText().strip(), b.getSourcesText().strip());
             field(fields, "cover", a.getCoverImage(), b.getCoverImage());
             field(fields, "coverAlt", a.getCoverAlt(), b.getCoverAlt());
             return Optional.of(new RevisionDiff(summary(a), summary(b), fields,
@@ -101,7 +103,8 @@ public class RevisionService {
                 Optional.ofNullable(session.find(ArticleRevision.class, revisionId)).map(r ->
                         new RestoreTarget(r.getArticle().getKey(), r.getLanguage(), new ArticleDraft(r.getTitle(),
                                 r.getSlug(), r.getSummary(), r.getBodyMarkdown(), r.getCategoryKey(), r.getTags(),
-                                r.getReviewBy(), r.getCoverImage(), r.getCoverAlt(), false), r.getNumber())));
+                                r.getReviewBy(), r.getCoverImage(), r.getCoverAlt(), false, r.getReviewed(),
+                                r.getSources()), r.getNumber())));
         if (target.isEmpty()) {
             return new Rejected(List.of(new EditorialProblem("revision", Code.UNKNOWN_REVISION, null)));
         }

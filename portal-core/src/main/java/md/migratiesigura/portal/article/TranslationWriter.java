@@ -106,11 +106,12 @@ final class TranslationWriter {
         boolean textChanged = created || !c.title.equals(t.getTitle()) || !c.slug.equals(t.getSlug())
                 || !Objects.equals(c.summary, t.getSummary()) || !c.body.equals(t.getBodyMarkdown())
                 || !c.tags.equals(new LinkedHashSet<>(t.getTags())) || !Objects.equals(c.coverImage, t.getCoverImage())
-                || !Objects.equals(c.coverAlt, t.getCoverAlt());
+                || !Objects.equals(c.coverAlt, t.getCoverAlt()) || !c.sources.equals(t.getSources());
         String html = created || !c.body.equals(t.getBodyMarkdown()) ? markdown.toHtml(c.body) : t.getBodyHtml();
         int minutes = MarkdownRenderer.readingMinutes(markdown.toPlainText(c.body));
         t.write(c.title, c.slug, c.summary, c.body, html, minutes, c.tags, c.reviewBy, now);
         t.setCover(c.coverImage, c.coverAlt);
+        t.setReview(c.reviewed, c.sources);
         Instant otherChanged = article.translation(language.other()).map(ArticleTranslation::getContentChangedAt)
                 .orElse(null);
         if (textChanged) {
@@ -265,6 +266,7 @@ final class TranslationWriter {
                 t.getSlug(), t.getSummary(), t.getBodyMarkdown(), t.getBodyHtml(),
                 category == null ? null : category.getKey(), t.getTags().stream().sorted().toList(), t.getStatus(),
                 t.getPublishedAt(), t.getReviewBy(), ImageService.cover(session, t.getCoverImage()), t.getCoverAlt(),
-                t.getAuthorEmail(), t.getContentChangedAt(), t.getUpdatedAt(), t.isPublishedLate());
+                t.getAuthorEmail(), t.getContentChangedAt(), t.getUpdatedAt(), t.isPublishedLate(), t.getReviewed(),
+                List.copyOf(t.getSources()));
     }
 }

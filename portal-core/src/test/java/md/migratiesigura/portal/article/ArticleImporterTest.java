@@ -510,4 +510,182 @@ class ArticleImporterTest {
         assertEquals(0, again.created());
         assertEquals(report.created(), again.unchanged());
     }
+
+    // --- Sources and review dates.
+
+    private static final String SOURCED = """
+            title: Linia fierbinte
+            category: munca
+            published: 2025-06-01
+            review_by: 2026-06-30
+            reviewed: %s
+            sources:
+              - title: "Factsheet 2025"
+                publisher: "Centrul Internațional „La Strada”"
+                url: "https://www.migratiesigura.md"
+                consulted: %s
+            %s""";
+
+    private ContentFolder sourced(String reviewed, String consulted, String more) {
+        return ContentFolder.at(contentDir).article("linia-fierbinte", "ro",
+                SOURCED.formatted(reviewed, consulted, more), "Sună gratuit.\n");
+    }
+
+    private record Review(java.time.LocalDate reviewed, java.time.LocalDate reviewBy, List<ArticleSource> sources,
+                          String title, int revisions) {
+    }
+
+    private Review review(String key, Language language) {
+        return db.sessionFactory().fromTransaction(session -> {
+            ArticleTranslation t = session.createSelectionQuery(
+                            "from ArticleTranslation t where t.article.key = :key and t.language = :lang",
+                            ArticleTranslation.class)
+                    .setParameter("key", key).setParameter("lang", language).getSingleResult();
+            long revisions = session.createSelectionQuery(
+                            "select count(r) from ArticleRevision r where r.article = :a and r.language = :lang", Long.class)
+                    .setParameter("a", t.getArticle()).setParameter("lang", language).getSingleResult();
+            return new Review(t.getReviewed(), t.getReviewBy(), List.copyOf(t.getSources()), t.getTitle(),
+                    (int) revisions);
+        });
+    }
+
+    @Test
+    void sourcesAndReviewDateAreImportedInTheirOrder() {
+        sourced("2026-01-10", "2026-01-09", """
+                  - title: "Codul penal, articolul 165"
+                    publisher: "Parlamentul Republicii Moldova"
+                    url: "http://www.legis.md/cautare/getResults?doc_id=1"
+                    consulted: 2026-01-08
+                """);
+
+        ImportReport report = importFolder();
+
+        assertEquals(List.of(), report.problems());
+        Review r = review("linia-fierbinte", Language.RO);
+        assertEquals(java.time.LocalDate.of(2026, 1, 10), r.reviewed());
+        assertEquals(List.of(
+                new ArticleSource("Factsheet 2025", "Centrul Internațional „La Strada”", "https://www.migratiesigura.md",
+                        java.time.LocalDate.of(2026, 1, 9)),
+                new ArticleSource("Codul penal, articolul 165", "Parlamentul Republicii Moldova",
+                        "http://www.legis.md/cautare/getResults?doc_id=1", java.time.LocalDate.of(2026, 1, 8))),
+                r.sources());
+    }
+
+    @Test
+    void aLaterReviewInTheFileBringsItsSourcesIntoAnArticleAlreadyImported() {
+        sourced("2026-01-10", "2026-01-09", "");
+        importFolder();
+        db.sessionFactory().inTransaction(session -> {
+            ArticleTranslation t = session.createSelectionQuery(
+                    "from ArticleTranslation t where t.slug = 'linia-fierbinte'", ArticleTranslation.class).getSingleResult();
+            t.write("Titlul redactorului", t.getSlug(), t.getSummary(), t.getBodyMarkdown(), t.getBodyHtml(),
+                    t.getReadingMinutes(), new LinkedHashSet<>(t.getTags()), t.getReviewBy(), CLOCK.instant());
+        });
+        ContentFolder.at(contentDir).article("linia-fierbinte", "ro", """
+                title: Titlul din fișier
+                category: munca
+                published: 2025-06-01
+                review_by: 2027-01-31
+                reviewed: 2026-01-14
+                sources:
+                  - title: "Factsheet 2025, ediția revizuită"
+                    publisher: "La Strada"
+                    url: "https://www.migratiesigura.md/raport"
+                    consulted: 2026-01-14
+                """, "Alt text.\n");
+
+        ImportReport again = importFolder();
+
+        assertEquals(List.of(), again.problems());
+        assertEquals(0, again.created());
+        Review r = review("linia-fierbinte", Language.RO);
+        assertEquals(java.time.LocalDate.of(2026, 1, 14), r.reviewed());
+        assertEquals(java.time.LocalDate.of(2027, 1, 31), r.reviewBy());
+        assertEquals(List.of("Factsheet 2025, ediția revizuită"), r.sources().stream().map(ArticleSource::title).toList());
+        assertEquals("Titlul redactorului", r.title(), "the editors' text stays");
+        assertEquals(1, r.revisions(), "the imported review is in the history");
+    }
+
+    @Test
+    void aReviewInTheFileNoLaterThanTheSavedOneChangesNothing() {
+        sourced("2026-01-10", "2026-01-09", "");
+        importFolder();
+        for (String date : List.of("2026-01-10", "2026-01-05")) {
+            ContentFolder.at(contentDir).article("linia-fierbinte", "ro", SOURCED.formatted(date, date, "")
+                    .replace("Factsheet 2025", "Alt titlu"), "Sună gratuit.\n");
+
+            ImportReport again = importFolder();
+
+            assertEquals(List.of(), again.problems());
+            Review r = review("linia-fierbinte", Language.RO);
+            assertEquals(java.time.LocalDate.of(2026, 1, 10), r.reviewed(), date);
+            assertEquals(List.of("Factsheet 2025"), r.sources().stream().map(ArticleSource::title).toList(), date);
+            assertEquals(0, r.revisions(), date);
+        }
+    }
+
+    @Test
+    void aSourceWithoutAnHttpAddressIsReportedOnItsLine() {
+        ImportReport report = importBesideAGoodArticle(folder -> folder.article("ghid-polonia", "ro", """
+                title: Ghid Polonia
+                reviewed: 2026-01-10
+                sources:
+                  - title: "Legea"
+                    publisher: "Seimul"
+                    url: "https://isap.sejm.gov.pl"
+                    consulted: 2026-01-10
+                  - title: "Alta"
+                    publisher: "Cineva"
+                    url: "javascript:alert(1)"
+                    consulted: 2026-01-10
+                """, "Text.\n"));
+
+        ImportProblem problem = onlyProblem(report);
+        assertEquals("articles/ghid-polonia/ro.md", problem.file());
+        assertEquals(9, problem.line(), problem.toString());
+        assertTrue(problem.reason().contains("source 2") && problem.reason().contains("http"), problem.reason());
+        assertNull(stored("ghid-polonia", Language.RO));
+    }
+
+    @Test
+    void aSourceWithoutPublisherOrWithABadDateIsReported() {
+        ImportReport report = importBesideAGoodArticle(folder -> folder
+                .article("fara-editor", "ro", """
+                        title: Fără editor
+                        sources:
+                          - title: "Legea"
+                            url: "https://example.md"
+                            consulted: 2026-01-10
+                        """, "Text.\n")
+                .article("data-rea", "ro", """
+                        title: Data rea
+                        reviewed: 2026-02-30
+                        """, "Text.\n")
+                .article("nu-e-lista", "ro", """
+                        title: Nu e listă
+                        sources: "https://example.md"
+                        """, "Text.\n"));
+
+        assertEquals(3, report.problems().size(), report.problems().toString());
+        assertTrue(report.problems().stream().anyMatch(p -> p.file().contains("fara-editor")
+                && p.reason().contains("'publisher' is required")), report.problems().toString());
+        assertTrue(report.problems().stream().anyMatch(p -> p.file().contains("data-rea")
+                && p.reason().contains("'reviewed' must be a date")), report.problems().toString());
+        assertTrue(report.problems().stream().anyMatch(p -> p.file().contains("nu-e-lista")
+                && p.reason().contains("sources must be a list")), report.problems().toString());
+    }
+
+    @Test
+    void everyBundledArticleArrivesWithSourcesAndAReviewDateInBothLanguages() {
+        Clock afterEveryArticle = Clock.fixed(Instant.parse("2100-01-01T00:00:00Z"), ZoneOffset.UTC);
+        new ArticleImporter(db.sessionFactory(), new MarkdownRenderer(), afterEveryArticle).importFrom(Optional.empty());
+
+        List<String> unsourced = db.sessionFactory().fromTransaction(session -> session.createSelectionQuery(
+                        "select t.article.key from ArticleTranslation t"
+                                + " where t.reviewed is null or t.sources is empty", String.class)
+                .getResultList());
+
+        assertEquals(List.of(), unsourced);
+        assertTrue(count("ArticleTranslation") >= 74, "both languages of every bundled article");
+    }
 }

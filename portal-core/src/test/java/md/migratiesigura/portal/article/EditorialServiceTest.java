@@ -527,4 +527,70 @@ class EditorialServiceTest {
     void thePreviewIsTheSameSanitizedHtmlAsThePublicPage() {
         assertEquals("<p>&lt;b&gt;x&lt;/b&gt; <a href=\"\">y</a></p>\n", editorial.preview("<b>x</b> [y](javascript:z)"));
     }
+
+    // --- Sources and review dates.
+
+    private static final ArticleSource FACTSHEET = new ArticleSource("Factsheet 2025", "La Strada",
+            "https://www.migratiesigura.md", LocalDate.of(2026, 1, 14));
+
+    @Test
+    void sourcesAndTheReviewDateAreSavedWithARevisionAndComeBackWithARestore() {
+        EditableTranslation t = created(unique("Cu surse"), "Text.");
+        ArticleSource law = new ArticleSource("Codul muncii", "Parlamentul", "http://www.legis.md/lege", LocalDate.of(2026, 1, 10));
+
+        EditableTranslation v2 = saved(editorial.saveDraft(editor, t.key(), Language.RO, t.version(), t.toDraft()
+                .withReview(LocalDate.of(2026, 1, 15), List.of(FACTSHEET, new ArticleSource(" ", "", null, null), law))));
+
+        assertEquals(List.of(FACTSHEET, law), v2.sources(), "a blank row is left out, the order kept");
+        assertEquals(LocalDate.of(2026, 1, 15), v2.reviewed());
+        EditableTranslation v3 = saved(editorial.saveDraft(editor, t.key(), Language.RO, v2.version(),
+                v2.toDraft().withReview(null, List.of(law))));
+        assertEquals(List.of(law), v3.sources());
+        List<RevisionSummary> revisions = history.revisions(t.key(), Language.RO);
+        RevisionDiff diff = history.diff(revisions.get(1).id(), revisions.get(0).id()).orElseThrow();
+        assertTrue(diff.fields().stream().anyMatch(f -> f.field().equals("sources")), diff.toString());
+        assertTrue(diff.fields().stream().anyMatch(f -> f.field().equals("reviewed")), diff.toString());
+
+        EditableTranslation restored = saved(history.restore(editor, revisions.get(1).id(), v3.version()));
+
+        assertEquals(List.of(FACTSHEET, law), restored.sources());
+        assertEquals(LocalDate.of(2026, 1, 15), restored.reviewed());
+    }
+
+    @Test
+    void aSourceWithoutAnHttpAddressOrWithoutADateIsRefusedAndNothingIsWritten() {
+        EditableTranslation t = created(unique("Sursă rea"), "Text.");
+        List<Long> before = rowCounts();
+
+        SaveResult result = editorial.saveDraft(editor, t.key(), Language.RO, t.version(), t.toDraft().withReview(null,
+                List.of(FACTSHEET, new ArticleSource("Alta", "Cineva", "javascript:alert(1)", null))));
+
+        Rejected rejected = assertInstanceOf(Rejected.class, result);
+        assertEquals(List.of(new EditorialProblem("source.1.url", Code.SOURCE_URL_INVALID, null),
+                new EditorialProblem("source.1.consulted", Code.REQUIRED, null)), rejected.problems());
+        assertEquals(before, rowCounts());
+        assertEquals(List.of(), editorial.load(t.key()).orElseThrow().ro().sources());
+    }
+
+    @Test
+    void theReviewListNamesVersionsOverdueUnsourcedOrNeverReviewed() {
+        EditableTranslation fine = created(unique("Verificat"), "Text.");
+        fine = saved(editorial.saveDraft(editor, fine.key(), Language.RO, fine.version(), fine.toDraft()
+                .withReviewBy(LocalDate.of(2026, 6, 1)).withReview(LocalDate.of(2026, 1, 14), List.of(FACTSHEET))));
+        EditableTranslation overdue = created(unique("Depășit"), "Text.");
+        saved(editorial.saveDraft(editor, overdue.key(), Language.RO, overdue.version(), overdue.toDraft()
+                .withReviewBy(LocalDate.of(2026, 1, 1)).withReview(LocalDate.of(2025, 6, 1), List.of(FACTSHEET))));
+        EditableTranslation unsourced = created(unique("Fără surse"), "Text.");
+
+        List<ReviewItem> due = editorialList.reviewDue();
+
+        String fineKey = fine.key();
+        assertTrue(due.stream().noneMatch(i -> i.key().equals(fineKey)), due.toString());
+        ReviewItem late = due.stream().filter(i -> i.key().equals(overdue.key())).findFirst().orElseThrow();
+        assertTrue(late.overdue() && !late.unsourced() && !late.neverReviewed(), late.toString());
+        ReviewItem bare = due.stream().filter(i -> i.key().equals(unsourced.key())).findFirst().orElseThrow();
+        assertTrue(!bare.overdue() && bare.unsourced() && bare.neverReviewed(), bare.toString());
+        assertTrue(due.indexOf(late) < due.indexOf(bare), "overdue first");
+        assertEquals(due.size(), editorialList.reviewDueCount());
+    }
 }

@@ -9,6 +9,8 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -33,53 +35,6 @@ class LocalisationKeysTest {
         assertEquals(Set.of(), missingInRomanian, "keys missing in the Romanian file");
     }
 
-    /** A feature's own texts, in its package's {@code wicket-package} files: both languages have the same keys. */
-    @Test
-    void everyFeaturesOwnKeyExistsInBothLanguages() throws IOException {
-        Set<String> problems = new TreeSet<>();
-        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
-            for (Path romanian : files.filter(f -> f.getFileName().toString().equals(PACKAGE_RO)).toList()) {
-                Properties ro = loadFile(romanian);
-                Properties ru = loadFile(romanian.resolveSibling(PACKAGE_RU));
-                for (String key : ro.stringPropertyNames()) {
-                    if (!ru.containsKey(key)) {
-                        problems.add(romanian.getParent().getFileName() + " has no Russian " + key);
-                    }
-                }
-                for (String key : ru.stringPropertyNames()) {
-                    if (!ro.containsKey(key)) {
-                        problems.add(romanian.getParent().getFileName() + " has no Romanian " + key);
-                    }
-                }
-            }
-        }
-        assertEquals(Set.of(), problems);
-    }
-
-    private static final String PACKAGE_RO = "wicket-package.utf8.properties";
-    private static final String PACKAGE_RU = "wicket-package_ru.utf8.properties";
-
-    /** Whether the key is in a {@code wicket-package} file of the markup's folder or one above it, as Wicket looks. */
-    private static boolean definedInPackage(Path folder, String key) throws IOException {
-        for (Path dir = folder; dir != null; dir = dir.getParent()) {
-            Path file = dir.resolve(PACKAGE_RO);
-            if (Files.isRegularFile(file) && loadFile(file).containsKey(key)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static Properties loadFile(Path file) throws IOException {
-        Properties properties = new Properties();
-        if (Files.isRegularFile(file)) {
-            try (var reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                properties.load(reader);
-            }
-        }
-        return properties;
-    }
-
     @Test
     void everyReasonAnUploadIsRefusedForHasItsMessage() throws IOException {
         // The editors' upload fields show "admin.editor.image." + the refusal's name: a new reason needs its text.
@@ -99,15 +54,63 @@ class LocalisationKeysTest {
         try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".html")).toList()) {
                 Matcher m = message.matcher(Files.readString(file));
+                Properties own = packageTexts(file.getParent());
                 while (m.find()) {
                     String key = m.group(1) != null ? m.group(1) : m.group(2);
-                    if (!ro.containsKey(key) && !definedInPackage(file.getParent(), key)) {
+                    if (!ro.containsKey(key) && !own.containsKey(key)) {
                         undefined.add(file.getFileName() + ": " + key);
                     }
                 }
             }
         }
         assertEquals(Set.of(), undefined);
+    }
+
+    @Test
+    void everyFeaturePackagesTextsExistInBothLanguages() throws IOException {
+        // A feature may keep its texts beside its classes in wicket-package.utf8.properties (Romanian) and
+        // wicket-package_ru.utf8.properties (Wicket 10 reads "wicket-package", not "package"); Wicket finds them for
+        // the components of that package and of the packages below it.
+        List<String> problems = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path ro : files.filter(f -> f.getFileName().toString().equals("wicket-package.utf8.properties")).toList()) {
+                Path ru = ro.resolveSibling("wicket-package_ru.utf8.properties");
+                if (!Files.exists(ru)) {
+                    problems.add(ru + " is missing");
+                    continue;
+                }
+                Set<String> roKeys = read(ro).stringPropertyNames();
+                Set<String> ruKeys = read(ru).stringPropertyNames();
+                if (!roKeys.equals(ruKeys)) {
+                    Set<String> onlyRo = new TreeSet<>(roKeys);
+                    onlyRo.removeAll(ruKeys);
+                    Set<String> onlyRu = new TreeSet<>(ruKeys);
+                    onlyRu.removeAll(roKeys);
+                    problems.add(ro.getParent() + ": only in Romanian " + onlyRo + ", only in Russian " + onlyRu);
+                }
+            }
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    /** The texts of the package of a markup file and of the packages above it, as Wicket looks them up. */
+    private static Properties packageTexts(Path dir) throws IOException {
+        Properties texts = new Properties();
+        for (Path d = dir; d != null && d.startsWith(Path.of("src/main/java")); d = d.getParent()) {
+            Path file = d.resolve("wicket-package.utf8.properties");
+            if (Files.exists(file)) {
+                read(file).forEach(texts::putIfAbsent);
+            }
+        }
+        return texts;
+    }
+
+    private static Properties read(Path file) throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return properties;
     }
 
     @Test

@@ -187,6 +187,13 @@ class PortalServerTest {
         assertEquals("ru", first.get("lang").asText());
         assertTrue(first.get("url").asText().startsWith("http://localhost:" + server.port() + "/ru/stati/"));
         assertTrue(first.get("published").asText().compareTo(json.get("items").get(1).get("published").asText()) >= 0);
+        for (var item : json.get("items")) {
+            assertTrue(item.get("reviewed").asText().matches("\\d{4}-\\d{2}-\\d{2}"), item.toString());
+            var source = item.get("sources").get(0);
+            assertTrue(source.get("url").asText().matches("https?://.+"), item.toString());
+            assertTrue(!source.get("title").asText().isBlank() && !source.get("publisher").asText().isBlank(), item.toString());
+            assertTrue(source.get("consulted").asText().matches("\\d{4}-\\d{2}-\\d{2}"), item.toString());
+        }
         HttpResponse<String> page = get("/api/v1/articles?lang=ro&category=tari&size=100", Map.of());
         var countries = new com.fasterxml.jackson.databind.ObjectMapper().readTree(page.body()).get("items");
         assertTrue(countries.size() >= 6);

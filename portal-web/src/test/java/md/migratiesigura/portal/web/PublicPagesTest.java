@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import md.migratiesigura.portal.article.ArticleSummary;
+import md.migratiesigura.portal.article.ArticleView;
 import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.web.article.ArticlePage;
 import md.migratiesigura.portal.web.article.CategoryPage;
@@ -96,6 +97,28 @@ class PublicPagesTest {
         String html = tester.getLastResponseAsString();
         assertTrue(html.contains("<h1>" + TestPortal.escape(article.title()) + "</h1>"), "the title is the page heading");
         assertTrue(html.contains("<title>" + TestPortal.escape(article.title()) + " · "), "the title is in the window title");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void anArticleEndsWithItsSourcesLinkedWithoutReferrerAndTheDayItWasChecked(Language language) {
+        ArticleSummary article = TestPortal.services().articles().latest(language, 1).get(0);
+        ArticleView view = TestPortal.services().articles().bySlug(language, article.slug()).orElseThrow();
+        tester.executeUrl(articlePath(language, article.slug()));
+        String html = tester.getLastResponseAsString();
+
+        String sources = html.substring(html.indexOf("<section class=\"article-sources\""));
+        sources = sources.substring(0, sources.indexOf("</section>"));
+        assertTrue(sources.contains(language == Language.RO ? ">Surse</h2>" : ">Источники</h2>"), sources);
+        assertTrue(sources.contains((language == Language.RO ? "Verificat la " : "Проверено ")
+                + Texts.date(view.reviewed(), language.locale())), sources);
+        assertEquals(view.sources().size(), sources.split("<li>", -1).length - 1, "every source listed");
+        for (var source : view.sources()) {
+            assertTrue(sources.contains("href=\"" + TestPortal.escape(source.url())
+                    + "\" rel=\"noopener noreferrer nofollow\" referrerpolicy=\"no-referrer\""), source.url());
+            assertTrue(sources.contains(TestPortal.escape(source.publisher())), source.publisher());
+        }
+        assertTrue(html.indexOf("article-sources") < html.indexOf("</article>"), "at the end of the article");
     }
 
     @ParameterizedTest

@@ -7,6 +7,7 @@ import md.migratiesigura.portal.web.account.UsersPage;
 import md.migratiesigura.portal.web.agency.AgencyImportPage;
 import md.migratiesigura.portal.web.article.ArticlesPage;
 import md.migratiesigura.portal.web.article.PagesPage;
+import md.migratiesigura.portal.web.article.ReviewPage;
 import md.migratiesigura.portal.web.article.TranslationsPage;
 import md.migratiesigura.portal.web.audit.AuditPage;
 import md.migratiesigura.portal.web.consultation.ConsultationsPage;
@@ -41,7 +42,8 @@ final class AdminSections {
             new Section(AuditPage.class, "admin.section.audit"),
             new Section(AccountPage.class, "admin.section.account"),
             new Section(PagesPage.class, "admin.section.pages"),
-            new Section(NavigationEditPage.class, "admin.section.navigation"));
+            new Section(NavigationEditPage.class, "admin.section.navigation"),
+            new Section(ReviewPage.class, "admin.section.review"));
 
     private AdminSections() {
     }

@@ -1,6 +1,7 @@
 package md.migratiesigura.portal.web.admin;
 
 import java.util.List;
+import md.migratiesigura.portal.web.article.ReviewDueNotice;
 import md.migratiesigura.portal.web.security.StaffRoles;
 import org.apache.wicket.authroles.authorization.strategies.role.annotations.AuthorizeInstantiation;
 import org.apache.wicket.markup.html.basic.Label;
@@ -29,6 +30,7 @@ public class DashboardPage extends AdminBasePage {
                 item.add(new Label("description", getString(section.key() + ".description")));
             }
         });
+        add(new ReviewDueNotice("reviewDue"));
         add(new Label("nothingYet", getString("admin.dashboard.nothingYet")) {
             @Override
             protected void onConfigure() {

@@ -4,7 +4,10 @@ import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import md.migratiesigura.portal.article.ArticleDraft;
+import md.migratiesigura.portal.article.ArticleSource;
 import md.migratiesigura.portal.article.EditableTranslation;
 
 /**
@@ -25,11 +28,15 @@ public class ArticleDraftForm implements Serializable {
     private String coverAlt;
     private boolean removeCover;
     private boolean followsOther;
+    private String reviewed;
+    private final List<SourceRow> sources = new ArrayList<>();
 
     public static ArticleDraftForm of(EditableTranslation t) {
         ArticleDraftForm form = new ArticleDraftForm();
         if (t != null) {
             form.fill(t.toDraft());
+        } else {
+            form.sources.add(new SourceRow());
         }
         return form;
     }
@@ -47,16 +54,55 @@ public class ArticleDraftForm implements Serializable {
         coverAlt = d.coverAlt();
         removeCover = false;
         followsOther = false;
+        reviewed = d.reviewed() == null ? null : d.reviewed().toString();
+        sources.clear();
+        d.sources().forEach(s -> sources.add(SourceRow.of(s)));
+        if (sources.isEmpty()) {
+            sources.add(new SourceRow());
+        }
     }
 
     /** The draft for the service; a review date that is not a date is null here (see {@link #reviewByIsValid()}). */
     public ArticleDraft toDraft() {
         return new ArticleDraft(title, slug, summary, body, category, tags, parseDate(reviewBy),
-                removeCover ? null : coverImageId, removeCover ? null : coverAlt, followsOther);
+                removeCover ? null : coverImageId, removeCover ? null : coverAlt, followsOther, parseDate(reviewed),
+                sources.stream().map(r -> new ArticleSource(r.getTitle(), r.getPublisher(), r.getUrl(),
+                        parseDate(r.getConsulted()))).toList());
     }
 
     public boolean reviewByIsValid() {
-        return reviewBy == null || reviewBy.isBlank() || parseDate(reviewBy) != null;
+        return isDateOrBlank(reviewBy);
+    }
+
+    public boolean reviewedIsValid() {
+        return isDateOrBlank(reviewed);
+    }
+
+    /** The positions of the source rows whose consultation date was typed but is not a date. */
+    public List<Integer> sourcesWithBadDate() {
+        List<Integer> bad = new ArrayList<>();
+        for (int i = 0; i < sources.size(); i++) {
+            if (!isDateOrBlank(sources.get(i).getConsulted())) {
+                bad.add(i);
+            }
+        }
+        return bad;
+    }
+
+    private static boolean isDateOrBlank(String text) {
+        return text == null || text.isBlank() || parseDate(text) != null;
+    }
+
+    public List<SourceRow> getSources() {
+        return sources;
+    }
+
+    public String getReviewed() {
+        return reviewed;
+    }
+
+    public void setReviewed(String reviewed) {
+        this.reviewed = reviewed;
     }
 
     /** The publication time typed, or null when empty or not a date-time. */
@@ -170,5 +216,54 @@ public class ArticleDraftForm implements Serializable {
 
     public void setFollowsOther(boolean followsOther) {
         this.followsOther = followsOther;
+    }
+
+    /** One source row of the form, as typed. */
+    public static class SourceRow implements Serializable {
+        private String title;
+        private String publisher;
+        private String url;
+        private String consulted;
+
+        static SourceRow of(ArticleSource source) {
+            SourceRow row = new SourceRow();
+            row.title = source.title();
+            row.publisher = source.publisher();
+            row.url = source.url();
+            row.consulted = source.consulted() == null ? null : source.consulted().toString();
+            return row;
+        }
+
+        public String getTitle() {
+            return title;
+        }
+
+        public void setTitle(String title) {
+            this.title = title;
+        }
+
+        public String getPublisher() {
+            return publisher;
+        }
+
+        public void setPublisher(String publisher) {
+            this.publisher = publisher;
+        }
+
+        public String getUrl() {
+            return url;
+        }
+
+        public void setUrl(String url) {
+            this.url = url;
+        }
+
+        public String getConsulted() {
+            return consulted;
+        }
+
+        public void setConsulted(String consulted) {
+            this.consulted = consulted;
+        }
     }
 }

@@ -70,6 +70,7 @@ public class ArticlePage extends BasePage {
                 item.add(link);
             }
         });
+        add(new ArticleSourcesPanel("sources", article));
         add(new WebMarkupContainer("noTranslation") {
             @Override
             protected void onConfigure() {

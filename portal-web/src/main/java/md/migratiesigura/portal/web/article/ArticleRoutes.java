@@ -32,6 +32,7 @@ public final class ArticleRoutes {
         application.mount(new ExactMountedMapper("/admin/translations", TranslationsPage.class));
         application.mount(new ExactMountedMapper("/admin/pages", PagesPage.class));
         application.mount(new ExactMountedMapper("/admin/pages/new", NewPagePage.class));
+        application.mount(new ExactMountedMapper("/admin/review", ReviewPage.class));
         application.mountResource(PREVIEW, PreviewResource.REFERENCE);
     }
 

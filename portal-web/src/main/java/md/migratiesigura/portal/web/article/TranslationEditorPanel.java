@@ -155,6 +155,9 @@ public class TranslationEditorPanel extends Panel {
                 .setVisible(!page));
         f.add(field(typed(new TextField<>("reviewBy", bind(ArticleDraftForm::getReviewBy, ArticleDraftForm::setReviewBy)),
                 "date"), "reviewBy").setVisible(!page));
+        f.add(field(typed(new TextField<>("reviewed", bind(ArticleDraftForm::getReviewed, ArticleDraftForm::setReviewed)),
+                "date"), "reviewed"));
+        f.add(new SourcesEditorPanel("sources", form, language));
         WebMarkupContainer previewArea = new WebMarkupContainer("previewArea");
         previewArea.setOutputMarkupId(true);
         // The preview is HTML from MarkdownRenderer, the same sanitizer as the public page (raw HTML escaped,
@@ -247,6 +250,14 @@ public class TranslationEditorPanel extends Panel {
             componentFor(coverFile, "reviewBy").error(getString("admin.editor.badDate"));
             return;
         }
+        if (!typed.reviewedIsValid() || !typed.sourcesWithBadDate().isEmpty()) {
+            if (!typed.reviewedIsValid()) {
+                componentFor(coverFile, "reviewed").error(getString("admin.editor.badDate"));
+            }
+            typed.sourcesWithBadDate().forEach(row -> componentFor(coverFile, "source." + row + ".consulted")
+                    .error(sourceMessage(row, getString("admin.editor.badDate"))));
+            return;
+        }
         FileUpload upload = coverFile.getFileUpload();
         if (upload != null && upload.getSize() > 0) {
             ImageService.UploadResult uploaded;
@@ -287,6 +298,9 @@ public class TranslationEditorPanel extends Panel {
             }
         } else if (result instanceof SaveResult.Rejected r) {
             r.problems().forEach(p -> componentFor(coverFile, p.field()).error(problem(p)));
+            if (r.problems().stream().anyMatch(p -> p.field().startsWith("source"))) {
+                error(getString("admin.editor.sources.notSaved"));
+            }
         } else if (result instanceof SaveResult.Conflict c) {
             theirs = c.theirs();
             // The next save replaces their version knowingly; until then the editor's text stays in the form.
@@ -304,13 +318,28 @@ public class TranslationEditorPanel extends Panel {
     }
 
     private String problem(EditorialProblem p) {
+        String[] source = p.field().split("\\.");
+        if (source.length == 3 && source[0].equals("source")) {
+            // A source row's field, "source.2.url": the message names the row as the form numbers it.
+            return sourceMessage(Integer.parseInt(source[1]), SaveProblems.message(this, "admin.editor",
+                    "source." + source[2], p.code().name(), p.detail()));
+        }
         return SaveProblems.message(this, "admin.editor", p.field(), p.code().name(), p.detail());
+    }
+
+    private String sourceMessage(int row, String message) {
+        return Texts.format(getString("admin.editor.source.problem"), getLocale(), row + 1, message);
     }
 
     /** The form component of a problem's field, or this panel for problems not tied to one. */
     private Component componentFor(FileUploadField coverFile, String field) {
         if ("cover".equals(field)) {
             return coverFile;
+        }
+        String[] source = field.split("\\.");
+        if (source.length == 3 && source[0].equals("source")) {
+            Component c = ((SourcesEditorPanel) get("form:sources")).fieldOf(Integer.parseInt(source[1]), source[2]);
+            return c != null ? c : this;
         }
         Component c = get("form:" + field);
         return c != null ? c : this;

@@ -9,6 +9,7 @@ import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -18,6 +19,7 @@ import md.migratiesigura.portal.PortalServices;
 import md.migratiesigura.portal.TestDatabases;
 import md.migratiesigura.portal.account.NewUser;
 import md.migratiesigura.portal.article.ArticleDraft;
+import md.migratiesigura.portal.article.ArticleSource;
 import md.migratiesigura.portal.article.ArticleStatus;
 import md.migratiesigura.portal.article.EditableArticle;
 import md.migratiesigura.portal.article.EditableTranslation;
@@ -411,4 +413,122 @@ class EditorialPagesTest {
         assertTrue(html.contains("admin/articles/" + t.key()) || html.contains("articles/" + t.key()), "links to the editor");
     }
 
+    // --- Sources and review dates.
+
+    private static void fillSource(FormTester form, int row, String title, String publisher, String url, String consulted) {
+        String path = "sources:rows:" + row + ":";
+        form.setValue(path + "title", title);
+        form.setValue(path + "publisher", publisher);
+        form.setValue(path + "url", url);
+        form.setValue(path + "consulted", consulted);
+    }
+
+    @Test
+    void anEditorAddsAndRemovesSourceRowsWithoutScriptAndReadersSeeTheSourcesAtTheEnd() {
+        EditableTranslation t = draft(unique("Cu surse"), "## Ce spune legea\n\nText.");
+        StaffTesting.signIn(tester, newStaff(Role.EDITOR), TestPortal.STAFF_PASSWORD);
+        tester.executeUrl("admin/articles/" + t.key());
+        FormTester form = tester.newFormTester("first:form");
+        fillSource(form, 0, "Factsheet 2025", "Centrul Internațional „La Strada”", "https://www.migratiesigura.md",
+                "2026-12-01");
+        StaffTesting.submit(tester, form, "sources:add");
+        form = tester.newFormTester("first:form");
+        fillSource(form, 1, "Codul penal", "Parlamentul Republicii Moldova", "http://www.legis.md/lege?id=1&lang=ro",
+                "2026-12-02");
+        StaffTesting.submit(tester, form, "sources:add");
+        form = tester.newFormTester("first:form");
+        fillSource(form, 2, "De scos", "Cineva", "https://example.org", "2026-12-03");
+        StaffTesting.submit(tester, form, "sources:rows:2:remove");
+        String html = tester.getLastResponseAsString();
+        assertTrue(html.contains("value=\"Factsheet 2025\"") && html.contains("value=\"Codul penal\""), "typed rows kept");
+        assertFalse(html.contains("De scos"), "the removed row is gone");
+        assertEquals(List.of(), services.editorial().load(t.key()).orElseThrow().ro().sources(),
+                "adding and removing rows saves nothing");
+
+        form = tester.newFormTester("first:form");
+        form.setValue("reviewed", "2026-12-04");
+        form.setValue("reviewBy", "2027-06-30");
+        StaffTesting.submit(tester, form, "publish");
+        tester.assertNoErrorMessage();
+
+        EditableTranslation saved = services.editorial().load(t.key()).orElseThrow().ro();
+        assertEquals(List.of("Factsheet 2025", "Codul penal"), saved.sources().stream().map(ArticleSource::title).toList());
+        assertEquals(java.time.LocalDate.of(2026, 12, 4), saved.reviewed());
+        tester.executeUrl("ro/articole/" + saved.slug());
+        tester.assertRenderedPage(ArticlePage.class);
+        String page = tester.getLastResponseAsString();
+        String sources = page.substring(page.indexOf("<section class=\"article-sources\""));
+        assertTrue(sources.contains("<h2 id=\"sources-heading\">Surse</h2>"), sources);
+        assertTrue(sources.contains("Verificat la 4 decembrie 2026"), sources);
+        assertTrue(sources.contains("Următoarea verificare: 30 iunie 2027"), sources);
+        assertTrue(sources.contains("href=\"http://www.legis.md/lege?id=1&amp;lang=ro\" rel=\"noopener noreferrer nofollow\""
+                + " referrerpolicy=\"no-referrer\""), sources);
+        assertTrue(sources.indexOf("Factsheet 2025") < sources.indexOf("Codul penal"), "in the editor's order");
+        assertTrue(sources.contains("Centrul Internațional „La Strada”") && sources.contains("consultată la 1 decembrie 2026"),
+                sources);
+    }
+
+    @Test
+    void aSourceWithABadAddressGetsAMessageOnItsRowAndNothingIsSaved() {
+        EditableTranslation t = draft(unique("Sursă greșită"), "Text.");
+        StaffTesting.signIn(tester, newStaff(Role.EDITOR), TestPortal.STAFF_PASSWORD);
+        tester.executeUrl("admin/articles/" + t.key());
+        FormTester form = tester.newFormTester("first:form");
+        fillSource(form, 0, "Legea", "Parlamentul", "javascript:alert(1)", "2026-12-01");
+        StaffTesting.submit(tester, form, "sources:add");
+        form = tester.newFormTester("first:form");
+        fillSource(form, 1, "Fără dată", "Parlamentul", "https://www.legis.md", "31.12.2026");
+        StaffTesting.submit(tester, form, "save");
+        String html = tester.getLastResponseAsString();
+        assertTrue(html.contains("Sursa 2: Scrie data ca 2026-01-31."), html);
+
+        form = tester.newFormTester("first:form");
+        form.setValue("sources:rows:1:consulted", "2026-12-01");
+        StaffTesting.submit(tester, form, "save");
+
+        html = tester.getLastResponseAsString();
+        assertTrue(html.contains("Sursa 1: „Adresa (http:// sau https://)” trebuie să fie o adresă completă"), html);
+        assertTrue(html.contains("Nimic nu a fost salvat: corectează sursele marcate."), html);
+        assertTrue(html.contains("value=\"javascript:alert(1)\""), "the typed address stays to be corrected");
+        assertEquals(t, services.editorial().load(t.key()).orElseThrow().ro(), "nothing saved");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void theReviewPageListsUnsourcedArticlesWithALinkToTheEditorAndTheDashboardCountsThem(Language language) {
+        EditableTranslation t = draft(unique("Nesursat"), "Text.");
+        StaffTesting.signIn(tester, newStaff(Role.EDITOR), TestPortal.STAFF_PASSWORD);
+        if (language == Language.RU) {
+            StaffTesting.click(tester, "languageSwitch");
+        }
+        tester.executeUrl("admin/");
+        String dashboard = tester.getLastResponseAsString();
+        long due = services.editorialList().reviewDueCount();
+        assertTrue(due >= 1);
+        String notice = dashboard.substring(dashboard.indexOf("review-due"));
+        notice = notice.substring(0, notice.indexOf("</p>"));
+        assertTrue(notice.contains(">" + due + " ") && notice.contains("review\"")
+                && notice.contains(language == Language.RO ? "așteaptă verificarea surselor" : "ждут проверки источников"),
+                notice);
+
+        tester.executeUrl("admin/review");
+        tester.assertRenderedPage(ReviewPage.class);
+        String html = tester.getLastResponseAsString();
+        String row = html.substring(html.indexOf(t.title()));
+        row = row.substring(0, row.indexOf("</tr>"));
+        assertTrue(row.contains(language == Language.RO ? "Fără surse" : "Нет источников"), row);
+        assertTrue(row.contains(language == Language.RO ? "Neverificat încă" : "Ещё не проверена"), row);
+        assertTrue(html.contains("articles/" + t.key() + "\""), "links to the editor");
+    }
+
+    @Test
+    void trainersGetA403ForTheReviewPageAndNoCountOnTheirDashboard() {
+        StaffTesting.signIn(tester, newStaff(Role.TRAINER), TestPortal.STAFF_PASSWORD);
+        assertFalse(tester.getLastResponseAsString().contains("verificarea surselor"));
+
+        tester.executeUrl("admin/review");
+
+        tester.assertRenderedPage(AccessDeniedPage.class);
+        assertEquals(403, tester.getLastResponse().getStatus());
+    }
 }

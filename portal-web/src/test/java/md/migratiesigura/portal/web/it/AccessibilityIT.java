@@ -88,7 +88,8 @@ class AccessibilityIT extends BrowserJourney {
             "/admin/pages",
             "/admin/pages/new",
             "/admin/articles/despre",
-            "/admin/navigation"
+            "/admin/navigation",
+            "/admin/review"
     );
 
     private static final String AXE_RUN = """
