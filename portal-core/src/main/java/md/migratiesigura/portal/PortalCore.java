@@ -25,6 +25,10 @@ import md.migratiesigura.portal.article.RevisionService;
 import md.migratiesigura.portal.article.ScheduledPublisher;
 import md.migratiesigura.portal.article.TranslationQueries;
 import md.migratiesigura.portal.audit.AuditService;
+import md.migratiesigura.portal.chat.CannedAnswers;
+import md.migratiesigura.portal.chat.ChatConsole;
+import md.migratiesigura.portal.chat.ChatService;
+import md.migratiesigura.portal.chat.ChatSweeper;
 import md.migratiesigura.portal.common.SealedColumn;
 import md.migratiesigura.portal.config.ConfigException;
 import md.migratiesigura.portal.config.PortalConfig;
@@ -100,6 +104,10 @@ public final class PortalCore implements PortalServices {
     private final ReplyMailer replyMailer;
     private final ConsultationRetention consultationRetention;
     private final Resealer resealer;
+    private final ChatService chat;
+    private final ChatConsole chatConsole;
+    private final ChatSweeper chatSweeper;
+    private final CannedAnswers cannedAnswers;
 
     private PortalCore(Database database, SearchIndex index, Clock clock, PortalConfig config) {
         this.database = database;
@@ -140,6 +148,11 @@ public final class PortalCore implements PortalServices {
         this.resealer = new Resealer(database.dataSource(), cipher, leases, sealed).start();
         this.consultationRetention = new ConsultationRetention(sessions, audit, config.consultations().retentionDays(),
                 clock).start();
+        // The live chat: sealed with the same key, deleted after the same retention.
+        this.chat = new ChatService(database.dataSource(), cipher, config.chat(), clock);
+        this.chatConsole = new ChatConsole(chat, consultations);
+        this.cannedAnswers = new CannedAnswers(database.dataSource());
+        this.chatSweeper = new ChatSweeper(chat, chatConsole, config.consultations().retentionDays()).start();
         this.eventFigures = new EventReportSource(sessions);
         ReportSources sources = new ReportSources(eventFigures, new RiskCheckReportSource(riskCheckCounts),
                 new ConsultationReportSource(new ConsultationCounts(sessions)));
@@ -294,6 +307,22 @@ public final class PortalCore implements PortalServices {
         return eventFigures;
     }
 
+    @Override
+    public ChatService chat() {
+        return chat;
+    }
+
+    @Override
+    public ChatConsole chatConsole() {
+        return chatConsole;
+    }
+
+    @Override
+    public CannedAnswers cannedAnswers() {
+        return cannedAnswers;
+    }
+
+    @Override
     public ConsultationService consultations() {
         return consultations;
     }
@@ -328,6 +357,7 @@ public final class PortalCore implements PortalServices {
         log.info("Closing the scheduler, the visit counter, the search index and the database");
         scheduler.close();
         consultationRetention.close();
+        chatSweeper.close();
         resealer.close();
         replyMailer.close();
         // Requests have been drained by now: what the counter still holds is written before the database goes.

@@ -10,6 +10,9 @@ import md.migratiesigura.portal.article.EditorialService;
 import md.migratiesigura.portal.article.RevisionService;
 import md.migratiesigura.portal.article.TranslationQueries;
 import md.migratiesigura.portal.audit.AuditService;
+import md.migratiesigura.portal.chat.CannedAnswers;
+import md.migratiesigura.portal.chat.ChatConsole;
+import md.migratiesigura.portal.chat.ChatService;
 import md.migratiesigura.portal.consultation.ConsultationService;
 import md.migratiesigura.portal.consultation.ReferralService;
 import md.migratiesigura.portal.content.ImportReport;
@@ -81,6 +84,15 @@ public interface PortalServices extends AutoCloseable {
 
     /** The services counsellors refer people to, kept by administrators. */
     ReferralService referrals();
+
+    /** The live chat: the reader's side. */
+    ChatService chat();
+
+    /** The live chat: the counsellors' side. */
+    ChatConsole chatConsole();
+
+    /** The live chat: the canned answers administrators keep. */
+    CannedAnswers cannedAnswers();
 
     /** A live check of the database and the search index. */
     Health health();

@@ -27,6 +27,7 @@ import java.util.Properties;
  * @param visitCounting  whether public pageviews are counted ({@code PORTAL_VISIT_COUNTING=on|off}, on by default;
  *                       off only to measure what counting costs)
  * @param consultations  online consultations: encryption keys, retention, form timing, SMTP
+ * @param chat           the live chat: opening hours and how many chats a counsellor holds
  */
 public record PortalConfig(
         int port,
@@ -40,7 +41,8 @@ public record PortalConfig(
         Optional<String> baseUrl,
         List<IpRange> trustedProxies,
         boolean visitCounting,
-        ConsultationSettings consultations) {
+        ConsultationSettings consultations,
+        ChatSettings chat) {
 
     public static final int DEFAULT_PORT = 8080;
 
@@ -68,13 +70,14 @@ public record PortalConfig(
                 s.baseUrl("PORTAL_BASE_URL"),
                 s.ipRanges("PORTAL_TRUSTED_PROXIES"),
                 s.onOff("PORTAL_VISIT_COUNTING", true),
-                s.consultations());
+                s.consultations(),
+                s.chat());
     }
 
     /** The same settings on another port (the server reports the port it really bound). */
     public PortalConfig withPort(int newPort) {
         return new PortalConfig(newPort, dataDir, dbUrl, dbUser, dbPassword, contentDir, adminEmail, adminPassword,
-                baseUrl, trustedProxies, visitCounting, consultations);
+                baseUrl, trustedProxies, visitCounting, consultations, chat);
     }
 
     /** The public base address without a trailing slash. */
@@ -180,6 +183,18 @@ public record PortalConfig(
                     Duration.ofSeconds(number("PORTAL_CONSULTATION_MIN_FILL_SECONDS",
                             (int) ConsultationSettings.DEFAULT_MIN_FILL_TIME.toSeconds(), 0, 600)),
                     mail());
+        }
+
+        // The live chat: PORTAL_CHAT_HOURS and PORTAL_CHAT_CAPACITY.
+        ChatSettings chat() {
+            int capacity = number("PORTAL_CHAT_CAPACITY", ChatSettings.DEFAULT_CAPACITY, 1, 5);
+            String hours = get("PORTAL_CHAT_HOURS").orElse(ChatSettings.DEFAULT_HOURS);
+            ChatSettings settings = ChatSettings.parse(hours, capacity);
+            if (settings == null) {
+                throw new ConfigException("PORTAL_CHAT_HOURS", "must be opening hours such as 08:00-20:00 (Chisinau"
+                        + " time; 00:00-24:00 for always), got '" + hours + "'");
+            }
+            return settings;
         }
 
         /** Base64 AES-256 keys, comma-separated; the value itself never appears in a message. */

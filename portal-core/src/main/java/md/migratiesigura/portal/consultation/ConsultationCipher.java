@@ -68,17 +68,22 @@ public final class ConsultationCipher {
 
     /** Encrypts a text for the given cell with the first key; null stays null. */
     public byte[] seal(SealedColumn.Cell cell, String text) {
-        if (text == null) {
-            return null;
-        }
+        return text == null ? null : seal(cell.associatedData(), text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Encrypts bytes bound to the given associated data (for example a chat's id and a message's sequence number),
+     * in the same format as {@link #seal(SealedColumn.Cell, String)}.
+     */
+    public byte[] seal(byte[] associatedData, byte[] plain) {
         Key key = keys.get(0);
         byte[] iv = new byte[IV_BYTES];
         random.nextBytes(iv);
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key.secret(), new GCMParameterSpec(TAG_BITS, iv));
-            cipher.updateAAD(cell.associatedData());
-            byte[] sealed = cipher.doFinal(text.getBytes(StandardCharsets.UTF_8));
+            cipher.updateAAD(associatedData);
+            byte[] sealed = cipher.doFinal(plain);
             return ByteBuffer.allocate(HEADER + sealed.length).put(FORMAT).putInt(key.id()).put(iv).put(sealed).array();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is not available", e);
@@ -134,6 +139,30 @@ public final class ConsultationCipher {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the sealed value in " + cell + " does not open: it was changed, or"
                     + " copied from another row or column", e);
+        }
+    }
+
+    /**
+     * Decrypts what {@link #seal(byte[], byte[])} sealed with the same associated data.
+     *
+     * @throws IllegalStateException naming {@code what} (never the content) when the value does not open
+     */
+    public byte[] open(byte[] associatedData, byte[] value, String what) {
+        if (value.length < HEADER + TAG_BITS / 8 || value[0] != FORMAT) {
+            throw new IllegalStateException("not a sealed value in " + what);
+        }
+        ByteBuffer buffer = ByteBuffer.wrap(value);
+        buffer.get();
+        int id = buffer.getInt();
+        Key key = keys.stream().filter(k -> k.id() == id).findFirst()
+                .orElseThrow(() -> new IllegalStateException(what + " was sealed with a key this portal does not have"));
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key.secret(), new GCMParameterSpec(TAG_BITS, value, 5, IV_BYTES));
+            cipher.updateAAD(associatedData);
+            return cipher.doFinal(value, HEADER, value.length - HEADER);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the sealed value in " + what + " does not open", e);
         }
     }
 

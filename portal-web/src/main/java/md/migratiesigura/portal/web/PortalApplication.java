@@ -13,6 +13,9 @@ import md.migratiesigura.portal.article.RevisionService;
 import md.migratiesigura.portal.article.TranslationQueries;
 import md.migratiesigura.portal.audit.AuditAction;
 import md.migratiesigura.portal.audit.AuditService;
+import md.migratiesigura.portal.chat.CannedAnswers;
+import md.migratiesigura.portal.chat.ChatConsole;
+import md.migratiesigura.portal.chat.ChatService;
 import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.config.PortalConfig;
 import md.migratiesigura.portal.consultation.ConsultationService;
@@ -41,6 +44,7 @@ import md.migratiesigura.portal.web.common.InlineStyle;
 import md.migratiesigura.portal.web.common.NotFoundMapper;
 import md.migratiesigura.portal.web.common.PublicUrls;
 import md.migratiesigura.portal.web.common.RootRedirectMapper;
+import md.migratiesigura.portal.web.chat.ChatRoutes;
 import md.migratiesigura.portal.web.consultation.ConsultationRoutes;
 import md.migratiesigura.portal.web.event.EventRoutes;
 import md.migratiesigura.portal.web.home.HomePage;
@@ -178,6 +182,18 @@ public class PortalApplication extends AuthenticatedWebApplication {
 
     public ReferralService referrals() {
         return services.referrals();
+    }
+
+    public ChatService chat() {
+        return services.chat();
+    }
+
+    public ChatConsole chatConsole() {
+        return services.chatConsole();
+    }
+
+    public CannedAnswers cannedAnswers() {
+        return services.cannedAnswers();
     }
 
     /** The report's PDF and tables as last made: see {@link ReportDownloads}. */
@@ -350,6 +366,7 @@ public class PortalApplication extends AuthenticatedWebApplication {
         AgencyRoutes.mount(this);
         EventRoutes.mount(this);
         ConsultationRoutes.mount(this);
+        ChatRoutes.mount(this);
         AdminRoutes.mount(this);
         AccountRoutes.mount(this);
         AuditRoutes.mount(this);

@@ -37,6 +37,8 @@ import md.migratiesigura.portal.web.article.ArticleRoutes;
 import md.migratiesigura.portal.web.article.ArticlesEndpoint;
 import md.migratiesigura.portal.web.article.AtomFeedServlet;
 import md.migratiesigura.portal.web.cache.PageCache;
+import md.migratiesigura.portal.web.chat.ChatApiServlet;
+import md.migratiesigura.portal.web.chat.ChatRoutes;
 import md.migratiesigura.portal.web.cache.PageCacheFilter;
 import md.migratiesigura.portal.web.common.PublicUrls;
 import md.migratiesigura.portal.web.consultation.ConsultationRoutes;
@@ -218,6 +220,7 @@ public final class PortalServer implements AutoCloseable {
         // answer), stays in a cache.
         List<String> noStore = new ArrayList<>(AdminRoutes.rootAndEverything());
         noStore.addAll(ConsultationRoutes.publicPaths());
+        noStore.addAll(ChatRoutes.privatePaths());
         filter(context, new NoStoreFilter(), noStore, DispatcherType.REQUEST, DispatcherType.ERROR);
 
         if (config.visitCounting()) {
@@ -246,12 +249,18 @@ public final class PortalServer implements AutoCloseable {
         FilterHolder wicket = new FilterHolder(new WicketFilter(new PortalApplication(services, config,
                 Clock.systemUTC(), staffSessions)));
         wicket.setName("portal");
+        // The chat's long-poll suspends its request: every filter on its way must allow that.
+        wicket.setAsyncSupported(true);
         wicket.setInitParameter(WicketFilter.FILTER_MAPPING_PARAM, EVERYTHING);
         // What the plain servlets serve is not Wicket's: "/api/*" becomes "api/", "/health" stays "health".
         wicket.setInitParameter(WicketFilter.IGNORE_PATHS_PARAM, servlets.keySet().stream()
                 .map(path -> path.substring(1).replaceFirst("\\*$", "")).collect(Collectors.joining(",")));
         context.addFilter(wicket, EVERYTHING, EnumSet.of(DispatcherType.REQUEST));
-        servlets.forEach((path, servlet) -> context.addServlet(new ServletHolder(servlet), path));
+        servlets.forEach((path, servlet) -> {
+            ServletHolder holder = new ServletHolder(servlet);
+            holder.setAsyncSupported(true);
+            context.addServlet(holder, path);
+        });
         return context;
     }
 
@@ -266,6 +275,7 @@ public final class PortalServer implements AutoCloseable {
         gzip.setInflateBufferSize(0);
         List<String> secret = new ArrayList<>(AdminRoutes.rootAndEverything());
         secret.addAll(ConsultationRoutes.publicPaths());
+        secret.addAll(ChatRoutes.privatePaths());
         gzip.setExcludedPaths(secret.toArray(String[]::new));
         return gzip;
     }
@@ -276,6 +286,7 @@ public final class PortalServer implements AutoCloseable {
         servlets.put(ApiRoutes.HEALTH, new HealthServlet(services));
         servlets.put(MediaRoutes.everything(), new MediaServlet(services.images()));
         servlets.put(ApiRoutes.everything(), new ApiServlet(apiEndpoints(services, config)));
+        servlets.put(ChatRoutes.API + "/*", new ChatApiServlet(services.chat(), config.trustedProxies(), urls));
         servlets.put(SitemapRoutes.SITEMAP, new SitemapServlet(services.articles(), services.pages(), services.events(), urls));
         servlets.put(SitemapRoutes.ROBOTS, new RobotsServlet(urls.absolute(SitemapRoutes.SITEMAP)));
         for (Language language : Language.values()) {
@@ -287,6 +298,7 @@ public final class PortalServer implements AutoCloseable {
     private static void filter(ServletContextHandler context, Filter filter, List<String> paths,
                                DispatcherType first, DispatcherType... rest) {
         FilterHolder holder = new FilterHolder(filter);
+        holder.setAsyncSupported(true);
         for (String path : paths) {
             context.addFilter(holder, path, EnumSet.of(first, rest));
         }

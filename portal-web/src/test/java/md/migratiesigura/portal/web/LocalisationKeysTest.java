@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
@@ -56,9 +57,13 @@ class LocalisationKeysTest {
                 Matcher m = message.matcher(Files.readString(file));
                 Properties own = packageTexts(file.getParent());
                 while (m.find()) {
-                    String key = m.group(1) != null ? m.group(1) : m.group(2);
-                    if (!ro.containsKey(key) && !own.containsKey(key)) {
-                        undefined.add(file.getFileName() + ": " + key);
+                    // wicket:message="attr:key,attr:key" sets several attributes at once.
+                    List<String> keys = m.group(1) != null ? List.of(m.group(1))
+                            : Arrays.stream(m.group(2).split(",")).map(a -> a.substring(a.indexOf(':') + 1)).toList();
+                    for (String key : keys) {
+                        if (!ro.containsKey(key) && !own.containsKey(key)) {
+                            undefined.add(file.getFileName() + ": " + key);
+                        }
                     }
                 }
             }

@@ -112,6 +112,8 @@ public abstract class AdminBasePage extends WebPage {
             protected void onSubmit() {
                 StaffSession session = StaffSession.get();
                 session.user().ifPresent(u -> PortalApplication.get().audit().record(u, AuditAction.LOGOUT, null, null));
+                // Chats the counsellor held go back to the head of the queue at once (the live chat).
+                session.user().ifPresent(u -> PortalApplication.get().chatConsole().leave(u.id()));
                 session.invalidate();
                 setResponsePage(LoginPage.class);
             }

@@ -10,6 +10,7 @@ import md.migratiesigura.portal.web.article.PagesPage;
 import md.migratiesigura.portal.web.article.ReviewPage;
 import md.migratiesigura.portal.web.article.TranslationsPage;
 import md.migratiesigura.portal.web.audit.AuditPage;
+import md.migratiesigura.portal.web.chat.ChatConsolePage;
 import md.migratiesigura.portal.web.consultation.ConsultationsPage;
 import md.migratiesigura.portal.web.consultation.ReferralsPage;
 import md.migratiesigura.portal.web.event.EventsAdminPage;
@@ -43,7 +44,8 @@ final class AdminSections {
             new Section(AccountPage.class, "admin.section.account"),
             new Section(PagesPage.class, "admin.section.pages"),
             new Section(NavigationEditPage.class, "admin.section.navigation"),
-            new Section(ReviewPage.class, "admin.section.review"));
+            new Section(ReviewPage.class, "admin.section.review"),
+            new Section(ChatConsolePage.class, "admin.section.chat"));
 
     private AdminSections() {
     }

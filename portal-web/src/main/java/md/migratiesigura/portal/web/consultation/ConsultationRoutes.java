@@ -29,6 +29,11 @@ public final class ConsultationRoutes {
         return FORM.in(language);
     }
 
+    /** Where a ticket's answer is read (the chat's "continue in writing" gives this address). */
+    public static String answer(Language language) {
+        return ANSWER.in(language);
+    }
+
     /** Every public consultation page: what was typed, the phrase shown once and the answer must stay out of caches. */
     public static List<String> publicPaths() {
         List<String> paths = new ArrayList<>(FORM.all(""));

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.web.agency.AgenciesPage;
+import md.migratiesigura.portal.web.chat.ChatPage;
 import md.migratiesigura.portal.web.common.BasePage;
 import md.migratiesigura.portal.web.consultation.ConsultationPage;
 import md.migratiesigura.portal.web.event.EventsPage;
@@ -18,8 +19,7 @@ import org.apache.wicket.request.cycle.RequestCycle;
 /**
  * The fixed sections a navigation entry may point at ({@code NavigationService.FIXED_SECTIONS}) that this portal
  * serves, each with the page it opens; named by {@code nav.fixed.<key>} in this package's properties. A section not
- * listed here (the live chat, the materials) stays out of the public navigation until its feature adds itself with
- * one line below.
+ * listed here (the materials) stays out of the public navigation until its feature adds itself with one line below.
  */
 public final class FixedSections {
 
@@ -36,6 +36,7 @@ public final class FixedSections {
         SERVED.put("agencies", new Section(AgenciesPage.class, ""));
         SERVED.put("search", new Section(SearchPage.class, ""));
         SERVED.put("report", new Section(RetrospectivePage.class, ""));
+        SERVED.put("chat", new Section(ChatPage.class, ""));
     }
 
     private FixedSections() {

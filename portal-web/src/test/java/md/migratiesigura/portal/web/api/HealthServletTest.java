@@ -159,6 +159,21 @@ class HealthServletTest {
         }
 
         @Override
+        public md.migratiesigura.portal.chat.ChatService chat() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public md.migratiesigura.portal.chat.ChatConsole chatConsole() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public md.migratiesigura.portal.chat.CannedAnswers cannedAnswers() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public md.migratiesigura.portal.visits.VisitCounter visitCounter() {
             throw new UnsupportedOperationException();
         }

@@ -224,7 +224,7 @@ class PagesAndNavigationTest {
         tester.executeUrl("ru/sobytiya");
         String html = tester.getLastResponseAsString();
         assertTrue(html.contains("<details class=\"wrap nav-fold\"><summary>Меню</summary>"), "a details button");
-        for (String link : List.of("/ru/proverka-vakansii", "/ru/konsultatsiya", "/ru/sobytiya", "/ru/o-nas",
+        for (String link : List.of("/ru/proverka-vakansii", "/ru/konsultatsiya", "/ru/chat", "/ru/sobytiya", "/ru/o-nas",
                 "/ru/kontakty", "/ru/partnery", "/ru/konfidentsialnost")) {
             assertTrue(html.contains("href=\"" + link + "\""), link);
         }
