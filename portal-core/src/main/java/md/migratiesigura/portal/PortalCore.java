@@ -6,8 +6,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import md.migratiesigura.portal.account.PasswordHasher;
 import md.migratiesigura.portal.account.PasswordPolicy;
 import md.migratiesigura.portal.account.SecondFactorService;
@@ -41,6 +43,7 @@ import md.migratiesigura.portal.consultation.ConsultationService;
 import md.migratiesigura.portal.consultation.ReferralService;
 import md.migratiesigura.portal.consultation.ReplyMailer;
 import md.migratiesigura.portal.consultation.Resealer;
+import md.migratiesigura.portal.consultation.Topic;
 import md.migratiesigura.portal.content.ImportReport;
 import md.migratiesigura.portal.content.MarkdownRenderer;
 import md.migratiesigura.portal.event.EventImporter;
@@ -52,6 +55,8 @@ import md.migratiesigura.portal.navigation.NavigationPlace;
 import md.migratiesigura.portal.navigation.NavigationService;
 import md.migratiesigura.portal.persistence.Database;
 import md.migratiesigura.portal.persistence.Leases;
+import md.migratiesigura.portal.register.RegisterSeedImporter;
+import md.migratiesigura.portal.register.RegisterService;
 import md.migratiesigura.portal.report.ReportSeedImporter;
 import md.migratiesigura.portal.report.ReportService;
 import md.migratiesigura.portal.report.ReportSources;
@@ -63,6 +68,7 @@ import md.migratiesigura.portal.search.IndexFeeder;
 import md.migratiesigura.portal.search.SearchCounter;
 import md.migratiesigura.portal.search.SearchIndex;
 import md.migratiesigura.portal.search.SearchService;
+import md.migratiesigura.portal.search.SearchWordsService;
 import md.migratiesigura.portal.visits.VisitCounter;
 import md.migratiesigura.portal.visits.VisitStatistics;
 import org.hibernate.SessionFactory;
@@ -101,9 +107,11 @@ public final class PortalCore implements PortalServices {
     private final EventReportSource eventFigures;
     private final ConsultationService consultations;
     private final ReferralService referrals;
+    private final SearchWordsService searchWords;
     private final ReplyMailer replyMailer;
     private final ConsultationRetention consultationRetention;
     private final Resealer resealer;
+    private final RegisterService register;
     private final ChatService chat;
     private final ChatConsole chatConsole;
     private final ChatSweeper chatSweeper;
@@ -135,13 +143,18 @@ public final class PortalCore implements PortalServices {
         this.events = new EventService(sessions, markdown, audit, clock);
         new EventImporter(events).importFrom(config.contentDir());
         RiskCheckCounts riskCheckCounts = new RiskCheckCounts(sessions);
+        // The hotline register comes before the consultations: closing a consultation records its entry.
+        this.register = new RegisterService(sessions, audit,
+                Arrays.stream(Topic.values()).map(Topic::code).collect(Collectors.toSet()), clock);
         // Online consultations: sealed texts, replies by e-mail when SMTP is configured, retention.
         this.replyMailer = ReplyMailer.of(config.consultations().mail(), clock);
         this.consultations = new ConsultationService(sessions,
                 cipher, replyMailer,
                 audit, new PasswordHasher(), config.consultations().retentionDays(), config.consultations().minFillTime(),
-                clock);
+                clock).recordingIn(register);
         this.referrals = new ReferralService(sessions, audit, clock);
+        new RegisterSeedImporter(register).importFrom(config.contentDir());
+        this.searchWords = new SearchWordsService(sessions, audit, clock, index, config.contentDir().orElse(null)).start();
         // Values sealed with an older key or the former format are sealed again, so that the older key can go.
         List<SealedColumn> sealed = new ArrayList<>(ConsultationService.SEALED);
         sealed.add(SecondFactorService.TOTP_SECRET);
@@ -155,7 +168,7 @@ public final class PortalCore implements PortalServices {
         this.chatSweeper = new ChatSweeper(chat, chatConsole, config.consultations().retentionDays()).start();
         this.eventFigures = new EventReportSource(sessions);
         ReportSources sources = new ReportSources(eventFigures, new RiskCheckReportSource(riskCheckCounts),
-                new ConsultationReportSource(new ConsultationCounts(sessions)));
+                new ConsultationReportSource(new ConsultationCounts(sessions))).withHotline(register::figures);
         this.reports = new ReportService(sessions, visitStatistics, sources, audit, clock);
         new ReportSeedImporter(reports, clock).importFrom(config.contentDir());
         this.visitCounter = VisitCounter.standard(database.dataSource(), clock).closingUnder(leases)
@@ -333,6 +346,16 @@ public final class PortalCore implements PortalServices {
     }
 
     @Override
+    public RegisterService register() {
+        return register;
+    }
+
+    @Override
+    public SearchWordsService searchWords() {
+        return searchWords;
+    }
+
+    @Override
     public Health health() {
         return new Health(database.isUp(), index.isUp());
     }
@@ -364,6 +387,7 @@ public final class PortalCore implements PortalServices {
         visitCounter.close();
         indexFeeder.close();
         searchCounter.close();
+        searchWords.close();
         index.close();
         database.close();
     }

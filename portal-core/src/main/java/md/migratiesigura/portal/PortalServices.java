@@ -19,10 +19,12 @@ import md.migratiesigura.portal.content.ImportReport;
 import md.migratiesigura.portal.event.EventReportSource;
 import md.migratiesigura.portal.event.EventService;
 import md.migratiesigura.portal.media.ImageService;
+import md.migratiesigura.portal.register.RegisterService;
 import md.migratiesigura.portal.report.ReportService;
 import md.migratiesigura.portal.riskcheck.RiskCheckService;
 import md.migratiesigura.portal.navigation.NavigationService;
 import md.migratiesigura.portal.search.SearchService;
+import md.migratiesigura.portal.search.SearchWordsService;
 import md.migratiesigura.portal.visits.VisitCounter;
 import md.migratiesigura.portal.visits.VisitStatistics;
 
@@ -84,6 +86,14 @@ public interface PortalServices extends AutoCloseable {
 
     /** The services counsellors refer people to, kept by administrators. */
     ReferralService referrals();
+
+    /** The hotline register: counsellors' entries, its import, and the hotline figures computed from it. */
+    default RegisterService register() {
+        throw new UnsupportedOperationException("this build has no hotline register");
+    }
+
+    /** The equivalent-word lists of search, kept by editors. */
+    SearchWordsService searchWords();
 
     /** The live chat: the reader's side. */
     ChatService chat();

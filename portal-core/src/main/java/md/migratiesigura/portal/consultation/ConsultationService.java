@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import md.migratiesigura.portal.account.HashingBusyException;
 import java.util.function.Consumer;
 import md.migratiesigura.portal.account.PasswordHasher;
@@ -17,6 +18,12 @@ import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.common.SealedColumn;
 import md.migratiesigura.portal.common.SignedInUser;
 import md.migratiesigura.portal.consultation.ConsultationException.Reason;
+import md.migratiesigura.portal.register.EntryChannel;
+import md.migratiesigura.portal.register.EntryKind;
+import md.migratiesigura.portal.register.NewEntry;
+import md.migratiesigura.portal.register.RegisterException;
+import md.migratiesigura.portal.register.RegisterService;
+import md.migratiesigura.portal.search.ContentVersion;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.StaleStateException;
@@ -67,6 +74,8 @@ public class ConsultationService {
     private final RateLimit wrongByAddress;
     /** Verified against when a ticket is unknown, so that an unknown ticket takes as long as a wrong phrase. */
     private final String decoyHash;
+
+    private RegisterService register;
 
     public ConsultationService(SessionFactory sessionFactory, ConsultationCipher cipher, ReplyMailer mailer,
                                AuditService audit, PasswordHasher hasher, int retentionDays, Duration minFillTime,
@@ -393,6 +402,34 @@ public class ConsultationService {
             c.close(clock.instant());
             audit(session, user, AuditAction.CONSULTATION_CLOSED, c, null);
         });
+    }
+
+    /**
+     * Closes the consultation and records it in the hotline register, in one transaction: channel consultation,
+     * dated today, of the kind the counsellor confirmed, with the consultation's topic, and its referral service
+     * when the kind is a referral. Nothing of the question or the person goes into the register.
+     *
+     * @throws RegisterException when the entry is refused: the consultation stays open
+     */
+    public void close(long id, SignedInUser user, EntryKind kind) {
+        if (register == null) {
+            throw new IllegalStateException("no hotline register to record the consultation in");
+        }
+        act(session -> {
+            Consultation c = openConsultation(session, id);
+            Long service = kind == EntryKind.REFERRAL && c.getReferral() != null ? c.getReferral().getId() : null;
+            register.record(session, user, new NewEntry(register.today(), EntryChannel.CONSULTATION, kind, service,
+                    null, 0, null, null, Set.of()), c.getTopic().code());
+            c.close(clock.instant());
+            audit(session, user, AuditAction.CONSULTATION_CLOSED, c, kind.code());
+        });
+        ContentVersion.changed();
+    }
+
+    /** Closing a consultation then records it in the register (see {@link #close(long, SignedInUser, EntryKind)}). */
+    public ConsultationService recordingIn(RegisterService register) {
+        this.register = register;
+        return this;
     }
 
     /** Runs a staff action; a change someone made meanwhile to the same row becomes {@link Reason#CHANGED_MEANWHILE}. */

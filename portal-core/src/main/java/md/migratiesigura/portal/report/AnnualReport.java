@@ -11,10 +11,19 @@ import java.util.List;
  * @param months            twelve entries, January first
  * @param articlesPublished articles whose first translation was published in the year (Chisinau time)
  * @param entered           the administrator's figures and texts, or null when the year is not published
+ * @param hotline           the hotline's figures: from the register when the year has one, else the entered ones
  */
 public record AnnualReport(int year, List<MonthFigures> months, Totals totals, long articlesPublished,
                            EventFigures events, RiskCheckFigures riskChecks, ConsultationFigures consultations,
-                           YearFigures entered) implements Serializable {
+                           YearFigures entered, HotlineFigures hotline) implements Serializable {
+
+    /** A report whose hotline figures are the entered ones (a year without a register). */
+    public AnnualReport(int year, List<MonthFigures> months, Totals totals, long articlesPublished,
+                        EventFigures events, RiskCheckFigures riskChecks, ConsultationFigures consultations,
+                        YearFigures entered) {
+        this(year, months, totals, articlesPublished, events, riskChecks, consultations, entered,
+                HotlineFigures.entered(entered));
+    }
 
     /** One month; {@code entered} when the figures come from the administrator's table, not from counting. */
     public record MonthFigures(int month, long visits, long uniqueVisitors, long pageviews, boolean entered)

@@ -106,7 +106,8 @@ public class ReportService {
         YearFigures figures = figures(year);
         return new AnnualReport(year, months, new AnnualReport.Totals(totalVisits, totalVisitors, totalPageviews),
                 articlesPublished(year), sources.events().forYear(year), sources.riskChecks().forYear(year),
-                sources.consultations().forYear(year), figures.published() ? figures : null);
+                sources.consultations().forYear(year), figures.published() ? figures : null,
+                sources.hotline().forYear(year).orElseGet(() -> HotlineFigures.entered(figures.published() ? figures : null)));
     }
 
     /**

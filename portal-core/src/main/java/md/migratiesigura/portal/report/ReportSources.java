@@ -1,5 +1,7 @@
 package md.migratiesigura.portal.report;
 
+import java.util.Optional;
+
 /**
  * Where the report gets the figures of features built elsewhere. Each is an extension point: until its feature
  * exists the report shows zeros ({@link #NONE}); the feature then implements the interface and
@@ -25,6 +27,16 @@ public final class ReportSources {
         ConsultationFigures forYear(int year);
     }
 
+    /**
+     * Implemented by the hotline register: the hotline's figures computed from the register, or empty when the year
+     * has no register entries (the entered figures stay).
+     */
+    @FunctionalInterface
+    public interface HotlineStatistics {
+        Optional<HotlineFigures> forYear(int year);
+    }
+
+    public static final HotlineStatistics NO_HOTLINE = year -> Optional.empty();
     public static final EventStatistics NO_EVENTS = year -> EventFigures.none();
     public static final RiskCheckStatistics NO_RISK_CHECKS = year -> RiskCheckFigures.none();
     public static final ConsultationStatistics NO_CONSULTATIONS = year -> ConsultationFigures.none();
@@ -35,11 +47,27 @@ public final class ReportSources {
     private final EventStatistics events;
     private final RiskCheckStatistics riskChecks;
     private final ConsultationStatistics consultations;
+    private final HotlineStatistics hotline;
 
     public ReportSources(EventStatistics events, RiskCheckStatistics riskChecks, ConsultationStatistics consultations) {
+        this(events, riskChecks, consultations, NO_HOTLINE);
+    }
+
+    private ReportSources(EventStatistics events, RiskCheckStatistics riskChecks, ConsultationStatistics consultations,
+                          HotlineStatistics hotline) {
         this.events = events;
         this.riskChecks = riskChecks;
         this.consultations = consultations;
+        this.hotline = hotline;
+    }
+
+    /** The same sources with the hotline's figures from the register. */
+    public ReportSources withHotline(HotlineStatistics register) {
+        return new ReportSources(events, riskChecks, consultations, register);
+    }
+
+    public HotlineStatistics hotline() {
+        return hotline;
     }
 
     public EventStatistics events() {

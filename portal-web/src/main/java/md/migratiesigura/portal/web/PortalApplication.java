@@ -24,10 +24,12 @@ import md.migratiesigura.portal.event.EventReportSource;
 import md.migratiesigura.portal.event.EventService;
 import md.migratiesigura.portal.media.ImageService;
 import md.migratiesigura.portal.navigation.NavigationService;
+import md.migratiesigura.portal.register.RegisterService;
 import md.migratiesigura.portal.report.ReportService;
 import md.migratiesigura.portal.riskcheck.RiskCheckService;
 import md.migratiesigura.portal.search.ContentVersion;
 import md.migratiesigura.portal.search.SearchService;
+import md.migratiesigura.portal.search.SearchWordsService;
 import md.migratiesigura.portal.visits.VisitCounter;
 import md.migratiesigura.portal.visits.VisitStatistics;
 import md.migratiesigura.portal.web.account.AccountRoutes;
@@ -51,6 +53,7 @@ import md.migratiesigura.portal.web.home.HomePage;
 import md.migratiesigura.portal.web.home.HomeRoutes;
 import md.migratiesigura.portal.web.pages.PageRoutes;
 import md.migratiesigura.portal.web.report.ReportDownloads;
+import md.migratiesigura.portal.web.register.RegisterRoutes;
 import md.migratiesigura.portal.web.report.ReportRoutes;
 import md.migratiesigura.portal.web.riskcheck.RiskCheckRoutes;
 import md.migratiesigura.portal.web.search.SearchRoutes;
@@ -182,6 +185,14 @@ public class PortalApplication extends AuthenticatedWebApplication {
 
     public ReferralService referrals() {
         return services.referrals();
+    }
+
+    public RegisterService register() {
+        return services.register();
+    }
+
+    public SearchWordsService searchWords() {
+        return services.searchWords();
     }
 
     public ChatService chat() {
@@ -372,6 +383,7 @@ public class PortalApplication extends AuthenticatedWebApplication {
         AuditRoutes.mount(this);
         VisitsRoutes.mount(this);
         PageRoutes.mount(this);
+        RegisterRoutes.mount(this);
         getRootRequestMapperAsCompound().add(new NotFoundMapper());
     }
 }

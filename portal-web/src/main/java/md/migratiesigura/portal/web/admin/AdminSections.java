@@ -15,7 +15,9 @@ import md.migratiesigura.portal.web.consultation.ConsultationsPage;
 import md.migratiesigura.portal.web.consultation.ReferralsPage;
 import md.migratiesigura.portal.web.event.EventsAdminPage;
 import md.migratiesigura.portal.web.pages.NavigationEditPage;
+import md.migratiesigura.portal.web.register.RegisterPage;
 import md.migratiesigura.portal.web.report.ReportFiguresPage;
+import md.migratiesigura.portal.web.search.SearchWordsPage;
 import md.migratiesigura.portal.web.visits.VisitsPage;
 import org.apache.wicket.Application;
 import org.apache.wicket.markup.html.WebPage;
@@ -44,6 +46,8 @@ final class AdminSections {
             new Section(AccountPage.class, "admin.section.account"),
             new Section(PagesPage.class, "admin.section.pages"),
             new Section(NavigationEditPage.class, "admin.section.navigation"),
+            new Section(RegisterPage.class, "admin.section.register"),
+            new Section(SearchWordsPage.class, "admin.section.searchWords"),
             new Section(ReviewPage.class, "admin.section.review"),
             new Section(ChatConsolePage.class, "admin.section.chat"));
 

@@ -1,6 +1,7 @@
 package md.migratiesigura.portal.web.admin;
 
 import java.util.List;
+import md.migratiesigura.portal.web.register.RegisterMonthPanel;
 import md.migratiesigura.portal.web.article.ReviewDueNotice;
 import md.migratiesigura.portal.web.security.StaffRoles;
 import org.apache.wicket.authroles.authorization.strategies.role.annotations.AuthorizeInstantiation;
@@ -30,6 +31,7 @@ public class DashboardPage extends AdminBasePage {
                 item.add(new Label("description", getString(section.key() + ".description")));
             }
         });
+        add(new RegisterMonthPanel("registerMonth"));
         add(new ReviewDueNotice("reviewDue"));
         add(new Label("nothingYet", getString("admin.dashboard.nothingYet")) {
             @Override

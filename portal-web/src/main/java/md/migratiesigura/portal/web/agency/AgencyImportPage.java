@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import md.migratiesigura.portal.agency.AgencyImportPreview.Change;
@@ -20,10 +19,10 @@ import md.migratiesigura.portal.agency.Countries;
 import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.web.PortalApplication;
 import md.migratiesigura.portal.web.admin.AdminBasePage;
+import md.migratiesigura.portal.web.admin.CsvUploadForm;
 import md.migratiesigura.portal.web.common.Texts;
 import md.migratiesigura.portal.web.security.StaffRoles;
 import md.migratiesigura.portal.web.security.StaffSession;
-import org.apache.commons.fileupload2.core.FileUploadException;
 import org.apache.wicket.Component;
 import org.apache.wicket.authroles.authorization.strategies.role.annotations.AuthorizeInstantiation;
 import org.apache.wicket.behavior.Behavior;
@@ -31,8 +30,6 @@ import org.apache.wicket.markup.html.WebMarkupContainer;
 import org.apache.wicket.markup.html.basic.Label;
 import org.apache.wicket.markup.html.form.Button;
 import org.apache.wicket.markup.html.form.Form;
-import org.apache.wicket.markup.html.form.upload.FileUpload;
-import org.apache.wicket.markup.html.form.upload.FileUploadField;
 import org.apache.wicket.markup.html.list.ListItem;
 import org.apache.wicket.markup.html.list.ListView;
 import org.apache.wicket.markup.html.panel.FeedbackPanel;
@@ -40,7 +37,6 @@ import org.apache.wicket.markup.html.panel.Fragment;
 import org.apache.wicket.model.IModel;
 import org.apache.wicket.model.LoadableDetachableModel;
 import org.apache.wicket.request.mapper.parameter.PageParameters;
-import org.apache.wicket.util.lang.Bytes;
 import org.danekja.java.util.function.serializable.SerializablePredicate;
 
 /**
@@ -72,41 +68,21 @@ public class AgencyImportPage extends AdminBasePage {
     }
 
     private Form<Void> newUploadForm(String id) {
-        FileUploadField file = new FileUploadField("file");
-        file.setLabel(() -> getString("admin.agencies.file"));
-        Form<Void> form = new Form<>(id) {
+        return new CsvUploadForm(id, "admin.agencies", AgencyService.MAX_CSV_BYTES) {
             @Override
-            protected void onSubmit() {
-                FileUpload upload = file.getFileUpload();
-                preview = null;
-                if (upload == null || upload.getSize() == 0) {
-                    error(getString("admin.agencies.noFile"));
-                    return;
-                }
-                fileName = upload.getClientFileName();
-                try {
-                    preview = PortalApplication.get().agencies().preview(upload.getBytes());
-                } finally {
-                    upload.closeStreams();
-                }
+            protected void onFile(byte[] bytes, String name) {
+                fileName = name;
+                preview = PortalApplication.get().agencies().preview(bytes);
                 if (!preview.canApply()) {
                     error(Texts.plural(getString("admin.agencies.refused"), getLocale(), preview.problems().size()));
                 }
             }
 
             @Override
-            protected void onFileUploadException(FileUploadException e, Map<String, Object> model) {
-                // Over the cap: refused while the request is read, so nothing is previewed.
+            protected void onNoPreview() {
                 preview = null;
-                error(getString("admin.agencies.tooLarge"));
             }
         };
-        form.setMultiPart(true);
-        // The file may be up to 5 MB; the rest of the form is a few hundred bytes. Jetty caps every body at 8 MB.
-        form.setFileMaxSize(Bytes.bytes(AgencyService.MAX_CSV_BYTES));
-        form.setMaxSize(Bytes.bytes(AgencyService.MAX_CSV_BYTES + 64 * 1024L));
-        form.add(file);
-        return form;
     }
 
     private WebMarkupContainer newPreview(String id) {

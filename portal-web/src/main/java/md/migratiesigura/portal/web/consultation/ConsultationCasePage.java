@@ -9,10 +9,14 @@ import md.migratiesigura.portal.consultation.ConsultationService;
 import md.migratiesigura.portal.consultation.Delivery;
 import md.migratiesigura.portal.consultation.MessageKind;
 import md.migratiesigura.portal.consultation.ReferralView;
+import md.migratiesigura.portal.register.EntryKind;
+import md.migratiesigura.portal.register.RegisterException;
 import md.migratiesigura.portal.web.PortalApplication;
 import md.migratiesigura.portal.web.admin.AdminBasePage;
 import md.migratiesigura.portal.web.admin.StaffActions;
 import md.migratiesigura.portal.web.common.Texts;
+import md.migratiesigura.portal.web.register.CloseKindPanel;
+import md.migratiesigura.portal.web.register.RegisterMessages;
 import md.migratiesigura.portal.web.security.StaffRoles;
 import md.migratiesigura.portal.web.security.StaffSession;
 import org.apache.wicket.AttributeModifier;
@@ -182,13 +186,23 @@ public class ConsultationCasePage extends AdminBasePage {
         referrals.setNullValid(true);
         referralForm.add(referrals);
         actions.add(referralForm);
-        actions.add(new Form<Void>("closeForm") {
+        // The counsellor confirms the kind the register records the consultation as (an SOS one as SOS, a referred
+        // one as a referral, else prevention, unless they choose otherwise).
+        IModel<EntryKind> closingKind = Model.of(detail.getObject().sos() ? EntryKind.SOS
+                : detail.getObject().referral() != null ? EntryKind.REFERRAL : EntryKind.PREVENTION);
+        Form<Void> closeForm = new Form<>("closeForm") {
             @Override
             protected void onSubmit() {
-                act(() -> PortalApplication.get().consultations().close(ConsultationCasePage.this.id, user()),
-                        "admin.consultations.closedNow");
+                try {
+                    act(() -> PortalApplication.get().consultations().close(ConsultationCasePage.this.id, user(),
+                            closingKind.getObject()), "admin.consultations.closedNow");
+                } catch (RegisterException e) {
+                    error(RegisterMessages.of(this, e));
+                }
             }
-        });
+        };
+        closeForm.add(new CloseKindPanel("kind", closingKind));
+        actions.add(closeForm);
         actions.add(new Label("retention", () -> Texts.format(getString("admin.consultations.retention"), getLocale(),
                 PortalApplication.get().consultations().retentionDays())));
         return actions;

@@ -6,6 +6,7 @@ import java.util.List;
 import md.migratiesigura.portal.report.AnnualReport;
 import md.migratiesigura.portal.report.EventFigures;
 import md.migratiesigura.portal.report.Figure;
+import md.migratiesigura.portal.report.HotlineFigures;
 import md.migratiesigura.portal.report.RiskCheckFigures;
 
 /**
@@ -70,6 +71,28 @@ public final class ReportCsv {
                     Long value = report.entered().value(f);
                     if (value != null) {
                         rows.add(List.of(texts.section(f.section()), texts.figure(f), num(value)));
+                    }
+                }
+            }
+            case "hotline" -> {
+                HotlineFigures hotline = report.hotline();
+                List<HotlineRows.Row> year = HotlineRows.year(hotline, texts);
+                if (year.isEmpty()) {
+                    return null;
+                }
+                rows.add(List.of(texts.get("report.csv.indicator"), texts.get("report.csv.value"),
+                        texts.get("report.hotline.csv.detail")));
+                year.forEach(r -> rows.add(List.of(r.name(), num(r.value()), r.detail())));
+                rows.add(List.of(texts.get("report.hotline.csv.source"), HotlineRows.source(hotline, texts), ""));
+                if (hotline.fromRegister()) {
+                    List<String> header = new ArrayList<>(List.of(texts.get("report.month")));
+                    HotlineRows.COLUMNS.forEach(c -> header.add(texts.get(c.key())));
+                    rows.add(header);
+                    for (int m = 1; m <= hotline.months().size(); m++) {
+                        List<String> row = new ArrayList<>(List.of(report.year() + "-" + (m < 10 ? "0" : "") + m));
+                        HotlineFigures.Tally tally = hotline.months().get(m - 1);
+                        HotlineRows.COLUMNS.forEach(c -> row.add(num(c.figure().apply(tally))));
+                        rows.add(row);
                     }
                 }
             }

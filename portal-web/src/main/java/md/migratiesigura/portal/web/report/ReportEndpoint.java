@@ -1,11 +1,14 @@
 package md.migratiesigura.portal.web.report;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.report.AnnualReport;
 import md.migratiesigura.portal.report.Figure;
+import md.migratiesigura.portal.report.HotlineFigures;
 import md.migratiesigura.portal.report.ReportService;
 import md.migratiesigura.portal.report.YearFigures;
 import md.migratiesigura.portal.web.api.ApiEndpoint;
@@ -49,6 +52,48 @@ public class ReportEndpoint implements ApiEndpoint {
                 "topFlags", r.riskChecks().topFlags()));
         body.put("consultations", Map.of("total", r.consultations().total(), "sos", r.consultations().sos()));
         body.put("entered", r.isPublished() ? entered(r.entered()) : null);
+        body.put("hotline", hotline(r.hotline()));
+        return body;
+    }
+
+    /**
+     * Spec §9: {@code source, calls, byKind, referred, sos, persons, byCountry, byExploitation, chats}, and the other
+     * figures of the factsheet; from the register also the months. Unknown figures (an entered year) are null.
+     */
+    static Map<String, Object> hotline(HotlineFigures hotline) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("source", hotline.source().code());
+        body.putAll(tally(hotline.year()));
+        if (hotline.fromRegister()) {
+            List<Map<String, Object>> months = new ArrayList<>();
+            for (int m = 1; m <= hotline.months().size(); m++) {
+                Map<String, Object> month = new LinkedHashMap<>();
+                month.put("month", m);
+                month.putAll(tally(hotline.months().get(m - 1)));
+                months.add(month);
+            }
+            body.put("months", months);
+        }
+        return body;
+    }
+
+    private static Map<String, Object> tally(HotlineFigures.Tally t) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("calls", t.calls());
+        body.put("byKind", t.byKind());
+        body.put("referred", t.referred());
+        body.put("sos", t.sos());
+        body.put("persons", t.persons());
+        body.put("byCase", t.byCase());
+        body.put("presumedVictims", t.presumedVictims());
+        body.put("byCitizenship", t.byCitizenship());
+        body.put("byCountry", t.byCountry());
+        body.put("byExploitation", t.byExploitation());
+        body.put("consultations", t.consultations());
+        body.put("safeMigrationConsultations", t.safeMigration());
+        body.put("sosConsultations", t.sosConsultations());
+        body.put("sosConsultationCases", t.sosConsultationCases());
+        body.put("chats", t.chats());
         return body;
     }
 

@@ -57,6 +57,7 @@ public class ReportPage extends BasePage {
         add(new Label("consultationsSos", texts.number(r.consultations().sos())));
         add(newEvents(r.events(), texts));
         add(newRiskChecks(r.riskChecks(), texts));
+        add(new HotlinePanel("hotline", r.hotline(), texts));
         add(newEntered(r, texts));
         add(new Label("unpublished", getString("report.unpublished")).setVisible(!r.isPublished()));
         add(newDownloads(r));
@@ -134,7 +135,10 @@ public class ReportPage extends BasePage {
             @Override
             protected void populateItem(ListItem<Figure.Section> item) {
                 Figure.Section section = item.getModelObject();
-                List<Figure> known = Figure.of(section).stream().filter(f -> figures.value(f) != null).toList();
+                // A year with a register shows the hotline's figures computed above, not the entered ones.
+                List<Figure> known = Figure.of(section).stream().filter(f -> figures.value(f) != null)
+                        .filter(f -> !r.hotline().fromRegister() || section == Figure.Section.PREVENTION
+                                || section == Figure.Section.PLATFORM).toList();
                 String summary = figures.text(section, language());
                 item.setVisible(!known.isEmpty() || summary != null);
                 item.add(new Label("title", texts.section(section)));

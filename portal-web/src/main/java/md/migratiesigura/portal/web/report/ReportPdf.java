@@ -91,10 +91,21 @@ public final class ReportPdf {
             row(h, t.get("report.riskChecks.heading") + ": " + t.tier(tier), t.number(r.riskChecks().count(tier)));
         }
         h.append("</table>");
+        if (r.hotline().fromRegister()) {
+            h.append("<h2>").append(esc(t.get("report.hotline.heading"))).append("</h2><p class=\"meta\">")
+                    .append(esc(HotlineRows.source(r.hotline(), t))).append("</p><table>");
+            for (HotlineRows.Row row : HotlineRows.year(r.hotline(), t)) {
+                row(h, row.name() + (row.detail().isEmpty() ? "" : " (" + row.detail() + ")"), t.number(row.value()));
+            }
+            h.append("</table>");
+        }
         if (r.isPublished()) {
             YearFigures f = r.entered();
             for (Figure.Section section : Figure.Section.values()) {
-                List<Figure> known = Figure.of(section).stream().filter(x -> f.value(x) != null).toList();
+                // A year with a register has the hotline's figures computed above, not the entered ones.
+                List<Figure> known = Figure.of(section).stream().filter(x -> f.value(x) != null)
+                        .filter(x -> !r.hotline().fromRegister() || section == Figure.Section.PREVENTION
+                                || section == Figure.Section.PLATFORM).toList();
                 String summary = f.text(section, t.language());
                 if (known.isEmpty() && summary == null) {
                     continue;

@@ -6,6 +6,7 @@ import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.report.AnnualReport;
 import md.migratiesigura.portal.report.Figure;
 import org.apache.wicket.Application;
+import org.apache.wicket.resource.loader.PackageStringResourceLoader;
 
 /**
  * The report's words and numbers in one language, from the application's properties, for what is not a Wicket
@@ -26,8 +27,13 @@ public final class ReportTexts {
     }
 
     public String get(String key) {
-        return Application.get().getResourceSettings().getLocalizer().getString(key, null, null, locale, null, key);
+        // Newer keys live in this package's own properties, which the localizer finds only for a component.
+        String own = PACKAGE_TEXTS.loadStringResource(ReportTexts.class, key, locale, null, null);
+        return own != null ? own
+                : Application.get().getResourceSettings().getLocalizer().getString(key, null, null, locale, null, key);
     }
+
+    private static final PackageStringResourceLoader PACKAGE_TEXTS = new PackageStringResourceLoader();
 
     /** A whole number as the language writes it: 123.768 in Romanian, 123 768 in Russian. */
     public String number(long value) {

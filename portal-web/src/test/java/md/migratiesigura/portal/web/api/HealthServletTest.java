@@ -64,6 +64,11 @@ class HealthServletTest {
     /** Services whose health is fixed; nothing else is used by the servlet. */
     private record FixedHealth(Health health) implements PortalServices {
         @Override
+        public md.migratiesigura.portal.search.SearchWordsService searchWords() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public md.migratiesigura.portal.event.EventService events() {
             throw new UnsupportedOperationException();
         }

@@ -90,6 +90,8 @@ class AccessibilityIT extends BrowserJourney {
             "/admin/pages/new",
             "/admin/articles/despre",
             "/admin/navigation",
+            "/admin/register",
+            "/admin/register/import",
             "/admin/review",
             "/admin/chat"
     );
