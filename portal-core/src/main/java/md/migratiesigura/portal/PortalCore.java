@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import md.migratiesigura.portal.account.PasswordHasher;
 import md.migratiesigura.portal.account.PasswordPolicy;
@@ -16,6 +17,8 @@ import md.migratiesigura.portal.account.UserService;
 import md.migratiesigura.portal.agency.AgencyService;
 import md.migratiesigura.portal.article.ArticleImporter;
 import md.migratiesigura.portal.article.ArticleSearchSource;
+import md.migratiesigura.portal.article.PageImporter;
+import md.migratiesigura.portal.article.PageService;
 import md.migratiesigura.portal.article.ArticleService;
 import md.migratiesigura.portal.article.EditorialListQueries;
 import md.migratiesigura.portal.article.EditorialScheduler;
@@ -48,6 +51,8 @@ import md.migratiesigura.portal.event.EventReportSource;
 import md.migratiesigura.portal.event.EventSearchSource;
 import md.migratiesigura.portal.event.EventService;
 import md.migratiesigura.portal.media.ImageService;
+import md.migratiesigura.portal.navigation.NavigationPlace;
+import md.migratiesigura.portal.navigation.NavigationService;
 import md.migratiesigura.portal.persistence.Database;
 import md.migratiesigura.portal.persistence.Leases;
 import md.migratiesigura.portal.register.RegisterSeedImporter;
@@ -89,6 +94,8 @@ public final class PortalCore implements PortalServices {
     private final AgencyService agencies;
     private final RiskCheckService riskCheck;
     private final ImportReport contentImport;
+    private final PageService pages;
+    private final NavigationService navigation;
     private final VisitCounter visitCounter;
     private final VisitStatistics visitStatistics;
     private final ReportService reports;
@@ -132,6 +139,11 @@ public final class PortalCore implements PortalServices {
         this.search = new SearchService(index, searchCounter::count, clock);
         users.ensureAdministrator(config.adminEmail(), config.adminPassword());
         this.contentImport = new ArticleImporter(sessions, markdown, clock).importFrom(config.contentDir());
+        this.pages = new PageService(sessions, clock);
+        this.navigation = new NavigationService(sessions, pages, articles, audit, clock);
+        new PageImporter(sessions, markdown, (session, key, language, menu, order) -> NavigationService.addPage(
+                session, language, NavigationPlace.valueOf(menu.toUpperCase(Locale.ROOT)), order, key), clock)
+                .importFrom(config.contentDir());
         this.visitStatistics = new VisitStatistics(database.dataSource(), clock);
         this.events = new EventService(sessions, markdown, audit, clock);
         new EventImporter(events).importFrom(config.contentDir());
@@ -172,6 +184,7 @@ public final class PortalCore implements PortalServices {
         this.translations = new TranslationQueries(sessions);
         this.images = new ImageService(sessions, audit, config.dataDir().resolve("uploads"), clock);
         this.indexFeeder = new IndexFeeder(index, sessions, List.of(new ArticleSearchSource(sessions, markdown),
+                ArticleSearchSource.pages(sessions, markdown),
                 new EventSearchSource(sessions, markdown)), clock).cleaningUnder(leases);
         indexFeeder.start();
         this.scheduler = new EditorialScheduler(new ScheduledPublisher(sessions, audit, clock), leases);
@@ -360,6 +373,16 @@ public final class PortalCore implements PortalServices {
     @Override
     public ImportReport contentImport() {
         return contentImport;
+    }
+
+    @Override
+    public PageService pages() {
+        return pages;
+    }
+
+    @Override
+    public NavigationService navigation() {
+        return navigation;
     }
 
     @Override

@@ -7,6 +7,7 @@ import md.migratiesigura.portal.account.SecondFactorService;
 import md.migratiesigura.portal.account.UserService;
 import md.migratiesigura.portal.agency.AgencyService;
 import md.migratiesigura.portal.article.ArticleService;
+import md.migratiesigura.portal.article.PageService;
 import md.migratiesigura.portal.article.EditorialListQueries;
 import md.migratiesigura.portal.article.EditorialService;
 import md.migratiesigura.portal.article.RevisionService;
@@ -24,6 +25,7 @@ import md.migratiesigura.portal.media.ImageService;
 import md.migratiesigura.portal.register.RegisterService;
 import md.migratiesigura.portal.report.ReportService;
 import md.migratiesigura.portal.riskcheck.RiskCheckService;
+import md.migratiesigura.portal.navigation.NavigationService;
 import md.migratiesigura.portal.search.SearchService;
 import md.migratiesigura.portal.search.SearchWordsService;
 import md.migratiesigura.portal.visits.VisitCounter;
@@ -118,6 +120,12 @@ public interface PortalServices extends AutoCloseable {
     default ThrottleStore throttles() {
         return new MemoryThrottleStore(Clock.systemUTC(), 10_000);
     }
+
+    /** Published pages (about, contacts, …) for the public site; editors write them with {@link #editorial()}. */
+    PageService pages();
+
+    /** The public navigation per language, and the editors' changes to it. */
+    NavigationService navigation();
 
     @Override
     void close();

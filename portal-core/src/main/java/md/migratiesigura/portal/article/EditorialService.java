@@ -97,6 +97,18 @@ public class EditorialService {
      * {@code -2}, {@code -3}… when taken.
      */
     public SaveResult create(SignedInUser actor, Language language, ArticleDraft draft) {
+        return create(actor, language, draft, ArticleKind.ARTICLE);
+    }
+
+    /**
+     * Creates a page with its first language version, a draft, like {@link #create}; its slug may not be the first
+     * segment of a fixed address ({@link ReservedSlugs}), and its category, tags and cover are ignored.
+     */
+    public SaveResult createPage(SignedInUser actor, Language language, ArticleDraft draft) {
+        return create(actor, language, draft, ArticleKind.PAGE);
+    }
+
+    private SaveResult create(SignedInUser actor, Language language, ArticleDraft draft, ArticleKind kind) {
         Checked checked = EditorialChecks.check(draft);
         if (!checked.problems.isEmpty()) {
             return new Rejected(checked.problems);
@@ -106,12 +118,14 @@ public class EditorialService {
             if (editor == null) {
                 return TranslationWriter.notAllowed();
             }
-            List<EditorialProblem> problems = EditorialChecks.checkAgainstDatabase(session, checked, language, null);
+            List<EditorialProblem> problems = EditorialChecks.checkAgainstDatabase(session, checked, language, null,
+                    kind);
             if (!problems.isEmpty()) {
                 return new Rejected(problems);
             }
-            Article article = new Article(TranslationWriter.uniqueKey(session, checked.slug), null,
-                    TranslationWriter.now(clock));
+            String key = TranslationWriter.uniqueKey(session, checked.slug);
+            Instant now = TranslationWriter.now(clock);
+            Article article = kind == ArticleKind.PAGE ? Article.page(key, now) : new Article(key, null, now);
             session.persist(article);
             return writer.write(session, editor, article, null, language, checked, Step.SAVE, null, null);
         })));

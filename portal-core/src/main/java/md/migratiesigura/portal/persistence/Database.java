@@ -22,6 +22,7 @@ import md.migratiesigura.portal.consultation.ConsultationMessage;
 import md.migratiesigura.portal.consultation.Referral;
 import md.migratiesigura.portal.event.Event;
 import md.migratiesigura.portal.media.MediaImage;
+import md.migratiesigura.portal.navigation.NavigationEntry;
 import md.migratiesigura.portal.register.RegisterEntry;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -146,6 +147,7 @@ public final class Database implements AutoCloseable {
                 MediaImage.class, PortalUser.class, AuditEntry.class, Agency.class,
                 Event.class,
                 Consultation.class, ConsultationMessage.class, Referral.class,
+                NavigationEntry.class,
                 RegisterEntry.class);
         configuration.property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource);
         // Flyway owns the schema; Hibernate only checks that the mappings agree with it.

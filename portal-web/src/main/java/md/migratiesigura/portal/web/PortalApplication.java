@@ -8,6 +8,7 @@ import md.migratiesigura.portal.agency.AgencyService;
 import md.migratiesigura.portal.article.ArticleService;
 import md.migratiesigura.portal.article.EditorialListQueries;
 import md.migratiesigura.portal.article.EditorialService;
+import md.migratiesigura.portal.article.PageService;
 import md.migratiesigura.portal.article.RevisionService;
 import md.migratiesigura.portal.article.TranslationQueries;
 import md.migratiesigura.portal.audit.AuditAction;
@@ -22,6 +23,7 @@ import md.migratiesigura.portal.consultation.ReferralService;
 import md.migratiesigura.portal.event.EventReportSource;
 import md.migratiesigura.portal.event.EventService;
 import md.migratiesigura.portal.media.ImageService;
+import md.migratiesigura.portal.navigation.NavigationService;
 import md.migratiesigura.portal.register.RegisterService;
 import md.migratiesigura.portal.report.ReportService;
 import md.migratiesigura.portal.riskcheck.RiskCheckService;
@@ -49,6 +51,7 @@ import md.migratiesigura.portal.web.consultation.ConsultationRoutes;
 import md.migratiesigura.portal.web.event.EventRoutes;
 import md.migratiesigura.portal.web.home.HomePage;
 import md.migratiesigura.portal.web.home.HomeRoutes;
+import md.migratiesigura.portal.web.pages.PageRoutes;
 import md.migratiesigura.portal.web.report.ReportDownloads;
 import md.migratiesigura.portal.web.register.RegisterRoutes;
 import md.migratiesigura.portal.web.report.ReportRoutes;
@@ -233,6 +236,14 @@ public class PortalApplication extends AuthenticatedWebApplication {
         return clock;
     }
 
+    public PageService pages() {
+        return services.pages();
+    }
+
+    public NavigationService navigation() {
+        return services.navigation();
+    }
+
     public LoginThrottle loginThrottle() {
         return loginThrottle;
     }
@@ -371,6 +382,7 @@ public class PortalApplication extends AuthenticatedWebApplication {
         AccountRoutes.mount(this);
         AuditRoutes.mount(this);
         VisitsRoutes.mount(this);
+        PageRoutes.mount(this);
         RegisterRoutes.mount(this);
         getRootRequestMapperAsCompound().add(new NotFoundMapper());
     }

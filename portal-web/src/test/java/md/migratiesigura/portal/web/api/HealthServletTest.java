@@ -12,6 +12,8 @@ import md.migratiesigura.portal.account.SecondFactorService;
 import md.migratiesigura.portal.account.UserService;
 import md.migratiesigura.portal.agency.AgencyService;
 import md.migratiesigura.portal.article.ArticleService;
+import md.migratiesigura.portal.article.PageService;
+import md.migratiesigura.portal.navigation.NavigationService;
 import md.migratiesigura.portal.article.EditorialListQueries;
 import md.migratiesigura.portal.article.EditorialService;
 import md.migratiesigura.portal.article.RevisionService;
@@ -78,6 +80,16 @@ class HealthServletTest {
 
         @Override
         public ArticleService articles() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public PageService pages() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public NavigationService navigation() {
             throw new UnsupportedOperationException();
         }
 
