@@ -127,12 +127,13 @@ public final class PortalCore implements PortalServices {
         // Jobs with an effect on the whole cluster run on one node at a time (docs/operations.md, "Several machines").
         Leases leases = new Leases(database.dataSource());
         MarkdownRenderer markdown = new MarkdownRenderer();
-        // Login and consultation limits counted in the database, so that N nodes do not allow N times the tries.
-        this.throttles = new DatabaseThrottleStore(database.dataSource(), clock);
         this.articles = new ArticleService(sessions, clock);
         this.audit = new AuditService(sessions, clock);
         // One key (PORTAL_CONSULTATION_KEY, or generated into the data directory) seals what must be read back.
         ConsultationCipher cipher = new ConsultationCipher(ConsultationKeys.load(config.consultations(), config.dataDir()));
+        // Login and consultation limits counted in the database, so that N nodes do not allow N times the tries; the
+        // stored keys are HMACs under a secret derived from the consultation key, which the database does not hold.
+        this.throttles = new DatabaseThrottleStore(database.dataSource(), clock, cipher.derive("throttle"));
         this.users = new UserService(sessions, new PasswordHasher(), PasswordPolicy.standard(), audit, clock);
         this.secondFactor = new SecondFactorService(sessions, audit, clock, cipher.asSecretSealer());
         this.searchCounter = new SearchCounter(sessions, clock);

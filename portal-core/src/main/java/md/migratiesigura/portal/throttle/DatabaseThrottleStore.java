@@ -2,7 +2,6 @@ package md.migratiesigura.portal.throttle;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,8 +24,9 @@ import md.migratiesigura.portal.persistence.CommitConflicts;
 
 /**
  * Throttle state in the database ({@code throttle_counts}), shared by every portal node. A key is stored only as its
- * HMAC-SHA256 under a random secret made once and kept in {@code throttle_secret}, so the table holds no address, no
- * ticket and no e-mail; a row is forgotten once expired (expired rows are deleted now and then).
+ * HMAC-SHA256 under a secret derived from the consultation key, which is never in the database: a dump of the
+ * database alone cannot be turned back into addresses by trying them all. The table holds no address, no ticket and no
+ * e-mail; a row is forgotten once expired (expired rows are deleted now and then).
  *
  * <p>An update locks its rows ({@code SELECT … FOR UPDATE}, in the order of their hashes so that two updates never
  * wait for each other crosswise) and writes them back in one transaction: parallel requests on one node are counted
@@ -41,32 +41,14 @@ public final class DatabaseThrottleStore implements ThrottleStore {
     private final Clock clock;
     private final SecretKeySpec secret;
 
-    public DatabaseThrottleStore(DataSource dataSource, Clock clock) {
+    /**
+     * @param secret the HMAC key of the stored keys: the same on every node (derived from the consultation key, which
+     *               every node shares) and kept out of the database
+     */
+    public DatabaseThrottleStore(DataSource dataSource, Clock clock, byte[] secret) {
         this.dataSource = dataSource;
         this.clock = clock;
-        this.secret = new SecretKeySpec(loadSecret(dataSource), "HmacSHA256");
-    }
-
-    /** The table's secret: made by the first node that needs it, read by the others. */
-    private static byte[] loadSecret(DataSource dataSource) {
-        byte[] fresh = new byte[32];
-        new SecureRandom().nextBytes(fresh);
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(true);
-            try (PreparedStatement insert = c.prepareStatement("INSERT IGNORE INTO throttle_secret (id, secret) VALUES (1, ?)")) {
-                insert.setBytes(1, fresh);
-                insert.executeUpdate();
-            }
-            try (PreparedStatement select = c.prepareStatement("SELECT secret FROM throttle_secret WHERE id = 1");
-                 ResultSet rs = select.executeQuery()) {
-                if (!rs.next()) {
-                    throw new IllegalStateException("throttle_secret has no row");
-                }
-                return rs.getBytes(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("throttle secret: " + e.getMessage(), e);
-        }
+        this.secret = new SecretKeySpec(secret.clone(), "HmacSHA256");
     }
 
     @Override

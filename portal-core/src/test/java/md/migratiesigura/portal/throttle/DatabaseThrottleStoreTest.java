@@ -31,6 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DatabaseThrottleStoreTest {
 
+    private static final byte[] SECRET = "a throttle secret shared by the nodes".getBytes(StandardCharsets.UTF_8);
+
     @TempDir
     static Path dataDir;
     private static Database nodeA;
@@ -52,8 +54,8 @@ class DatabaseThrottleStoreTest {
     @Test
     void aBurstSpreadOverTwoNodesIsLetThroughOnlyUpToTheLimit() throws Exception {
         MutableClock clock = new MutableClock(Instant.parse("2026-03-10T09:00:00Z"));
-        RateLimit onA = new RateLimit("burst", 5, Duration.ofMinutes(15), clock, new DatabaseThrottleStore(nodeA.dataSource(), clock));
-        RateLimit onB = new RateLimit("burst", 5, Duration.ofMinutes(15), clock, new DatabaseThrottleStore(nodeB.dataSource(), clock));
+        RateLimit onA = new RateLimit("burst", 5, Duration.ofMinutes(15), clock, new DatabaseThrottleStore(nodeA.dataSource(), clock, SECRET));
+        RateLimit onB = new RateLimit("burst", 5, Duration.ofMinutes(15), clock, new DatabaseThrottleStore(nodeB.dataSource(), clock, SECRET));
 
         List<Duration> waits = Parallel.run(50, 10, i -> (i % 2 == 0 ? onA : onB).acquire("198.51.100.23"));
 
@@ -68,8 +70,8 @@ class DatabaseThrottleStoreTest {
     @Test
     void theSameConsultationFormSentToTwoNodesAtOncePassesOnce() throws Exception {
         MutableClock clock = new MutableClock(Instant.parse("2026-03-10T09:00:00Z"));
-        FormStamps onA = new FormStamps(new byte[32], Duration.ZERO, clock, new DatabaseThrottleStore(nodeA.dataSource(), clock));
-        FormStamps onB = new FormStamps(new byte[32], Duration.ZERO, clock, new DatabaseThrottleStore(nodeB.dataSource(), clock));
+        FormStamps onA = new FormStamps(new byte[32], Duration.ZERO, clock, new DatabaseThrottleStore(nodeA.dataSource(), clock, SECRET));
+        FormStamps onB = new FormStamps(new byte[32], Duration.ZERO, clock, new DatabaseThrottleStore(nodeB.dataSource(), clock, SECRET));
         String stamp = onA.issue();
 
         List<FormStamps.Verdict> verdicts = Parallel.run(20, 10, i -> (i % 2 == 0 ? onA : onB).claim(stamp));
@@ -83,7 +85,7 @@ class DatabaseThrottleStoreTest {
     @Test
     void keysAreStoredOnlyAsKeyedHashesAndExpiredRowsAreForgotten() throws Exception {
         MutableClock clock = new MutableClock(Instant.parse("2026-03-10T09:00:00Z"));
-        DatabaseThrottleStore store = new DatabaseThrottleStore(nodeA.dataSource(), clock);
+        DatabaseThrottleStore store = new DatabaseThrottleStore(nodeA.dataSource(), clock, SECRET);
         String address = "203.0.113.77";
         RateLimit limit = new RateLimit("privacy", 3, Duration.ofMinutes(10), clock, store);
         limit.acquire(address);
@@ -102,9 +104,9 @@ class DatabaseThrottleStoreTest {
         }
         // The same secret on both nodes: node B finds node A's count.
         assertEquals(Duration.ZERO, new RateLimit("privacy", 2, Duration.ofMinutes(10), clock,
-                new DatabaseThrottleStore(nodeB.dataSource(), clock)).acquire(address));
+                new DatabaseThrottleStore(nodeB.dataSource(), clock, SECRET)).acquire(address));
         assertFalse(new RateLimit("privacy", 2, Duration.ofMinutes(10), clock,
-                new DatabaseThrottleStore(nodeB.dataSource(), clock)).acquire(address).isZero());
+                new DatabaseThrottleStore(nodeB.dataSource(), clock, SECRET)).acquire(address).isZero());
 
         clock.advance(Duration.ofMinutes(11));
         store.forgetExpired();

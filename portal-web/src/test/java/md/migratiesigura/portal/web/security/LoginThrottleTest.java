@@ -3,6 +3,7 @@ package md.migratiesigura.portal.web.security;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class LoginThrottleTest {
+
+    private static final byte[] SECRET = "a throttle secret shared by the nodes".getBytes(StandardCharsets.UTF_8);
 
     private static final String ADDRESS = "203.0.113.7";
     private static final String OTHER_ADDRESS = "198.51.100.20";
@@ -120,8 +123,8 @@ class LoginThrottleTest {
     void aBurstSpreadOverTwoNodesSharingTheDatabaseIsLetThroughOnlyUpToTheAllowance(@TempDir Path dataDir)
             throws Exception {
         try (Database database = Database.open(TestDatabases.newConfig(dataDir))) {
-            LoginThrottle nodeA = new LoginThrottle(clock, new DatabaseThrottleStore(database.dataSource(), clock));
-            LoginThrottle nodeB = new LoginThrottle(clock, new DatabaseThrottleStore(database.dataSource(), clock));
+            LoginThrottle nodeA = new LoginThrottle(clock, new DatabaseThrottleStore(database.dataSource(), clock, SECRET));
+            LoginThrottle nodeB = new LoginThrottle(clock, new DatabaseThrottleStore(database.dataSource(), clock, SECRET));
             List<Boolean> letThrough = Parallel.run(50, 10, i -> {
                 try (LoginThrottle.Attempt attempt = (i % 2 == 0 ? nodeA : nodeB).attempt("editor@example.org", ADDRESS)) {
                     if (attempt.allowed()) {
