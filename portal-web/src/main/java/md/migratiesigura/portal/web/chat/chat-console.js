@@ -41,6 +41,9 @@
     });
   }
 
+  // A refused action's message stays until the next action; a failed poll's until a poll works again.
+  var pollFailed = false;
+
   function statusText(text) {
     el("chat-console-status").textContent = text;
   }
@@ -50,8 +53,11 @@
   function act(body) {
     actions = actions.then(function () {
       return post(body);
+    }).then(function () {
+      statusText("");
+      pollFailed = false;
     }).catch(function (e) {
-      statusText(e && e.error === "NOT_POSSIBLE" ? t("full") : t("error"));
+      statusText(e && e.error === "NOT_POSSIBLE" ? t("full") : e && e.message ? e.message : t("error"));
     });
     return actions;
   }
@@ -273,13 +279,23 @@
     topic.id = "chat-topic-" + chat.id;
     topic.hidden = false;
     topic.removeAttribute("aria-hidden");
+    // The kind for the hotline register, confirmed on closing: SOS already chosen for an SOS chat.
+    var kindLabel = document.createElement("label");
+    kindLabel.setAttribute("for", "chat-kind-" + chat.id);
+    kindLabel.textContent = t("kind");
+    var kind = el("chat-kinds").cloneNode(true);
+    kind.id = "chat-kind-" + chat.id;
+    kind.hidden = false;
+    kind.removeAttribute("aria-hidden");
+    kind.required = true;
+    kind.value = chat.sos ? "sos" : "";
     var closing = document.createElement("p");
-    closing.appendChild(topicLabel);
-    closing.appendChild(document.createTextNode(" "));
-    closing.appendChild(topic);
-    closing.appendChild(document.createTextNode(" "));
+    [topicLabel, topic, kindLabel, kind].forEach(function (node) {
+      closing.appendChild(node);
+      closing.appendChild(document.createTextNode(" "));
+    });
     closing.appendChild(button(t("close"), "data-chat-close", function () {
-      act({ action: "close", id: chat.id, topic: topic.value });
+      act({ action: "close", id: chat.id, topic: topic.value, kind: kind.value });
     }));
     closing.appendChild(document.createTextNode(" "));
     closing.appendChild(button(t("writing"), "data-chat-writing", function () {
@@ -288,7 +304,7 @@
     closing.appendChild(document.createTextNode(" "));
     closing.appendChild(button(t("block"), "data-chat-block", function () {
       if (window.confirm(t("block-confirm"))) {
-        act({ action: "block", id: chat.id });
+        act({ action: "block", id: chat.id, topic: topic.value, kind: kind.value });
       }
     }));
     section.appendChild(closing);
@@ -303,9 +319,13 @@
 
   function loop() {
     post({ action: "poll" }).then(function () {
-      statusText("");
+      if (pollFailed) {
+        statusText("");
+        pollFailed = false;
+      }
     }, function () {
       statusText(t("error"));
+      pollFailed = true;
     }).then(function () {
       setTimeout(loop, 1000);
     });
