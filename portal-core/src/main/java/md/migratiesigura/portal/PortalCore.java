@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import md.migratiesigura.portal.account.PasswordHasher;
 import md.migratiesigura.portal.account.PasswordPolicy;
@@ -16,6 +17,8 @@ import md.migratiesigura.portal.account.UserService;
 import md.migratiesigura.portal.agency.AgencyService;
 import md.migratiesigura.portal.article.ArticleImporter;
 import md.migratiesigura.portal.article.ArticleSearchSource;
+import md.migratiesigura.portal.article.PageImporter;
+import md.migratiesigura.portal.article.PageService;
 import md.migratiesigura.portal.article.ArticleService;
 import md.migratiesigura.portal.article.EditorialListQueries;
 import md.migratiesigura.portal.article.EditorialScheduler;
@@ -48,6 +51,8 @@ import md.migratiesigura.portal.event.EventReportSource;
 import md.migratiesigura.portal.event.EventSearchSource;
 import md.migratiesigura.portal.event.EventService;
 import md.migratiesigura.portal.media.ImageService;
+import md.migratiesigura.portal.navigation.NavigationPlace;
+import md.migratiesigura.portal.navigation.NavigationService;
 import md.migratiesigura.portal.persistence.Database;
 import md.migratiesigura.portal.persistence.Leases;
 import md.migratiesigura.portal.register.RegisterSeedImporter;
@@ -63,8 +68,11 @@ import md.migratiesigura.portal.search.IndexFeeder;
 import md.migratiesigura.portal.search.SearchCounter;
 import md.migratiesigura.portal.search.SearchIndex;
 import md.migratiesigura.portal.search.SearchService;
+import md.migratiesigura.portal.search.SearchWordsService;
 import md.migratiesigura.portal.visits.VisitCounter;
 import md.migratiesigura.portal.visits.VisitStatistics;
+import md.migratiesigura.portal.throttle.DatabaseThrottleStore;
+import md.migratiesigura.portal.throttle.ThrottleStore;
 import org.hibernate.SessionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,6 +94,8 @@ public final class PortalCore implements PortalServices {
     private final AgencyService agencies;
     private final RiskCheckService riskCheck;
     private final ImportReport contentImport;
+    private final PageService pages;
+    private final NavigationService navigation;
     private final VisitCounter visitCounter;
     private final VisitStatistics visitStatistics;
     private final ReportService reports;
@@ -99,9 +109,11 @@ public final class PortalCore implements PortalServices {
     private final EventReportSource eventFigures;
     private final ConsultationService consultations;
     private final ReferralService referrals;
+    private final SearchWordsService searchWords;
     private final ReplyMailer replyMailer;
     private final ConsultationRetention consultationRetention;
     private final Resealer resealer;
+    private final ThrottleStore throttles;
     private final RegisterService register;
     private final ChatService chat;
     private final ChatConsole chatConsole;
@@ -115,6 +127,8 @@ public final class PortalCore implements PortalServices {
         // Jobs with an effect on the whole cluster run on one node at a time (docs/operations.md, "Several machines").
         Leases leases = new Leases(database.dataSource());
         MarkdownRenderer markdown = new MarkdownRenderer();
+        // Login and consultation limits counted in the database, so that N nodes do not allow N times the tries.
+        this.throttles = new DatabaseThrottleStore(database.dataSource(), clock);
         this.articles = new ArticleService(sessions, clock);
         this.audit = new AuditService(sessions, clock);
         // One key (PORTAL_CONSULTATION_KEY, or generated into the data directory) seals what must be read back.
@@ -125,6 +139,11 @@ public final class PortalCore implements PortalServices {
         this.search = new SearchService(index, searchCounter::count, clock);
         users.ensureAdministrator(config.adminEmail(), config.adminPassword());
         this.contentImport = new ArticleImporter(sessions, markdown, clock).importFrom(config.contentDir());
+        this.pages = new PageService(sessions, clock);
+        this.navigation = new NavigationService(sessions, pages, articles, audit, clock);
+        new PageImporter(sessions, markdown, (session, key, language, menu, order) -> NavigationService.addPage(
+                session, language, NavigationPlace.valueOf(menu.toUpperCase(Locale.ROOT)), order, key), clock)
+                .importFrom(config.contentDir());
         this.visitStatistics = new VisitStatistics(database.dataSource(), clock);
         this.events = new EventService(sessions, markdown, audit, clock);
         new EventImporter(events).importFrom(config.contentDir());
@@ -137,9 +156,10 @@ public final class PortalCore implements PortalServices {
         this.consultations = new ConsultationService(sessions,
                 cipher, replyMailer,
                 audit, new PasswordHasher(), config.consultations().retentionDays(), config.consultations().minFillTime(),
-                clock).recordingIn(register);
+                clock, throttles).recordingIn(register);
         this.referrals = new ReferralService(sessions, audit, clock);
         new RegisterSeedImporter(register).importFrom(config.contentDir());
+        this.searchWords = new SearchWordsService(sessions, audit, clock, index, config.contentDir().orElse(null)).start();
         // Values sealed with an older key or the former format are sealed again, so that the older key can go.
         List<SealedColumn> sealed = new ArrayList<>(ConsultationService.SEALED);
         sealed.add(SecondFactorService.TOTP_SECRET);
@@ -164,6 +184,7 @@ public final class PortalCore implements PortalServices {
         this.translations = new TranslationQueries(sessions);
         this.images = new ImageService(sessions, audit, config.dataDir().resolve("uploads"), clock);
         this.indexFeeder = new IndexFeeder(index, sessions, List.of(new ArticleSearchSource(sessions, markdown),
+                ArticleSearchSource.pages(sessions, markdown),
                 new EventSearchSource(sessions, markdown)), clock).cleaningUnder(leases);
         indexFeeder.start();
         this.scheduler = new EditorialScheduler(new ScheduledPublisher(sessions, audit, clock), leases);
@@ -330,8 +351,18 @@ public final class PortalCore implements PortalServices {
     }
 
     @Override
+    public ThrottleStore throttles() {
+        return throttles;
+    }
+
+    @Override
     public RegisterService register() {
         return register;
+    }
+
+    @Override
+    public SearchWordsService searchWords() {
+        return searchWords;
     }
 
     @Override
@@ -342,6 +373,16 @@ public final class PortalCore implements PortalServices {
     @Override
     public ImportReport contentImport() {
         return contentImport;
+    }
+
+    @Override
+    public PageService pages() {
+        return pages;
+    }
+
+    @Override
+    public NavigationService navigation() {
+        return navigation;
     }
 
     @Override
@@ -356,6 +397,7 @@ public final class PortalCore implements PortalServices {
         visitCounter.close();
         indexFeeder.close();
         searchCounter.close();
+        searchWords.close();
         index.close();
         database.close();
     }

@@ -1,9 +1,13 @@
 package md.migratiesigura.portal;
 
+import java.time.Clock;
+import md.migratiesigura.portal.throttle.MemoryThrottleStore;
+import md.migratiesigura.portal.throttle.ThrottleStore;
 import md.migratiesigura.portal.account.SecondFactorService;
 import md.migratiesigura.portal.account.UserService;
 import md.migratiesigura.portal.agency.AgencyService;
 import md.migratiesigura.portal.article.ArticleService;
+import md.migratiesigura.portal.article.PageService;
 import md.migratiesigura.portal.article.EditorialListQueries;
 import md.migratiesigura.portal.article.EditorialService;
 import md.migratiesigura.portal.article.RevisionService;
@@ -21,7 +25,9 @@ import md.migratiesigura.portal.media.ImageService;
 import md.migratiesigura.portal.register.RegisterService;
 import md.migratiesigura.portal.report.ReportService;
 import md.migratiesigura.portal.riskcheck.RiskCheckService;
+import md.migratiesigura.portal.navigation.NavigationService;
 import md.migratiesigura.portal.search.SearchService;
+import md.migratiesigura.portal.search.SearchWordsService;
 import md.migratiesigura.portal.visits.VisitCounter;
 import md.migratiesigura.portal.visits.VisitStatistics;
 
@@ -89,6 +95,9 @@ public interface PortalServices extends AutoCloseable {
         throw new UnsupportedOperationException("this build has no hotline register");
     }
 
+    /** The equivalent-word lists of search, kept by editors. */
+    SearchWordsService searchWords();
+
     /** The live chat: the reader's side. */
     ChatService chat();
 
@@ -103,6 +112,20 @@ public interface PortalServices extends AutoCloseable {
 
     /** What the content import at start did. */
     ImportReport contentImport();
+
+    /**
+     * Where the throttles count (login tries, consultation limits): shared by every node through the database; a
+     * stand-in of services without a database counts in its own memory.
+     */
+    default ThrottleStore throttles() {
+        return new MemoryThrottleStore(Clock.systemUTC(), 10_000);
+    }
+
+    /** Published pages (about, contacts, …) for the public site; editors write them with {@link #editorial()}. */
+    PageService pages();
+
+    /** The public navigation per language, and the editors' changes to it. */
+    NavigationService navigation();
 
     @Override
     void close();

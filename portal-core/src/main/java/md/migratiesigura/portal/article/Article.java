@@ -3,6 +3,8 @@ package md.migratiesigura.portal.article;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -20,7 +22,10 @@ import md.migratiesigura.portal.common.Language;
 import org.hibernate.annotations.NaturalId;
 import org.hibernate.annotations.OptimisticLock;
 
-/** A translation group: one article, written in one or both languages, identified by its key. */
+/**
+ * A translation group: one article (or page, see {@link ArticleKind}), written in one or both languages, identified
+ * by its key.
+ */
 @Entity
 @Table(name = "articles")
 public class Article {
@@ -32,6 +37,10 @@ public class Article {
     @NaturalId
     @Column(name = "article_key", nullable = false, updatable = false)
     private String key;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "kind", nullable = false, updatable = false)
+    private ArticleKind kind = ArticleKind.ARTICLE;
 
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "category_id")
@@ -59,6 +68,21 @@ public class Article {
         this.category = category;
         this.createdAt = now;
         this.updatedAt = now;
+    }
+
+    /** A page of the given key: undated, without category. */
+    public static Article page(String key, Instant now) {
+        Article page = new Article(key, null, now);
+        page.kind = ArticleKind.PAGE;
+        return page;
+    }
+
+    public ArticleKind getKind() {
+        return kind;
+    }
+
+    public boolean isPage() {
+        return kind == ArticleKind.PAGE;
     }
 
     public Long getId() {

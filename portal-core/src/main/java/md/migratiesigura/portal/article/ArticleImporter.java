@@ -262,13 +262,7 @@ public final class ArticleImporter {
         Instant now = clock.instant();
         Article article = new Article(key, category, now);
         for (ArticleFile file : files) {
-            Long taken = session.createSelectionQuery(
-                            "select t.id from ArticleTranslation t where t.language = :lang and t.slug = :slug", Long.class)
-                    .setParameter("lang", file.language())
-                    .setParameter("slug", file.slug())
-                    .setMaxResults(1)
-                    .getSingleResultOrNull();
-            if (taken != null) {
+            if (slugTaken(session, file.language(), file.slug())) {
                 throw new ContentException(0, file.language().code() + ".md: slug '" + file.slug()
                         + "' is already used by another article");
             }
@@ -338,7 +332,7 @@ public final class ArticleImporter {
          * {@code sources:} as a list of title, publisher, url (http or https) and consulted (a date); a bad entry
          * is reported with the line where it starts.
          */
-        private static List<ArticleSource> sources(Object raw, String text) {
+        static List<ArticleSource> sources(Object raw, String text) {
             List<ArticleSource> sources = new ArrayList<>();
             if (raw == null) {
                 return sources;
@@ -378,7 +372,7 @@ public final class ArticleImporter {
         }
 
         /** A plain date such as 2026-12-06, or null when absent. */
-        private static LocalDate date(Object raw, String name) {
+        static LocalDate date(Object raw, String name) {
             if (raw == null) {
                 return null;
             }
@@ -452,7 +446,18 @@ public final class ArticleImporter {
     }
 
 
-    private static List<Path> sortedChildren(Path dir) {
+    /** Whether an article or page already has this slug in this language. */
+    static boolean slugTaken(Session session, Language language, String slug) {
+        return session.createSelectionQuery(
+                        "select t.id from ArticleTranslation t where t.language = :lang and t.slug = :slug", Long.class)
+                .setParameter("lang", language)
+                .setParameter("slug", slug)
+                .setMaxResults(1)
+                .getSingleResultOrNull() != null;
+    }
+
+    /** The entries of a folder in name order; none when it cannot be read (or does not exist). */
+    static List<Path> sortedChildren(Path dir) {
         try (Stream<Path> children = Files.list(dir)) {
             return children.sorted().toList();
         } catch (IOException e) {

@@ -18,12 +18,16 @@ import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.query.SelectionQuery;
 
-/** Published articles for the public site. Each call is one read-only transaction. */
+/**
+ * Published articles (not pages: see {@link PageService}) for the public site. Each call is one read-only
+ * transaction.
+ */
 public class ArticleService {
 
     /** Visible to the public: published, or scheduled for a time that has come (never hidden by a late job). */
-    private static final String VISIBLE = "t.status in (:published, :scheduled) and t.publishedAt <= :now";
-    private static final String FETCH = "from ArticleTranslation t join fetch t.article a left join fetch a.category";
+    static final String VISIBLE = "t.status in (:published, :scheduled) and t.publishedAt <= :now"
+            + " and t.article.kind = :kind";
+    static final String FETCH = "from ArticleTranslation t join fetch t.article a left join fetch a.category";
     private static final String NEWEST_FIRST = " order by t.publishedAt desc, t.id desc";
 
     private final SessionFactory sessionFactory;
@@ -166,30 +170,40 @@ public class ArticleService {
 
     /** Every published article with its published languages, for the sitemap. */
     public List<SitemapEntry> sitemap() {
-        return sessionFactory.fromTransaction(session -> {
-            List<Object[]> rows = session.createSelectionQuery(
-                            "select a.key, t.language, t.slug, t.updatedAt from ArticleTranslation t join t.article a"
-                                    + " where " + VISIBLE + " order by a.key", Object[].class)
-                    .setParameter("published", ArticleStatus.PUBLISHED)
-                    .setParameter("scheduled", ArticleStatus.SCHEDULED)
-                    .setParameter("now", clock.instant())
-                    .getResultList();
-            Map<String, Map<Language, String>> slugs = new LinkedHashMap<>();
-            Map<String, Instant> modified = new LinkedHashMap<>();
-            for (Object[] row : rows) {
-                String key = (String) row[0];
-                slugs.computeIfAbsent(key, k -> new EnumMap<>(Language.class)).put((Language) row[1], (String) row[2]);
-                modified.merge(key, (Instant) row[3], (x, y) -> x.isAfter(y) ? x : y);
-            }
-            return slugs.entrySet().stream()
-                    .map(e -> new SitemapEntry(e.getKey(), e.getValue(), modified.get(e.getKey())))
-                    .toList();
-        });
+        return sessionFactory.fromTransaction(session -> sitemap(session, clock, ArticleKind.ARTICLE));
     }
 
-    /** A query with the visibility parameters and the language already set. */
+    /** Every published article or page of a kind with its published languages, for the sitemap. */
+    static List<SitemapEntry> sitemap(Session session, Clock clock, ArticleKind kind) {
+        List<Object[]> rows = session.createSelectionQuery(
+                        "select a.key, t.language, t.slug, t.updatedAt from ArticleTranslation t join t.article a"
+                                + " where " + VISIBLE + " order by a.key", Object[].class)
+                .setParameter("published", ArticleStatus.PUBLISHED)
+                .setParameter("scheduled", ArticleStatus.SCHEDULED)
+                .setParameter("now", clock.instant())
+                .setParameter("kind", kind)
+                .getResultList();
+        Map<String, Map<Language, String>> slugs = new LinkedHashMap<>();
+        Map<String, Instant> modified = new LinkedHashMap<>();
+        for (Object[] row : rows) {
+            String key = (String) row[0];
+            slugs.computeIfAbsent(key, k -> new EnumMap<>(Language.class)).put((Language) row[1], (String) row[2]);
+            modified.merge(key, (Instant) row[3], (x, y) -> x.isAfter(y) ? x : y);
+        }
+        return slugs.entrySet().stream()
+                .map(e -> new SitemapEntry(e.getKey(), e.getValue(), modified.get(e.getKey())))
+                .toList();
+    }
+
     private <T> SelectionQuery<T> visible(Session session, String hql, Class<T> type, Language language) {
+        return visible(session, hql, type, language, clock, ArticleKind.ARTICLE);
+    }
+
+    /** A query of a kind's visible translations, with the visibility parameters and the language already set. */
+    static <T> SelectionQuery<T> visible(Session session, String hql, Class<T> type, Language language, Clock clock,
+                                         ArticleKind kind) {
         SelectionQuery<T> query = session.createSelectionQuery(hql, type)
+                .setParameter("kind", kind)
                 .setParameter("lang", language)
                 .setParameter("published", ArticleStatus.PUBLISHED)
                 .setParameter("scheduled", ArticleStatus.SCHEDULED)

@@ -172,8 +172,19 @@ final class EditorialChecks {
     }
 
     static List<EditorialProblem> checkAgainstDatabase(Session session, Checked c, Language language,
-                                                       ArticleTranslation current) {
+                                                       ArticleTranslation current, ArticleKind kind) {
         List<EditorialProblem> problems = new ArrayList<>();
+        if (kind == ArticleKind.PAGE) {
+            // A page is undated and uncategorized: what an article's form may still send for these is dropped.
+            c.categoryKey = null;
+            c.tags = new LinkedHashSet<>();
+            c.coverImage = null;
+            c.coverAlt = null;
+            c.reviewBy = null;
+            if (ReservedSlugs.isReserved(language, c.slug)) {
+                problems.add(new EditorialProblem("slug", Code.SLUG_RESERVED, null));
+            }
+        }
         if (c.categoryKey != null && session.bySimpleNaturalId(Category.class).load(c.categoryKey) == null) {
             problems.add(new EditorialProblem("category", Code.CATEGORY_UNKNOWN, null));
         }

@@ -34,6 +34,17 @@ public class EditorialListQueries {
      * @param page 1-based
      */
     public ResultPage<EditorialListItem> list(EditorialFilter filter, int page, int size) {
+        return list(filter, page, size, ArticleKind.ARTICLE);
+    }
+
+    /** Every page (not article), with both its language versions, most recently changed first. */
+    public List<EditorialListItem> pages() {
+        return list(EditorialFilter.ALL, 1, MAX_PAGES, ArticleKind.PAGE).items();
+    }
+
+    private static final int MAX_PAGES = 500;
+
+    private ResultPage<EditorialListItem> list(EditorialFilter filter, int page, int size, ArticleKind kind) {
         StringBuilder where = new StringBuilder(" where exists (select 1 from ArticleTranslation t where t.article = a");
         if (filter.status() != null) {
             where.append(" and t.status = :status");
@@ -51,7 +62,7 @@ public class EditorialListQueries {
         if (!text.isEmpty()) {
             where.append(" and t.title like :text escape '!'");
         }
-        where.append(")");
+        where.append(") and a.kind = :kind");
         if (filter.categoryKey() != null) {
             where.append(" and a.category.key = :category");
         }
@@ -59,6 +70,7 @@ public class EditorialListQueries {
         boolean searching = !text.isEmpty();
         return sessionFactory.fromTransaction(session -> {
             Function<SelectionQuery<?>, SelectionQuery<?>> bind = q -> {
+                q.setParameter("kind", kind);
                 if (filter.status() != null) {
                     q.setParameter("status", filter.status());
                 }

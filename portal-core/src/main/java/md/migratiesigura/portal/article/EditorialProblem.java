@@ -29,6 +29,8 @@ public record EditorialProblem(String field, Code code, String detail) implement
         UNKNOWN_ARTICLE,
         UNKNOWN_REVISION,
         NOT_ALLOWED,
+        /** A page's slug that is the first segment of a fixed address ({@link ReservedSlugs}). */
+        SLUG_RESERVED,
         SOURCE_URL_INVALID,
         TOO_MANY_SOURCES
     }

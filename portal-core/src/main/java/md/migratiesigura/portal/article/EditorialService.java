@@ -15,6 +15,7 @@ import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.common.PortalTime;
 import md.migratiesigura.portal.common.SignedInUser;
 import md.migratiesigura.portal.content.MarkdownRenderer;
+import md.migratiesigura.portal.persistence.CommitConflicts;
 import org.hibernate.SessionFactory;
 
 /**
@@ -96,24 +97,38 @@ public class EditorialService {
      * {@code -2}, {@code -3}… when taken.
      */
     public SaveResult create(SignedInUser actor, Language language, ArticleDraft draft) {
+        return create(actor, language, draft, ArticleKind.ARTICLE);
+    }
+
+    /**
+     * Creates a page with its first language version, a draft, like {@link #create}; its slug may not be the first
+     * segment of a fixed address ({@link ReservedSlugs}), and its category, tags and cover are ignored.
+     */
+    public SaveResult createPage(SignedInUser actor, Language language, ArticleDraft draft) {
+        return create(actor, language, draft, ArticleKind.PAGE);
+    }
+
+    private SaveResult create(SignedInUser actor, Language language, ArticleDraft draft, ArticleKind kind) {
         Checked checked = EditorialChecks.check(draft);
         if (!checked.problems.isEmpty()) {
             return new Rejected(checked.problems);
         }
-        return writer.guarded(draft, null, language, () -> sessionFactory.fromTransaction(session -> {
+        return writer.guarded(draft, null, language, () -> CommitConflicts.retry(() -> sessionFactory.fromTransaction(session -> {
             PortalUser editor = TranslationWriter.editor(session, actor);
             if (editor == null) {
                 return TranslationWriter.notAllowed();
             }
-            List<EditorialProblem> problems = EditorialChecks.checkAgainstDatabase(session, checked, language, null);
+            List<EditorialProblem> problems = EditorialChecks.checkAgainstDatabase(session, checked, language, null,
+                    kind);
             if (!problems.isEmpty()) {
                 return new Rejected(problems);
             }
-            Article article = new Article(TranslationWriter.uniqueKey(session, checked.slug), null,
-                    TranslationWriter.now(clock));
+            String key = TranslationWriter.uniqueKey(session, checked.slug);
+            Instant now = TranslationWriter.now(clock);
+            Article article = kind == ArticleKind.PAGE ? Article.page(key, now) : new Article(key, null, now);
             session.persist(article);
             return writer.write(session, editor, article, null, language, checked, Step.SAVE, null, null);
-        }));
+        })));
     }
 
     /** Saves the text and keeps the status (a new language version is a draft). */
@@ -173,8 +188,8 @@ public class EditorialService {
             return new Rejected(checked.problems);
         }
         Instant scheduledFor = when;
-        return writer.guarded(draft, key, language, () -> sessionFactory.fromTransaction(session ->
-                writer.writeChecked(session, actor, key, language, expectedVersion, draft, checked, step, scheduledFor,
-                        null)));
+        return writer.guarded(draft, key, language, () -> CommitConflicts.retry(() -> sessionFactory.fromTransaction(
+                session -> writer.writeChecked(session, actor, key, language, expectedVersion, draft, checked, step,
+                        scheduledFor, null))));
     }
 }

@@ -79,7 +79,7 @@ public class ScheduledPublisher {
                     String key = t.getArticle().getKey();
                     audit.record(session, null, null, AuditAction.ARTICLE_PUBLISHED_BY_SCHEDULE,
                             key + "/" + t.getLanguage().code(), "#" + number + (late ? " late" : ""));
-                    SearchOutbox.changed(session, ArticleSearchSource.TYPE, key, now);
+                    SearchOutbox.changed(session, ArticleSearchSource.type(t.getArticle()), key, now);
                     return true;
                 });
                 published += done ? 1 : 0;

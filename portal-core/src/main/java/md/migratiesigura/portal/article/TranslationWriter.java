@@ -84,7 +84,8 @@ final class TranslationWriter {
         if (current == null ? expectedVersion != NEW_TRANSLATION : current.getVersion() != expectedVersion) {
             return new Conflict(draft, current == null ? null : editable(session, current));
         }
-        List<EditorialProblem> problems = EditorialChecks.checkAgainstDatabase(session, checked, language, current);
+        List<EditorialProblem> problems = EditorialChecks.checkAgainstDatabase(session, checked, language, current,
+                article.getKind());
         if (!problems.isEmpty()) {
             return new Rejected(problems);
         }
@@ -134,7 +135,7 @@ final class TranslationWriter {
                         LocalDateTime.ofInstant(publishAt, PortalTime.ZONE)) : "");
         audit.record(session, editor, editor.getEmail(), auditAction(created, step, restoredNumber != null),
                 article.getKey() + "/" + language.code(), detail);
-        SearchOutbox.changed(session, ArticleSearchSource.TYPE, article.getKey(), now);
+        SearchOutbox.changed(session, ArticleSearchSource.type(article), article.getKey(), now);
         session.flush();
         return new Saved(editable(session, t));
     }
@@ -255,7 +256,8 @@ final class TranslationWriter {
     static EditableArticle editable(Session session, Article a) {
         EditableTranslation ro = a.translation(Language.RO).map(t -> editable(session, t)).orElse(null);
         EditableTranslation ru = a.translation(Language.RU).map(t -> editable(session, t)).orElse(null);
-        return new EditableArticle(a.getKey(), a.getCategory() == null ? null : a.getCategory().getKey(), ro, ru);
+        return new EditableArticle(a.getKey(), a.getCategory() == null ? null : a.getCategory().getKey(), ro, ru,
+                a.isPage());
     }
 
     static EditableTranslation editable(Session session, ArticleTranslation t) {

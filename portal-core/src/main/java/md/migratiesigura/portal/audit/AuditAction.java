@@ -62,9 +62,14 @@ public enum AuditAction {
     REFERRAL_RESTORED,
     /** An editor applied an import of the licensed-agency registry; the detail has the counts. */
     AGENCIES_IMPORTED,
+    /** An editor replaced a language's public navigation; the detail lists its entries. */
+    NAVIGATION_SAVED,
     /** The hotline register: the target is the entry's number, never what it says. */
     REGISTER_ENTRY_CORRECTED,
     REGISTER_ENTRY_DELETED,
     /** A year's register imported from CSV; the detail has the count. */
-    REGISTER_IMPORTED
+    REGISTER_IMPORTED,
+    /** Search: an editor added or removed a line of a language's equivalent-word list (target: the language). */
+    SEARCH_WORDS_ADDED,
+    SEARCH_WORDS_REMOVED
 }

@@ -20,7 +20,8 @@ import java.util.Properties;
  *
  * @param port           HTTP port, 0 for any free one
  * @param dataDir        where the portal writes: embedded database, search index, uploads
- * @param dbUrl          an external {@code jdbc:mariadb://} URL; empty means the embedded database
+ * @param dbUrl          an external {@code jdbc:mariadb://} URL (several hosts for a cluster, or
+ *                       {@code jdbc:mariadb:sequential://}); empty means the embedded database
  * @param contentDir     seed content folder; empty means the content bundled in the jar
  * @param baseUrl        absolute public address; empty means {@code http://localhost:PORT}
  * @param trustedProxies addresses whose {@code X-Forwarded-*} headers are believed
@@ -134,8 +135,19 @@ public record PortalConfig(
 
         Optional<String> jdbcUrl(String name) {
             return get(name).map(v -> {
-                if (!v.startsWith("jdbc:mariadb://") && !v.startsWith("jdbc:mysql://")) {
-                    throw new ConfigException(name, "must be a jdbc:mariadb:// URL, got '" + redactUrl(v) + "'");
+                String mode = v.startsWith("jdbc:mariadb:") && !v.startsWith("jdbc:mariadb://")
+                        ? v.substring("jdbc:mariadb:".length(), Math.max(v.indexOf("//"), "jdbc:mariadb:".length()))
+                        : null;
+                if (mode != null && mode.endsWith(":")) {
+                    String refused = REFUSED_DB_MODES.get(mode.substring(0, mode.length() - 1).toLowerCase(Locale.ROOT));
+                    if (refused != null) {
+                        throw new ConfigException(name, refused + " (docs/cluster.md), got '" + redactUrl(v) + "'");
+                    }
+                }
+                if (!v.startsWith("jdbc:mariadb://") && !v.startsWith("jdbc:mysql://")
+                        && !v.startsWith("jdbc:mariadb:sequential://")) {
+                    throw new ConfigException(name, "must be a jdbc:mariadb:// URL (one host or several separated by"
+                            + " commas) or jdbc:mariadb:sequential://, got '" + redactUrl(v) + "'");
                 }
                 return v;
             });
@@ -271,6 +283,33 @@ public record PortalConfig(
             }
             return ranges;
         }
+    }
+
+    /**
+     * Connector/J's high-availability modes that the portal refuses, with the reason. On a Galera cluster every node
+     * takes writes, but two nodes writing the same rows at once make one of them fail at commit; so the portal writes
+     * through one node at a time ({@code jdbc:mariadb://h1,h2,h3/db} or {@code jdbc:mariadb:sequential://...}).
+     */
+    private static final Map<String, String> REFUSED_DB_MODES = Map.of(
+            "loadbalance", "must not be a loadbalance URL: it spreads writes over all the nodes, and on a Galera cluster"
+                    + " concurrent writes on several nodes fail at commit; use jdbc:mariadb:sequential:// (one node at a"
+                    + " time, the next when it fails)",
+            "load-balance-read", "must not be a load-balance-read URL: it is made for a primary with read-only replicas,"
+                    + " which a Galera cluster does not have; use jdbc:mariadb:sequential://",
+            "replication", "must not be a replication URL: it expects one primary and read-only replicas, which a Galera"
+                    + " cluster does not have (every node is writable); use jdbc:mariadb:sequential://");
+
+    /** How many database hosts a JDBC URL names ({@code jdbc:mariadb://h1,h2,h3/db} names three). */
+    public static int dbHostCount(String url) {
+        int start = url.indexOf("//");
+        if (start < 0) {
+            return 1;
+        }
+        String rest = url.substring(start + 2);
+        int end = rest.indexOf('/');
+        String hosts = end < 0 ? rest : rest.substring(0, end);
+        hosts = hosts.substring(hosts.lastIndexOf('@') + 1);
+        return (int) Math.max(1, hosts.chars().filter(c -> c == ',').count() + 1);
     }
 
     /** A JDBC URL with any password (parameter or user-info) blanked, for messages. */

@@ -18,12 +18,15 @@ import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.common.SealedColumn;
 import md.migratiesigura.portal.common.SignedInUser;
 import md.migratiesigura.portal.consultation.ConsultationException.Reason;
+import md.migratiesigura.portal.persistence.CommitConflicts;
 import md.migratiesigura.portal.register.EntryChannel;
 import md.migratiesigura.portal.register.EntryKind;
 import md.migratiesigura.portal.register.NewEntry;
 import md.migratiesigura.portal.register.RegisterException;
 import md.migratiesigura.portal.register.RegisterService;
 import md.migratiesigura.portal.search.ContentVersion;
+import md.migratiesigura.portal.throttle.MemoryThrottleStore;
+import md.migratiesigura.portal.throttle.ThrottleStore;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.StaleStateException;
@@ -80,6 +83,14 @@ public class ConsultationService {
     public ConsultationService(SessionFactory sessionFactory, ConsultationCipher cipher, ReplyMailer mailer,
                                AuditService audit, PasswordHasher hasher, int retentionDays, Duration minFillTime,
                                Clock clock) {
+        this(sessionFactory, cipher, mailer, audit, hasher, retentionDays, minFillTime, clock,
+                new MemoryThrottleStore(clock, RateLimit.MAX_TRACKED));
+    }
+
+    /** With the limits counted in {@code throttles}: the database's, so that every portal node shares them. */
+    public ConsultationService(SessionFactory sessionFactory, ConsultationCipher cipher, ReplyMailer mailer,
+                               AuditService audit, PasswordHasher hasher, int retentionDays, Duration minFillTime,
+                               Clock clock, ThrottleStore throttles) {
         this.sessionFactory = sessionFactory;
         this.cipher = cipher;
         this.mailer = mailer;
@@ -87,11 +98,14 @@ public class ConsultationService {
         this.hasher = hasher;
         this.retentionDays = retentionDays;
         this.clock = clock;
-        this.stamps = new FormStamps(cipher.derive("form-stamp"), minFillTime, clock);
-        this.shortSubmissions = new RateLimit(SUBMISSIONS_PER_10_MINUTES, Duration.ofMinutes(10), clock);
-        this.dailySubmissions = new RateLimit(SUBMISSIONS_PER_DAY, Duration.ofDays(1), clock);
-        this.wrongByTicket = new RateLimit(WRONG_TRIES_PER_TICKET, WRONG_TRY_WINDOW, clock);
-        this.wrongByAddress = new RateLimit(WRONG_TRIES_PER_ADDRESS, WRONG_TRY_WINDOW, clock);
+        this.stamps = new FormStamps(cipher.derive("form-stamp"), minFillTime, clock, throttles);
+        this.shortSubmissions = new RateLimit("submissions-10min", SUBMISSIONS_PER_10_MINUTES, Duration.ofMinutes(10),
+                clock, throttles);
+        this.dailySubmissions = new RateLimit("submissions-day", SUBMISSIONS_PER_DAY, Duration.ofDays(1), clock,
+                throttles);
+        this.wrongByTicket = new RateLimit("wrong-by-ticket", WRONG_TRIES_PER_TICKET, WRONG_TRY_WINDOW, clock, throttles);
+        this.wrongByAddress = new RateLimit("wrong-by-address", WRONG_TRIES_PER_ADDRESS, WRONG_TRY_WINDOW, clock,
+                throttles);
         this.decoyHash = hasher.hash(tickets.newPhrase());
     }
 
@@ -138,7 +152,7 @@ public class ConsultationService {
             throw e;
         }
         Instant now = clock.instant();
-        String ticket = sessionFactory.fromTransaction(session -> {
+        String ticket = CommitConflicts.retry(() -> sessionFactory.fromTransaction(session -> {
             String code = tickets.newTicket();
             while (findByTicket(session, code).isPresent()) {
                 code = tickets.newTicket();
@@ -150,7 +164,7 @@ public class ConsultationService {
                     cipher.seal(CONTACT.row(consultation.getId()), contact));
             ConsultationCounts.add(session, ConsultationCounts.monthOf(now), request.topic(), request.sos(), 0, 1);
             return code;
-        });
+        }));
         return new Submitted(ticket, phrase);
     }
 
@@ -309,7 +323,7 @@ public class ConsultationService {
         String body = ConsultationTexts.message(text);
         record Stored(long messageId, Delivery delivery, String to, Language language, String ticket) {
         }
-        Stored stored = sessionFactory.fromTransaction(session -> {
+        Stored stored = CommitConflicts.retry(() -> sessionFactory.fromTransaction(session -> {
             Consultation c = openConsultation(session, id);
             PortalUser author = session.getReference(PortalUser.class, user.id());
             if (c.getAssignee() == null) {
@@ -327,7 +341,7 @@ public class ConsultationService {
             audit(session, user, AuditAction.CONSULTATION_REPLIED, c, delivery.name());
             return new Stored(message.getId(), delivery, delivery == Delivery.EMAIL_PENDING
                     ? cipher.open(CONTACT.row(c.getId()), c.getContact()) : null, c.getLanguage(), c.getTicket());
-        });
+        }));
         if (stored.delivery() == Delivery.EMAIL_PENDING) {
             mailer.send(replyMail(stored.to(), stored.language(), stored.ticket(), body),
                     failure -> recordDelivery(stored.messageId(), failure));
@@ -336,12 +350,12 @@ public class ConsultationService {
     }
 
     private void recordDelivery(long messageId, DeliveryFailure failure) {
-        sessionFactory.inTransaction(session -> {
+        CommitConflicts.retry(() -> sessionFactory.inTransaction(session -> {
             ConsultationMessage message = session.find(ConsultationMessage.class, messageId);
             if (message != null) { // deleted meanwhile by the retention job: nothing to record
                 message.delivered(failure == null ? Delivery.EMAIL_SENT : Delivery.EMAIL_FAILED, failure);
             }
-        });
+        }));
     }
 
     static ReplyMailer.Outgoing replyMail(String to, Language language, String ticket, String body) {
@@ -435,7 +449,7 @@ public class ConsultationService {
     /** Runs a staff action; a change someone made meanwhile to the same row becomes {@link Reason#CHANGED_MEANWHILE}. */
     private void act(Consumer<Session> action) {
         try {
-            sessionFactory.inTransaction(action);
+            CommitConflicts.retry(() -> sessionFactory.inTransaction(action));
         } catch (OptimisticLockException | StaleStateException e) {
             throw new ConsultationException(Reason.CHANGED_MEANWHILE);
         }

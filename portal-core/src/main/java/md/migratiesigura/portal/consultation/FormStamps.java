@@ -8,10 +8,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import md.migratiesigura.portal.throttle.MemoryThrottleStore;
+import md.migratiesigura.portal.throttle.ThrottleStore;
 
 /**
  * The public form's signed timestamp, so that a minimum fill time can be checked without a session: the page
@@ -40,17 +41,20 @@ public final class FormStamps {
     private final Duration minFillTime;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
-    private final Map<String, Instant> used = new LinkedHashMap<>(64, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Instant> eldest) {
-            return size() > MAX_REMEMBERED;
-        }
-    };
+    /** The stamps used up, by their signed part: in the database when shared by every portal node. */
+    private final ThrottleStore used;
 
+    /** Used stamps remembered in this process's memory only. */
     public FormStamps(byte[] secret, Duration minFillTime, Clock clock) {
+        this(secret, minFillTime, clock, new MemoryThrottleStore(clock, MAX_REMEMBERED));
+    }
+
+    /** Used stamps remembered in {@code used}: the database's, so that a form sent to two nodes passes once. */
+    public FormStamps(byte[] secret, Duration minFillTime, Clock clock, ThrottleStore used) {
         this.secret = secret.clone();
         this.minFillTime = minFillTime;
         this.clock = clock;
+        this.used = used;
     }
 
     /** A new stamp for a form shown now. */
@@ -66,27 +70,44 @@ public final class FormStamps {
      * stamp one gets OK, the others {@link Verdict#USED}. {@link #release} gives it back if the form is then refused.
      */
     public Verdict claim(String stamp) {
-        synchronized (used) {
-            Verdict verdict = check(stamp);
-            if (verdict == Verdict.OK) {
-                use(stamp);
-            }
+        Verdict verdict = checkSigned(stamp);
+        if (verdict != Verdict.OK && verdict != Verdict.TOO_FAST) {
             return verdict;
         }
+        return used.update(List.of(usedKey(stamp)), LIFETIME, values -> {
+            if (values.get(0) != null) {
+                return Verdict.USED;
+            }
+            if (verdict == Verdict.OK) {
+                values.set(0, "used");
+            }
+            return verdict;
+        });
     }
 
     /** Makes a claimed stamp good again: the form it came with was refused, and may be corrected and sent. */
     public void release(String stamp) {
         int last = stamp == null ? -1 : stamp.lastIndexOf('.');
         if (last > 0) {
-            synchronized (used) {
-                used.remove(stamp.substring(0, last));
-            }
+            used.update(List.of(usedKey(stamp)), LIFETIME, values -> {
+                values.set(0, null);
+                return null;
+            });
         }
     }
 
     /** Checks a stamp without using it up. */
     Verdict check(String stamp) {
+        Verdict verdict = checkSigned(stamp);
+        if (verdict != Verdict.OK && verdict != Verdict.TOO_FAST) {
+            return verdict;
+        }
+        boolean usedUp = used.update(List.of(usedKey(stamp)), LIFETIME, values -> values.get(0) != null);
+        return usedUp ? Verdict.USED : verdict;
+    }
+
+    /** The signature and the age of a stamp, whether used or not. */
+    private Verdict checkSigned(String stamp) {
         if (stamp == null || stamp.length() > 100) {
             return Verdict.INVALID;
         }
@@ -110,24 +131,21 @@ public final class FormStamps {
         if (issued.isAfter(now.plusSeconds(5)) || issued.plus(LIFETIME).isBefore(now)) {
             return Verdict.INVALID;
         }
-        synchronized (used) {
-            if (used.containsKey(payload)) {
-                return Verdict.USED;
-            }
-        }
         return issued.plus(minFillTime).isAfter(now) ? Verdict.TOO_FAST : Verdict.OK;
     }
 
     /** Marks a stamp as used: the same form cannot send a second question. */
     void use(String stamp) {
-        int last = stamp.lastIndexOf('.');
-        if (last > 0) {
-            Instant now = clock.instant();
-            synchronized (used) {
-                used.values().removeIf(at -> at.plus(LIFETIME).isBefore(now));
-                used.put(stamp.substring(0, last), now);
-            }
+        if (stamp.lastIndexOf('.') > 0) {
+            used.update(List.of(usedKey(stamp)), LIFETIME, values -> {
+                values.set(0, "used");
+                return null;
+            });
         }
+    }
+
+    private static String usedKey(String stamp) {
+        return "form-stamp|" + stamp.substring(0, stamp.lastIndexOf('.'));
     }
 
     private String sign(String payload) {

@@ -9,8 +9,10 @@ import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +31,20 @@ public final class ContentFiles {
             return Utf8.decode(Files.readAllBytes(file));
         } catch (Utf8.NotUtf8Exception e) {
             throw new ContentException(e.line(), e.getMessage());
+        }
+    }
+
+    /** The files of a content sub-folder, sorted by name; none when the folder is missing or cannot be read. */
+    public static List<Path> filesIn(Path root, String folder) {
+        Path dir = root.resolve(folder);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> list = Files.list(dir)) {
+            return list.sorted().toList();
+        } catch (IOException e) {
+            log.warn("Content folder {} not readable: {}", folder, e.getMessage());
+            return List.of();
         }
     }
 

@@ -22,6 +22,7 @@ import md.migratiesigura.portal.consultation.ConsultationMessage;
 import md.migratiesigura.portal.consultation.Referral;
 import md.migratiesigura.portal.event.Event;
 import md.migratiesigura.portal.media.MediaImage;
+import md.migratiesigura.portal.navigation.NavigationEntry;
 import md.migratiesigura.portal.register.RegisterEntry;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -108,6 +109,14 @@ public final class Database implements AutoCloseable {
         hikari.setConnectionTimeout(3_000);
         hikari.setValidationTimeout(2_000);
         hikari.setInitializationFailTimeout(5_000);
+        if (PortalConfig.dbHostCount(url) > 1) {
+            // Several nodes of a cluster: a connection opened while the first node was down lives on the next one;
+            // renewing connections every minute brings the pool back to the first node once it has recovered, so
+            // that the writes go through one node again.
+            hikari.setMaxLifetime(60_000);
+            hikari.setKeepaliveTime(30_000);
+            hikari.setIdleTimeout(30_000);
+        }
         Properties driver = new Properties();
         driver.setProperty("connectTimeout", "3000");
         driver.setProperty("socketTimeout", "60000");
@@ -138,6 +147,7 @@ public final class Database implements AutoCloseable {
                 MediaImage.class, PortalUser.class, AuditEntry.class, Agency.class,
                 Event.class,
                 Consultation.class, ConsultationMessage.class, Referral.class,
+                NavigationEntry.class,
                 RegisterEntry.class);
         configuration.property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource);
         // Flyway owns the schema; Hibernate only checks that the mappings agree with it.

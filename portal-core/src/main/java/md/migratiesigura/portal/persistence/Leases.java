@@ -6,6 +6,9 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -112,56 +115,55 @@ public final class Leases {
         }
     }
 
-    /**
-     * Waits for the named lock {@code name} of this database ({@code GET_LOCK}, named after the database too, as
-     * named locks are server-wide) and holds it on a connection of its own
-     * until closed: for work that must not run on two nodes at the same moment and must not be skipped either, such
-     * as a node's first start on an empty database (the administrator and the content are created once). Not
-     * replicated by Galera: there, start the first node alone. If the lock is not had within {@code wait}, the
-     * caller goes on without it (and a unique key refuses what was created twice).
-     */
-    /** A named lock held until closed. */
+    /** An exclusive section held until closed. */
     public interface Held extends AutoCloseable {
         @Override
         void close();
     }
 
+    /** How long an exclusive section's lease lives without renewal: a node killed inside frees it after this. */
+    static final Duration SECTION_TTL = Duration.ofSeconds(30);
+
+    /**
+     * Waits until this process holds the lease {@code name} and keeps it (renewed in the background) until closed:
+     * for work that must not run on two nodes at the same moment and must not be skipped either, such as a node's
+     * first start on an empty database (the administrator and the content are created once). A row of
+     * {@code cluster_leases}, so it holds across the nodes of a Galera cluster, where a named lock ({@code GET_LOCK})
+     * would be local to one database node. A node killed inside the section frees it within {@link #SECTION_TTL}. If
+     * the lease is not had within {@code wait}, the caller goes on without it (and a unique key refuses what was
+     * created twice).
+     */
     public static Held exclusively(DataSource dataSource, String name, Duration wait) {
-        Connection c = null;
-        try {
-            c = dataSource.getConnection();
-            try (PreparedStatement lock = c.prepareStatement("SELECT GET_LOCK(CONCAT(?, '@', DATABASE()), ?)")) {
-                lock.setString(1, name);
-                lock.setLong(2, Math.max(1, wait.toSeconds()));
-                try (var rs = lock.executeQuery()) {
-                    if (rs.next() && rs.getInt(1) == 1) {
-                        Connection held = c;
-                        return () -> {
-                            // A pooled connection's session lives on after close(): release the lock first.
-                            try (held; PreparedStatement release = held.prepareStatement(
-                                    "SELECT RELEASE_LOCK(CONCAT(?, '@', DATABASE()))")) {
-                                release.setString(1, name);
-                                release.executeQuery().close();
-                            } catch (SQLException e) {
-                                log.debug("Lock '{}': {}", name, e.toString());
-                            }
-                        };
-                    }
-                }
+        Leases leases = new Leases(dataSource);
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (!leases.hold(name, SECTION_TTL)) {
+            if (System.nanoTime() > deadline) {
+                log.warn("Lease '{}' not had within {}: going on without it", name, wait);
+                return () -> { };
             }
-            log.warn("Lock '{}' not had within {}: going on without it", name, wait);
-            c.close();
-        } catch (SQLException e) {
-            log.warn("Lock '{}' not taken: {}", name, e.toString());
-            if (c != null) {
-                try {
-                    c.close();
-                } catch (SQLException ignored) {
-                    // nothing held
-                }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return () -> { };
             }
         }
-        return () -> { };
+        ScheduledExecutorService renewing = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "lease-" + name);
+            t.setDaemon(true);
+            return t;
+        });
+        long every = SECTION_TTL.toMillis() / 3;
+        renewing.scheduleWithFixedDelay(() -> leases.hold(name, SECTION_TTL), every, every, TimeUnit.MILLISECONDS);
+        return () -> {
+            renewing.shutdownNow();
+            try {
+                renewing.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            leases.release(name);
+        };
     }
 
     private static String newNodeId() {

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import md.migratiesigura.portal.content.ContentFiles;
 import md.migratiesigura.portal.content.ImportProblem;
 import org.slf4j.Logger;
@@ -36,17 +35,7 @@ public final class RegisterSeedImporter {
 
     public List<ImportProblem> importFolder(Path root) {
         List<ImportProblem> problems = new ArrayList<>();
-        Path folder = root.resolve("hotline");
-        if (!Files.isDirectory(folder)) {
-            return problems;
-        }
-        List<Path> files;
-        try (Stream<Path> list = Files.list(folder)) {
-            files = list.sorted().toList();
-        } catch (IOException e) {
-            return problems;
-        }
-        for (Path file : files) {
+        for (Path file : ContentFiles.filesIn(root, "hotline")) {
             Matcher m = YEAR_FILE.matcher(file.getFileName().toString());
             if (!m.matches() || register.hasEntries(Integer.parseInt(m.group(1)))) {
                 continue;

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.content.ContentException;
 import md.migratiesigura.portal.content.ContentFiles;
@@ -47,17 +46,7 @@ public final class ReportSeedImporter {
 
     public List<ImportProblem> importFolder(Path root) {
         List<ImportProblem> problems = new ArrayList<>();
-        Path folder = root.resolve("report");
-        if (!Files.isDirectory(folder)) {
-            return problems;
-        }
-        List<Path> files;
-        try (Stream<Path> list = Files.list(folder)) {
-            files = list.sorted().toList();
-        } catch (IOException e) {
-            return problems;
-        }
-        for (Path file : files) {
+        for (Path file : ContentFiles.filesIn(root, "report")) {
             Matcher m = YEAR_FILE.matcher(file.getFileName().toString());
             if (!m.matches()) {
                 continue;

@@ -57,6 +57,21 @@ public class ReportService {
         return year >= FIRST_YEAR && year <= LocalDate.now(clock.withZone(ZONE)).getYear();
     }
 
+    /**
+     * The reports worth showing side by side, newest first: every year from the current one back to {@link #FIRST_YEAR}
+     * with visits counted or entered, or with published figures.
+     */
+    public List<AnnualReport> retrospective() {
+        List<AnnualReport> reports = new ArrayList<>();
+        for (int year = currentYear(); year >= FIRST_YEAR; year--) {
+            AnnualReport report = report(year);
+            if (report.totals().visits() > 0 || report.isPublished()) {
+                reports.add(report);
+            }
+        }
+        return reports;
+    }
+
     public int currentYear() {
         return LocalDate.now(clock.withZone(ZONE)).getYear();
     }

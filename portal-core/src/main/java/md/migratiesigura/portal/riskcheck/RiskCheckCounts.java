@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import md.migratiesigura.portal.persistence.CommitConflicts;
 import org.hibernate.SessionFactory;
 
 /**
@@ -27,7 +28,9 @@ public class RiskCheckCounts {
 
     void add(YearMonth month, Tier tier, Collection<String> rules) {
         LocalDate start = month.atDay(1);
-        sessionFactory.inTransaction(session -> {
+        // Two portal nodes writing the same month's count through two Galera nodes: the later commit is refused and
+        // runs again (nothing was counted by the refused one).
+        CommitConflicts.retry(() -> sessionFactory.inTransaction(session -> {
             session.createNativeMutationQuery("INSERT INTO risk_check_tier_counts (month_start, tier, checks)"
                             + " VALUES (:month, :tier, 1) ON DUPLICATE KEY UPDATE checks = checks + 1")
                     .setParameter("month", start)
@@ -40,7 +43,7 @@ public class RiskCheckCounts {
                         .setParameter("rule", rule)
                         .executeUpdate();
             }
-        });
+        }));
     }
 
     /** The months of a year that had at least one check, in order. */

@@ -3,6 +3,7 @@ package md.migratiesigura.portal.search;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import md.migratiesigura.portal.common.Language;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -30,7 +31,7 @@ final class DidYouMeanSuggester {
      * know; null when every word is known or nothing close is found. Candidates come from the unstemmed field
      * first (real words), then from the stemmed one (for inflected forms too far from any whole word).
      */
-    String suggestion(IndexSearcher searcher, String text, Language language) throws IOException {
+    String suggestion(IndexSearcher searcher, String text, Language language, EquivalentWords lists) throws IOException {
         String folded = "folded_" + language.code();
         String stemmed = "body_" + language.code();
         List<String> words = analyze(folded, text);
@@ -48,12 +49,20 @@ final class DidYouMeanSuggester {
         for (String word : words) {
             String replacement = word;
             List<String> stems = analyze(stemmed, word);
-            boolean known = reader.docFreq(new Term(folded, word)) > 0
+            boolean known = lists.knows(language, word)
+                    || reader.docFreq(new Term(folded, word)) > 0
                     || stems.isEmpty()
                     || reader.docFreq(new Term(stemmed, stems.get(0))) > 0
                     || reader.docFreq(new Term("title_" + language.code(), stems.get(0))) > 0;
             if (!known && word.length() >= 4) {
-                String found = closest(oneEdit, reader, folded, word, stems.get(0), stemmed);
+                // The editors' words first: a word they added is one readers type.
+                String found = closestListed(lists.words(language), word, 1);
+                if (found == null) {
+                    found = closest(oneEdit, reader, folded, word, stems.get(0), stemmed);
+                }
+                if (found == null) {
+                    found = closestListed(lists.words(language), word, 2);
+                }
                 if (found == null) {
                     found = closest(twoEdits, reader, folded, word, stems.get(0), stemmed);
                 }
@@ -77,6 +86,46 @@ final class DidYouMeanSuggester {
                     SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
         }
         return suggestions.length == 0 ? null : suggestions[0].string;
+    }
+
+    /** The word of the equivalent-word list at most {@code maxEdits} away (the first such, alphabetically). */
+    private static String closestListed(Set<String> listed, String word, int maxEdits) {
+        String best = null;
+        for (String candidate : listed) {
+            if (Math.abs(candidate.length() - word.length()) <= maxEdits && candidate.indexOf(' ') < 0
+                    && editDistance(candidate, word, maxEdits) <= maxEdits
+                    && (best == null || candidate.compareTo(best) < 0)) {
+                best = candidate;
+            }
+        }
+        return best;
+    }
+
+    /** Damerau–Levenshtein distance (adjacent swaps count one), or more than {@code max} when it exceeds it. */
+    static int editDistance(String a, String b, int max) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            int rowMin = Integer.MAX_VALUE;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                int v = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    v = Math.min(v, d[i - 2][j - 2] + 1);
+                }
+                d[i][j] = v;
+                rowMin = Math.min(rowMin, v);
+            }
+            if (rowMin > max) {
+                return max + 1;
+            }
+        }
+        return d[a.length()][b.length()];
     }
 
     private List<String> analyze(String field, String text) throws IOException {

@@ -23,7 +23,7 @@ final class IndexDocuments {
      * How the documents are laid out (fields, what is stored, doc values); an index written with another layout is
      * rebuilt at start, like one built by other analyzers.
      */
-    static final String LAYOUT = "3";
+    static final String LAYOUT = "4";
     /** The doc values of what a hit shows, so that a page of hits reads no stored fields. */
     static final String CARD = "card";
     private static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
@@ -35,7 +35,10 @@ final class IndexDocuments {
     static Document toLucene(SearchDocument d) {
         String lang = d.language().code();
         String title = nfc(d.title());
-        String body = nfc(d.body() == null ? "" : d.body());
+        // The summary answers the question the title asks: it opens the body (no field more to look words up in),
+        // so that its words count for the article and a snippet may quote it.
+        String body = nfc((d.summary() == null || d.summary().isBlank() ? "" : d.summary() + "\n\n")
+                + (d.body() == null ? "" : d.body()));
         Document doc = new Document();
         doc.add(new StringField("id", d.id(), Field.Store.NO));
         doc.add(new StringField("ref", SearchDocument.itemRef(d.type(), d.key()), Field.Store.NO));
@@ -49,10 +52,14 @@ final class IndexDocuments {
         doc.add(new TextField("title_" + lang, title, Field.Store.NO));
         doc.add(new Field("body_" + lang, body, TEXT_WITH_OFFSETS));
         doc.add(new BinaryDocValuesField(SnippetHighlighter.BODY_TEXT, new BytesRef(body)));
-        String everything = title + "\n" + (d.summary() == null ? "" : nfc(d.summary())) + "\n" + body;
+        String everything = title + "\n" + body;
         doc.add(new Field("folded_" + lang, everything, SECONDARY_TEXT));
         if (d.language() == Language.RU) {
             doc.add(new Field("translit_ru", everything, SECONDARY_TEXT));
+            // The title and summary in Latin letters too, so that a question typed on a Latin keyboard finds the
+            // article whose title answers it, as the Cyrillic question does.
+            doc.add(new Field("translit_title_ru", d.summary() == null ? title : title + "\n" + nfc(d.summary()),
+                    SECONDARY_TEXT));
         }
         long visible = d.visibleFrom() == null ? 0 : d.visibleFrom().toEpochMilli();
         doc.add(new LongPoint("visible_from", visible));

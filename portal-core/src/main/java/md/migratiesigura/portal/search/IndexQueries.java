@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import md.migratiesigura.portal.common.Language;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.LongPoint;
@@ -23,8 +25,10 @@ import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
@@ -49,8 +53,15 @@ final class IndexQueries {
     private final Analyzer analyzer;
     private final DidYouMeanSuggester didYouMean;
 
-    IndexQueries(SearcherManager searchers, Analyzer analyzer) {
+    /** The current equivalent-word lists; replaced as a whole when they change. */
+    private final Supplier<EquivalentWords> equivalents;
+    /** The queries of the lists' entries, parsed once per version of the lists (list text only, nothing typed). */
+    private final Map<String, Query> parsedAlternatives = new ConcurrentHashMap<>();
+    private volatile long parsedVersion = Long.MIN_VALUE;
+
+    IndexQueries(SearcherManager searchers, Analyzer analyzer, Supplier<EquivalentWords> equivalents) {
         this.searchers = searchers;
+        this.equivalents = equivalents;
         this.analyzer = analyzer;
         this.didYouMean = new DidYouMeanSuggester(analyzer);
     }
@@ -62,7 +73,8 @@ final class IndexQueries {
     SearchResults search(SearchQuery request, String text, Instant now) {
         List<Language> languages = request.bothLanguages() ? List.of(request.language(), request.language().other())
                 : List.of(request.language());
-        Words words = wordsQuery(IndexDocuments.nfc(text), languages);
+        EquivalentWords lists = currentLists();
+        Words words = wordsQuery(IndexDocuments.nfc(text), languages, lists);
         if (words == null) {
             return SearchResults.empty();
         }
@@ -94,8 +106,9 @@ final class IndexQueries {
                         new CappedCount(SearchIndex.COUNT_LIMIT + 1));
                 // Snippets come from the body: highlighting needs only the words in the body fields; the other
                 // fields and the filters would add nothing to it but work.
-                List<SearchHit> hits = hits(searcher, snippetQuery(IndexDocuments.nfc(text), languages), top, first, languages);
-                String suggestion = everyWordFound ? null : didYouMean.suggestion(searcher, text, request.language());
+                List<SearchHit> hits = hits(searcher, words.snippets(), top, first, languages);
+                String suggestion = everyWordFound ? null
+                        : didYouMean.suggestion(searcher, text, request.language(), lists);
                 return new SearchResults(Math.min(total, SearchIndex.COUNT_LIMIT), total <= SearchIndex.COUNT_LIMIT, hits,
                         suggestion);
             } finally {
@@ -104,6 +117,16 @@ final class IndexQueries {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The lists of now; the parsed entries of an older version are dropped when they change. */
+    private EquivalentWords currentLists() {
+        EquivalentWords lists = equivalents.get();
+        if (lists.version() != parsedVersion || parsedAlternatives.size() > 50_000) {
+            parsedAlternatives.clear();
+            parsedVersion = lists.version();
+        }
+        return lists;
     }
 
     private static Query filtered(Query words, Query excluded, List<BooleanClause> filters) {
@@ -156,63 +179,207 @@ final class IndexQueries {
     }
 
     /**
-     * The words as typed: {@code all} finds the documents with every word (or the one word, or the phrase);
-     * {@code some}, null for a single word or phrase, those with any of them.
+     * The words as read: {@code all} finds the documents with every meaningful word (or one of its equivalents);
+     * {@code some}, null for a single word or phrase, those with any of them; {@code snippets} is the same words over
+     * the body fields only, for the highlighter.
      */
-    private record Words(Query all, Query some) {
+    private record Words(Query all, Query some, Query snippets) {
     }
 
-    private Words wordsQuery(String text, List<Language> languages) {
-        Map<String, Float> weights = new LinkedHashMap<>();
-        for (Language language : languages) {
-            weights.put("title_" + language.code(), 4f);
-            weights.put("body_" + language.code(), 1f);
-            weights.put("folded_" + language.code(), 0.5f);
-            // Russian typed in Latin letters: a query with Cyrillic letters would only find through this field
-            // what the Cyrillic fields find already, at the cost of scoring it twice.
-            if (language == Language.RU && !hasCyrillic(text)) {
-                weights.put("translit_ru", 0.3f);
-            }
-        }
-        SimpleQueryParser any = new SimpleQueryParser(analyzer, weights, PARSER_FLAGS);
-        any.setDefaultOperator(Occur.SHOULD);
-        Query anyWord = withoutMatchAll(any.parse(text));
-        if (anyWord == null) {
+    /** How much a word found through the equivalent-word lists weighs beside the word as typed. */
+    static final float EQUIVALENT_WEIGHT = 0.7f;
+
+    /**
+     * One pass over the typed words: question words and filler are left out (unless nothing else was typed), a word
+     * or phrase that has an entry in the equivalent-word lists becomes "it or any of its equivalents", every other
+     * word is looked for as typed. Only words with an entry cost more than before.
+     */
+    private Words wordsQuery(String text, List<Language> languages, EquivalentWords equivalents) {
+        List<QueryWords.Word> words = QueryWords.of(text);
+        if (words.isEmpty()) {
             return null;
         }
-        SimpleQueryParser all = new SimpleQueryParser(analyzer, weights, PARSER_FLAGS);
-        all.setDefaultOperator(Occur.MUST);
-        Query allWords = withoutMatchAll(all.parse(text));
-        return allWords == null || allWords.equals(anyWord) ? new Words(anyWord, null) : new Words(allWords, anyWord);
+        boolean onlyFiller = words.stream().allMatch(QueryWords.Word::filler);
+        Parsers parsers = new Parsers(languages);
+        List<Query> units = new ArrayList<>();
+        List<Query> snippetUnits = new ArrayList<>();
+        int i = 0;
+        while (i < words.size()) {
+            QueryWords.Word word = words.get(i);
+            if (word.phrase()) {
+                add(units, parsers.parse("\"" + word.typed() + "\"", false));
+                add(snippetUnits, parsers.parse("\"" + word.typed() + "\"", true));
+                i++;
+                continue;
+            }
+            int end = i;
+            List<String> alternatives = List.of();
+            if (equivalents != null) {
+                StringBuilder key = new StringBuilder();
+                for (int j = i; j < words.size() && j < i + EquivalentWords.MAX_PHRASE_WORDS && !words.get(j).phrase(); j++) {
+                    key.append(j == i ? "" : " ").append(words.get(j).key());
+                    List<String> found = alternativesOf(equivalents, languages, key.toString());
+                    if (!found.isEmpty()) {
+                        alternatives = found;
+                        end = j;
+                    }
+                }
+            }
+            if (alternatives.isEmpty()) {
+                if (!word.filler() || onlyFiller) {
+                    add(units, parsers.parse(word.typed(), false));
+                    add(snippetUnits, parsers.parse(word.typed(), true));
+                }
+                i++;
+                continue;
+            }
+            String typed = typedSpan(words, i, end);
+            BooleanQuery.Builder unit = new BooleanQuery.Builder();
+            BooleanQuery.Builder snippetUnit = new BooleanQuery.Builder();
+            addShould(unit, parsers.parse(typed, false), 1f);
+            addShould(snippetUnit, parsers.parse(typed, true), 1f);
+            for (String alternative : alternatives) {
+                String asTyped = alternative.indexOf(' ') >= 0 ? "\"" + alternative + "\"" : alternative;
+                addShould(unit, parsers.cached(equivalents, asTyped, false), EQUIVALENT_WEIGHT);
+                addShould(snippetUnit, parsers.cached(equivalents, asTyped, true), EQUIVALENT_WEIGHT);
+            }
+            add(units, unit.build());
+            add(snippetUnits, snippetUnit.build());
+            i = end + 1;
+        }
+        if (units.isEmpty()) {
+            return null;
+        }
+        Query snippets = snippetUnits.isEmpty() ? null : combine(snippetUnits, Occur.SHOULD);
+        if (units.size() == 1) {
+            return new Words(units.get(0), null, snippets);
+        }
+        return new Words(combine(units, Occur.MUST), combine(units, Occur.SHOULD), snippets);
+    }
+
+    /** The words of a matched list entry as typed, without its filler unless it is all filler ("la nemți"). */
+    private static String typedSpan(List<QueryWords.Word> words, int from, int to) {
+        StringBuilder meaningful = new StringBuilder();
+        StringBuilder all = new StringBuilder();
+        for (int j = from; j <= to; j++) {
+            QueryWords.Word w = words.get(j);
+            all.append(all.isEmpty() ? "" : " ").append(w.typed());
+            if (!w.filler()) {
+                meaningful.append(meaningful.isEmpty() ? "" : " ").append(w.typed());
+            }
+        }
+        return meaningful.isEmpty() ? all.toString() : meaningful.toString();
+    }
+
+    private static List<String> alternativesOf(EquivalentWords equivalents, List<Language> languages, String key) {
+        if (languages.size() == 1) {
+            return equivalents.alternatives(languages.get(0), key);
+        }
+        List<String> all = new ArrayList<>();
+        for (Language language : languages) {
+            for (String alternative : equivalents.alternatives(language, key)) {
+                if (!all.contains(alternative)) {
+                    all.add(alternative);
+                }
+            }
+        }
+        return all;
+    }
+
+    private static void add(List<Query> queries, Query query) {
+        if (query != null && !(query instanceof MatchNoDocsQuery) && !(query instanceof MatchAllDocsQuery)) {
+            queries.add(query);
+        }
+    }
+
+    private static void addShould(BooleanQuery.Builder builder, Query query, float weight) {
+        if (query != null && !(query instanceof MatchNoDocsQuery) && !(query instanceof MatchAllDocsQuery)) {
+            builder.add(weight == 1f ? query : new BoostQuery(query, weight), Occur.SHOULD);
+        }
+    }
+
+    private static Query combine(List<Query> queries, Occur occur) {
+        if (queries.size() == 1) {
+            return queries.get(0);
+        }
+        BooleanQuery.Builder builder = new BooleanQuery.Builder();
+        queries.forEach(q -> builder.add(q, occur));
+        return builder.build();
     }
 
     /**
-     * The parser reads a lone {@code *} as "every document", of every language: it is no word, so it is dropped
-     * (null when nothing else is left). The parser's queries are flat: only the top level can hold it.
+     * The parsers of one search: the title, body and exact-word fields of the searched languages, plus the
+     * Latin-letter field of Russian for words typed in Latin letters.
      */
-    private static Query withoutMatchAll(Query query) {
-        if (query instanceof MatchAllDocsQuery) {
-            return null;
+    private final class Parsers {
+        private final List<Language> languages;
+        private final String languagesKey;
+        private SimpleQueryParser cyrillic;
+        private SimpleQueryParser latin;
+        private SimpleQueryParser bodies;
+
+        Parsers(List<Language> languages) {
+            this.languages = languages;
+            this.languagesKey = languages.toString();
         }
-        if (query instanceof BooleanQuery bool && bool.clauses().stream().anyMatch(c -> c.getQuery() instanceof MatchAllDocsQuery)) {
-            BooleanQuery.Builder kept = new BooleanQuery.Builder();
-            bool.clauses().stream().filter(c -> !(c.getQuery() instanceof MatchAllDocsQuery)).forEach(kept::add);
-            BooleanQuery rest = kept.build();
-            return rest.clauses().isEmpty() ? null : rest.clauses().size() == 1 ? rest.clauses().get(0).getQuery() : rest;
+
+        Query parse(String text, boolean bodiesOnly) {
+            return parser(text, bodiesOnly).parse(text);
         }
-        return query;
+
+        /** A list entry's query, parsed once per version of the lists. */
+        Query cached(EquivalentWords equivalents, String text, boolean bodiesOnly) {
+            boolean latinLetters = !bodiesOnly && languages.contains(Language.RU) && !hasCyrillic(text);
+            String key = equivalents.version() + "|" + languagesKey + "|" + bodiesOnly + "|" + latinLetters + "|" + text;
+            return parsedAlternatives.computeIfAbsent(key, k -> parse(text, bodiesOnly));
+        }
+
+        private SimpleQueryParser parser(String text, boolean bodiesOnly) {
+            if (bodiesOnly) {
+                if (bodies == null) {
+                    Map<String, Float> weights = new LinkedHashMap<>();
+                    for (Language language : languages) {
+                        weights.put("body_" + language.code(), 1f);
+                    }
+                    bodies = newParser(weights);
+                }
+                return bodies;
+            }
+            // Russian typed in Latin letters: a word with Cyrillic letters would only find through this field what
+            // the Cyrillic fields find already, at the cost of scoring it twice.
+            boolean latinLetters = languages.contains(Language.RU) && !hasCyrillic(text);
+            if (latinLetters ? latin == null : cyrillic == null) {
+                Map<String, Float> weights = new LinkedHashMap<>();
+                for (Language language : languages) {
+                    weights.put("title_" + language.code(), TITLE_WEIGHT);
+                    weights.put("body_" + language.code(), 1f);
+                    weights.put("folded_" + language.code(), 0.5f);
+                    if (language == Language.RU && latinLetters) {
+                        weights.put("translit_ru", 0.3f);
+                        weights.put("translit_title_ru", 0.3f * TITLE_WEIGHT);
+                    }
+                }
+                if (latinLetters) {
+                    latin = newParser(weights);
+                } else {
+                    cyrillic = newParser(weights);
+                }
+            }
+            return latinLetters ? latin : cyrillic;
+        }
+
+        private SimpleQueryParser newParser(Map<String, Float> weights) {
+            SimpleQueryParser parser = new SimpleQueryParser(analyzer, weights, PARSER_FLAGS);
+            parser.setDefaultOperator(Occur.MUST);
+            return parser;
+        }
     }
+
+    /** How much the title weighs beside the body (the summary opens the body). */
+    static final float TITLE_WEIGHT = 4f;
 
     private static boolean hasCyrillic(String text) {
         return text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.CYRILLIC);
-    }
-
-    private Query snippetQuery(String text, List<Language> languages) {
-        Map<String, Float> bodies = new LinkedHashMap<>();
-        for (Language language : languages) {
-            bodies.put("body_" + language.code(), 1f);
-        }
-        return new SimpleQueryParser(analyzer, bodies, PARSER_FLAGS).parse(text);
     }
 
     private List<SearchHit> hits(IndexSearcher searcher, Query query, TopDocs top, int first, List<Language> languages)

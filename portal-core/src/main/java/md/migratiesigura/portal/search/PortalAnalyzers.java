@@ -35,7 +35,7 @@ import org.tartarus.snowball.ext.RussianStemmer;
 public final class PortalAnalyzers {
 
     /** Bump when any analysis changes: an index built by another version is rebuilt at start. */
-    public static final String VERSION = "3";
+    public static final String VERSION = "4";
 
     private PortalAnalyzers() {
     }
@@ -54,7 +54,7 @@ public final class PortalAnalyzers {
         Analyzer ru = russianStemmed();
         return new PerFieldAnalyzerWrapper(new StandardAnalyzer(), Map.of(
                 "title_ro", ro, "body_ro", ro, "folded_ro", romanianFolded(),
-                "title_ru", ru, "body_ru", ru, "folded_ru", russianFolded(), "translit_ru", russianInLatin()));
+                "title_ru", ru, "body_ru", ru, "folded_ru", russianFolded(), "translit_ru", russianInLatin(), "translit_title_ru", russianInLatin()));
     }
 
     // ș→ş, ț→ţ because Lucene 9's Romanian stemmer and stop words use the old cedilla letters.
@@ -81,7 +81,7 @@ public final class PortalAnalyzers {
             CharArraySet.unmodifiableSet(new CharArraySet(RUSSIAN_FUNCTION_WORD_LIST, false));
     /** The same words as the Latin-typed Russian field writes them ("za", "dlya"). */
     private static final CharArraySet RUSSIAN_FUNCTION_WORDS_IN_LATIN = CharArraySet.unmodifiableSet(new CharArraySet(
-            RUSSIAN_FUNCTION_WORD_LIST.stream().map(Slugs::transliterate).toList(),
+            RUSSIAN_FUNCTION_WORD_LIST.stream().map(w -> QueryWords.latinRussian(Slugs.transliterate(w))).toList(),
             false));
 
     static Analyzer romanianStemmed() {
@@ -177,8 +177,9 @@ public final class PortalAnalyzers {
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer source = new StandardTokenizer();
                 TokenStream stream = new TransliterationFilter(new LowerCaseFilter(source));
-                return new TokenStreamComponents(source,
-                        new StopFilter(new ASCIIFoldingFilter(stream), RUSSIAN_FUNCTION_WORDS_IN_LATIN));
+                stream = new LatinSpellingFilter(new ASCIIFoldingFilter(stream), false);
+                stream = new StopFilter(stream, RUSSIAN_FUNCTION_WORDS_IN_LATIN);
+                return new TokenStreamComponents(source, new LatinSpellingFilter(stream, true));
             }
 
             @Override
@@ -186,6 +187,41 @@ public final class PortalAnalyzers {
                 return new ASCIIFoldingFilter(new TransliterationFilter(new LowerCaseFilter(in)));
             }
         };
+    }
+
+    /**
+     * Russian in Latin letters, one spelling for the many people type ({@link QueryWords#latinRussian}: "ya"/"ia",
+     * "kh"/"h", "ts"/"c", doubled letters); with {@code stem}, also without the usual endings ("rabotu", "raboty",
+     * "rabotoi" meet "rabota"), the field being otherwise unstemmed.
+     */
+    private static final class LatinSpellingFilter extends TokenFilter {
+        private static final String[] ENDINGS = {"iami", "ami", "iah", "ah", "ovi", "ev", "ov", "om", "em", "oi", "ei",
+                "ii", "ia", "iu", "ie", "i", "a", "u", "e", "o"};
+        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+        private final boolean stem;
+
+        LatinSpellingFilter(TokenStream input, boolean stem) {
+            super(input);
+            this.stem = stem;
+        }
+
+        @Override
+        public boolean incrementToken() throws IOException {
+            if (!input.incrementToken()) {
+                return false;
+            }
+            String word = stem ? term.toString() : QueryWords.latinRussian(term.toString());
+            if (stem) {
+                for (String ending : ENDINGS) {
+                    if (word.length() - ending.length() >= 4 && word.endsWith(ending)) {
+                        word = word.substring(0, word.length() - ending.length());
+                        break;
+                    }
+                }
+            }
+            term.setEmpty().append(word);
+            return true;
+        }
     }
 
     /** Rewrites each Cyrillic term in Latin letters, the same way as article slugs. */
@@ -202,6 +238,11 @@ public final class PortalAnalyzers {
                 return false;
             }
             String latin = Slugs.transliterate(term.toString());
+            if (latin.indexOf('ş') >= 0 || latin.indexOf('ș') >= 0 || latin.indexOf('ţ') >= 0 || latin.indexOf('ț') >= 0
+                    || latin.indexOf('č') >= 0 || latin.indexOf('š') >= 0 || latin.indexOf('ž') >= 0) {
+                latin = latin.replace("ş", "sh").replace("ș", "sh").replace("ţ", "ts").replace("ț", "ts")
+                        .replace("č", "ch").replace("š", "sh").replace("ž", "zh");
+            }
             term.setEmpty().append(latin);
             return true;
         }

@@ -54,13 +54,14 @@ public final class SearchIndex implements AutoCloseable {
     private final IndexQueries queries;
     private final ReentrantLock writeLock = new ReentrantLock();
     private volatile boolean rebuildNeeded;
+    private volatile EquivalentWords equivalentWords = EquivalentWords.NONE;
 
     private SearchIndex(Directory directory, IndexWriter writer, Analyzer analyzer, boolean rebuildNeeded)
             throws IOException {
         this.directory = directory;
         this.writer = writer;
         this.searchers = new SearcherManager(writer, null);
-        this.queries = new IndexQueries(searchers, analyzer);
+        this.queries = new IndexQueries(searchers, analyzer, () -> equivalentWords);
         this.rebuildNeeded = rebuildNeeded;
     }
 
@@ -182,6 +183,14 @@ public final class SearchIndex implements AutoCloseable {
      */
     public SearchResults search(SearchQuery request, String text, Instant now) {
         return queries.search(request, text, now);
+    }
+
+    /**
+     * Replaces the equivalent-word lists that searches use: the next search reads them, nothing is rebuilt (the
+     * lists apply to what readers type, not to the index).
+     */
+    public void useEquivalentWords(EquivalentWords lists) {
+        this.equivalentWords = lists;
     }
 
     /** How many documents the index holds. */

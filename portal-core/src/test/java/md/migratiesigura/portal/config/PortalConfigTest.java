@@ -153,4 +153,29 @@ class PortalConfigTest {
         assertEquals("PORTAL_DB_URL", e.setting());
         assertFalse(e.getMessage().contains("s3cret-Pa55"), "the password must not reach the log: " + e.getMessage());
     }
+
+    @Test
+    void clusterUrlsWithSeveralHostsAreAccepted() {
+        String plain = "jdbc:mariadb://127.0.0.1:3311,127.0.0.1:3312,127.0.0.1:3313/portal";
+        String sequential = "jdbc:mariadb:sequential://db1:3306,db2:3306,db3:3306/portal?connectTimeout=2000";
+
+        assertEquals(Optional.of(plain), read(Map.of("PORTAL_DB_URL", plain)).dbUrl());
+        assertEquals(Optional.of(sequential), read(Map.of("PORTAL_DB_URL", sequential)).dbUrl());
+        assertEquals(3, PortalConfig.dbHostCount(plain));
+        assertEquals(3, PortalConfig.dbHostCount(sequential));
+        assertEquals(1, PortalConfig.dbHostCount("jdbc:mariadb://db:3306/portal?user=a"));
+    }
+
+    @Test
+    void modesThatWriteThroughSeveralNodesAtOnceAreRefusedWithTheReason() {
+        for (String mode : new String[] {"loadbalance", "replication", "load-balance-read"}) {
+            ConfigException e = assertThrows(ConfigException.class, () -> read(Map.of("PORTAL_DB_URL",
+                    "jdbc:mariadb:" + mode + "://db1,db2,db3/portal?password=s3cret-Pa55")));
+
+            assertEquals("PORTAL_DB_URL", e.setting());
+            assertTrue(e.getMessage().contains("must not be a " + mode + " URL"), e.getMessage());
+            assertTrue(e.getMessage().contains("jdbc:mariadb:sequential://"), "names what to use: " + e.getMessage());
+            assertFalse(e.getMessage().contains("s3cret-Pa55"), e.getMessage());
+        }
+    }
 }

@@ -50,6 +50,23 @@ class BackupScriptTest {
         }
     }
 
+    @Test
+    void backupOfAClusterUsesTheFirstNodeThatAnswers() throws Exception {
+        Path dataDir = Files.createDirectory(work.resolve("data"));
+        String single = TestDatabases.newDatabaseUrl();
+        // A cluster URL whose first node is down (nothing listens on port 9 of loopback): the dump comes from the next.
+        String cluster = single.replaceFirst("^jdbc:mariadb://", "jdbc:mariadb:sequential://127.0.0.1:9,");
+        Map<String, String> env = new HashMap<>();
+        env.put("PORTAL_DATA_DIR", dataDir.toString());
+        env.put("PORTAL_DB_URL", cluster);
+        env.put("PORTAL_DB_USER", TestDatabases.user());
+        env.put("PORTAL_DB_PASSWORD", TestDatabases.password());
+        String output = run(env, "exec bash \"$0\" \"$1\"", script("backup.sh"), work.resolve("backups").toString());
+
+        assertTrue(output.contains("database node 127.0.0.1:9 does not answer, trying the next one"), output);
+        assertTrue(output.contains("Backup written"), output);
+    }
+
     static String script(String name) {
         return Path.of("..", "deploy", name).toAbsolutePath().normalize().toString();
     }

@@ -8,6 +8,7 @@ import md.migratiesigura.portal.agency.AgencyService;
 import md.migratiesigura.portal.article.ArticleService;
 import md.migratiesigura.portal.article.EditorialListQueries;
 import md.migratiesigura.portal.article.EditorialService;
+import md.migratiesigura.portal.article.PageService;
 import md.migratiesigura.portal.article.RevisionService;
 import md.migratiesigura.portal.article.TranslationQueries;
 import md.migratiesigura.portal.audit.AuditAction;
@@ -22,11 +23,13 @@ import md.migratiesigura.portal.consultation.ReferralService;
 import md.migratiesigura.portal.event.EventReportSource;
 import md.migratiesigura.portal.event.EventService;
 import md.migratiesigura.portal.media.ImageService;
+import md.migratiesigura.portal.navigation.NavigationService;
 import md.migratiesigura.portal.register.RegisterService;
 import md.migratiesigura.portal.report.ReportService;
 import md.migratiesigura.portal.riskcheck.RiskCheckService;
 import md.migratiesigura.portal.search.ContentVersion;
 import md.migratiesigura.portal.search.SearchService;
+import md.migratiesigura.portal.search.SearchWordsService;
 import md.migratiesigura.portal.visits.VisitCounter;
 import md.migratiesigura.portal.visits.VisitStatistics;
 import md.migratiesigura.portal.web.account.AccountRoutes;
@@ -48,6 +51,7 @@ import md.migratiesigura.portal.web.consultation.ConsultationRoutes;
 import md.migratiesigura.portal.web.event.EventRoutes;
 import md.migratiesigura.portal.web.home.HomePage;
 import md.migratiesigura.portal.web.home.HomeRoutes;
+import md.migratiesigura.portal.web.pages.PageRoutes;
 import md.migratiesigura.portal.web.report.ReportDownloads;
 import md.migratiesigura.portal.web.register.RegisterRoutes;
 import md.migratiesigura.portal.web.report.ReportRoutes;
@@ -115,7 +119,7 @@ public class PortalApplication extends AuthenticatedWebApplication {
         this.services = services;
         this.config = config;
         this.clock = clock;
-        this.loginThrottle = new LoginThrottle(clock);
+        this.loginThrottle = new LoginThrottle(clock, services.throttles());
         this.urls = new PublicUrls(config.publicBaseUrl());
         this.reportFiles = new RenderedFiles<>(ReportDownloads.FILES_KEPT, ContentVersion::current, clock);
         this.staffSessions = staffSessions;
@@ -187,6 +191,10 @@ public class PortalApplication extends AuthenticatedWebApplication {
         return services.register();
     }
 
+    public SearchWordsService searchWords() {
+        return services.searchWords();
+    }
+
     public ChatService chat() {
         return services.chat();
     }
@@ -226,6 +234,14 @@ public class PortalApplication extends AuthenticatedWebApplication {
 
     public Clock clock() {
         return clock;
+    }
+
+    public PageService pages() {
+        return services.pages();
+    }
+
+    public NavigationService navigation() {
+        return services.navigation();
     }
 
     public LoginThrottle loginThrottle() {
@@ -366,6 +382,7 @@ public class PortalApplication extends AuthenticatedWebApplication {
         AccountRoutes.mount(this);
         AuditRoutes.mount(this);
         VisitsRoutes.mount(this);
+        PageRoutes.mount(this);
         RegisterRoutes.mount(this);
         getRootRequestMapperAsCompound().add(new NotFoundMapper());
     }

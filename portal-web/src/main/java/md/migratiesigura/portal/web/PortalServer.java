@@ -48,6 +48,8 @@ import md.migratiesigura.portal.web.event.EventsEndpoint;
 import md.migratiesigura.portal.web.home.HomeRoutes;
 import md.migratiesigura.portal.web.media.MediaRoutes;
 import md.migratiesigura.portal.web.media.MediaServlet;
+import md.migratiesigura.portal.web.pages.PageRoutes;
+import md.migratiesigura.portal.web.pages.PagesEndpoint;
 import md.migratiesigura.portal.web.report.ReportEndpoint;
 import md.migratiesigura.portal.web.report.ReportRoutes;
 import md.migratiesigura.portal.web.riskcheck.RiskCheckEndpoint;
@@ -285,7 +287,7 @@ public final class PortalServer implements AutoCloseable {
         servlets.put(MediaRoutes.everything(), new MediaServlet(services.images()));
         servlets.put(ApiRoutes.everything(), new ApiServlet(apiEndpoints(services, config)));
         servlets.put(ChatRoutes.API + "/*", new ChatApiServlet(services.chat(), config.trustedProxies(), urls));
-        servlets.put(SitemapRoutes.SITEMAP, new SitemapServlet(services.articles(), services.events(), urls));
+        servlets.put(SitemapRoutes.SITEMAP, new SitemapServlet(services.articles(), services.pages(), services.events(), urls));
         servlets.put(SitemapRoutes.ROBOTS, new RobotsServlet(urls.absolute(SitemapRoutes.SITEMAP)));
         for (Language language : Language.values()) {
             servlets.put(ArticleRoutes.feed(language), new AtomFeedServlet(services.articles(), urls, language));
@@ -307,6 +309,7 @@ public final class PortalServer implements AutoCloseable {
         PublicUrls urls = new PublicUrls(config.publicBaseUrl());
         Map<String, ApiEndpoint> endpoints = new HashMap<>();
         endpoints.put(ArticleRoutes.API, new ArticlesEndpoint(services.articles(), urls));
+        endpoints.put(PageRoutes.API, new PagesEndpoint(services.pages(), services.navigation(), urls));
         endpoints.put(SearchRoutes.API, new SearchEndpoint(services.search(), urls));
         endpoints.put(RiskCheckRoutes.API_QUESTIONS, new RiskCheckQuestionsEndpoint(services.riskCheck()));
         endpoints.put(RiskCheckRoutes.API, new RiskCheckEndpoint(services.riskCheck()));

@@ -6,6 +6,7 @@ import md.migratiesigura.portal.web.account.AccountPage;
 import md.migratiesigura.portal.web.account.UsersPage;
 import md.migratiesigura.portal.web.agency.AgencyImportPage;
 import md.migratiesigura.portal.web.article.ArticlesPage;
+import md.migratiesigura.portal.web.article.PagesPage;
 import md.migratiesigura.portal.web.article.ReviewPage;
 import md.migratiesigura.portal.web.article.TranslationsPage;
 import md.migratiesigura.portal.web.audit.AuditPage;
@@ -13,8 +14,10 @@ import md.migratiesigura.portal.web.chat.ChatConsolePage;
 import md.migratiesigura.portal.web.consultation.ConsultationsPage;
 import md.migratiesigura.portal.web.consultation.ReferralsPage;
 import md.migratiesigura.portal.web.event.EventsAdminPage;
+import md.migratiesigura.portal.web.pages.NavigationEditPage;
 import md.migratiesigura.portal.web.register.RegisterPage;
 import md.migratiesigura.portal.web.report.ReportFiguresPage;
+import md.migratiesigura.portal.web.search.SearchWordsPage;
 import md.migratiesigura.portal.web.visits.VisitsPage;
 import org.apache.wicket.Application;
 import org.apache.wicket.markup.html.WebPage;
@@ -41,7 +44,10 @@ final class AdminSections {
             new Section(ReferralsPage.class, "admin.section.referrals"),
             new Section(AuditPage.class, "admin.section.audit"),
             new Section(AccountPage.class, "admin.section.account"),
+            new Section(PagesPage.class, "admin.section.pages"),
+            new Section(NavigationEditPage.class, "admin.section.navigation"),
             new Section(RegisterPage.class, "admin.section.register"),
+            new Section(SearchWordsPage.class, "admin.section.searchWords"),
             new Section(ReviewPage.class, "admin.section.review"),
             new Section(ChatConsolePage.class, "admin.section.chat"));
 

@@ -35,11 +35,15 @@ public class ArticleEditPage extends AdminBasePage {
         add(new Label("key", key));
         // Messages for the page as a whole (e.g. "created" after the new-article form); each language has its own.
         add(new FeedbackPanel("feedback", message -> message.getReporter() == null || message.getReporter() == this));
-        add(new BookmarkablePageLink<Void>("back", ArticlesPage.class));
+        boolean page = article.page();
+        add((page ? new BookmarkablePageLink<Void>("back", PagesPage.class)
+                : new BookmarkablePageLink<Void>("back", ArticlesPage.class))
+                .setBody(() -> getString(page ? "admin.pages.back" : "admin.editor.back")));
         // The editor's own language first: that is usually the one being written.
         Language first = StaffSession.get().language();
-        add(new TranslationEditorPanel("first", key, first, article.in(first)));
-        add(new TranslationEditorPanel("second", key, first.other(), article.in(first.other())));
+        add(new TranslationEditorPanel("first", key, first, article.in(first), article.page()));
+        add(new TranslationEditorPanel("second", key, first.other(), article.in(first.other()),
+                article.page()));
     }
 
     public static PageParameters parameters(String key) {

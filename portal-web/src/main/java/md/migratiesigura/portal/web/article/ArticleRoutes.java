@@ -30,6 +30,8 @@ public final class ArticleRoutes {
         application.mount(new ExactMountedMapper("/admin/articles/${key}", ArticleEditPage.class));
         application.mount(new ExactMountedMapper("/admin/articles/${key}/revisions", RevisionsPage.class));
         application.mount(new ExactMountedMapper("/admin/translations", TranslationsPage.class));
+        application.mount(new ExactMountedMapper("/admin/pages", PagesPage.class));
+        application.mount(new ExactMountedMapper("/admin/pages/new", NewPagePage.class));
         application.mount(new ExactMountedMapper("/admin/review", ReviewPage.class));
         application.mountResource(PREVIEW, PreviewResource.REFERENCE);
     }

@@ -145,7 +145,8 @@ public class ArticlesPage extends AdminBasePage {
         return form;
     }
 
-    private Component newTitleCell(String id, String key, TranslationBadge badge) {
+    /** A language's title, linked to the editor, and its status: the lists of articles and of pages. */
+    static Component newTitleCell(String id, String key, TranslationBadge badge) {
         WebMarkupContainer cell = new WebMarkupContainer(id);
         BookmarkablePageLink<Void> link = new BookmarkablePageLink<>("edit", ArticleEditPage.class,
                 ArticleEditPage.parameters(key));

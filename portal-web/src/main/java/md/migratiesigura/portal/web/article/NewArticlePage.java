@@ -15,6 +15,7 @@ import md.migratiesigura.portal.web.security.StaffRoles;
 import md.migratiesigura.portal.web.security.StaffSession;
 import org.apache.commons.fileupload2.core.FileUploadException;
 import org.apache.wicket.authroles.authorization.strategies.role.annotations.AuthorizeInstantiation;
+import org.apache.wicket.markup.html.basic.Label;
 import org.apache.wicket.markup.html.form.ChoiceRenderer;
 import org.apache.wicket.markup.html.form.DropDownChoice;
 import org.apache.wicket.markup.html.form.Form;
@@ -38,6 +39,7 @@ public class NewArticlePage extends AdminBasePage {
 
     public NewArticlePage(PageParameters parameters) {
         super(parameters);
+        add(new Label("heading", pageTitle()));
         add(new FeedbackPanel("feedback"));
         Form<Void> form = new Form<>("form") {
             @Override
@@ -70,16 +72,17 @@ public class NewArticlePage extends AdminBasePage {
                         return categories.getObject().stream().filter(c -> c.key().equals(key))
                                 .map(CategoryView::name).findFirst().orElse(key);
                     }
-                }).setNullValid(true).setLabel(() -> getString("admin.editor.field.category")));
+                }).setNullValid(true).setLabel(() -> getString("admin.editor.field.category")).setVisible(!isPage()));
         form.add(new TextArea<>("body", body).setLabel(() -> getString("admin.editor.field.body")));
         add(form);
     }
 
     private void create() {
         ArticleDraft draft = ArticleDraft.of(title.getObject(), body.getObject()).withCategory(category.getObject());
-        SaveResult result = PortalApplication.get().editorial().create(user(), language.getObject(), draft);
+        SaveResult result = isPage() ? PortalApplication.get().editorial().createPage(user(), language.getObject(), draft)
+                : PortalApplication.get().editorial().create(user(), language.getObject(), draft);
         if (result instanceof SaveResult.Saved saved) {
-            getSession().info(getString("admin.editor.created"));
+            getSession().info(getString(isPage() ? "admin.pages.created" : "admin.editor.created"));
             setResponsePage(ArticleEditPage.class, ArticleEditPage.parameters(saved.translation().key()));
         } else if (result instanceof SaveResult.Rejected rejected) {
             for (EditorialProblem p : rejected.problems()) {
@@ -88,8 +91,13 @@ public class NewArticlePage extends AdminBasePage {
         }
     }
 
+    /** Whether this form creates a page rather than an article ({@link NewPagePage}). */
+    protected boolean isPage() {
+        return false;
+    }
+
     @Override
     protected IModel<String> pageTitle() {
-        return () -> getString("admin.new.title");
+        return () -> getString(isPage() ? "admin.pages.new" : "admin.new.title");
     }
 }

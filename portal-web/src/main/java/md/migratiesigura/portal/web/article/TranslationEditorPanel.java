@@ -19,6 +19,7 @@ import md.migratiesigura.portal.media.ImageService;
 import md.migratiesigura.portal.web.PortalApplication;
 import md.migratiesigura.portal.web.admin.SaveProblems;
 import md.migratiesigura.portal.web.common.Texts;
+import md.migratiesigura.portal.web.pages.PageRoutes;
 import md.migratiesigura.portal.web.security.StaffSession;
 import org.apache.commons.fileupload2.core.FileUploadException;
 import org.apache.wicket.AttributeModifier;
@@ -66,16 +67,19 @@ public class TranslationEditorPanel extends Panel {
 
     private final String key;
     private final Language language;
+    /** A page: undated, at /ro/{slug}, without category, tags, review date or cover. */
+    private final boolean page;
     private final IModel<ArticleDraftForm> form;
     private EditableTranslation saved;
     private int expectedVersion;
     private EditableTranslation theirs;
     private String previewHtml;
 
-    public TranslationEditorPanel(String id, String key, Language language, EditableTranslation loaded) {
+    public TranslationEditorPanel(String id, String key, Language language, EditableTranslation loaded, boolean page) {
         super(id);
         this.key = key;
         this.language = language;
+        this.page = page;
         this.saved = loaded;
         this.expectedVersion = loaded == null ? EditorialService.NEW_TRANSLATION : loaded.version();
         this.form = Model.of(ArticleDraftForm.of(loaded));
@@ -100,7 +104,7 @@ public class TranslationEditorPanel extends Panel {
         });
         add(visibleWhen(new WebMarkupContainer("late"), () -> saved != null && saved.publishedLate()));
         ExternalLink publicLink = new ExternalLink("publicLink", () -> saved == null ? null
-                : ArticleRoutes.article(language, saved.slug()));
+                : page ? PageRoutes.page(language, saved.slug()) : ArticleRoutes.article(language, saved.slug()));
         add(visibleWhen(publicLink, () -> saved != null && saved.status() == ArticleStatus.PUBLISHED));
         add(visibleWhen(new BookmarkablePageLink<Void>("revisionsLink", RevisionsPage.class,
                 RevisionsPage.parameters(key, language)), () -> saved != null));
@@ -146,10 +150,11 @@ public class TranslationEditorPanel extends Panel {
                     }
                 });
         category.setNullValid(true);
-        f.add(field(category, "category"));
-        f.add(field(new TextField<>("tags", bind(ArticleDraftForm::getTags, ArticleDraftForm::setTags)), "tags"));
+        f.add(field(category, "category").setVisible(!page));
+        f.add(field(new TextField<>("tags", bind(ArticleDraftForm::getTags, ArticleDraftForm::setTags)), "tags")
+                .setVisible(!page));
         f.add(field(typed(new TextField<>("reviewBy", bind(ArticleDraftForm::getReviewBy, ArticleDraftForm::setReviewBy)),
-                "date"), "reviewBy"));
+                "date"), "reviewBy").setVisible(!page));
         f.add(field(typed(new TextField<>("reviewed", bind(ArticleDraftForm::getReviewed, ArticleDraftForm::setReviewed)),
                 "date"), "reviewed"));
         f.add(new SourcesEditorPanel("sources", form, language));
@@ -177,6 +182,7 @@ public class TranslationEditorPanel extends Panel {
             }
         });
         FileUploadField coverFile = new FileUploadField("coverFile");
+        coverFile.setVisible(!page);
         f.add(field(coverFile, "cover"));
         f.add(field(new TextField<>("coverAlt", bind(ArticleDraftForm::getCoverAlt, ArticleDraftForm::setCoverAlt)),
                 "coverAlt"));

@@ -7,8 +7,9 @@ import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.web.PortalApplication;
 import md.migratiesigura.portal.web.article.ArticleRoutes;
 import md.migratiesigura.portal.web.cache.PageCacheFilter;
-import md.migratiesigura.portal.web.event.EventsPage;
 import md.migratiesigura.portal.web.home.HomePage;
+import md.migratiesigura.portal.web.pages.FooterLinksPanel;
+import md.migratiesigura.portal.web.pages.SiteNavigationPanel;
 import md.migratiesigura.portal.web.search.SearchPage;
 import org.apache.wicket.AttributeModifier;
 import org.apache.wicket.Component;
@@ -27,8 +28,8 @@ import org.apache.wicket.request.resource.CssResourceReference;
 import org.apache.wicket.request.resource.JavaScriptResourceReference;
 
 /**
- * The frame every public page shares: {@code <html lang>}, header with the portal's name, language switch, search
- * box, hotline and quick exit; footer. The page's language comes from its URL (the {@code lang} parameter set by
+ * The frame every public page shares: {@code <html lang>}, header with the portal's name, language switch, the
+ * editors' navigation, search box, hotline and quick exit; footer with the editors' footer links. The page's language comes from its URL (the {@code lang} parameter set by
  * the language mounts), never from a session, so public pages stay stateless.
  */
 public abstract class BasePage extends WebPage {
@@ -51,7 +52,8 @@ public abstract class BasePage extends WebPage {
         add(new AnchorLink<Void>("home", HomePage.class, parametersIn(language)));
         add(newLanguageSwitch("languageSwitch"));
         add(newSearchForm("searchForm"));
-        add(new AnchorLink<Void>("navEvents", EventsPage.class, parametersIn(language)));
+        add(new SiteNavigationPanel("mainNav", language).setRenderBodyOnly(true));
+        add(new FooterLinksPanel("footerNav", language).setRenderBodyOnly(true));
         addHeadLinks();
     }
 

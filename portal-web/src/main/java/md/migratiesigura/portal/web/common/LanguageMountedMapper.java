@@ -15,10 +15,29 @@ public class LanguageMountedMapper extends ExactMountedMapper {
     public static final String LANG = "lang";
 
     private final String language;
+    private final String mountPath;
+    private final Class<? extends IRequestablePage> pageClass;
 
     public LanguageMountedMapper(String language, String mountPath, Class<? extends IRequestablePage> pageClass) {
         super(mountPath, pageClass);
         this.language = language;
+        this.mountPath = mountPath;
+        this.pageClass = pageClass;
+    }
+
+    /** The language code of this mount. */
+    public String language() {
+        return language;
+    }
+
+    /** The path as mounted ({@code /ro/articole/${slug}}): the test that pages cannot shadow fixed addresses reads it. */
+    public String mountPath() {
+        return mountPath;
+    }
+
+    /** The page answered here. */
+    public Class<? extends IRequestablePage> pageClass() {
+        return pageClass;
     }
 
     @Override

@@ -17,10 +17,16 @@ public final class ReportRoutes {
 
     public static void mount(WebApplication application) {
         REPORT.mount(application, "/${year}", ReportPage.class);
+        REPORT.mount(application, "", RetrospectivePage.class);
         for (Language language : Language.values()) {
             application.mountResource(REPORT.in(language) + "/${year}/${file}", ReportDownloads.reference(language));
         }
         application.mount(new ExactMountedMapper("/admin/report/#{year}", ReportFiguresPage.class));
+    }
+
+    /** Every year's report side by side: {@code /ro/raport}, {@code /ru/otchet}. */
+    public static String retrospective(Language language) {
+        return REPORT.in(language);
     }
 
     /** The report page of a year: {@code /ro/raport/2025}, {@code /ru/otchet/2025}; its downloads live below it. */

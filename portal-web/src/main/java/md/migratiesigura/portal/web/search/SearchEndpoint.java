@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import md.migratiesigura.portal.article.ArticleSearchSource;
 import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.search.InvalidQueryException;
 import md.migratiesigura.portal.search.SearchBusyException;
@@ -17,6 +18,7 @@ import md.migratiesigura.portal.web.api.ApiRequest;
 import md.migratiesigura.portal.web.article.ArticleRoutes;
 import md.migratiesigura.portal.web.common.PublicUrls;
 import md.migratiesigura.portal.web.event.EventRoutes;
+import md.migratiesigura.portal.web.pages.PageRoutes;
 
 /**
  * {@code GET /api/v1/search?q=&lang=ro|ru&type=article|event&page=1&size=10}: {@code {"total", "totalExact", "hits":
@@ -25,7 +27,7 @@ import md.migratiesigura.portal.web.event.EventRoutes;
  */
 public class SearchEndpoint implements ApiEndpoint {
 
-    private static final List<String> TYPES = List.of("article", "event");
+    private static final List<String> TYPES = List.of("article", "event", ArticleSearchSource.PAGE_TYPE);
 
     private final SearchService search;
     private final PublicUrls urls;
@@ -65,6 +67,7 @@ public class SearchEndpoint implements ApiEndpoint {
 
     private Hit hit(SearchHit h) {
         return new Hit(h.type(), h.key(), h.language().code(), h.title(), "event".equals(h.type()) ? urls.absolute(EventRoutes.event(h.language(), h.key()))
+                : ArticleSearchSource.PAGE_TYPE.equals(h.type()) ? urls.absolute(PageRoutes.page(h.language(), h.slug()))
                 : urls.absolute(ArticleRoutes.article(h.language(), h.slug())), h.snippet());
     }
 

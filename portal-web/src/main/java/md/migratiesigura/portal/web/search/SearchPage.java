@@ -1,6 +1,7 @@
 package md.migratiesigura.portal.web.search;
 
 import java.util.Optional;
+import md.migratiesigura.portal.article.ArticleSearchSource;
 import md.migratiesigura.portal.article.CategoryView;
 import md.migratiesigura.portal.search.InvalidQueryException;
 import md.migratiesigura.portal.search.SearchBusyException;
@@ -8,6 +9,7 @@ import md.migratiesigura.portal.search.SearchHit;
 import md.migratiesigura.portal.search.SearchQuery;
 import md.migratiesigura.portal.search.SearchResults;
 import md.migratiesigura.portal.web.PortalApplication;
+import md.migratiesigura.portal.web.pages.PagePage;
 import md.migratiesigura.portal.web.article.ArticlePage;
 import md.migratiesigura.portal.web.common.AnchorLink;
 import md.migratiesigura.portal.web.common.BasePage;
@@ -74,6 +76,8 @@ public class SearchPage extends BasePage {
                 SearchHit hit = item.getModelObject();
                 AnchorLink<Void> link = "event".equals(hit.type())
                         ? new AnchorLink<>("link", EventPage.class, EventPage.parameters(hit.language(), hit.key()))
+                        : ArticleSearchSource.PAGE_TYPE.equals(hit.type())
+                        ? new AnchorLink<>("link", PagePage.class, PagePage.parameters(hit.language(), hit.slug()))
                         : new AnchorLink<>("link", ArticlePage.class, ArticlePage.parameters(hit.language(), hit.slug()));
                 link.add(new Label("title", hit.title()));
                 if (hit.language() != language()) {

@@ -2,10 +2,11 @@ package md.migratiesigura.portal.web.search;
 
 import java.util.List;
 import md.migratiesigura.portal.common.Language;
+import md.migratiesigura.portal.web.common.ExactMountedMapper;
 import md.migratiesigura.portal.web.common.LocalizedPath;
 import org.apache.wicket.protocol.http.WebApplication;
 
-/** The search page and the search API resource. */
+/** The search page, the search API resource and the editors' equivalent-word lists. */
 public final class SearchRoutes {
 
     private static final LocalizedPath SEARCH = new LocalizedPath("/ro/cautare", "/ru/poisk");
@@ -17,6 +18,7 @@ public final class SearchRoutes {
 
     public static void mount(WebApplication application) {
         SEARCH.mount(application, "", SearchPage.class);
+        application.mount(new ExactMountedMapper("/admin/search-words", SearchWordsPage.class));
     }
 
     public static String search(Language language) {

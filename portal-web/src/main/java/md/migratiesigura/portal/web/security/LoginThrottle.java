@@ -3,14 +3,16 @@ package md.migratiesigura.portal.web.security;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import md.migratiesigura.portal.throttle.MemoryThrottleStore;
+import md.migratiesigura.portal.throttle.ThrottleStore;
 
 /**
- * Slows down password guessing without letting anyone lock a real editor out. Failures are counted in memory only
- * (no address reaches the database) per pair of account and client address, and per client address across
- * accounts. Past a free allowance the pair, or the address, must wait before the next try: one minute, then twice
+ * Slows down password guessing without letting anyone lock a real editor out. Failures are counted per pair of
+ * account and client address, and per client address across accounts, in a {@link ThrottleStore}: the database's,
+ * shared by every portal node so that N nodes do not allow N times the guesses, where a key is stored only as a
+ * keyed hash (no address, no e-mail reaches the database). Past a free allowance the pair, or the address, must wait before the next try: one minute, then twice
  * as long after each further failure, up to half an hour. A wait refuses even the right password; the same account
  * from another address is not affected. Counts are forgotten after an hour without failures, and on success for
  * the pair.
@@ -27,73 +29,107 @@ public final class LoginThrottle {
     static final Duration FIRST_WAIT = Duration.ofMinutes(1);
     static final Duration LONGEST_WAIT = Duration.ofMinutes(30);
     static final Duration FORGET_AFTER = Duration.ofHours(1);
-    /** Bounds the memory a flood of made-up e-mails can take; the least recently used entries go first. */
+    /** Bounds the memory a flood of made-up e-mails can take in the memory store; the least recently used go first. */
     static final int MAX_TRACKED = 10_000;
+    /** How long a count is kept after its last change: past a quiet hour and the longest wait, it is forgotten. */
+    private static final Duration KEEP = FORGET_AFTER.plus(LONGEST_WAIT);
 
     private final Clock clock;
-    private final Map<String, Failures> pairs = lru();
-    private final Map<String, Failures> addresses = lru();
+    private final ThrottleStore store;
 
+    /** Counted in this process's memory only (one node, tests). */
     public LoginThrottle(Clock clock) {
+        this(clock, new MemoryThrottleStore(clock, MAX_TRACKED));
+    }
+
+    /** Counted in {@code store}: the database's, shared by every node. */
+    public LoginThrottle(Clock clock, ThrottleStore store) {
         this.clock = clock;
+        this.store = store;
     }
 
     /**
      * Reserves one try for this account from this address, or says how long to wait: when a wait is running, or
      * when the tries already under way would use up what is left of the allowance.
      */
-    public synchronized Attempt attempt(String email, String address) {
-        Instant now = clock.instant();
+    public Attempt attempt(String email, String address) {
         String pairKey = pairKey(email, address);
-        Failures pair = pairs.computeIfAbsent(pairKey, k -> new Failures());
-        Failures all = addresses.computeIfAbsent(address, k -> new Failures());
-        Duration wait = longer(pair.refusal(now, FREE_FAILURES_PER_PAIR), all.refusal(now, FREE_FAILURES_PER_ADDRESS));
-        if (!wait.isZero()) {
-            return new Attempt(null, null, wait);
-        }
-        pair.pending++;
-        all.pending++;
-        return new Attempt(pairKey, address, Duration.ZERO);
+        Duration wait = store.update(keys(pairKey, address), KEEP, values -> {
+            Instant now = clock.instant();
+            Failures pair = Failures.parse(values.get(0));
+            Failures all = Failures.parse(values.get(1));
+            Duration refusal = longer(pair.refusal(now, FREE_FAILURES_PER_PAIR), all.refusal(now, FREE_FAILURES_PER_ADDRESS));
+            if (refusal.isZero()) {
+                pair.pending++;
+                all.pending++;
+            }
+            values.set(0, pair.encode());
+            values.set(1, all.encode());
+            return refusal;
+        });
+        return wait.isZero() ? new Attempt(pairKey, address, Duration.ZERO) : new Attempt(null, null, wait);
     }
 
     /** How long this account from this address must still wait; zero when it may try now. */
-    public synchronized Duration waitBefore(String email, String address) {
-        Instant now = clock.instant();
-        return longer(remaining(pairs.get(pairKey(email, address)), now), remaining(addresses.get(address), now));
+    public Duration waitBefore(String email, String address) {
+        return store.update(keys(pairKey(email, address), address), KEEP, values -> {
+            Instant now = clock.instant();
+            return longer(remaining(Failures.parse(values.get(0)), now), remaining(Failures.parse(values.get(1)), now));
+        });
     }
 
-    synchronized void failed(String email, String address) {
+    void failed(String email, String address) {
         failed(pairKey(email, address), address, false);
     }
 
-    private synchronized void failed(String pairKey, String address, boolean reserved) {
-        Instant now = clock.instant();
-        pairs.computeIfAbsent(pairKey, k -> new Failures()).add(now, FREE_FAILURES_PER_PAIR, reserved);
-        addresses.computeIfAbsent(address, k -> new Failures()).add(now, FREE_FAILURES_PER_ADDRESS, reserved);
+    private void failed(String pairKey, String address, boolean reserved) {
+        store.update(keys(pairKey, address), KEEP, values -> {
+            Instant now = clock.instant();
+            Failures pair = Failures.parse(values.get(0));
+            Failures all = Failures.parse(values.get(1));
+            pair.add(now, FREE_FAILURES_PER_PAIR, reserved);
+            all.add(now, FREE_FAILURES_PER_ADDRESS, reserved);
+            values.set(0, pair.encode());
+            values.set(1, all.encode());
+            return null;
+        });
     }
 
-    private synchronized void release(String pairKey, String address) {
-        Failures pair = pairs.get(pairKey);
-        if (pair != null) {
-            pair.release();
-        }
-        Failures all = addresses.get(address);
-        if (all != null) {
-            all.release();
-        }
+    private void release(String pairKey, String address) {
+        store.update(keys(pairKey, address), KEEP, values -> {
+            for (int i = 0; i < 2; i++) {
+                if (values.get(i) != null) {
+                    Failures f = Failures.parse(values.get(i));
+                    f.release();
+                    values.set(i, f.encode());
+                }
+            }
+            return null;
+        });
     }
 
     /** A correct password from this address: the pair starts afresh (the address count does not). */
-    synchronized void succeeded(String email, String address) {
-        pairs.remove(pairKey(email, address));
+    void succeeded(String email, String address) {
+        store.update(keys(pairKey(email, address), address), KEEP, values -> {
+            values.set(0, null);
+            return null;
+        });
     }
 
-    private synchronized void rightAnswer(String pairKey, String address) {
-        pairs.remove(pairKey);
-        Failures all = addresses.get(address);
-        if (all != null) {
-            all.release();
-        }
+    private void rightAnswer(String pairKey, String address) {
+        store.update(keys(pairKey, address), KEEP, values -> {
+            values.set(0, null);
+            if (values.get(1) != null) {
+                Failures all = Failures.parse(values.get(1));
+                all.release();
+                values.set(1, all.encode());
+            }
+            return null;
+        });
+    }
+
+    private static List<String> keys(String pairKey, String address) {
+        return List.of("login-pair|" + pairKey, "login-address|" + address);
     }
 
     private static Duration longer(Duration a, Duration b) {
@@ -110,15 +146,6 @@ public final class LoginThrottle {
     private static String pairKey(String email, String address) {
         String account = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
         return (account.length() > 254 ? account.substring(0, 254) : account) + "|" + address;
-    }
-
-    private static Map<String, Failures> lru() {
-        return new LinkedHashMap<>(64, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Failures> eldest) {
-                return size() > MAX_TRACKED;
-            }
-        };
     }
 
     /**
@@ -175,6 +202,24 @@ public final class LoginThrottle {
 
     private static final class Failures {
         int count;
+        /** Stored as {@code count,pending,last,lockedUntil} (epoch milliseconds, 0 for none). */
+        static Failures parse(String stored) {
+            Failures f = new Failures();
+            if (stored != null && !stored.isEmpty()) {
+                String[] p = stored.split(",");
+                f.count = Integer.parseInt(p[0]);
+                f.pending = Integer.parseInt(p[1]);
+                f.last = p[2].equals("0") ? null : Instant.ofEpochMilli(Long.parseLong(p[2]));
+                f.lockedUntil = p[3].equals("0") ? null : Instant.ofEpochMilli(Long.parseLong(p[3]));
+            }
+            return f;
+        }
+
+        String encode() {
+            return count + "," + pending + "," + (last == null ? 0 : last.toEpochMilli()) + ","
+                    + (lockedUntil == null ? 0 : lockedUntil.toEpochMilli());
+        }
+
         /** Tries let through and not yet resolved: they count against the allowance meanwhile. */
         int pending;
         Instant last;

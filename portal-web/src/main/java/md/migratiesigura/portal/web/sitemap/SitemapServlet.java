@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
@@ -14,6 +15,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import md.migratiesigura.portal.article.ArticleService;
 import md.migratiesigura.portal.article.CategoryView;
+import md.migratiesigura.portal.article.PageService;
 import md.migratiesigura.portal.article.SitemapEntry;
 import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.event.EventService;
@@ -25,6 +27,7 @@ import md.migratiesigura.portal.web.common.PublicUrls;
 import md.migratiesigura.portal.web.common.XmlServlet;
 import md.migratiesigura.portal.web.event.EventRoutes;
 import md.migratiesigura.portal.web.home.HomeRoutes;
+import md.migratiesigura.portal.web.pages.PageRoutes;
 
 /**
  * {@code /sitemap.xml}: every published page, each language version with {@code xhtml:link} alternates for all its
@@ -41,20 +44,22 @@ public class SitemapServlet extends XmlServlet {
     static final Duration KEPT = Duration.ofMinutes(5);
 
     private final transient ArticleService articles;
+    private final transient PageService pages;
     private final transient EventService events;
     private final transient PublicUrls urls;
     private final transient RenderedFiles<String> written;
     /** How many times the sitemap was written rather than served as kept: the tests count with it. */
     final AtomicInteger writings = new AtomicInteger();
 
-    public SitemapServlet(ArticleService articles, EventService events, PublicUrls urls) {
-        this(articles, events, urls, ContentVersion::current, Clock.systemUTC());
+    public SitemapServlet(ArticleService articles, PageService pages, EventService events, PublicUrls urls) {
+        this(articles, pages, events, urls, ContentVersion::current, Clock.systemUTC());
     }
 
-    SitemapServlet(ArticleService articles, EventService events, PublicUrls urls, LongSupplier contentVersion,
-                   Clock clock) {
+    SitemapServlet(ArticleService articles, PageService pages, EventService events, PublicUrls urls,
+                   LongSupplier contentVersion, Clock clock) {
         super("application/xml");
         this.articles = articles;
+        this.pages = pages;
         this.events = events;
         this.urls = urls;
         this.written = new RenderedFiles<>(1, contentVersion, clock);
@@ -86,15 +91,24 @@ public class SitemapServlet extends XmlServlet {
             writeGroup(xml, both(l -> urls.absolute(ArticleRoutes.category(l, category.key()))), null);
         }
         for (SitemapEntry entry : articles.sitemap()) {
-            Map<Language, String> addresses = new EnumMap<>(Language.class);
-            entry.slugs().forEach((language, slug) -> addresses.put(language, urls.absolute(ArticleRoutes.article(language, slug))));
-            writeGroup(xml, addresses, DateTimeFormatter.ISO_INSTANT.format(entry.lastModified()));
+            writeEntry(xml, entry, ArticleRoutes::article);
+        }
+        for (SitemapEntry entry : pages.sitemap()) {
+            writeEntry(xml, entry, PageRoutes::page);
         }
         writeGroup(xml, both(l -> urls.absolute(EventRoutes.events(l))), null);
         for (EventView event : events.all()) {
             writeGroup(xml, both(l -> urls.absolute(EventRoutes.event(l, event.key()))), DateTimeFormatter.ISO_INSTANT.format(event.updatedAt()));
         }
         xml.writeEndElement();
+    }
+
+    /** An article or page: each published language version with its own slug. */
+    private void writeEntry(XMLStreamWriter xml, SitemapEntry entry, BiFunction<Language, String, String> path)
+            throws XMLStreamException {
+        Map<Language, String> addresses = new EnumMap<>(Language.class);
+        entry.slugs().forEach((language, slug) -> addresses.put(language, urls.absolute(path.apply(language, slug))));
+        writeGroup(xml, addresses, DateTimeFormatter.ISO_INSTANT.format(entry.lastModified()));
     }
 
     private static Map<Language, String> both(Function<Language, String> address) {

@@ -12,6 +12,8 @@ import md.migratiesigura.portal.account.SecondFactorService;
 import md.migratiesigura.portal.account.UserService;
 import md.migratiesigura.portal.agency.AgencyService;
 import md.migratiesigura.portal.article.ArticleService;
+import md.migratiesigura.portal.article.PageService;
+import md.migratiesigura.portal.navigation.NavigationService;
 import md.migratiesigura.portal.article.EditorialListQueries;
 import md.migratiesigura.portal.article.EditorialService;
 import md.migratiesigura.portal.article.RevisionService;
@@ -62,6 +64,11 @@ class HealthServletTest {
     /** Services whose health is fixed; nothing else is used by the servlet. */
     private record FixedHealth(Health health) implements PortalServices {
         @Override
+        public md.migratiesigura.portal.search.SearchWordsService searchWords() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public md.migratiesigura.portal.event.EventService events() {
             throw new UnsupportedOperationException();
         }
@@ -73,6 +80,16 @@ class HealthServletTest {
 
         @Override
         public ArticleService articles() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public PageService pages() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public NavigationService navigation() {
             throw new UnsupportedOperationException();
         }
 

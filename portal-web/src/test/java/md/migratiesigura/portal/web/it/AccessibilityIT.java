@@ -55,6 +55,12 @@ class AccessibilityIT extends BrowserJourney {
         {"/ro/consultatie", "/ru/konsultatsiya"},
         {"/ro/consultatie?sos=1", "/ru/konsultatsiya?sos=1"},
         {"/ro/consultatie/raspuns", "/ru/konsultatsiya/otvet"},
+        {"/ro/despre", "/ru/o-nas"},
+        {"/ro/contacte", "/ru/kontakty"},
+        {"/ro/parteneri", "/ru/partnery"},
+        {"/ro/confidentialitate", "/ru/konfidentsialnost"},
+        {"/ro/accesibilitate", "/ru/dostupnost"},
+        {"/ro/raport", "/ru/otchet"},
         {"/ro/chat", "/ru/chat"},
     };
 
@@ -80,6 +86,10 @@ class AccessibilityIT extends BrowserJourney {
             "/admin/consultations",
             "/admin/consultations?view=closed",
             "/admin/referrals",
+            "/admin/pages",
+            "/admin/pages/new",
+            "/admin/articles/despre",
+            "/admin/navigation",
             "/admin/register",
             "/admin/register/import",
             "/admin/review",

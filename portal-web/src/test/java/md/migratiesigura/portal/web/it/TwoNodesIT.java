@@ -153,7 +153,7 @@ class TwoNodesIT extends BrowserJourney {
     }
 
     /** Writes and publishes a Romanian article in the signed-in back office; returns its slug. */
-    private static String publish(ChromeDriver browser, String title) {
+    static String publish(ChromeDriver browser, String title) {
         WebDriverWait wait = Browsers.waitFor(browser, Duration.ofSeconds(10));
         String base = browser.getCurrentUrl().replaceFirst("/admin/.*$", "");
         browser.get(base + "/admin/articles/new");
@@ -220,7 +220,7 @@ class TwoNodesIT extends BrowserJourney {
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 
-    private static boolean within(Duration timeout, Check check) throws Exception {
+    static boolean within(Duration timeout, Check check) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (check.holds()) {
@@ -231,7 +231,7 @@ class TwoNodesIT extends BrowserJourney {
         return false;
     }
 
-    private interface Check {
+    interface Check {
         boolean holds() throws Exception;
     }
 

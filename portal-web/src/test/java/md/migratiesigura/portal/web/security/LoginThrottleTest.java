@@ -3,12 +3,17 @@ package md.migratiesigura.portal.web.security;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import md.migratiesigura.portal.MutableClock;
 import md.migratiesigura.portal.Parallel;
+import md.migratiesigura.portal.TestDatabases;
+import md.migratiesigura.portal.persistence.Database;
+import md.migratiesigura.portal.throttle.DatabaseThrottleStore;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LoginThrottleTest {
 
@@ -109,6 +114,28 @@ class LoginThrottleTest {
             }
         });
         assertEquals(LoginThrottle.FREE_FAILURES_PER_ADDRESS, letThrough.stream().filter(b -> b).count());
+    }
+
+    @Test
+    void aBurstSpreadOverTwoNodesSharingTheDatabaseIsLetThroughOnlyUpToTheAllowance(@TempDir Path dataDir)
+            throws Exception {
+        try (Database database = Database.open(TestDatabases.newConfig(dataDir))) {
+            LoginThrottle nodeA = new LoginThrottle(clock, new DatabaseThrottleStore(database.dataSource(), clock));
+            LoginThrottle nodeB = new LoginThrottle(clock, new DatabaseThrottleStore(database.dataSource(), clock));
+            List<Boolean> letThrough = Parallel.run(50, 10, i -> {
+                try (LoginThrottle.Attempt attempt = (i % 2 == 0 ? nodeA : nodeB).attempt("editor@example.org", ADDRESS)) {
+                    if (attempt.allowed()) {
+                        checkingTakesAWhile();
+                        attempt.failed();
+                    }
+                    return attempt.allowed();
+                }
+            });
+            assertEquals(LoginThrottle.FREE_FAILURES_PER_PAIR, letThrough.stream().filter(b -> b).count(),
+                    "two nodes allow the guesses of one");
+            assertEquals(Duration.ofMinutes(1), nodeA.waitBefore("editor@example.org", ADDRESS));
+            assertEquals(Duration.ofMinutes(1), nodeB.waitBefore("editor@example.org", ADDRESS));
+        }
     }
 
     @Test

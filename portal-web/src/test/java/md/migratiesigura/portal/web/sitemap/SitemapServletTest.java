@@ -22,7 +22,7 @@ class SitemapServletTest {
     private final AtomicLong version = new AtomicLong(1);
     private final MutableClock clock = new MutableClock(Instant.parse("2025-03-12T08:00:00Z"));
     private final SitemapServlet sitemap = new SitemapServlet(TestPortal.services().articles(),
-            TestPortal.services().events(), new PublicUrls("https://migratiesigura.md"), version::get, clock);
+            TestPortal.services().pages(), TestPortal.services().events(), new PublicUrls("https://migratiesigura.md"), version::get, clock);
     private final MockServletContext context = new MockServletContext(null, null);
 
     @Test
