@@ -169,6 +169,18 @@
     return { element: element, label: caption };
   }
 
+  // A visible copy, with its label, of one of the page's hidden select templates (topics, kinds).
+  function copyOf(templateId, id, label) {
+    var element = el(templateId).cloneNode(true);
+    element.id = id;
+    element.hidden = false;
+    element.removeAttribute("aria-hidden");
+    var caption = document.createElement("label");
+    caption.setAttribute("for", id);
+    caption.textContent = label;
+    return { element: element, label: caption };
+  }
+
   function button(label, hook, onClick) {
     var b = document.createElement("button");
     b.type = "button";
@@ -272,21 +284,13 @@
       }
     }));
     section.appendChild(transferLine);
-    var topicLabel = document.createElement("label");
-    topicLabel.setAttribute("for", "chat-topic-" + chat.id);
-    topicLabel.textContent = t("topic");
-    var topic = el("chat-topics").cloneNode(true);
-    topic.id = "chat-topic-" + chat.id;
-    topic.hidden = false;
-    topic.removeAttribute("aria-hidden");
+    var topicControl = copyOf("chat-topics", "chat-topic-" + chat.id, t("topic"));
+    var topicLabel = topicControl.label;
+    var topic = topicControl.element;
     // The kind for the hotline register, confirmed on closing: SOS already chosen for an SOS chat.
-    var kindLabel = document.createElement("label");
-    kindLabel.setAttribute("for", "chat-kind-" + chat.id);
-    kindLabel.textContent = t("kind");
-    var kind = el("chat-kinds").cloneNode(true);
-    kind.id = "chat-kind-" + chat.id;
-    kind.hidden = false;
-    kind.removeAttribute("aria-hidden");
+    var kindControl = copyOf("chat-kinds", "chat-kind-" + chat.id, t("kind"));
+    var kindLabel = kindControl.label;
+    var kind = kindControl.element;
     kind.required = true;
     kind.value = chat.sos ? "sos" : "";
     var closing = document.createElement("p");
