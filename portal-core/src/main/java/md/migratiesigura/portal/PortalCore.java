@@ -169,7 +169,7 @@ public final class PortalCore implements PortalServices {
                 clock).start();
         // The live chat: sealed with the same key, deleted after the same retention.
         this.chat = new ChatService(database.dataSource(), cipher, config.chat(), clock);
-        this.chatConsole = new ChatConsole(chat, consultations);
+        this.chatConsole = new ChatConsole(chat, consultations).recordingIn(register);
         this.cannedAnswers = new CannedAnswers(database.dataSource());
         this.chatSweeper = new ChatSweeper(chat, chatConsole, config.consultations().retentionDays()).start();
         this.eventFigures = new EventReportSource(sessions);

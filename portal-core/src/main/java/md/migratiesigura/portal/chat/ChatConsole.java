@@ -17,6 +17,10 @@ import md.migratiesigura.portal.consultation.ConsultationService;
 import md.migratiesigura.portal.consultation.NewConsultation;
 import md.migratiesigura.portal.consultation.Submitted;
 import md.migratiesigura.portal.consultation.Topic;
+import md.migratiesigura.portal.register.EntryKind;
+import md.migratiesigura.portal.register.RegisterService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The counsellors' side: available or paused, the queue (never a text before acceptance), accepting up to the
@@ -27,12 +31,24 @@ public final class ChatConsole {
     /** A block keeps an address from starting chats this long. */
     static final Duration BLOCK = Duration.ofHours(24);
 
+    private static final Logger log = LoggerFactory.getLogger(ChatConsole.class);
+
     private final ChatService chats;
     private final ConsultationService consultations;
+    private RegisterService register;
 
     public ChatConsole(ChatService chats, ConsultationService consultations) {
         this.chats = chats;
         this.consultations = consultations;
+    }
+
+    /**
+     * Closing a chat (and ending an abusive one) then records it in the hotline register (see
+     * {@link #close(SignedInUser, long, Topic, EntryKind)}).
+     */
+    public ChatConsole recordingIn(RegisterService register) {
+        this.register = register;
+        return this;
     }
 
     /** The console calls in (every poll): the counsellor is there; {@code available} null keeps the choice. */
@@ -233,33 +249,66 @@ public final class ChatConsole {
         }
     }
 
-    /** Ends the chat with a topic (consultation topics' codes). */
-    public void close(SignedInUser user, long chatId, Topic topic) {
+    /**
+     * Ends the chat with a topic (consultation topics' codes) and records it in the hotline register: channel chat,
+     * dated today, of the kind the counsellor confirmed, with the chat's topic; nothing the reader wrote.
+     * <p>
+     * The chat's tables are plain JDBC and the register is Hibernate, so the entry is recorded right after the chat's
+     * transaction has committed, not in it: the close always stands, and a failure to record is logged (the chat's
+     * number and the error's class, never a text) for the counsellor to add the entry by hand in the register.
+     *
+     * @param kind what the chat was about, as the counsellor confirmed it (required)
+     */
+    public void close(SignedInUser user, long chatId, Topic topic, EntryKind kind) {
+        checkRecording(kind);
         Instant now = chats.clock().instant();
         chats.db().tx(c -> {
             holding(c, user, chatId);
-            try (PreparedStatement s = c.prepareStatement("UPDATE chats SET topic = ? WHERE id = ?")) {
-                s.setString(1, topic == null ? null : topic.code());
-                s.setLong(2, chatId);
-                s.executeUpdate();
-            }
+            setTopic(c, chatId, topic);
             chats.end(c, chatId, now, ChatTexts::endedByCounsellor);
-            recordInRegister(c, chatId, user, topic);
             return null;
         });
+        recordInRegister(chatId, user, topic, kind);
+    }
+
+    private void checkRecording(EntryKind kind) {
+        if (register == null) {
+            throw new IllegalStateException("no hotline register to record the chat in");
+        }
+        if (kind == null) {
+            throw new IllegalArgumentException("the kind of the chat is required");
+        }
+    }
+
+    private static void setTopic(Connection c, long chatId, Topic topic) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE chats SET topic = ? WHERE id = ?")) {
+            s.setString(1, topic == null ? null : topic.code());
+            s.setLong(2, chatId);
+            s.executeUpdate();
+        }
     }
 
     /**
      * THE place where a closed chat becomes an entry of the hotline register (spec 9: channel chat, its kind and
-     * topic). {@code RegisterService.recordChat(...)} is being written on another branch; the lead wires it here
-     * after the merge, in this same transaction. Until then a closed chat records nothing more.
+     * topic), once the chat's own transaction has committed. A chat given back to the queue, abandoned while waiting
+     * or ended by its reader records nothing here; a chat continued in writing becomes a consultation, which records
+     * its own entry when it is closed (one contact, one entry).
      */
-    private static void recordInRegister(Connection c, long chatId, SignedInUser user, Topic topic) {
-        // REGISTER HOOK: RegisterService.recordChat(...) goes here.
+    private void recordInRegister(long chatId, SignedInUser user, Topic topic, EntryKind kind) {
+        try {
+            register.recordChat(user, kind, topic == null ? null : topic.code());
+        } catch (RuntimeException e) {
+            log.error("Chat {} was closed, but its hotline register entry could not be recorded: {}", chatId,
+                    e.getClass().getName());
+        }
     }
 
-    /** Ends an abusive chat and keeps its address (as a keyed hash) from starting chats for 24 hours. */
-    public void endAndBlock(SignedInUser user, long chatId) {
+    /**
+     * Ends an abusive chat and keeps its address (as a keyed hash) from starting chats for 24 hours. It was a chat
+     * all the same: it is recorded in the register like a closed one.
+     */
+    public void endAndBlock(SignedInUser user, long chatId, Topic topic, EntryKind kind) {
+        checkRecording(kind);
         Instant now = chats.clock().instant();
         chats.db().tx(c -> {
             holding(c, user, chatId);
@@ -279,10 +328,11 @@ public final class ChatConsole {
                     s.executeUpdate();
                 }
             }
+            setTopic(c, chatId, topic);
             chats.end(c, chatId, now, ChatTexts::endedByCounsellor);
-            recordInRegister(c, chatId, user, null);
             return null;
         });
+        recordInRegister(chatId, user, topic, kind);
     }
 
     /** The colleagues a chat may be handed to: available now, with room for one more chat. */
@@ -367,8 +417,8 @@ public final class ChatConsole {
         chats.db().tx(c -> {
             chats.messages().append(c, chatId, Sender.SYSTEM, null, ChatTexts.inWriting(language,
                     submitted.displayTicket(), submitted.phrase(), answerUrl), now);
+            // No register entry here: the consultation records its own when it is closed.
             chats.end(c, chatId, now, ChatTexts::endedByCounsellor);
-            recordInRegister(c, chatId, user, topic);
             return null;
         });
         return submitted;

@@ -15,11 +15,16 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import md.migratiesigura.portal.MutableClock;
 import md.migratiesigura.portal.TestDatabases;
 import md.migratiesigura.portal.account.PasswordHasher;
@@ -32,6 +37,9 @@ import md.migratiesigura.portal.config.ChatSettings;
 import md.migratiesigura.portal.consultation.ConsultationCipher;
 import md.migratiesigura.portal.consultation.Topic;
 import md.migratiesigura.portal.persistence.Database;
+import md.migratiesigura.portal.register.EntryKind;
+import md.migratiesigura.portal.register.MonthCount;
+import md.migratiesigura.portal.register.RegisterService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,6 +57,8 @@ class ChatServiceTest {
     private static ChatService chats;
     private static ChatConsole console;
     private static ChatSweeper sweeper;
+    private static RegisterService register;
+    private static AuditService audit;
     private static SignedInUser counsellor;
     private static int addresses;
 
@@ -56,7 +66,7 @@ class ChatServiceTest {
     static void open(@TempDir Path dataDir) {
         database = Database.open(TestDatabases.newConfig(dataDir));
         clock = new MutableClock(MORNING);
-        AuditService audit = new AuditService(database.sessionFactory(), clock);
+        audit = new AuditService(database.sessionFactory(), clock);
         UserService users = new UserService(database.sessionFactory(), new PasswordHasher(), PasswordPolicy.standard(),
                 audit, clock);
         users.ensureAdministrator(Optional.of("consilier@example.org"), Optional.of("o parolă lungă de consilier"));
@@ -66,7 +76,9 @@ class ChatServiceTest {
         new SecureRandom().nextBytes(key);
         chats = new ChatService(database.dataSource(), new ConsultationCipher(List.of(key)),
                 new ChatSettings(LocalTime.of(8, 0), LocalTime.of(20, 0), 2), clock);
-        console = new ChatConsole(chats, null);
+        register = new RegisterService(database.sessionFactory(), audit,
+                Arrays.stream(Topic.values()).map(Topic::code).collect(Collectors.toSet()), clock);
+        console = new ChatConsole(chats, null).recordingIn(register);
         sweeper = new ChatSweeper(chats, console, 90);
     }
 
@@ -85,6 +97,7 @@ class ChatServiceTest {
             s.execute("DELETE FROM chat_counsellors");
             s.execute("DELETE FROM chat_blocks");
             s.execute("DELETE FROM chat_canned");
+            s.execute("DELETE FROM register_entries");
         }
     }
 
@@ -212,7 +225,7 @@ class ChatServiceTest {
         console.accept(counsellor, b);
         assertEquals(ChatException.Reason.NOT_POSSIBLE,
                 assertThrows(ChatException.class, () -> console.accept(counsellor, c)).reason());
-        console.close(counsellor, a, Topic.JOB_OFFER);
+        console.close(counsellor, a, Topic.JOB_OFFER, EntryKind.PREVENTION);
         console.accept(counsellor, c);
         assertEquals(2, console.mine(counsellor, Map.of()).size());
 
@@ -230,7 +243,7 @@ class ChatServiceTest {
     }
 
     @Test
-    void abandonedWhileWaitingIsCountedAndBlockingKeepsAnAddressOut() {
+    void abandonedWhileWaitingIsCountedAndBlockingKeepsAnAddressOut() throws Exception {
         console.presence(counsellor, true);
         long gone = start(false).chatId();
         clock.advance(Duration.ofMinutes(2));
@@ -242,10 +255,62 @@ class ChatServiceTest {
         String address = "198.51.100.7";
         Opening.Started abusive = assertInstanceOf(Opening.Started.class, chats.open(Language.RO, false, address));
         console.accept(counsellor, abusive.chatId());
-        console.endAndBlock(counsellor, abusive.chatId());
+        assertEquals(List.of(), registerEntries(), "a chat abandoned while waiting is no entry of the register");
+        console.endAndBlock(counsellor, abusive.chatId(), Topic.OTHER, EntryKind.PREVENTION);
         assertEquals(ChatException.Reason.BLOCKED,
                 assertThrows(ChatException.class, () -> chats.open(Language.RO, false, address)).reason());
+        assertEquals(List.of("CHAT PREVENTION other"), registerEntries(), "an abusive chat was a chat all the same");
         assertEquals(0, chats.month(YearMonth.of(2026, 3)).medianWait());
+    }
+
+    @Test
+    void closingAChatRecordsOneRegisterEntryOfTheKindConfirmed() throws Exception {
+        LocalDate today = LocalDate.of(2026, 3, 10);
+        MonthCount before = register.count(YearMonth.of(2026, 3), today);
+        console.presence(counsellor, true);
+        long id = start(true).chatId();
+        console.accept(counsellor, id);
+        chats.send(id, "r1", SECRET);
+        assertThrows(IllegalArgumentException.class, () -> console.close(counsellor, id, Topic.JOB_OFFER, null));
+        assertEquals(ChatState.ACTIVE, chats.readerView(id, 0).state(), "no kind, nothing closed");
+
+        console.close(counsellor, id, Topic.JOB_OFFER, EntryKind.SOS);
+        assertEquals(ChatState.ENDED, chats.readerView(id, 0).state());
+        assertEquals(List.of("CHAT SOS job-offer"), registerEntries());
+        assertEquals(counsellor.id(), register.recent(counsellor, 10).get(0).authorId());
+        assertEquals(today, register.recent(counsellor, 10).get(0).entry().date());
+        MonthCount after = register.count(YearMonth.of(2026, 3), today);
+        assertEquals(before.chats() + 1, after.chats(), "the month's chats in the register");
+        assertEquals(before.sos() + 1, after.sos());
+        assertEquals(before.calls(), after.calls());
+
+        assertEquals(ChatException.Reason.NO_CHAT, assertThrows(ChatException.class,
+                () -> console.close(counsellor, id, Topic.JOB_OFFER, EntryKind.SOS)).reason());
+        assertEquals(1, registerEntries().size(), "closing twice records once");
+    }
+
+    @Test
+    void aRegisterThatRefusesTheEntryDoesNotUndoTheClose() throws Exception {
+        ChatConsole refusing = new ChatConsole(chats, null).recordingIn(
+                new RegisterService(database.sessionFactory(), audit, Set.of(), clock));
+        console.presence(counsellor, true);
+        long id = start(false).chatId();
+        console.accept(counsellor, id);
+        refusing.close(counsellor, id, Topic.JOB_OFFER, EntryKind.REFERRAL);
+        assertEquals(ChatState.ENDED, chats.readerView(id, 0).state(), "the chat is closed all the same");
+        assertEquals(List.of(), registerEntries());
+    }
+
+    /** The register's entries as stored: "CHANNEL KIND topic", oldest first. */
+    private static List<String> registerEntries() throws Exception {
+        List<String> entries = new ArrayList<>();
+        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT channel, kind, topic FROM register_entries ORDER BY id")) {
+            while (rs.next()) {
+                entries.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3));
+            }
+        }
+        return entries;
     }
 
     @Test

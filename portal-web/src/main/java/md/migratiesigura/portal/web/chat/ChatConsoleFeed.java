@@ -19,18 +19,24 @@ import md.migratiesigura.portal.common.Role;
 import md.migratiesigura.portal.common.SignedInUser;
 import md.migratiesigura.portal.consultation.Submitted;
 import md.migratiesigura.portal.consultation.Topic;
+import md.migratiesigura.portal.register.EntryKind;
 import md.migratiesigura.portal.web.PortalApplication;
 import md.migratiesigura.portal.web.api.ApiServlet;
 import md.migratiesigura.portal.web.consultation.ConsultationRoutes;
 import md.migratiesigura.portal.web.security.StaffSession;
+import org.apache.wicket.Session;
+import org.apache.wicket.request.http.WebResponse;
 import org.apache.wicket.request.resource.AbstractResource;
 import org.apache.wicket.request.resource.ResourceReference;
+import org.apache.wicket.resource.loader.PackageStringResourceLoader;
 
 /**
  * The console's JSON feed under {@code /admin/chat/feed}: one POST ({@code application/json}, same-site only, as
  * {@code AdminIsolationFilter} requires of the back office) per poll or action. A poll says the counsellor is there,
  * and answers the waiting chats (language, SOS, waiting time, never a text) and the counsellor's chats with their
- * new messages. Counsellors and administrators only.
+ * new messages. Counsellors and administrators only. Closing a chat ({@code close}) and ending an abusive one
+ * ({@code block}) need the kind for the hotline register ({@code "kind"}: an {@link EntryKind} code); without a valid
+ * one the answer is 400 with {@code {"error": "KIND", "message"}} in the counsellor's language, and nothing is closed.
  */
 final class ChatConsoleFeed extends AbstractResource {
 
@@ -62,6 +68,9 @@ final class ChatConsoleFeed extends AbstractResource {
         } else {
             try {
                 body = handle(user.get(), read(http));
+            } catch (NoKind e) {
+                status = 400;
+                body = Map.of("error", "KIND", "message", text("chat.console.kindRequired"));
             } catch (ChatException e) {
                 status = e.reason() == ChatException.Reason.TOO_LONG ? 413 : 409;
                 body = Map.of("error", e.reason().name());
@@ -70,11 +79,14 @@ final class ChatConsoleFeed extends AbstractResource {
                 body = Map.of("error", "bad request");
             }
         }
-        response.setStatusCode(status);
         byte[] bytes = json(body);
+        int answered = status;
+        // The status is set here rather than on the ResourceResponse: Wicket writes no body for a status of 300 or
+        // more, and the console shows the refusal's message (a missing kind) from the body.
         response.setWriteCallback(new WriteCallback() {
             @Override
             public void writeData(Attributes a) {
+                ((WebResponse) a.getResponse()).setStatus(answered);
                 a.getResponse().write(bytes);
             }
         });
@@ -116,8 +128,8 @@ final class ChatConsoleFeed extends AbstractResource {
             case "accept" -> console.accept(user, id);
             case "send" -> answer.put("seq", console.send(user, id, clientId(request), request.path("text").asText("")));
             case "typing" -> console.typing(user, id);
-            case "close" -> console.close(user, id, topic(request));
-            case "block" -> console.endAndBlock(user, id);
+            case "close" -> console.close(user, id, topic(request), kind(request));
+            case "block" -> console.endAndBlock(user, id, topic(request), kind(request));
             case "transfer" -> console.transfer(user, id, request.path("to").asLong(0), request.path("note").asText(""));
             case "writing" -> {
                 Submitted submitted = console.continueInWriting(user, id, topic(request),
@@ -149,6 +161,25 @@ final class ChatConsoleFeed extends AbstractResource {
 
     private static Topic topic(JsonNode request) {
         return Topic.ofCode(request.path("topic").asText("")).orElse(Topic.OTHER);
+    }
+
+    /** The kind the counsellor confirmed for the register; {@link NoKind} when missing or not a kind. */
+    private static EntryKind kind(JsonNode request) {
+        return EntryKind.ofCode(request.path("kind").asText("")).orElseThrow(NoKind::new);
+    }
+
+    /** The close or block came without a valid kind. */
+    private static final class NoKind extends RuntimeException {
+        NoKind() {
+            super("no kind", null, false, false);
+        }
+    }
+
+    /** A text of this package in the counsellor's language. */
+    private static String text(String key) {
+        String text = new PackageStringResourceLoader().loadStringResource(ChatConsoleFeed.class, key,
+                Session.get().getLocale(), null, null);
+        return text != null ? text : key;
     }
 
     private static Map<String, Object> waiting(WaitingChat w) {

@@ -10,8 +10,10 @@ import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.common.PortalTime;
 import md.migratiesigura.portal.common.Role;
 import md.migratiesigura.portal.consultation.Topic;
+import md.migratiesigura.portal.register.EntryKind;
 import md.migratiesigura.portal.web.PortalApplication;
 import md.migratiesigura.portal.web.admin.AdminBasePage;
+import md.migratiesigura.portal.web.register.RegisterMessages;
 import md.migratiesigura.portal.web.security.StaffRoles;
 import org.apache.wicket.AttributeModifier;
 import org.apache.wicket.authroles.authorization.strategies.role.annotations.AuthorizeInstantiation;
@@ -52,6 +54,14 @@ public class ChatConsolePage extends AdminBasePage {
             protected void populateItem(ListItem<Topic> item) {
                 item.add(AttributeModifier.replace("value", item.getModelObject().code()));
                 item.add(new Label("name", getString("consultation.topic." + item.getModelObject().code())));
+            }
+        });
+        // The kinds of the hotline register, confirmed on closing (the script preselects SOS for an SOS chat).
+        add(new ListView<>("kinds", List.of(EntryKind.values())) {
+            @Override
+            protected void populateItem(ListItem<EntryKind> item) {
+                item.add(AttributeModifier.replace("value", item.getModelObject().code()));
+                item.add(new Label("name", RegisterMessages.kind(this, item.getModelObject())));
             }
         });
         add(newCannedAnswers("canned"));

@@ -41,6 +41,9 @@
     });
   }
 
+  // A refused action's message stays until the next action; a failed poll's until a poll works again.
+  var pollFailed = false;
+
   function statusText(text) {
     el("chat-console-status").textContent = text;
   }
@@ -50,8 +53,11 @@
   function act(body) {
     actions = actions.then(function () {
       return post(body);
+    }).then(function () {
+      statusText("");
+      pollFailed = false;
     }).catch(function (e) {
-      statusText(e && e.error === "NOT_POSSIBLE" ? t("full") : t("error"));
+      statusText(e && e.error === "NOT_POSSIBLE" ? t("full") : e && e.message ? e.message : t("error"));
     });
     return actions;
   }
@@ -163,6 +169,18 @@
     return { element: element, label: caption };
   }
 
+  // A visible copy, with its label, of one of the page's hidden select templates (topics, kinds).
+  function copyOf(templateId, id, label) {
+    var element = el(templateId).cloneNode(true);
+    element.id = id;
+    element.hidden = false;
+    element.removeAttribute("aria-hidden");
+    var caption = document.createElement("label");
+    caption.setAttribute("for", id);
+    caption.textContent = label;
+    return { element: element, label: caption };
+  }
+
   function button(label, hook, onClick) {
     var b = document.createElement("button");
     b.type = "button";
@@ -266,20 +284,22 @@
       }
     }));
     section.appendChild(transferLine);
-    var topicLabel = document.createElement("label");
-    topicLabel.setAttribute("for", "chat-topic-" + chat.id);
-    topicLabel.textContent = t("topic");
-    var topic = el("chat-topics").cloneNode(true);
-    topic.id = "chat-topic-" + chat.id;
-    topic.hidden = false;
-    topic.removeAttribute("aria-hidden");
+    var topicControl = copyOf("chat-topics", "chat-topic-" + chat.id, t("topic"));
+    var topicLabel = topicControl.label;
+    var topic = topicControl.element;
+    // The kind for the hotline register, confirmed on closing: SOS already chosen for an SOS chat.
+    var kindControl = copyOf("chat-kinds", "chat-kind-" + chat.id, t("kind"));
+    var kindLabel = kindControl.label;
+    var kind = kindControl.element;
+    kind.required = true;
+    kind.value = chat.sos ? "sos" : "";
     var closing = document.createElement("p");
-    closing.appendChild(topicLabel);
-    closing.appendChild(document.createTextNode(" "));
-    closing.appendChild(topic);
-    closing.appendChild(document.createTextNode(" "));
+    [topicLabel, topic, kindLabel, kind].forEach(function (node) {
+      closing.appendChild(node);
+      closing.appendChild(document.createTextNode(" "));
+    });
     closing.appendChild(button(t("close"), "data-chat-close", function () {
-      act({ action: "close", id: chat.id, topic: topic.value });
+      act({ action: "close", id: chat.id, topic: topic.value, kind: kind.value });
     }));
     closing.appendChild(document.createTextNode(" "));
     closing.appendChild(button(t("writing"), "data-chat-writing", function () {
@@ -288,7 +308,7 @@
     closing.appendChild(document.createTextNode(" "));
     closing.appendChild(button(t("block"), "data-chat-block", function () {
       if (window.confirm(t("block-confirm"))) {
-        act({ action: "block", id: chat.id });
+        act({ action: "block", id: chat.id, topic: topic.value, kind: kind.value });
       }
     }));
     section.appendChild(closing);
@@ -303,9 +323,13 @@
 
   function loop() {
     post({ action: "poll" }).then(function () {
-      statusText("");
+      if (pollFailed) {
+        statusText("");
+        pollFailed = false;
+      }
     }, function () {
       statusText(t("error"));
+      pollFailed = true;
     }).then(function () {
       setTimeout(loop, 1000);
     });

@@ -1,5 +1,6 @@
 package md.migratiesigura.portal.web.register;
 
+import md.migratiesigura.portal.register.EntryKind;
 import md.migratiesigura.portal.register.RegisterDenied;
 import md.migratiesigura.portal.register.RegisterException;
 import md.migratiesigura.portal.register.RegisterProblem;
@@ -22,6 +23,11 @@ public final class RegisterMessages {
     static String text(Component component, String key) {
         String text = TEXTS.loadStringResource(RegisterMessages.class, key, component.getLocale(), null, null);
         return text != null ? text : key;
+    }
+
+    /** The register's words for a kind (for forms of other features that record entries: closing a chat). */
+    public static String kind(Component component, EntryKind kind) {
+        return text(component, "register.kind." + kind.code());
     }
 
     public static String of(Component component, RegisterException e) {

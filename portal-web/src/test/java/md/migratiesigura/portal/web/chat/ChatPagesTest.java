@@ -59,6 +59,8 @@ class ChatPagesTest {
         assertTrue(html.contains("chat-console"));
         assertFalse(html.contains("Sunteți în pericol"));
         assertFalse(html.contains("Răspunsuri pregătite"), "administrators keep the canned answers");
+        assertTrue(html.contains("id=\"chat-kinds\"") && html.contains("programul Moldova–Israel")
+                && html.contains("value=\"sos\""), "the register's kinds, to confirm on closing");
     }
 
     @Test

@@ -176,6 +176,12 @@ class ChatIT extends BrowserJourney {
             // Close with a topic: the reader is told.
             new Select(counsellor.findElement(By.cssSelector("[data-chat-id] select[id^=chat-topic-]")))
                     .selectByValue("job-offer");
+            // The kind for the hotline register must be confirmed: without it the chat stays open and the console says so.
+            counsellor.findElement(By.cssSelector("[data-chat-close]")).click();
+            staff.until(ExpectedConditions.textToBePresentInElementLocated(By.id("chat-console-status"),
+                    "Alegeți tipul conversației"));
+            new Select(counsellor.findElement(By.cssSelector("[data-chat-id] select[id^=chat-kind-]")))
+                    .selectByValue("prevention");
             counsellor.findElement(By.cssSelector("[data-chat-close]")).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("chat-status"), "s-a încheiat"));
 
