@@ -18,7 +18,7 @@ CREATE TABLE chats (
     reader_typing_at DATETIME(6)  NULL,
     counsellor_typing_at DATETIME(6) NULL,
     topic            VARCHAR(40)  CHARACTER SET ascii COLLATE ascii_bin NULL,
-    transfer_note    VARCHAR(500) NULL,
+    transfer_note    VARBINARY(2100) NULL,
     created_at       DATETIME(6)  NOT NULL,
     queued_at        DATETIME(6)  NOT NULL,
     accepted_at      DATETIME(6)  NULL,

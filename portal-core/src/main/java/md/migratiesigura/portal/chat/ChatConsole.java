@@ -198,7 +198,7 @@ public final class ChatConsole {
                     s.setLong(1, id);
                     try (ResultSet rs = s.executeQuery()) {
                         rs.next();
-                        note = rs.getString(1);
+                        note = chats.messages().openNote(id, rs.getBytes(1));
                         sos = rs.getBoolean(2);
                         language = Language.ofCode(rs.getString(3)).orElse(Language.RO);
                     }
@@ -375,7 +375,11 @@ public final class ChatConsole {
             try (PreparedStatement s = c.prepareStatement("UPDATE chats SET counsellor_id = ?, transfer_note = ?"
                     + " WHERE id = ?")) {
                 s.setLong(1, colleagueId);
-                s.setString(2, note == null || note.isBlank() ? null : note.strip().substring(0, Math.min(500, note.strip().length())));
+                String kept = note == null || note.isBlank() ? null : note.strip();
+                if (kept != null && kept.codePointCount(0, kept.length()) > 500) {
+                    kept = kept.substring(0, kept.offsetByCodePoints(0, 500));
+                }
+                s.setBytes(2, chats.messages().sealNote(chatId, kept));
                 s.setLong(3, chatId);
                 s.executeUpdate();
             }

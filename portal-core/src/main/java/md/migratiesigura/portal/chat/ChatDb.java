@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import javax.sql.DataSource;
+import md.migratiesigura.portal.persistence.CommitConflicts;
 
 /** One JDBC transaction per call: the chat's few tables are read and written with plain SQL. */
 final class ChatDb {
@@ -20,7 +21,15 @@ final class ChatDb {
         this.dataSource = dataSource;
     }
 
+    /**
+     * Runs the work in one transaction, again (up to {@link CommitConflicts}' tries) when a deadlock or a Galera
+     * certification failure refused it: every chat transaction reads what it needs inside itself.
+     */
     <T> T tx(Work<T> work) {
+        return CommitConflicts.retry(() -> once(work));
+    }
+
+    private <T> T once(Work<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {

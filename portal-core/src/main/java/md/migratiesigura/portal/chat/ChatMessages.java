@@ -22,6 +22,20 @@ final class ChatMessages {
         this.cipher = cipher;
     }
 
+    /** A transfer note (counsellors only), sealed for its chat like the messages; null stays null. */
+    byte[] sealNote(long chatId, String note) {
+        return note == null ? null : cipher.seal(noteData(chatId), note.getBytes(StandardCharsets.UTF_8));
+    }
+
+    String openNote(long chatId, byte[] sealed) {
+        return sealed == null ? null
+                : new String(cipher.open(noteData(chatId), sealed, "chats.transfer_note"), StandardCharsets.UTF_8);
+    }
+
+    private static byte[] noteData(long chatId) {
+        return ("chats/" + chatId + "/transfer_note").getBytes(StandardCharsets.UTF_8);
+    }
+
     private static byte[] associatedData(long chatId, int seq, Sender sender) {
         return ("chat_messages/" + chatId + "/" + seq + "/" + sender.code()).getBytes(StandardCharsets.UTF_8);
     }

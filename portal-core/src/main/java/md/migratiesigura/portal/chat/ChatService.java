@@ -359,7 +359,8 @@ public final class ChatService {
         }
         messages.append(c, chatId, Sender.SYSTEM, null, text.in(language), now);
         try (PreparedStatement s = c.prepareStatement("UPDATE chats SET state = 'ended', ended_at = ?,"
-                + " address_hash = NULL, reader_typing_at = NULL, counsellor_typing_at = NULL WHERE id = ?")) {
+                + " address_hash = NULL, reader_typing_at = NULL, counsellor_typing_at = NULL, transfer_note = NULL"
+                + " WHERE id = ?")) {
             s.setTimestamp(1, ChatDb.ts(now));
             s.setLong(2, chatId);
             s.executeUpdate();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,9 +30,11 @@ import md.migratiesigura.portal.MutableClock;
 import md.migratiesigura.portal.TestDatabases;
 import md.migratiesigura.portal.account.PasswordHasher;
 import md.migratiesigura.portal.account.PasswordPolicy;
+import md.migratiesigura.portal.account.NewUser;
 import md.migratiesigura.portal.account.UserService;
 import md.migratiesigura.portal.audit.AuditService;
 import md.migratiesigura.portal.common.Language;
+import md.migratiesigura.portal.common.Role;
 import md.migratiesigura.portal.common.SignedInUser;
 import md.migratiesigura.portal.config.ChatSettings;
 import md.migratiesigura.portal.consultation.ConsultationCipher;
@@ -60,6 +63,7 @@ class ChatServiceTest {
     private static RegisterService register;
     private static AuditService audit;
     private static SignedInUser counsellor;
+    private static SignedInUser colleague;
     private static int addresses;
 
     @BeforeAll
@@ -72,6 +76,9 @@ class ChatServiceTest {
         users.ensureAdministrator(Optional.of("consilier@example.org"), Optional.of("o parolă lungă de consilier"));
         counsellor = users.list().stream().map(u -> new SignedInUser(u.id(), u.email(), u.displayName(), u.role()))
                 .findFirst().orElseThrow();
+        var created = users.create(counsellor, new NewUser("coleg@example.org", "Coleg", Role.COUNSELLOR,
+                "o parolă lungă de coleg pentru test"));
+        colleague = new SignedInUser(created.id(), created.email(), created.displayName(), created.role());
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         chats = new ChatService(database.dataSource(), new ConsultationCipher(List.of(key)),
@@ -330,6 +337,30 @@ class ChatServiceTest {
         assertThrows(ChatException.class, () -> canned.add(Language.RO, " "));
         canned.all().forEach(a -> canned.delete(a.id()));
         assertTrue(canned.all().isEmpty());
+    }
+
+    @Test
+    void aTransferNoteIsSealedAndForgottenWhenTheChatEnds() throws Exception {
+        String note = "Cititorul e la Verona, fără pașaport";
+        console.presence(counsellor, true);
+        console.presence(colleague, true);
+        long id = start(false).chatId();
+        console.accept(counsellor, id);
+        console.transfer(counsellor, id, colleague.id(), note);
+        assertEquals(note, console.mine(colleague, Map.of()).get(0).transferNote(), "the colleague reads the note");
+        assertFalse(new String(transferNote(id), StandardCharsets.ISO_8859_1).contains("Verona"),
+                "the note is not in clear in the database");
+
+        console.close(colleague, id, Topic.JOB_OFFER, EntryKind.PREVENTION);
+        assertNull(transferNote(id), "nothing of the note is left once the chat has ended");
+    }
+
+    private static byte[] transferNote(long id) throws Exception {
+        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT transfer_note FROM chats WHERE id = " + id)) {
+            rs.next();
+            return rs.getBytes(1);
+        }
     }
 
     @Test

@@ -29,6 +29,8 @@ import org.apache.wicket.request.http.WebResponse;
 import org.apache.wicket.request.resource.AbstractResource;
 import org.apache.wicket.request.resource.ResourceReference;
 import org.apache.wicket.resource.loader.PackageStringResourceLoader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The console's JSON feed under {@code /admin/chat/feed}: one POST ({@code application/json}, same-site only, as
@@ -39,6 +41,8 @@ import org.apache.wicket.resource.loader.PackageStringResourceLoader;
  * one the answer is 400 with {@code {"error": "KIND", "message"}} in the counsellor's language, and nothing is closed.
  */
 final class ChatConsoleFeed extends AbstractResource {
+
+    private static final Logger log = LoggerFactory.getLogger(ChatConsoleFeed.class);
 
     static final ResourceReference REFERENCE = new ResourceReference(ChatConsoleFeed.class, "feed") {
         @Override
@@ -77,6 +81,12 @@ final class ChatConsoleFeed extends AbstractResource {
             } catch (IOException | IllegalArgumentException e) {
                 status = 400;
                 body = Map.of("error", "bad request");
+            } catch (RuntimeException e) {
+                // A database failure (a node lost mid-request): the console tries again at its next poll. The
+                // message may quote SQL or a value, so only the class is logged.
+                log.warn("Chat console request failed: {}", e.getClass().getSimpleName());
+                status = 503;
+                body = Map.of("error", "UNAVAILABLE");
             }
         }
         byte[] bytes = json(body);
@@ -120,6 +130,9 @@ final class ChatConsoleFeed extends AbstractResource {
         String action = request.path("action").asText("poll");
         long id = request.path("id").asLong(0);
         Map<String, Object> answer = new LinkedHashMap<>();
+        // Read before any action runs, so that a bad key refuses the request without having changed anything.
+        Map<Long, Integer> after = new HashMap<>();
+        request.path("after").fields().forEachRemaining(e -> after.put(Long.parseLong(e.getKey()), e.getValue().asInt()));
         switch (action) {
             case "poll" -> {
                 // nothing more than the poll below
@@ -143,8 +156,6 @@ final class ChatConsoleFeed extends AbstractResource {
         answer.put("available", available);
         answer.put("capacity", PortalApplication.get().chat().settings().capacity());
         answer.put("waiting", console.waiting().stream().map(ChatConsoleFeed::waiting).toList());
-        Map<Long, Integer> after = new HashMap<>();
-        request.path("after").fields().forEachRemaining(e -> after.put(Long.parseLong(e.getKey()), e.getValue().asInt()));
         answer.put("chats", console.mine(user, after).stream().map(ChatConsoleFeed::chat).toList());
         answer.put("colleagues", console.colleagues(user).stream()
                 .map(c -> Map.of("id", c.id(), "name", c.name())).toList());
