@@ -132,14 +132,20 @@ class VisitReplayTest {
         assertEquals(0, count("SELECT COUNT(*) FROM visit_visitors WHERE year = 2025 AND month <= 2"));
         assertEquals(10, count("SELECT pageviews FROM visit_monthly WHERE year = 2025 AND month = 1"), "counts stay");
 
+        // The live chat's only trace of an address: an HMAC under a key derived from the consultation key (which the
+        // database does not hold), on a chat while it lasts and on a block for 24 hours (issue #22, docs/chat.md).
+        Set<String> keyedHashes = Set.of("chats.address_hash", "chat_blocks.address_hash");
         List<String> suspicious = new ArrayList<>();
         try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement();
-             ResultSet columns = s.executeQuery("SELECT table_name, column_name FROM information_schema.columns"
+             ResultSet columns = s.executeQuery("SELECT table_name, column_name, column_type FROM information_schema.columns"
                      + " WHERE table_schema = DATABASE()")) {
             while (columns.next()) {
                 String name = columns.getString(2).toLowerCase();
-                if (name.contains("addr") || name.equals("ip") || name.contains("_ip") || name.contains("agent")) {
-                    suspicious.add(columns.getString(1) + "." + name);
+                String column = columns.getString(1) + "." + name;
+                if (keyedHashes.contains(column)) {
+                    assertEquals("binary(32)", columns.getString(3), column + " holds a 32-byte HMAC, nothing else");
+                } else if (name.contains("addr") || name.equals("ip") || name.contains("_ip") || name.contains("agent")) {
+                    suspicious.add(column);
                 }
             }
         }
