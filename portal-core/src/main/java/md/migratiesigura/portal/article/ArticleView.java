@@ -17,7 +17,7 @@ public record ArticleView(String key, Language language, String slug, String tit
                           Instant publishedAt, Instant updatedAt, int readingMinutes, String categoryKey,
                           String categoryName, List<String> tags, String otherLanguageSlug, CoverImage cover,
                           String coverAlt, LocalDate reviewed, LocalDate reviewBy, List<ArticleSource> sources)
-        implements Serializable {
+        implements Serializable, Sourced {
 
     public ArticleView {
         tags = List.copyOf(tags);

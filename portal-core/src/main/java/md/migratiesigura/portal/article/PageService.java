@@ -39,7 +39,8 @@ public class PageService {
                     ArticleTranslation.class, language.other(), clock, ArticleKind.PAGE)
                     .setParameter("article", t.getArticle()).getSingleResultOrNull();
             return Optional.of(new PageView(t.getArticle().getKey(), language, t.getSlug(), t.getTitle(),
-                    t.getSummary(), t.getBodyHtml(), t.getUpdatedAt(), other == null ? null : other.getSlug()));
+                    t.getSummary(), t.getBodyHtml(), t.getUpdatedAt(), other == null ? null : other.getSlug(),
+                    t.getReviewed(), t.getReviewBy(), List.copyOf(t.getSources())));
         });
     }
 

@@ -2,7 +2,7 @@ package md.migratiesigura.portal.web.article;
 
 import java.time.LocalDate;
 import md.migratiesigura.portal.article.ArticleSource;
-import md.migratiesigura.portal.article.ArticleView;
+import md.migratiesigura.portal.article.Sourced;
 import md.migratiesigura.portal.web.common.Texts;
 import org.apache.wicket.AttributeModifier;
 import org.apache.wicket.markup.html.WebMarkupContainer;
@@ -14,16 +14,16 @@ import org.apache.wicket.model.IModel;
 import org.danekja.java.util.function.serializable.SerializableFunction;
 
 /**
- * The end of an article: where its facts come from and when they were last checked. Links to sources tell the
+ * The end of an article or a page: where its facts come from and when they were last checked. Links to sources tell the
  * other site nothing about the reader ({@code noreferrer}, and the page's own {@code Referrer-Policy}) and pass
  * no ranking ({@code nofollow}).
  */
 public class ArticleSourcesPanel extends Panel {
 
-    public ArticleSourcesPanel(String id, IModel<ArticleView> article) {
+    public ArticleSourcesPanel(String id, IModel<? extends Sourced> article) {
         super(id, article);
-        add(dateLine("reviewed", "article.sources.reviewed", article, ArticleView::reviewed));
-        add(dateLine("reviewBy", "article.sources.reviewBy", article, ArticleView::reviewBy));
+        add(dateLine("reviewed", "article.sources.reviewed", article, Sourced::reviewed));
+        add(dateLine("reviewBy", "article.sources.reviewBy", article, Sourced::reviewBy));
         WebMarkupContainer list = new WebMarkupContainer("list") {
             @Override
             protected void onConfigure() {
@@ -31,7 +31,7 @@ public class ArticleSourcesPanel extends Panel {
                 setVisible(!article.getObject().sources().isEmpty());
             }
         };
-        list.add(new ListView<>("source", article.map(ArticleView::sources)) {
+        list.add(new ListView<ArticleSource>("source", () -> article.getObject().sources()) {
             @Override
             protected void populateItem(ListItem<ArticleSource> item) {
                 ArticleSource s = item.getModelObject();
@@ -48,8 +48,8 @@ public class ArticleSourcesPanel extends Panel {
     }
 
     /** A line such as "Verificat la 6 decembrie 2026", shown only when the article has that date. */
-    private Label dateLine(String id, String key, IModel<ArticleView> article,
-                           SerializableFunction<ArticleView, LocalDate> date) {
+    private Label dateLine(String id, String key, IModel<? extends Sourced> article,
+                           SerializableFunction<Sourced, LocalDate> date) {
         return new Label(id, () -> Texts.format(getString(key), getLocale(), Texts.date(date.apply(article.getObject()),
                 getLocale()))) {
             @Override
@@ -63,7 +63,7 @@ public class ArticleSourcesPanel extends Panel {
     @Override
     protected void onConfigure() {
         super.onConfigure();
-        ArticleView a = (ArticleView) getDefaultModelObject();
+        Sourced a = (Sourced) getDefaultModelObject();
         setVisible(!a.sources().isEmpty() || a.reviewed() != null || a.reviewBy() != null);
     }
 }

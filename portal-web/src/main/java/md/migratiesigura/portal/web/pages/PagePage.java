@@ -3,6 +3,7 @@ package md.migratiesigura.portal.web.pages;
 import md.migratiesigura.portal.article.PageView;
 import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.web.PortalApplication;
+import md.migratiesigura.portal.web.article.ArticleSourcesPanel;
 import md.migratiesigura.portal.web.common.BasePage;
 import md.migratiesigura.portal.web.common.NotFoundPage;
 import org.apache.wicket.markup.html.WebMarkupContainer;
@@ -34,6 +35,7 @@ public class PagePage extends BasePage {
         // The body is HTML rendered from Markdown when it was saved, with raw HTML escaped and only safe link
         // schemes kept (MarkdownRenderer), as for articles.
         add(new Label("body", page.map(PageView::bodyHtml)).setEscapeModelStrings(false));
+        add(new ArticleSourcesPanel("sources", page));
     }
 
     public static PageParameters parameters(Language language, String slug) {

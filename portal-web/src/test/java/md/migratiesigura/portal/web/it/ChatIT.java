@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -51,6 +53,16 @@ class ChatIT extends BrowserJourney {
             n++;
         }
         return n;
+    }
+
+    /** The live chats the annual report of this year counts from the hotline register (none before its first entry). */
+    private long hotlineChats() throws Exception {
+        int year = ZonedDateTime.now(ZoneId.of("Europe/Chisinau")).getYear();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(portal.baseUrl() + "/api/v1/report/" + year)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode hotline = new ObjectMapper().readTree(response.body()).get("hotline");
+        return "register".equals(hotline.path("source").asText()) ? hotline.path("chats").asLong() : 0;
     }
 
     /** A reader through the API, as a partner's app would: returns the token. */
@@ -173,7 +185,8 @@ class ChatIT extends BrowserJourney {
                         "in the order typed: " + log);
             }
 
-            // Close with a topic: the reader is told.
+            // Close with a topic: the reader is told, and the hotline register counts one more chat.
+            long chatsBefore = hotlineChats();
             new Select(counsellor.findElement(By.cssSelector("[data-chat-id] select[id^=chat-topic-]")))
                     .selectByValue("job-offer");
             // The kind for the hotline register must be confirmed: without it the chat stays open and the console says so.
@@ -184,6 +197,7 @@ class ChatIT extends BrowserJourney {
                     .selectByValue("prevention");
             counsellor.findElement(By.cssSelector("[data-chat-close]")).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("chat-status"), "s-a încheiat"));
+            assertEquals(chatsBefore + 1, hotlineChats(), "the year's report counts the closed chat");
 
             // Nothing kept in the reader's browser, nothing asked of another host.
             assertTrue(reader.manage().getCookies().isEmpty(), "no cookie");

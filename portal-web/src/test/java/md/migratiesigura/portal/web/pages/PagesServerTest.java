@@ -87,6 +87,17 @@ class PagesServerTest {
     }
 
     @Test
+    void aPageShowsItsSourcesAndWhenItWasChecked() throws Exception {
+        String ro = get("/ro/contacte").body();
+        assertTrue(ro.contains(">Surse</h2>"), "the sources heading");
+        assertTrue(ro.contains("Linia Fierbinte pentru migrație sigură și antitrafic: factsheet anual"), "the source");
+        assertTrue(ro.contains("Verificat la 6 decembrie 2026"), "when it was checked");
+        String ru = get("/ru/kontakty").body();
+        assertTrue(ru.contains(">Источники</h2>"), "the sources heading in Russian");
+        assertTrue(ru.contains("Проверено 6 декабря 2026"), "when it was checked, in Russian");
+    }
+
+    @Test
     void aPageIsServedAgainFromTheCacheButANavigationEditShowsAtOnce() throws Exception {
         String first = get("/ro/despre").body();
         assertEquals(first, get("/ro/despre").body(), "the same page, from the cache");
