@@ -187,7 +187,7 @@ final class IndexQueries {
     }
 
     /** How much a word found through the equivalent-word lists weighs beside the word as typed. */
-    static final float EQUIVALENT_WEIGHT = 0.7f;
+    static final float EQUIVALENT_WEIGHT = 1.0f;
 
     /**
      * One pass over the typed words: question words and filler are left out (unless nothing else was typed), a word
