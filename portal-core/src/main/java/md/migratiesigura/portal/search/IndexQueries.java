@@ -355,8 +355,8 @@ final class IndexQueries {
                     weights.put("body_" + language.code(), 1f);
                     weights.put("folded_" + language.code(), 0.5f);
                     if (language == Language.RU && latinLetters) {
-                        weights.put("translit_ru", 0.3f);
-                        weights.put("translit_title_ru", 0.3f * TITLE_WEIGHT);
+                        weights.put("translit_ru", 0.5f);
+                        weights.put("translit_title_ru", 0.5f * TITLE_WEIGHT);
                     }
                 }
                 if (latinLetters) {
