@@ -131,7 +131,7 @@ public final class PortalCore implements PortalServices {
         this.audit = new AuditService(sessions, clock);
         // One key (PORTAL_CONSULTATION_KEY, or generated into the data directory) seals what must be read back.
         ConsultationCipher cipher = new ConsultationCipher(ConsultationKeys.load(config.consultations(), config.dataDir()));
-        // Login and consultation limits counted in the database, so that N nodes do not allow N times the tries; the
+        // Login, consultation and chat limits counted in the database, so that N nodes do not allow N times the tries; the
         // stored keys are HMACs under a secret derived from the consultation key, which the database does not hold.
         this.throttles = new DatabaseThrottleStore(database.dataSource(), clock, cipher.derive("throttle"));
         this.users = new UserService(sessions, new PasswordHasher(), PasswordPolicy.standard(), audit, clock);
@@ -168,9 +168,9 @@ public final class PortalCore implements PortalServices {
         this.consultationRetention = new ConsultationRetention(sessions, audit, config.consultations().retentionDays(),
                 clock).start();
         // The live chat: sealed with the same key, deleted after the same retention.
-        this.chat = new ChatService(database.dataSource(), cipher, config.chat(), clock);
-        this.chatConsole = new ChatConsole(chat, consultations).recordingIn(register);
-        this.cannedAnswers = new CannedAnswers(database.dataSource());
+        this.chat = new ChatService(database.dataSource(), cipher, config.chat(), clock, throttles);
+        this.chatConsole = new ChatConsole(chat, consultations).recordingIn(register).auditingIn(audit);
+        this.cannedAnswers = new CannedAnswers(database.dataSource(), audit);
         this.chatSweeper = new ChatSweeper(chat, chatConsole, config.consultations().retentionDays()).start();
         this.eventFigures = new EventReportSource(sessions);
         ReportSources sources = new ReportSources(eventFigures, new RiskCheckReportSource(riskCheckCounts),

@@ -114,7 +114,7 @@ public interface PortalServices extends AutoCloseable {
     ImportReport contentImport();
 
     /**
-     * Where the throttles count (login tries, consultation limits): shared by every node through the database; a
+     * Where the throttles count (login tries, consultation and chat limits): shared by every node through the database; a
      * stand-in of services without a database counts in its own memory.
      */
     default ThrottleStore throttles() {

@@ -71,5 +71,10 @@ public enum AuditAction {
     REGISTER_IMPORTED,
     /** Search: an editor added or removed a line of a language's equivalent-word list (target: the language). */
     SEARCH_WORDS_ADDED,
-    SEARCH_WORDS_REMOVED
+    SEARCH_WORDS_REMOVED,
+    /** The live chat: a counsellor ended an abusive chat and blocked its address (target "chat #id", never text). */
+    CHAT_BLOCKED,
+    /** An administrator added or deleted a canned answer of the chat (target: the language, never the text). */
+    CANNED_ANSWER_SAVED,
+    CANNED_ANSWER_DELETED
 }

@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import md.migratiesigura.portal.audit.AuditAction;
+import md.migratiesigura.portal.audit.AuditService;
 import md.migratiesigura.portal.chat.ChatException.Reason;
 import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.common.SignedInUser;
@@ -36,6 +38,7 @@ public final class ChatConsole {
     private final ChatService chats;
     private final ConsultationService consultations;
     private RegisterService register;
+    private AuditService audit;
 
     public ChatConsole(ChatService chats, ConsultationService consultations) {
         this.chats = chats;
@@ -49,6 +52,29 @@ public final class ChatConsole {
     public ChatConsole recordingIn(RegisterService register) {
         this.register = register;
         return this;
+    }
+
+    /** Ending and blocking a chat is then recorded in the audit log ({@link AuditAction#CHAT_BLOCKED}). */
+    public ChatConsole auditingIn(AuditService audit) {
+        this.audit = audit;
+        return this;
+    }
+
+    /**
+     * Records an audit entry in a transaction of its own, once the chat's plain-JDBC transaction has committed (the
+     * audit log is Hibernate). The target names a chat by number or a language, never a text or an address; if the
+     * entry cannot be written, the change stands and the log says which action, never any text.
+     */
+    static void audit(AuditService audit, SignedInUser user, AuditAction action, String target) {
+        if (audit == null) {
+            throw new IllegalStateException("no audit log to record " + action + " in");
+        }
+        try {
+            audit.record(user, action, target, null);
+        } catch (RuntimeException e) {
+            log.error("{} on {} was done, but its audit entry could not be recorded: {}", action, target,
+                    e.getClass().getName());
+        }
     }
 
     /** The console calls in (every poll): the counsellor is there; {@code available} null keeps the choice. */
@@ -305,10 +331,14 @@ public final class ChatConsole {
 
     /**
      * Ends an abusive chat and keeps its address (as a keyed hash) from starting chats for 24 hours. It was a chat
-     * all the same: it is recorded in the register like a closed one.
+     * all the same: it is recorded in the register like a closed one. The block is audited ({@code CHAT_BLOCKED},
+     * target "chat #id").
      */
     public void endAndBlock(SignedInUser user, long chatId, Topic topic, EntryKind kind) {
         checkRecording(kind);
+        if (audit == null) {
+            throw new IllegalStateException("no audit log to record the block in");
+        }
         Instant now = chats.clock().instant();
         chats.db().tx(c -> {
             holding(c, user, chatId);
@@ -333,6 +363,7 @@ public final class ChatConsole {
             return null;
         });
         recordInRegister(chatId, user, topic, kind);
+        audit(audit, user, AuditAction.CHAT_BLOCKED, "chat #" + chatId);
     }
 
     /** The colleagues a chat may be handed to: available now, with room for one more chat. */

@@ -31,6 +31,8 @@ import md.migratiesigura.portal.common.PortalTime;
 import md.migratiesigura.portal.config.ChatSettings;
 import md.migratiesigura.portal.consultation.ConsultationCipher;
 import md.migratiesigura.portal.consultation.RateLimit;
+import md.migratiesigura.portal.throttle.MemoryThrottleStore;
+import md.migratiesigura.portal.throttle.ThrottleStore;
 
 /**
  * The reader's side of the live chat: asking to chat (or being told it is closed, and why), sending, reading what
@@ -56,14 +58,29 @@ public final class ChatService {
     private final RateLimit starts;
     private final RateLimit sends;
 
+    /** Chats an address may start in any ten minutes. */
+    static final int STARTS_PER_10_MINUTES = 6;
+    /** Messages a reader may send per chat and minute. */
+    static final int SENDS_PER_MINUTE = 30;
+
+    /** With the limits counted in this process's memory only (a test's single node). */
     public ChatService(DataSource dataSource, ConsultationCipher cipher, ChatSettings settings, Clock clock) {
+        this(dataSource, cipher, settings, clock, new MemoryThrottleStore(clock, 10_000));
+    }
+
+    /**
+     * With the limits (chats started per address, messages per chat and minute) counted in {@code throttles}: the
+     * database's, so that every portal node shares them and N nodes do not allow N times the chats.
+     */
+    public ChatService(DataSource dataSource, ConsultationCipher cipher, ChatSettings settings, Clock clock,
+                       ThrottleStore throttles) {
         this.db = new ChatDb(dataSource);
         this.messages = new ChatMessages(cipher);
         this.settings = settings;
         this.clock = clock;
         this.addressKey = cipher.derive("chat-address");
-        this.starts = new RateLimit(6, Duration.ofMinutes(10), clock);
-        this.sends = new RateLimit(30, Duration.ofMinutes(1), clock);
+        this.starts = new RateLimit("chat-starts", STARTS_PER_10_MINUTES, Duration.ofMinutes(10), clock, throttles);
+        this.sends = new RateLimit("chat-sends", SENDS_PER_MINUTE, Duration.ofMinutes(1), clock, throttles);
     }
 
     ChatDb db() {
@@ -96,7 +113,7 @@ public final class ChatService {
         }
     }
 
-    /** The same keyed hash as text, for the limits kept in memory. */
+    /** The same keyed hash as text: the key of the limits (which the throttle store hashes again). */
     public String addressKey(String address) {
         return Base64.getEncoder().encodeToString(addressHash(address));
     }
@@ -121,8 +138,7 @@ public final class ChatService {
      */
     public Opening open(Language language, boolean sos, String clientAddress) {
         byte[] address = addressHash(clientAddress);
-        String key = Base64.getEncoder().encodeToString(address);
-        if (!starts.acquire(key).isZero()) {
+        if (!starts.acquire(Base64.getEncoder().encodeToString(address)).isZero()) {
             throw new ChatException(Reason.TOO_MANY);
         }
         Instant now = clock.instant();

@@ -21,6 +21,7 @@ import java.time.LocalTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +33,8 @@ import md.migratiesigura.portal.account.PasswordHasher;
 import md.migratiesigura.portal.account.PasswordPolicy;
 import md.migratiesigura.portal.account.NewUser;
 import md.migratiesigura.portal.account.UserService;
+import md.migratiesigura.portal.audit.AuditAction;
+import md.migratiesigura.portal.audit.AuditRecord;
 import md.migratiesigura.portal.audit.AuditService;
 import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.common.Role;
@@ -43,6 +46,7 @@ import md.migratiesigura.portal.persistence.Database;
 import md.migratiesigura.portal.register.EntryKind;
 import md.migratiesigura.portal.register.MonthCount;
 import md.migratiesigura.portal.register.RegisterService;
+import md.migratiesigura.portal.throttle.DatabaseThrottleStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,6 +60,8 @@ class ChatServiceTest {
     private static final String SECRET = "Patronul mi-a luat pașaportul și nu mă lasă să plec";
 
     private static Database database;
+    private static Database otherNode;
+    private static byte[] key;
     private static MutableClock clock;
     private static ChatService chats;
     private static ChatConsole console;
@@ -68,7 +74,9 @@ class ChatServiceTest {
 
     @BeforeAll
     static void open(@TempDir Path dataDir) {
-        database = Database.open(TestDatabases.newConfig(dataDir));
+        var config = TestDatabases.newConfig(dataDir);
+        database = Database.open(config);
+        otherNode = Database.open(config);
         clock = new MutableClock(MORNING);
         audit = new AuditService(database.sessionFactory(), clock);
         UserService users = new UserService(database.sessionFactory(), new PasswordHasher(), PasswordPolicy.standard(),
@@ -79,18 +87,19 @@ class ChatServiceTest {
         var created = users.create(counsellor, new NewUser("coleg@example.org", "Coleg", Role.COUNSELLOR,
                 "o parolă lungă de coleg pentru test"));
         colleague = new SignedInUser(created.id(), created.email(), created.displayName(), created.role());
-        byte[] key = new byte[32];
+        key = new byte[32];
         new SecureRandom().nextBytes(key);
         chats = new ChatService(database.dataSource(), new ConsultationCipher(List.of(key)),
                 new ChatSettings(LocalTime.of(8, 0), LocalTime.of(20, 0), 2), clock);
         register = new RegisterService(database.sessionFactory(), audit,
                 Arrays.stream(Topic.values()).map(Topic::code).collect(Collectors.toSet()), clock);
-        console = new ChatConsole(chats, null).recordingIn(register);
+        console = new ChatConsole(chats, null).recordingIn(register).auditingIn(audit);
         sweeper = new ChatSweeper(chats, console, 90);
     }
 
     @AfterAll
     static void close() {
+        otherNode.close();
         database.close();
     }
 
@@ -266,6 +275,11 @@ class ChatServiceTest {
         console.endAndBlock(counsellor, abusive.chatId(), Topic.OTHER, EntryKind.PREVENTION);
         assertEquals(ChatException.Reason.BLOCKED,
                 assertThrows(ChatException.class, () -> chats.open(Language.RO, false, address)).reason());
+        AuditRecord blocked = audit.newest(0, 1).get(0);
+        assertEquals(AuditAction.CHAT_BLOCKED, blocked.action(), "ending and blocking is in the audit log");
+        assertEquals(counsellor.email(), blocked.actorEmail());
+        assertEquals("chat #" + abusive.chatId(), blocked.target(), "the chat by number, never its text or address");
+        assertNull(blocked.detail());
         assertEquals(List.of("CHAT PREVENTION other"), registerEntries(), "an abusive chat was a chat all the same");
         assertEquals(0, chats.month(YearMonth.of(2026, 3)).medianWait());
     }
@@ -330,13 +344,74 @@ class ChatServiceTest {
         assertEquals(ChatException.Reason.NOT_POSSIBLE, assertThrows(ChatException.class,
                 () -> console.transfer(counsellor, id, colleague.id(), "notă")).reason());
 
-        CannedAnswers canned = new CannedAnswers(database.dataSource());
-        canned.add(Language.RU, "Позвоните на горячую линию.");
-        canned.add(Language.RO, "Sunați la Linia Fierbinte.");
+        CannedAnswers canned = new CannedAnswers(database.dataSource(), audit);
+        long audited = audit.count();
+        long lastId = audited == 0 ? 0 : audit.newest(0, 100).stream().mapToLong(AuditRecord::id).max().orElse(0);
+        canned.add(counsellor, Language.RU, "Позвоните на горячую линию.");
+        clock.advance(Duration.ofSeconds(1));
+        canned.add(counsellor, Language.RO, "Sunați la Linia Fierbinte.");
         assertEquals(List.of(Language.RO, Language.RU), canned.all().stream().map(CannedAnswer::language).toList());
-        assertThrows(ChatException.class, () -> canned.add(Language.RO, " "));
-        canned.all().forEach(a -> canned.delete(a.id()));
+        assertThrows(ChatException.class, () -> canned.add(counsellor, Language.RO, " "));
+        assertEquals(List.of("CANNED_ANSWER_SAVED ru", "CANNED_ANSWER_SAVED ro"), auditSince(lastId),
+                "each answer added is audited by its language, the refused one not at all");
+        CannedAnswer russian = canned.all().get(1);
+        clock.advance(Duration.ofSeconds(1));
+        canned.delete(counsellor, canned.all().get(0).id());
+        clock.advance(Duration.ofSeconds(1));
+        canned.delete(counsellor, russian.id());
         assertTrue(canned.all().isEmpty());
+        canned.delete(counsellor, russian.id());
+        assertEquals(List.of("CANNED_ANSWER_SAVED ru", "CANNED_ANSWER_SAVED ro", "CANNED_ANSWER_DELETED ro",
+                "CANNED_ANSWER_DELETED ru"), auditSince(lastId),
+                "each deletion is audited once, deleting one already gone is no change");
+        assertEquals(audited + 4, audit.count());
+        assertTrue(audit.newest(0, 100).stream().filter(r -> r.id() > lastId).allMatch(r -> r.detail() == null
+                && counsellor.email().equals(r.actorEmail())), "who did it, and never the text");
+    }
+
+    /** The audit entries after the one numbered {@code id} as "ACTION target", oldest first. */
+    private static List<String> auditSince(long id) {
+        return audit.newest(0, 100).stream().filter(r -> r.id() > id)
+                .sorted(Comparator.comparingLong(AuditRecord::id))
+                .map(r -> r.action() + " " + r.target()).toList();
+    }
+
+    @Test
+    void twoNodesShareTheAllowanceOfChatsStartedAndMessagesSent() {
+        byte[] secret = "a throttle secret shared by the nodes".getBytes(StandardCharsets.UTF_8);
+        ChatSettings settings = new ChatSettings(LocalTime.of(8, 0), LocalTime.of(20, 0), 2);
+        ChatService nodeA = new ChatService(database.dataSource(), new ConsultationCipher(List.of(key)), settings, clock,
+                new DatabaseThrottleStore(database.dataSource(), clock, secret));
+        ChatService nodeB = new ChatService(otherNode.dataSource(), new ConsultationCipher(List.of(key)), settings,
+                clock, new DatabaseThrottleStore(otherNode.dataSource(), clock, secret));
+        console.presence(counsellor, true);
+        String address = "203.0.113.61";
+        List<Long> started = new ArrayList<>();
+        int refused = 0;
+        for (int i = 0; i < 2 * ChatService.STARTS_PER_10_MINUTES; i++) {
+            try {
+                Opening opening = (i % 2 == 0 ? nodeA : nodeB).open(Language.RO, false, address);
+                started.add(assertInstanceOf(Opening.Started.class, opening).chatId());
+            } catch (ChatException e) {
+                assertEquals(ChatException.Reason.TOO_MANY, e.reason());
+                refused++;
+            }
+        }
+        assertEquals(ChatService.STARTS_PER_10_MINUTES, started.size(), "the allowance of one node, not of two");
+        assertEquals(ChatService.STARTS_PER_10_MINUTES, refused);
+
+        long chatId = started.get(0);
+        for (int i = 0; i < ChatService.SENDS_PER_MINUTE; i++) {
+            (i % 2 == 0 ? nodeA : nodeB).send(chatId, "m" + i, "Mesajul " + i);
+        }
+        assertEquals(ChatException.Reason.TOO_MANY, assertThrows(ChatException.class,
+                () -> nodeA.send(chatId, "one-more", "Încă unul")).reason(), "the messages counted on both nodes");
+        assertEquals(ChatException.Reason.TOO_MANY, assertThrows(ChatException.class,
+                () -> nodeB.send(chatId, "one-more", "Încă unul")).reason());
+        clock.advance(Duration.ofMinutes(10).plusSeconds(1));
+        console.presence(counsellor, true);
+        assertInstanceOf(Opening.Started.class, nodeB.open(Language.RO, false, address), "the window passed");
+        nodeA.send(chatId, "later", "Mai târziu");
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import md.migratiesigura.portal.audit.AuditAction;
 import md.migratiesigura.portal.media.ImageService;
 import org.junit.jupiter.api.Test;
 
@@ -125,6 +126,20 @@ class LocalisationKeysTest {
                 assertTrue(Files.readString(file).startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"),
                         file + " starts with the UTF-8 XML declaration");
             }
+        }
+    }
+
+    @Test
+    void everyAuditActionIsNamedOnTheAuditPageInBothLanguages() throws IOException {
+        for (String file : List.of("PortalApplication.utf8.properties", "PortalApplication_ru.utf8.properties")) {
+            Properties texts = load(file);
+            Set<String> unnamed = new TreeSet<>();
+            for (AuditAction action : AuditAction.values()) {
+                if (texts.getProperty("admin.audit.action." + action.name(), "").isBlank()) {
+                    unnamed.add(action.name());
+                }
+            }
+            assertEquals(Set.of(), unnamed, "audit actions without a name in " + file);
         }
     }
 

@@ -117,7 +117,7 @@ public class ChatConsolePage extends AdminBasePage {
                 item.add(new Form<Void>("delete") {
                     @Override
                     protected void onSubmit() {
-                        PortalApplication.get().cannedAnswers().delete(answer.id());
+                        PortalApplication.get().cannedAnswers().delete(user(), answer.id());
                     }
                 });
             }
@@ -128,7 +128,8 @@ public class ChatConsolePage extends AdminBasePage {
             @Override
             protected void onSubmit() {
                 try {
-                    PortalApplication.get().cannedAnswers().add(language.getObject(), text.getObject());
+                    PortalApplication.get().cannedAnswers().add(user(), language.getObject(),
+                            text.getObject());
                     text.setObject("");
                 } catch (ChatException e) {
                     error(getString("chat.canned.invalid"));

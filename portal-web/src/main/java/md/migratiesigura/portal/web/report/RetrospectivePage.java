@@ -16,7 +16,8 @@ import org.apache.wicket.request.mapper.parameter.PageParameters;
 /**
  * The retrospective ({@code /ro/raport}, {@code /ru/otchet}): every year with a report, newest first, its headline
  * figures side by side, and links to the year's page, table and PDF. A figure only an administrator knows (calls,
- * materials handed out) shows once the year is published; until then a dash.
+ * materials handed out) shows once the year is published; until then a dash. Above the table, two small charts of
+ * the years (visits, calls) drawn from the same reports; a year without the figure has no bar.
  */
 public class RetrospectivePage extends BasePage {
 
@@ -47,6 +48,13 @@ public class RetrospectivePage extends BasePage {
                 item.add(new ExternalLink("pdf", page + "/" + ReportDownloads.PDF));
             }
         });
+        List<AnnualReport> years = reports.getObject();
+        add(new YearChartPanel("visitsChart", "visits", years.stream()
+                .map(r -> new YearChartPanel.YearFigure(r.year(), r.totals().visits() > 0 ? r.totals().visits() : null))
+                .toList(), texts).setVisible(!years.isEmpty()));
+        add(new YearChartPanel("callsChart", "calls", years.stream()
+                .map(r -> new YearChartPanel.YearFigure(r.year(), enteredValue(r, Figure.HOTLINE_CALLS)))
+                .toList(), texts).setVisible(!years.isEmpty()));
         add(new Label("none", () -> getString("retrospective.none")) {
             @Override
             protected void onConfigure() {
@@ -57,8 +65,13 @@ public class RetrospectivePage extends BasePage {
     }
 
     private static String entered(AnnualReport r, Figure figure, ReportTexts texts) {
-        Long value = r.isPublished() ? r.entered().value(figure) : null;
+        Long value = enteredValue(r, figure);
         return value == null ? "—" : texts.number(value);
+    }
+
+    /** An administrator's figure of a published year; null while unknown. */
+    private static Long enteredValue(AnnualReport r, Figure figure) {
+        return r.isPublished() ? r.entered().value(figure) : null;
     }
 
     @Override

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import md.migratiesigura.portal.common.Role;
 import md.migratiesigura.portal.web.TestPortal;
 import md.migratiesigura.portal.web.admin.StaffTesting;
+import md.migratiesigura.portal.web.audit.AuditPage;
 import org.apache.wicket.util.tester.FormTester;
 import org.apache.wicket.util.tester.WicketTester;
 import org.junit.jupiter.api.AfterEach;
@@ -76,6 +77,12 @@ class ChatPagesTest {
         assertTrue(tester.getLastResponseAsString().contains("Позвоните на «Горячую линию»: 0 800 77777."));
         assertTrue(TestPortal.services().cannedAnswers().all().stream()
                 .anyMatch(a -> a.text().startsWith("Позвоните на «Горячую")));
+
+        tester.executeUrl("admin/audit");
+        tester.assertRenderedPage(AuditPage.class);
+        String audit = tester.getLastResponseAsString();
+        assertTrue(audit.contains("Răspuns pregătit adăugat în chat"), "the audit log names the change");
+        assertFalse(audit.contains("Позвоните на «Горячую"), "the audit log never holds the answer's text");
     }
 
     @Test
