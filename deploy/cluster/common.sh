@@ -95,7 +95,10 @@ await_synced() {
     sleep 0.25
   done
   echo "node $n not Synced within ${limit}s; its log: $(node_dir "$n")/error.log" >&2
-  tail -n 30 "$(node_dir "$n")/error.log" >&2 || true
+  grep -v 'Access denied' "$(node_dir "$n")/error.log" | tail -n 30 >&2 || true
+  echo "last client answer: $(sql "$n" -e 'SELECT 1' 2>&1 | tail -n 1)" >&2
+  echo "its mariadb-install-db output (last lines):" >&2
+  tail -n 10 "$(node_dir "$n")/install.log" >&2 2>/dev/null || true
   return 1
 }
 

@@ -24,11 +24,16 @@ for n in "${NODES[@]}"; do
     write_config "$n"
     socket_user=()
     [ "$(id -u)" -eq 0 ] || socket_user=(--auth-root-socket-user="$run_as")
-    mariadb-install-db --defaults-file="$d/my.cnf" --auth-root-authentication-method=socket "${socket_user[@]}" \
-        --skip-test-db >"$d/install.log" 2>&1 &
+    # One at a time, and checked: a data directory whose grant tables were not all written would refuse the
+    # root account later, which shows only as "Access denied" while waiting for the node.
+    if ! mariadb-install-db --defaults-file="$d/my.cnf" --auth-root-authentication-method=socket "${socket_user[@]}" \
+        --skip-test-db >"$d/install.log" 2>&1; then
+      echo "node $n: mariadb-install-db failed; its output:" >&2
+      cat "$d/install.log" >&2
+      exit 1
+    fi
   fi
 done
-wait
 if [ "$fresh" -eq 0 ]; then
   for n in "${NODES[@]}"; do
     if grep -q '^safe_to_bootstrap: *1' "$(node_dir "$n")/data/grastate.dat" 2>/dev/null; then first=$n; break; fi
