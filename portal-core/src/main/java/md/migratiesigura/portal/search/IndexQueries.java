@@ -187,7 +187,7 @@ final class IndexQueries {
     }
 
     /** How much a word found through the equivalent-word lists weighs beside the word as typed. */
-    static final float EQUIVALENT_WEIGHT = 0.7f;
+    static final float EQUIVALENT_WEIGHT = 1.0f;
 
     /**
      * One pass over the typed words: question words and filler are left out (unless nothing else was typed), a word
@@ -355,8 +355,8 @@ final class IndexQueries {
                     weights.put("body_" + language.code(), 1f);
                     weights.put("folded_" + language.code(), 0.5f);
                     if (language == Language.RU && latinLetters) {
-                        weights.put("translit_ru", 0.3f);
-                        weights.put("translit_title_ru", 0.3f * TITLE_WEIGHT);
+                        weights.put("translit_ru", 0.5f);
+                        weights.put("translit_title_ru", 0.5f * TITLE_WEIGHT);
                     }
                 }
                 if (latinLetters) {
