@@ -315,8 +315,8 @@ public final class ChatConsole {
     }
 
     /**
-     * THE place where a closed chat becomes an entry of the hotline register (spec 9: channel chat, its kind and
-     * topic), once the chat's own transaction has committed. A chat given back to the queue, abandoned while waiting
+     * THE place where a closed chat becomes an entry of the hotline register (channel chat, its kind and topic;
+     * docs/hotline-register.md), once the chat's own transaction has committed. A chat given back to the queue, abandoned while waiting
      * or ended by its reader records nothing here; a chat continued in writing becomes a consultation, which records
      * its own entry when it is closed (one contact, one entry).
      */

@@ -37,7 +37,7 @@ import org.apache.wicket.request.resource.JavaScriptResourceReference;
 /**
  * The counsellors' chat console: available or paused, the waiting chats (SOS first; language and waiting time, never
  * a text), and the counsellor's chats side by side, kept current by {@code chat-console.js} against
- * {@link ChatConsoleFeed} without reloading. The test hooks of spec 8: {@code data-chat-accept},
+ * {@link ChatConsoleFeed} without reloading. The browser tests' hooks: {@code data-chat-accept},
  * {@code textarea[name=message]}, {@code data-chat-send}, {@code [data-chat-log]}. Administrators also keep the
  * canned answers here.
  */

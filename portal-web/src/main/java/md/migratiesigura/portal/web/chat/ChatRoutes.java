@@ -11,7 +11,7 @@ import org.apache.wicket.protocol.http.WebApplication;
 public final class ChatRoutes {
 
     private static final LocalizedPath PAGE = new LocalizedPath("/ro/chat", "/ru/chat");
-    /** The reader's JSON API (spec 8), served by {@link ChatApiServlet}. */
+    /** The reader's JSON API (contract in docs/api.md), served by {@link ChatApiServlet}. */
     public static final String API = "/api/v1/chat";
     public static final String CONSOLE = "/admin/chat";
     /** The console's JSON feed: what it shows, and what a counsellor does. */

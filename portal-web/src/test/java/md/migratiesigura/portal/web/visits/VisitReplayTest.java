@@ -133,7 +133,7 @@ class VisitReplayTest {
         assertEquals(10, count("SELECT pageviews FROM visit_monthly WHERE year = 2025 AND month = 1"), "counts stay");
 
         // The live chat's only trace of an address: an HMAC under a key derived from the consultation key (which the
-        // database does not hold), on a chat while it lasts and on a block for 24 hours (issue #22, docs/chat.md).
+        // database does not hold), on a chat while it lasts and on a block for 24 hours (docs/chat.md, "Privacy").
         Set<String> keyedHashes = Set.of("chats.address_hash", "chat_blocks.address_hash");
         List<String> suspicious = new ArrayList<>();
         try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement();
