@@ -316,9 +316,9 @@ public final class ChatConsole {
 
     /**
      * THE place where a closed chat becomes an entry of the hotline register (channel chat, its kind and topic;
-     * docs/hotline-register.md), once the chat's own transaction has committed. A chat given back to the queue, abandoned while waiting
-     * or ended by its reader records nothing here; a chat continued in writing becomes a consultation, which records
-     * its own entry when it is closed (one contact, one entry).
+     * docs/hotline-register.md), once the chat's own transaction has committed. A chat given back to the queue,
+     * abandoned while waiting or ended by its reader records nothing here; a chat continued in writing becomes a
+     * consultation, which records its own entry when it is closed (one contact, one entry).
      */
     private void recordInRegister(long chatId, SignedInUser user, Topic topic, EntryKind kind) {
         try {

@@ -33,10 +33,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The reader's JSON API (contract in docs/api.md). The token is read from {@code Authorization: Bearer} or the
- * JSON body, never from the address. {@code GET events} is a long-poll that parks no thread ({@link ChatWaiters}). Errors are JSON
- * {@code {"error"}} with 400, 401, 403 (blocked), 405, 413, 415 or 429; nothing a reader typed, and no address, is
- * logged.
+ * The reader's JSON API (contract in docs/api.md). The token is read from {@code Authorization: Bearer} or the JSON
+ * body, never from the address. {@code GET events} is a long-poll that parks no thread ({@link ChatWaiters}). Errors
+ * are JSON {@code {"error"}} with 400, 401, 403 (blocked), 405, 413, 415 or 429; nothing a reader typed, and no
+ * address, is logged.
  */
 public class ChatApiServlet extends HttpServlet {
 

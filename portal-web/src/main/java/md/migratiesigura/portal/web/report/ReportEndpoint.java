@@ -57,8 +57,9 @@ public class ReportEndpoint implements ApiEndpoint {
     }
 
     /**
-     * As docs/api.md says: {@code source, calls, byKind, referred, sos, persons, byCountry, byExploitation,
-     * chats}, and the other figures of the factsheet; from the register also the months. Unknown figures (an entered year) are null.
+     * As docs/api.md says: {@code source, calls, byKind, referred, sos, persons, byCountry, byExploitation, chats}, and
+     * the other figures of the factsheet; from the register also the months. Unknown figures (an entered year) are
+     * null.
      */
     static Map<String, Object> hotline(HotlineFigures hotline) {
         Map<String, Object> body = new LinkedHashMap<>();
