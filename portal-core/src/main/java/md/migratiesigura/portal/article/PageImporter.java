@@ -178,8 +178,8 @@ public class PageImporter {
             } catch (IllegalArgumentException e) {
                 throw new ContentException(0, e.getMessage());
             }
-            LocalDate reviewed = ArticleImporter.ArticleFile.date(f.get("reviewed"), "reviewed");
-            List<ArticleSource> sources = ArticleImporter.ArticleFile.sources(f.get("sources"), text);
+            LocalDate reviewed = SourcesFrontMatter.date(f.get("reviewed"), "reviewed");
+            List<ArticleSource> sources = SourcesFrontMatter.sources(f.get("sources"), text);
             return new PageFile(language, title, slug, summary, menu, order, reviewed, sources, body);
         }
     }

@@ -54,7 +54,7 @@ public final class CannedAnswers {
                 return s.executeUpdate();
             }
         });
-        ChatConsole.audit(audit, user, AuditAction.CANNED_ANSWER_SAVED, language.code());
+        ChatAudit.record(audit, user, AuditAction.CANNED_ANSWER_SAVED, language.code());
     }
 
     /** Deletes one; one already gone is no change and is not audited. */
@@ -77,7 +77,7 @@ public final class CannedAnswers {
             return lang;
         });
         if (language != null) {
-            ChatConsole.audit(audit, user, AuditAction.CANNED_ANSWER_DELETED, language);
+            ChatAudit.record(audit, user, AuditAction.CANNED_ANSWER_DELETED, language);
         }
     }
 }

@@ -60,23 +60,6 @@ public final class ChatConsole {
         return this;
     }
 
-    /**
-     * Records an audit entry in a transaction of its own, once the chat's plain-JDBC transaction has committed (the
-     * audit log is Hibernate). The target names a chat by number or a language, never a text or an address; if the
-     * entry cannot be written, the change stands and the log says which action, never any text.
-     */
-    static void audit(AuditService audit, SignedInUser user, AuditAction action, String target) {
-        if (audit == null) {
-            throw new IllegalStateException("no audit log to record " + action + " in");
-        }
-        try {
-            audit.record(user, action, target, null);
-        } catch (RuntimeException e) {
-            log.error("{} on {} was done, but its audit entry could not be recorded: {}", action, target,
-                    e.getClass().getName());
-        }
-    }
-
     /** The console calls in (every poll): the counsellor is there; {@code available} null keeps the choice. */
     public boolean presence(SignedInUser user, Boolean available) {
         Instant now = chats.clock().instant();
@@ -363,7 +346,7 @@ public final class ChatConsole {
             return null;
         });
         recordInRegister(chatId, user, topic, kind);
-        audit(audit, user, AuditAction.CHAT_BLOCKED, "chat #" + chatId);
+        ChatAudit.record(audit, user, AuditAction.CHAT_BLOCKED, "chat #" + chatId);
     }
 
     /** The colleagues a chat may be handed to: available now, with room for one more chat. */
