@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
+import md.migratiesigura.portal.account.StaffSessionRecords;
 import md.migratiesigura.portal.account.PasswordHasher;
 import md.migratiesigura.portal.account.PasswordPolicy;
 import md.migratiesigura.portal.account.SecondFactorService;
@@ -114,6 +116,7 @@ public final class PortalCore implements PortalServices {
     private final ConsultationRetention consultationRetention;
     private final Resealer resealer;
     private final ThrottleStore throttles;
+    private final StaffSessionRecords staffSessionRecords;
     private final RegisterService register;
     private final ChatService chat;
     private final ChatConsole chatConsole;
@@ -134,6 +137,9 @@ public final class PortalCore implements PortalServices {
         // Login, consultation and chat limits counted in the database, so that N nodes do not allow N times the tries; the
         // stored keys are HMACs under a secret derived from the consultation key, which the database does not hold.
         this.throttles = new DatabaseThrottleStore(database.dataSource(), clock, cipher.derive("throttle"));
+        // Back-office sessions for every node to take over: named and sealed under secrets of their own (V30).
+        this.staffSessionRecords = new StaffSessionRecords(database.dataSource(), cipher.derive("staff-session-id"),
+                cipher.derive("staff-session-seal"));
         this.users = new UserService(sessions, new PasswordHasher(), PasswordPolicy.standard(), audit, clock);
         this.secondFactor = new SecondFactorService(sessions, audit, clock, cipher.asSecretSealer());
         this.searchCounter = new SearchCounter(sessions, clock);
@@ -354,6 +360,11 @@ public final class PortalCore implements PortalServices {
     @Override
     public ThrottleStore throttles() {
         return throttles;
+    }
+
+    @Override
+    public Optional<StaffSessionRecords> staffSessionRecords() {
+        return Optional.of(staffSessionRecords);
     }
 
     @Override

@@ -62,6 +62,7 @@ import md.migratiesigura.portal.web.security.NoStoreFilter;
 import md.migratiesigura.portal.web.security.RenderSlots;
 import md.migratiesigura.portal.web.security.ResourcePathFilter;
 import md.migratiesigura.portal.web.security.SecurityHeadersFilter;
+import md.migratiesigura.portal.web.security.StaffSessionDataStore;
 import md.migratiesigura.portal.web.security.StaffSessions;
 import md.migratiesigura.portal.web.security.TrustedProxyCustomizer;
 import md.migratiesigura.portal.web.sitemap.RobotsServlet;
@@ -208,6 +209,12 @@ public final class PortalServer implements AutoCloseable {
         // Article bodies of up to 200,000 characters (Cyrillic takes 6 bytes a letter once form-encoded) must fit.
         context.setMaxFormContentSize(4 * 1024 * 1024);
         configureSessions(context.getSessionHandler(), config);
+        services.staffSessionRecords().ifPresent(records -> {
+            // Back-office sessions in the database, for any node to take over (docs/cluster.md).
+            StaffSessionDataStore.Verifying cache = new StaffSessionDataStore.Verifying(context.getSessionHandler());
+            cache.setSessionDataStore(new StaffSessionDataStore(records));
+            context.getSessionHandler().setSessionCache(cache);
+        });
         context.getSessionHandler().addEventListener(staffSessions);
         PublicUrls urls = new PublicUrls(config.publicBaseUrl());
 

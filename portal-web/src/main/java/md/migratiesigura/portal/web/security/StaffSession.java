@@ -1,5 +1,6 @@
 package md.migratiesigura.portal.web.security;
 
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -26,6 +27,18 @@ public class StaffSession extends AuthenticatedWebSession {
     /** How long the code of the second factor may be typed after the password was accepted. */
     public static final Duration CODE_TIMEOUT = Duration.ofMinutes(5);
 
+    /** The server-session attribute with the {@link Snapshot}, which every node can read (docs/cluster.md). */
+    public static final String SNAPSHOT_ATTRIBUTE = "portal.staff";
+
+    /**
+     * What another portal node needs to take the session over: who signed in, when, and how far; no page, no
+     * second-factor secret being set up (that enrolment starts again).
+     */
+    public record Snapshot(SignedInUser user, boolean signedIn, boolean passwordAccepted, Instant signedInAt,
+                           int generation, boolean passwordChangeRequired, SignedInUser awaitingCode,
+                           Instant awaitingSince, String language) implements Serializable {
+    }
+
     /** How far signing in has come. */
     public enum Step {
         SIGNED_IN,
@@ -51,6 +64,29 @@ public class StaffSession extends AuthenticatedWebSession {
     public StaffSession(Request request) {
         super(request);
         setLocale(Language.RO.locale());
+    }
+
+    /** A session taken over from another node, as its snapshot says. */
+    static StaffSession restored(Request request, Snapshot snapshot) {
+        StaffSession session = new StaffSession(request);
+        session.user = snapshot.user();
+        session.passwordAccepted = snapshot.passwordAccepted();
+        session.signedInAt = snapshot.signedInAt();
+        session.generation = snapshot.generation();
+        session.passwordChangeRequired = snapshot.passwordChangeRequired();
+        session.awaitingCode = snapshot.awaitingCode();
+        session.awaitingSince = snapshot.awaitingSince();
+        Language.ofCode(snapshot.language()).ifPresent(l -> session.setLocale(l.locale()));
+        if (snapshot.signedIn()) {
+            session.signIn(true);
+        }
+        return session;
+    }
+
+    /** This session's state for the other nodes. */
+    Snapshot snapshot() {
+        return new Snapshot(user, isSignedIn(), passwordAccepted, signedInAt, generation, passwordChangeRequired,
+                awaitingCode, awaitingSince, language().code());
     }
 
     public static StaffSession get() {
