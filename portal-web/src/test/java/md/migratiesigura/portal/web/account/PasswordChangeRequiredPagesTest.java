@@ -31,6 +31,7 @@ class PasswordChangeRequiredPagesTest extends OwnCoreTest {
 
     @Override
     protected void prepare(PortalServices core) {
+        // The first administrator keeps the one-time password of the settings: that is what is tested here.
     }
 
     @Test
