@@ -71,6 +71,7 @@ import md.migratiesigura.portal.search.SearchCounter;
 import md.migratiesigura.portal.search.SearchIndex;
 import md.migratiesigura.portal.search.SearchService;
 import md.migratiesigura.portal.search.SearchWordsService;
+import md.migratiesigura.portal.storage.BlobStore;
 import md.migratiesigura.portal.visits.VisitCounter;
 import md.migratiesigura.portal.visits.VisitStatistics;
 import md.migratiesigura.portal.throttle.DatabaseThrottleStore;
@@ -189,7 +190,10 @@ public final class PortalCore implements PortalServices {
         this.editorialList = new EditorialListQueries(sessions, clock);
         this.revisions = new RevisionService(sessions, markdown, audit, clock);
         this.translations = new TranslationQueries(sessions);
-        this.images = new ImageService(sessions, audit, config.dataDir().resolve("uploads"), clock);
+        // Images in the database's file store; those a former version wrote to this node's disk move there now.
+        this.images = new ImageService(sessions, audit, new BlobStore(database.dataSource(), clock),
+                config.dataDir().resolve("uploads"), clock);
+        images.moveFormerFiles();
         this.indexFeeder = new IndexFeeder(index, sessions, List.of(new ArticleSearchSource(sessions, markdown),
                 ArticleSearchSource.pages(sessions, markdown),
                 new EventSearchSource(sessions, markdown)), clock).cleaningUnder(leases);

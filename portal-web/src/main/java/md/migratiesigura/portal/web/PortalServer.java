@@ -213,6 +213,8 @@ public final class PortalServer implements AutoCloseable {
             // Back-office sessions in the database, for any node to take over (docs/cluster.md).
             StaffSessionDataStore.Verifying cache = new StaffSessionDataStore.Verifying(context.getSessionHandler());
             cache.setSessionDataStore(new StaffSessionDataStore(records));
+            // Written before the response leaves: the next request may reach another node before this one ends.
+            cache.setFlushOnResponseCommit(true);
             context.getSessionHandler().setSessionCache(cache);
         });
         context.getSessionHandler().addEventListener(staffSessions);

@@ -1,5 +1,7 @@
 package md.migratiesigura.portal.web.security;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +15,7 @@ import org.apache.wicket.Session;
 import org.apache.wicket.authroles.authentication.AuthenticatedWebSession;
 import org.apache.wicket.authroles.authorization.strategies.role.Roles;
 import org.apache.wicket.request.Request;
+import org.apache.wicket.request.cycle.RequestCycle;
 
 /**
  * A back-office session: who signed in, when, and the language they chose. It becomes a server session only once a
@@ -83,6 +86,26 @@ public class StaffSession extends AuthenticatedWebSession {
         return session;
     }
 
+    /**
+     * Puts this session's snapshot into the server session at once, not only when Wicket stores its session at the
+     * end of the request: the server session is written to the database before the response leaves (a redirect
+     * after signing in may reach another node before this request has ended).
+     */
+    private void share() {
+        RequestCycle cycle = RequestCycle.get();
+        if (isTemporary() || cycle == null
+                || !(cycle.getRequest().getContainerRequest() instanceof HttpServletRequest request)) {
+            return;
+        }
+        HttpSession http = request.getSession(false);
+        if (http != null) {
+            Snapshot snapshot = snapshot();
+            if (!snapshot.equals(http.getAttribute(SNAPSHOT_ATTRIBUTE))) {
+                http.setAttribute(SNAPSHOT_ATTRIBUTE, snapshot);
+            }
+        }
+    }
+
     /** This session's state for the other nodes. */
     Snapshot snapshot() {
         return new Snapshot(user, isSignedIn(), passwordAccepted, signedInAt, generation, passwordChangeRequired,
@@ -106,8 +129,10 @@ public class StaffSession extends AuthenticatedWebSession {
             throw new StaffSessions.Full();
         }
         if (signIn(email, password)) {
+            share();
             return Step.SIGNED_IN;
         }
+        share();
         return awaitingCode == null ? Step.FAILED : Step.CODE_REQUIRED;
     }
 
@@ -156,6 +181,7 @@ public class StaffSession extends AuthenticatedWebSession {
             awaitingSince = null;
             begin(a);
             signIn(true);
+            share();
         });
         return accepted.isPresent();
     }
@@ -183,6 +209,7 @@ public class StaffSession extends AuthenticatedWebSession {
         generation = newGeneration;
         passwordChangeRequired = false;
         dirty();
+        share();
     }
 
     /** Whether the user signed in with a password someone else set, and has not replaced it yet. */
@@ -228,6 +255,7 @@ public class StaffSession extends AuthenticatedWebSession {
         if (!current.equals(user)) {
             user = current;
             dirty();
+            share();
         }
     }
 
