@@ -85,6 +85,11 @@ final class PortalProcess implements AutoCloseable {
         return "http://localhost:" + port;
     }
 
+    /** The port the portal listens on (taken at random at its start). */
+    int port() {
+        return port;
+    }
+
     String output() {
         synchronized (output) {
             return String.join("\n", output);
