@@ -58,7 +58,8 @@ class ClusterIT {
     private static final Pattern TOTAL_PAGEVIEWS = Pattern.compile("\"totals\":\\{[^}]*\"pageviews\":(\\d+)");
     private static final Path SCRIPTS = Path.of("..", "deploy", "cluster").toAbsolutePath().normalize();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
     private final AtomicInteger nextAddress = new AtomicInteger();
     /** The cluster's ports, picked free at the start: SQL on base+1..3, Galera +11..13, IST +21..23, SST +31..33. */
     private int portBase;
@@ -195,7 +196,7 @@ class ClusterIT {
                                     + " %d requests moved to the other portal node by the proxy%n",
                             all.pages.get(), all.checks.get(), all.failed.get(), all.failures(), all.errorSeconds(),
                             catchUp, transferOf(1), counsellorNode == 0 ? "A" : "B", portalBack, proxy.failedOver());
-                    System.out.printf("ClusterIT: errors %s s after the database node's kill, %s s after the portal"
+                    System.out.printf("ClusterIT: errors: %s s after the database node's kill; %s s after the portal"
                             + " node's kill%n", all.errorsAfter(killedAt, portalKilledAt), all.errorsAfter(portalKilledAt,
                             Long.MAX_VALUE));
 
@@ -345,11 +346,11 @@ class ClusterIT {
             return errors.stream().map(t -> (t - origin) / 1_000_000_000L).distinct().count();
         }
 
-        /** When errors happened in [from, to), in seconds after {@code from}, e.g. "[0.4, 0.5]"; "none". */
+        /** How many errors happened in [from, to), and when, in seconds after {@code from}; "none". */
         String errorsAfter(long from, long to) {
-            List<String> after = errors.stream().filter(t -> t >= from && t < to).sorted()
-                    .map(t -> String.format(java.util.Locale.ROOT, "%.1f", (t - from) / 1e9)).distinct().toList();
-            return after.isEmpty() ? "none" : after.toString();
+            List<Long> after = errors.stream().filter(t -> t >= from && t < to).sorted().toList();
+            return after.isEmpty() ? "none" : String.format(java.util.Locale.ROOT, "%d from %.1f to %.1f", after.size(),
+                    (after.get(0) - from) / 1e9, (after.get(after.size() - 1) - from) / 1e9);
         }
 
         String failures() {

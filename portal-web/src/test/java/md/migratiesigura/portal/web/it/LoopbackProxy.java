@@ -146,12 +146,14 @@ final class LoopbackProxy implements AutoCloseable {
         }
     }
 
-    /** The request head with "Connection: close" instead of whatever the client asked. */
+    /** The request head with "Connection: close" instead of whatever the client asked, without hop-by-hop headers. */
     private static String closing(String head) {
         StringBuilder out = new StringBuilder();
         for (String line : head.split("\r\n")) {
-            if (line.isEmpty() || line.toLowerCase(Locale.ROOT).startsWith("connection:")
-                    || line.toLowerCase(Locale.ROOT).startsWith("keep-alive:")) {
+            String lower = line.toLowerCase(Locale.ROOT);
+            // Hop-by-hop headers stay with this hop (as nginx does), an offer to upgrade to HTTP/2 included.
+            if (line.isEmpty() || lower.startsWith("connection:") || lower.startsWith("keep-alive:")
+                    || lower.startsWith("upgrade:") || lower.startsWith("http2-settings:")) {
                 continue;
             }
             out.append(line).append("\r\n");
