@@ -37,7 +37,7 @@ class ReportIT extends BrowserJourney {
         signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
         browser.get(portal.baseUrl() + "/admin/report/2025");
         browser.findElement(By.cssSelector("a[href$='earlier-years']")).click();
-        wait.until(ExpectedConditions.urlMatches(".*/admin/earlier-years$"));
+        wait.until(ExpectedConditions.urlMatches(".*/admin/earlier-years(\\?.*)?$"));
         browser.findElement(By.id("earlier-year")).sendKeys("2014");
         browser.findElement(By.id("earlier-source")).sendKeys("Factsheet de test 2014");
         browser.findElement(By.cssSelector("input[name='section:0:figure:0:value']")).sendKeys("4321");
