@@ -10,25 +10,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import md.migratiesigura.portal.PortalCore;
-import md.migratiesigura.portal.PortalServices;
 import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.common.Role;
-import md.migratiesigura.portal.config.PortalConfig;
 import md.migratiesigura.portal.report.EarlierYear;
 import md.migratiesigura.portal.report.FactsheetSection;
 import md.migratiesigura.portal.report.Figure;
 import md.migratiesigura.portal.report.YearFigures;
-import md.migratiesigura.portal.web.PortalApplication;
+import md.migratiesigura.portal.web.OwnCoreTest;
 import md.migratiesigura.portal.web.TestPortal;
 import md.migratiesigura.portal.web.admin.AccessDeniedPage;
 import md.migratiesigura.portal.web.admin.StaffTesting;
 import org.apache.wicket.util.tester.FormTester;
-import org.apache.wicket.util.tester.WicketTester;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -38,36 +31,18 @@ import org.junit.jupiter.params.provider.EnumSource;
  * On a core of its own (it enters years and publishes one): the years before the portal entered from the published
  * factsheets, refused when wrong, listed on the retrospective; and the year's page and PDF in the factsheet's order.
  */
-class EarlierYearsAndFactsheetTest {
+class EarlierYearsAndFactsheetTest extends OwnCoreTest {
 
     private static final String SOURCE = "Linia Fierbinte 0 800 77777, factsheet anual 2012";
     private static final Pattern SECTION = Pattern.compile("data-factsheet-section=\"([a-z]+)\"");
     private static final Pattern HEADING = Pattern.compile("<h2 id=\"report-[a-z]+\">([^<]+)</h2>");
 
-    private static PortalConfig config;
-    private static PortalServices core;
-    private WicketTester tester;
-
-    @BeforeAll
-    static void startCore() {
-        config = TestPortal.newConfig("portal-earlier-years-test");
-        core = PortalCore.start(config);
-        TestPortal.firstPasswordChanged(core);
-    }
-
-    @AfterAll
-    static void closeCore() {
-        core.close();
-    }
-
-    @BeforeEach
-    void setUp() {
-        tester = new WicketTester(new PortalApplication(core, config));
+    EarlierYearsAndFactsheetTest() {
+        super("portal-earlier-years-test");
     }
 
     @AfterEach
-    void tearDown() {
-        tester.destroy();
+    void deleteEnteredYears() {
         core.earlierYears().list().forEach(y -> core.earlierYears().delete(TestPortal.administrator(core), y.year()));
     }
 
