@@ -26,6 +26,7 @@ import md.migratiesigura.portal.common.SignedInUser;
 import md.migratiesigura.portal.content.Slugs;
 import md.migratiesigura.portal.materials.MaterialException.Reason;
 import md.migratiesigura.portal.report.MaterialFigures;
+import md.migratiesigura.portal.search.SearchOutbox;
 import md.migratiesigura.portal.storage.BlobStore;
 import md.migratiesigura.portal.storage.StoredFile;
 import org.hibernate.Session;
@@ -47,6 +48,8 @@ public final class MaterialService {
     public static final int MAX_DESCRIPTION = 1000;
     private static final Set<Role> EDITING = Set.of(Role.EDITOR, Role.ADMINISTRATOR);
     private static final Set<Role> VIEWING = Set.of(Role.EDITOR, Role.ADMINISTRATOR, Role.TRAINER);
+    /** The outbox type that says "the materials changed": the index skips it, every node's page cache moves on. */
+    static final String OUTBOX_TYPE = "materials";
 
     /** A database step inside the service's transaction. */
     private interface Work<T> {
@@ -129,6 +132,7 @@ public final class MaterialService {
                 return unique;
             });
             audit.record(session, actor, AuditAction.MATERIAL_CREATED, created, describe(checked));
+            SearchOutbox.changed(session, OUTBOX_TYPE, created, clock.instant());
             return created;
         });
         return byKey(key).orElseThrow();
@@ -139,38 +143,58 @@ public final class MaterialService {
         if (bytes == null || bytes.length == 0) {
             throw new MaterialException(Reason.NO_FILE);
         }
-        MaterialFiles.Checked checked = MaterialFiles.check(bytes);
-        sessionFactory.inTransaction(session -> {
-            requireRole(session, actor, EDITING);
-            session.doWork(c -> {
-                long id = idOf(c, key);
-                putFile(c, id, language, bytes, checked);
-                // The editor's file stands: the bundled one is not generated over it again.
-                update(c, "UPDATE materials SET source_sha256 = NULL, updated_at = ? WHERE id = ?", id);
-            });
-            audit.record(session, actor, AuditAction.MATERIAL_FILE_REPLACED, key,
-                    language.code() + ": " + checked.kind().name() + ", " + bytes.length + " B");
-        });
-        return byKey(key).orElseThrow();
+        return update(actor, key, null, Map.of(language, bytes));
     }
 
     /** Saves a material's titles, descriptions, topic and audience. */
     public MaterialView save(SignedInUser actor, String key, MaterialDraft draft) {
-        MaterialDraft texts = checked(draft);
+        return update(actor, key, draft, Map.of());
+    }
+
+    /**
+     * Saves the texts (unless null) and puts the given files in place, all in one transaction: a refused file
+     * leaves the texts and the other language as they were.
+     */
+    public MaterialView update(SignedInUser actor, String key, MaterialDraft draft, Map<Language, byte[]> files) {
+        MaterialDraft texts = draft == null ? null : checked(draft);
+        Map<Language, byte[]> present = new EnumMap<>(Language.class);
+        files.forEach((language, bytes) -> {
+            if (bytes != null && bytes.length > 0) {
+                present.put(language, bytes);
+            }
+        });
+        Map<Language, MaterialFiles.Checked> checked = new EnumMap<>(Language.class);
+        present.forEach((language, bytes) -> checked.put(language, MaterialFiles.check(bytes)));
         sessionFactory.inTransaction(session -> {
             requireRole(session, actor, EDITING);
             session.doWork(c -> {
                 long id = idOf(c, key);
-                requireTopic(c, texts.topic());
-                try (PreparedStatement s = c.prepareStatement("UPDATE materials SET topic = ?, audience = ?, title_ro = ?,"
-                        + " title_ru = ?, description_ro = ?, description_ru = ?, updated_at = ? WHERE id = ?")) {
-                    setTexts(s, texts, 1);
-                    s.setTimestamp(7, Timestamp.from(clock.instant()));
-                    s.setLong(8, id);
-                    s.executeUpdate();
+                if (texts != null) {
+                    requireTopic(c, texts.topic());
+                    try (PreparedStatement s = c.prepareStatement("UPDATE materials SET topic = ?, audience = ?,"
+                            + " title_ro = ?, title_ru = ?, description_ro = ?, description_ru = ?, updated_at = ?"
+                            + " WHERE id = ?")) {
+                        setTexts(s, texts, 1);
+                        s.setTimestamp(7, Timestamp.from(clock.instant()));
+                        s.setLong(8, id);
+                        s.executeUpdate();
+                    }
+                }
+                for (Map.Entry<Language, byte[]> file : present.entrySet()) {
+                    putFile(c, id, file.getKey(), file.getValue(), checked.get(file.getKey()));
+                }
+                if (!present.isEmpty()) {
+                    // The editor's file stands: the bundled one is not generated over it again.
+                    update(c, "UPDATE materials SET source_sha256 = NULL, updated_at = ? WHERE id = ?", id);
                 }
             });
-            audit.record(session, actor, AuditAction.MATERIAL_SAVED, key, null);
+            if (texts != null) {
+                audit.record(session, actor, AuditAction.MATERIAL_SAVED, key, null);
+            }
+            if (!present.isEmpty()) {
+                audit.record(session, actor, AuditAction.MATERIAL_FILE_REPLACED, key, describe(checked));
+            }
+            SearchOutbox.changed(session, OUTBOX_TYPE, key, clock.instant());
         });
         return byKey(key).orElseThrow();
     }
@@ -198,6 +222,7 @@ public final class MaterialService {
                 }
             });
             audit.record(session, actor, action, key, null);
+            SearchOutbox.changed(session, OUTBOX_TYPE, key, clock.instant());
         });
     }
 
@@ -226,20 +251,26 @@ public final class MaterialService {
         MaterialDraft texts = checked(material.texts());
         Map<Language, MaterialFiles.Checked> checked = new EnumMap<>(Language.class);
         material.files().forEach((language, bytes) -> checked.put(language, MaterialFiles.check(bytes)));
-        sessionFactory.inTransaction(session -> session.doWork(c -> {
-            requireTopic(c, texts.topic());
-            Optional<MaterialView> existing = MaterialQueries.byKey(c, material.key());
-            long id = existing.isPresent() ? existing.get().id() : insert(c, material.key(), texts, material.sourceSha256());
-            for (Map.Entry<Language, byte[]> file : material.files().entrySet()) {
-                putFile(c, id, file.getKey(), file.getValue(), checked.get(file.getKey()));
-            }
-            try (PreparedStatement s = c.prepareStatement("UPDATE materials SET source_sha256 = ? WHERE id = ?")) {
-                s.setString(1, material.sourceSha256());
-                s.setLong(2, id);
-                s.executeUpdate();
-            }
-        }));
+        sessionFactory.inTransaction(session -> {
+            session.doWork(c -> importBundled(c, material, texts, checked));
+            SearchOutbox.changed(session, OUTBOX_TYPE, material.key(), clock.instant());
+        });
         log.info("Bundled material {} stored", material.key());
+    }
+
+    private void importBundled(Connection c, BundledMaterial material, MaterialDraft texts,
+                               Map<Language, MaterialFiles.Checked> checked) throws SQLException {
+        requireTopic(c, texts.topic());
+        Optional<MaterialView> existing = MaterialQueries.byKey(c, material.key());
+        long id = existing.isPresent() ? existing.get().id() : insert(c, material.key(), texts, material.sourceSha256());
+        for (Map.Entry<Language, byte[]> file : material.files().entrySet()) {
+            putFile(c, id, file.getKey(), file.getValue(), checked.get(file.getKey()));
+        }
+        try (PreparedStatement s = c.prepareStatement("UPDATE materials SET source_sha256 = ? WHERE id = ?")) {
+            s.setString(1, material.sourceSha256());
+            s.setLong(2, id);
+            s.executeUpdate();
+        }
     }
 
     /** A stored file's bytes, one chunk at a time; empty when there is no such file. */

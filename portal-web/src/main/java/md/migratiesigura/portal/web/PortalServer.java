@@ -46,6 +46,9 @@ import md.migratiesigura.portal.web.event.EventCalendarFilter;
 import md.migratiesigura.portal.web.event.EventRoutes;
 import md.migratiesigura.portal.web.event.EventsEndpoint;
 import md.migratiesigura.portal.web.home.HomeRoutes;
+import md.migratiesigura.portal.web.materials.BundledMaterials;
+import md.migratiesigura.portal.web.materials.MaterialFileServlet;
+import md.migratiesigura.portal.web.materials.MaterialRoutes;
 import md.migratiesigura.portal.web.media.MediaRoutes;
 import md.migratiesigura.portal.web.media.MediaServlet;
 import md.migratiesigura.portal.web.pages.PageRoutes;
@@ -80,7 +83,6 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.SizeLimitHandler;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.server.handler.gzip.GzipHandler;
@@ -108,7 +110,7 @@ public final class PortalServer implements AutoCloseable {
     /** Every path: the filters that look at all requests. */
     private static final String EVERYTHING = "/*";
 
-    /** The largest request body accepted: a 5 MB image upload with its form fields fits. */
+    /** The largest request body accepted (but on the materials' upload form): a 5 MB image upload with its form fields fits. */
     public static final long MAX_REQUEST_BYTES = 8L * 1024 * 1024;
 
     private final Server server;
@@ -156,12 +158,14 @@ public final class PortalServer implements AutoCloseable {
         try {
             services = PortalCore.start(config);
             // Request bodies are capped by Jetty itself, before any parsing: uploads included.
-            SizeLimitHandler sizeLimit = new SizeLimitHandler(MAX_REQUEST_BYTES, -1);
-            sizeLimit.setHandler(context(services, config, staffSessions));
+            Handler sizeLimit = new RequestSizeLimits(context(services, config, staffSessions), MAX_REQUEST_BYTES,
+                    MaterialRoutes.MAX_UPLOAD_REQUEST, MaterialRoutes.uploadPaths());
             server.setHandler(new GracefulHandler(compressed(sizeLimit)));
             server.setErrorHandler(quietErrors());
             server.setStopTimeout(10_000);
             server.start();
+            // The library is never empty: leaflets made from the portal's own articles, again only when they changed.
+            BundledMaterials.ensure(services.articles(), services.materials());
         } catch (Exception e) {
             stopQuietly(server);
             if (services != null) {
@@ -285,6 +289,7 @@ public final class PortalServer implements AutoCloseable {
         Map<String, HttpServlet> servlets = new LinkedHashMap<>();
         servlets.put(ApiRoutes.HEALTH, new HealthServlet(services));
         servlets.put(MediaRoutes.everything(), new MediaServlet(services.images()));
+        servlets.put(MaterialRoutes.everything(), new MaterialFileServlet(services.materials()));
         servlets.put(ApiRoutes.everything(), new ApiServlet(apiEndpoints(services, config)));
         servlets.put(ChatRoutes.API + "/*", new ChatApiServlet(services.chat(), config.trustedProxies(), urls));
         servlets.put(SitemapRoutes.SITEMAP, new SitemapServlet(services.articles(), services.pages(), services.events(), urls));
@@ -314,7 +319,7 @@ public final class PortalServer implements AutoCloseable {
         endpoints.put(RiskCheckRoutes.API_QUESTIONS, new RiskCheckQuestionsEndpoint(services.riskCheck()));
         endpoints.put(RiskCheckRoutes.API, new RiskCheckEndpoint(services.riskCheck()));
         endpoints.put(AgencyRoutes.API, new AgenciesEndpoint(services.agencies()));
-        endpoints.put(ReportRoutes.API, new ReportEndpoint(services.reports()));
+        endpoints.put(ReportRoutes.API, new ReportEndpoint(services.reports(), year -> services.materials().figures(year)));
         endpoints.put(EventRoutes.API, new EventsEndpoint(services.events(), urls));
         return endpoints;
     }

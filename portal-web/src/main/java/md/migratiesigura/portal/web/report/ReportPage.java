@@ -98,6 +98,7 @@ public class ReportPage extends BasePage {
         });
         section.add(new Label("participants", texts.number(events.participants())));
         section.add(new Label("materials", texts.number(events.materials())));
+        section.add(new Label("materialsDownloaded", texts.number(PortalApplication.get().materials().figures(year).total())));
         return section;
     }
 

@@ -1,0 +1,44 @@
+package md.migratiesigura.portal.web.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import md.migratiesigura.portal.report.MaterialFigures;
+
+/**
+ * The information materials downloaded from the portal in the year's figures, beside the materials handed out at
+ * events: the API's {@code materials} block, the {@code materials.csv} table (by month) and the summary's row. Kept
+ * apart from the report's other tables so that the year's page can be rearranged without touching it.
+ */
+final class MaterialDownloadRows {
+
+    static final String TABLE = "materials";
+
+    private MaterialDownloadRows() {
+    }
+
+    /** {@code {"downloaded": total, "byMonth": [12 counts, January first]}}. */
+    static Map<String, Object> json(MaterialFigures figures) {
+        Map<String, Object> block = new LinkedHashMap<>();
+        block.put("downloaded", figures.total());
+        block.put("byMonth", figures.downloadsByMonth());
+        return block;
+    }
+
+    /** The table by month, header first and the total last. */
+    static List<List<String>> csv(MaterialFigures figures, ReportTexts texts) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of(texts.get("report.month"), texts.get("report.materials.downloaded")));
+        for (int m = 1; m <= 12; m++) {
+            rows.add(List.of(figures.year() + "-" + (m < 10 ? "0" : "") + m, String.valueOf(figures.month(m))));
+        }
+        rows.add(List.of(texts.get("report.total"), String.valueOf(figures.total())));
+        return rows;
+    }
+
+    /** The summary table's row. */
+    static List<String> summary(MaterialFigures figures, ReportTexts texts) {
+        return List.of(texts.get("report.materials.downloaded"), String.valueOf(figures.total()));
+    }
+}
