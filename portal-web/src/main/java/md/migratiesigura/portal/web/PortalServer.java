@@ -164,8 +164,6 @@ public final class PortalServer implements AutoCloseable {
             server.setErrorHandler(quietErrors());
             server.setStopTimeout(10_000);
             server.start();
-            // The library is never empty: leaflets made from the portal's own articles, again only when they changed.
-            BundledMaterials.ensure(services.articles(), services.materials());
         } catch (Exception e) {
             stopQuietly(server);
             if (services != null) {
@@ -177,6 +175,9 @@ public final class PortalServer implements AutoCloseable {
             throw new IllegalStateException("the web server could not start: " + e.getMessage(), e);
         }
         log.info("Portal ready on http://localhost:{}/ (public address {})", port, config.publicBaseUrl());
+        // The library is never empty: leaflets made from the portal's own articles (again only when they changed),
+        // once the portal serves, so that they do not delay the start.
+        BundledMaterials.ensure(services.articles(), services.materials());
         return new PortalServer(server, services, staffSessions, port);
     }
 
