@@ -49,6 +49,7 @@ import md.migratiesigura.portal.web.home.HomeRoutes;
 import md.migratiesigura.portal.web.materials.BundledMaterials;
 import md.migratiesigura.portal.web.materials.MaterialFileServlet;
 import md.migratiesigura.portal.web.materials.MaterialRoutes;
+import md.migratiesigura.portal.web.materials.MaterialsEndpoint;
 import md.migratiesigura.portal.web.media.MediaRoutes;
 import md.migratiesigura.portal.web.media.MediaServlet;
 import md.migratiesigura.portal.web.pages.PageRoutes;
@@ -322,6 +323,7 @@ public final class PortalServer implements AutoCloseable {
         endpoints.put(AgencyRoutes.API, new AgenciesEndpoint(services.agencies()));
         endpoints.put(ReportRoutes.API, new ReportEndpoint(services.reports(), year -> services.materials().figures(year)));
         endpoints.put(EventRoutes.API, new EventsEndpoint(services.events(), urls));
+        endpoints.put(MaterialRoutes.API, new MaterialsEndpoint(services.materials(), urls));
         return endpoints;
     }
 

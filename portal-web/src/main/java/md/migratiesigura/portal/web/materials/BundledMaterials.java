@@ -96,8 +96,8 @@ public final class BundledMaterials {
         String lang = article.language().code();
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"" + lang
                 + "\"><head><meta charset=\"UTF-8\"/><title>" + esc(article.title()) + "</title><style>"
-                + "@page { size: A4; margin: 14mm 15mm; }"
-                + "body { font-family: '" + ReportPdf.FONT_FAMILY + "'; font-size: 9.5pt; line-height: 1.35; color: #1b1f24; }"
+                + "@page { size: A4; margin: 12mm 14mm; }"
+                + "body { font-family: '" + ReportPdf.FONT_FAMILY + "'; font-size: 9pt; line-height: 1.3; color: #1b1f24; }"
                 + "h1 { font-size: 17pt; font-weight: normal; color: #0b4f8a; margin: 0 0 4pt; }"
                 + "h2 { font-size: 11.5pt; font-weight: normal; color: #0b4f8a; margin: 9pt 0 2pt; }"
                 + "strong, b { font-weight: normal; color: #0b4f8a; } p { margin: 3pt 0; } ul, ol { margin: 2pt 0; padding-left: 14pt; }"

@@ -17,6 +17,8 @@ public final class MaterialRoutes {
     public static final LocalizedPath LIBRARY = new LocalizedPath("/ro/materiale", "/ru/materialy");
     public static final String FILES = "/files/materials";
     public static final String ADMIN = "/admin/materials";
+    /** {@link MaterialsEndpoint}, below the API's path. */
+    public static final String API = "v1/materials";
     /** The largest request the upload form sends: two files of 20 MB and the texts. */
     public static final long MAX_UPLOAD_REQUEST = 42L * 1024 * 1024;
 

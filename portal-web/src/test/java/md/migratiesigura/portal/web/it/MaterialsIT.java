@@ -116,7 +116,7 @@ class MaterialsIT extends BrowserJourney {
         new Select(browser.findElement(By.name("audience"))).selectByVisibleText("Părinți și rude");
         browser.findElement(By.cssSelector("form.event-filters button[type=submit]")).click();
         wait.until(ExpectedConditions.urlMatches(".*/ro/materiale\\?topic=familie&audience=parents$"));
-        String listing = browser.findElement(By.tagName("main")).getText();
+        String listing = browser.findElement(By.tagName("main")).getText().replaceAll("\\s+", " ");
         assertTrue(listing.contains(TITLE), listing);
         assertTrue(listing.contains("Descarcă în română (PDF, 9 MB)"), listing);
         assertTrue(!listing.contains("Cum verifici o ofertă de muncă"), "filtered out: another topic");
@@ -140,6 +140,18 @@ class MaterialsIT extends BrowserJourney {
         HttpResponse<byte[]> image = http.send(HttpRequest.newBuilder(URI.create(thumbnail)).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertEquals("image/jpeg", image.headers().firstValue("Content-Type").orElse(""));
+
+        HttpResponse<String> api = http.send(HttpRequest.newBuilder(URI.create(portal.baseUrl()
+                + "/api/v1/materials?lang=ru")).build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode item = null;
+        for (JsonNode candidate : new ObjectMapper().readTree(api.body()).path("items")) {
+            if (href.contains("/" + candidate.path("key").asText() + "/")) {
+                item = candidate;
+            }
+        }
+        assertEquals("Листовка для родителей: безопасный путь", item.path("title").asText(), api.body());
+        assertEquals(leaflet.length, item.path("files").get(0).path("bytes").asLong());
+        assertEquals("application/pdf", item.path("files").get(0).path("type").asText());
 
         long deadline = System.nanoTime() + 20_000_000_000L;
         long after = downloadsThisMonth(year, month);
