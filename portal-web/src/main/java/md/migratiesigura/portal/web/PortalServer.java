@@ -247,7 +247,8 @@ public final class PortalServer implements AutoCloseable {
         filter(context, new PageCacheFilter(pages), HomeRoutes.publicPages(), DispatcherType.REQUEST);
         // What the cache did not answer works a few at a time, so that a flood of one address cannot take every core.
         filter(context, new RenderSlots(RenderSlots.forCores(Runtime.getRuntime().availableProcessors()),
-                RENDER_WAIT, List.of(ApiRoutes.HEALTH, ResourcePathFilter.PREFIX),
+                // Materials' files are sent chunk by chunk at the reader's pace, with little work: they take no slot.
+                RENDER_WAIT, List.of(ApiRoutes.HEALTH, ResourcePathFilter.PREFIX, MaterialRoutes.FILES + "/"),
                 List.of(AdminRoutes.PATH, AdminIsolationFilter.WICKET_PAGE_PREFIX)), List.of(EVERYTHING),
                 DispatcherType.REQUEST);
 
@@ -282,6 +283,8 @@ public final class PortalServer implements AutoCloseable {
         List<String> secret = new ArrayList<>(AdminRoutes.rootAndEverything());
         secret.addAll(ConsultationRoutes.publicPaths());
         secret.addAll(ChatRoutes.privatePaths());
+        // Nor the materials' files: PDFs and images are compressed already, and keep their Content-Length.
+        secret.add(MaterialRoutes.everything());
         gzip.setExcludedPaths(secret.toArray(String[]::new));
         return gzip;
     }
