@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import md.migratiesigura.portal.report.MaterialFigures;
+import md.migratiesigura.portal.web.PortalApplication;
+import org.apache.wicket.Application;
 
 /**
  * The information materials downloaded from the portal in the year's figures, beside the materials handed out at
@@ -35,6 +38,22 @@ final class MaterialDownloadRows {
         }
         rows.add(List.of(texts.get("report.total"), String.valueOf(figures.total())));
         return rows;
+    }
+
+    /**
+     * The year's page and PDF row "materials downloaded", beside the materials handed out at events; empty outside a
+     * running application (a renderer under test) or a build without materials.
+     */
+    static Optional<HotlineRows.Row> row(int year, ReportTexts texts) {
+        if (!Application.exists() || !(Application.get() instanceof PortalApplication portal)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new HotlineRows.Row(texts.get("report.materials.downloaded"),
+                    portal.materials().figures(year).total(), ""));
+        } catch (UnsupportedOperationException e) {
+            return Optional.empty();
+        }
     }
 
     /** The summary table's row. */
