@@ -51,6 +51,7 @@ import md.migratiesigura.portal.event.EventReportSource;
 import md.migratiesigura.portal.event.EventSearchSource;
 import md.migratiesigura.portal.event.EventService;
 import md.migratiesigura.portal.materials.DownloadCounter;
+import md.migratiesigura.portal.materials.MaterialImporter;
 import md.migratiesigura.portal.materials.MaterialService;
 import md.migratiesigura.portal.media.ImageService;
 import md.migratiesigura.portal.navigation.NavigationPlace;
@@ -196,6 +197,7 @@ public final class PortalCore implements PortalServices {
         // Materials' files live in the database, so that every node serves the same ones and a dump holds them.
         this.materials = new MaterialService(sessions, new BlobStore(database.dataSource(), clock),
                 new DownloadCounter(database.dataSource(), clock).start(DownloadCounter.FLUSH_INTERVAL), audit, clock);
+        new MaterialImporter(materials).importFrom(config.contentDir());
         this.indexFeeder = new IndexFeeder(index, sessions, List.of(new ArticleSearchSource(sessions, markdown),
                 ArticleSearchSource.pages(sessions, markdown),
                 new EventSearchSource(sessions, markdown)), clock).cleaningUnder(leases);
