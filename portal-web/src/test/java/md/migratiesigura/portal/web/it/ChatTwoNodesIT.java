@@ -45,6 +45,10 @@ class ChatTwoNodesIT extends BrowserJourney {
     protected void configure(Map<String, String> env) {
         administrator(env, ADMIN_EMAIL, ADMIN_PASSWORD);
         env.put("PORTAL_CHAT_HOURS", "00:00-24:00");
+        // Messages are sealed with the consultations' key: every node needs the same one (docs/operations.md).
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        env.put("PORTAL_CONSULTATION_KEY", java.util.Base64.getEncoder().encodeToString(key));
     }
 
     private static void readerSends(ChromeDriver reader, String text) {
@@ -103,7 +107,14 @@ class ChatTwoNodesIT extends BrowserJourney {
             // Accepted on node B: node B's console shows what the reader wrote through node A.
             staff.until(d -> !d.findElements(By.cssSelector("[data-chat-accept]")).isEmpty());
             counsellor.findElement(By.cssSelector("[data-chat-accept]")).click();
-            staff.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-chat-log]"), "Mesajul 1"));
+            try {
+                staff.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-chat-log]"), "Mesajul 1"));
+            } catch (org.openqa.selenium.TimeoutException e) {
+                throw new AssertionError("not accepted on node B; console status: '"
+                        + counsellor.findElement(By.id("chat-console-status")).getText() + "', waiting: '"
+                        + counsellor.findElement(By.id("chat-waiting")).getText() + "'\nnode B:\n"
+                        + tail(nodeB.output()) + "\nnode A:\n" + tail(nodeA.output()), e);
+            }
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("chat-status"), "Un consultant vă răspunde"));
 
             counsellorSends(counsellor, "Răspunsul 1 al consultantei, prin nodul B.");
@@ -152,6 +163,10 @@ class ChatTwoNodesIT extends BrowserJourney {
             counsellor.quit();
             starting.shutdownNow();
         }
+    }
+
+    private static String tail(String output) {
+        return output.length() > 4000 ? output.substring(output.length() - 4000) : output;
     }
 
     /** The lines of {@code order} as they appear in the log. */
