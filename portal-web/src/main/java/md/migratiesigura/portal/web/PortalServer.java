@@ -38,6 +38,7 @@ import md.migratiesigura.portal.web.article.ArticlesEndpoint;
 import md.migratiesigura.portal.web.article.AtomFeedServlet;
 import md.migratiesigura.portal.web.cache.PageCache;
 import md.migratiesigura.portal.web.chat.ChatApiServlet;
+import md.migratiesigura.portal.web.chat.ChatConsoleSessions;
 import md.migratiesigura.portal.web.chat.ChatRoutes;
 import md.migratiesigura.portal.web.cache.PageCacheFilter;
 import md.migratiesigura.portal.web.common.PublicUrls;
@@ -215,6 +216,10 @@ public final class PortalServer implements AutoCloseable {
         context.setMaxFormContentSize(4 * 1024 * 1024);
         configureSessions(context.getSessionHandler(), config);
         context.getSessionHandler().addEventListener(staffSessions);
+        // A counsellor whose session ends gives their chats back; not when the node itself stops.
+        ChatConsoleSessions consoleSessions = new ChatConsoleSessions(services.chatConsole(), () -> !context.isRunning());
+        context.getSessionHandler().addEventListener(consoleSessions);
+        context.setAttribute(ChatConsoleSessions.class.getName(), consoleSessions);
         PublicUrls urls = new PublicUrls(config.publicBaseUrl());
 
         filter(context, new SecurityHeadersFilter(), List.of(EVERYTHING), DispatcherType.REQUEST, DispatcherType.ERROR);
@@ -249,7 +254,8 @@ public final class PortalServer implements AutoCloseable {
         filter(context, new RenderSlots(RenderSlots.forCores(Runtime.getRuntime().availableProcessors()),
                 // Materials' files are sent chunk by chunk at the reader's pace, with little work: they take no slot.
                 RENDER_WAIT, List.of(ApiRoutes.HEALTH, ResourcePathFilter.PREFIX, MaterialRoutes.FILES + "/"),
-                List.of(AdminRoutes.PATH, AdminIsolationFilter.WICKET_PAGE_PREFIX)), List.of(EVERYTHING),
+                List.of(AdminRoutes.PATH, AdminIsolationFilter.WICKET_PAGE_PREFIX),
+                List.of(ChatRoutes.API, ChatRoutes.CONSOLE_FEED), RenderSlots.CHAT_SLOTS), List.of(EVERYTHING),
                 DispatcherType.REQUEST);
 
         Map<String, HttpServlet> servlets = servlets(services, config, urls);
