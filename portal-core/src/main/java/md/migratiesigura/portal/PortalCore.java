@@ -52,6 +52,9 @@ import md.migratiesigura.portal.event.EventImporter;
 import md.migratiesigura.portal.event.EventReportSource;
 import md.migratiesigura.portal.event.EventSearchSource;
 import md.migratiesigura.portal.event.EventService;
+import md.migratiesigura.portal.materials.DownloadCounter;
+import md.migratiesigura.portal.materials.MaterialImporter;
+import md.migratiesigura.portal.materials.MaterialService;
 import md.migratiesigura.portal.media.ImageService;
 import md.migratiesigura.portal.navigation.NavigationPlace;
 import md.migratiesigura.portal.navigation.NavigationService;
@@ -69,6 +72,7 @@ import md.migratiesigura.portal.riskcheck.RiskCheckCounts;
 import md.migratiesigura.portal.riskcheck.RiskCheckReportSource;
 import md.migratiesigura.portal.riskcheck.RiskCheckService;
 import md.migratiesigura.portal.search.IndexFeeder;
+import md.migratiesigura.portal.storage.BlobStore;
 import md.migratiesigura.portal.search.SearchCounter;
 import md.migratiesigura.portal.search.SearchIndex;
 import md.migratiesigura.portal.search.SearchService;
@@ -126,6 +130,7 @@ public final class PortalCore implements PortalServices {
     private final ChatConsole chatConsole;
     private final ChatSweeper chatSweeper;
     private final CannedAnswers cannedAnswers;
+    private final MaterialService materials;
 
     private PortalCore(Database database, SearchIndex index, Clock clock, PortalConfig config) {
         this.database = database;
@@ -195,10 +200,14 @@ public final class PortalCore implements PortalServices {
         this.editorialList = new EditorialListQueries(sessions, clock);
         this.revisions = new RevisionService(sessions, markdown, audit, clock);
         this.translations = new TranslationQueries(sessions);
-        // Images in the database's file store; those a former version wrote to this node's disk move there now.
-        this.images = new ImageService(sessions, audit, new BlobStore(database.dataSource(), clock),
-                config.dataDir().resolve("uploads"), clock);
+        // Files in the database (images, materials), so that every node serves the same ones and a dump holds them.
+        BlobStore files = new BlobStore(database.dataSource(), clock);
+        // Images an older version wrote to this node's disk move into the database now.
+        this.images = new ImageService(sessions, audit, files, config.dataDir().resolve("uploads"), clock);
         images.moveFormerFiles();
+        this.materials = new MaterialService(sessions, files,
+                new DownloadCounter(database.dataSource(), clock).start(DownloadCounter.FLUSH_INTERVAL), audit, clock);
+        new MaterialImporter(materials).importFrom(config.contentDir());
         this.indexFeeder = new IndexFeeder(index, sessions, List.of(new ArticleSearchSource(sessions, markdown),
                 ArticleSearchSource.pages(sessions, markdown),
                 new EventSearchSource(sessions, markdown)), clock).cleaningUnder(leases);
@@ -254,6 +263,11 @@ public final class PortalCore implements PortalServices {
         if (!Files.isDirectory(dir) || !Files.isReadable(dir)) {
             throw new ConfigException("PORTAL_CONTENT_DIR", dir + " is not a readable directory");
         }
+    }
+
+    @Override
+    public MaterialService materials() {
+        return materials;
     }
 
     @Override
@@ -421,6 +435,7 @@ public final class PortalCore implements PortalServices {
         replyMailer.close();
         // Requests have been drained by now: what the counter still holds is written before the database goes.
         visitCounter.close();
+        materials.downloads().close();
         indexFeeder.close();
         searchCounter.close();
         searchWords.close();

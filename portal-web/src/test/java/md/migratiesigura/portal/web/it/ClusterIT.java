@@ -40,7 +40,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * Two packaged portals on a three-node Galera cluster started on loopback by deploy/cluster/start.sh (on ports picked
- * free at the start), behind a small proxy in nginx's role ({@link LoopbackProxy}), as docs/cluster.md describes:
+ * free at the start), behind a small proxy in nginx's role ({@link BalancingProxy}), as docs/cluster.md describes:
  * readers (pageviews and risk checks, which write a count) through the proxy, editors publishing on both portal nodes
  * and a counsellor signed in through the proxy. The database node the portals use is killed (SIGKILL) in the middle of
  * the traffic and started again; then the portal node holding the counsellor's session is killed and started again.
@@ -122,7 +122,7 @@ class ClusterIT {
             started.add(nodes[1]);
             starting.shutdown();
             System.out.printf("ClusterIT: two portal nodes ready in %.1f s%n", seconds(start));
-            try (LoopbackProxy proxy = new LoopbackProxy(List.of(() -> nodes[0].port(), () -> nodes[1].port()))) {
+            try (BalancingProxy proxy = new BalancingProxy(List.of(() -> nodes[0].port(), () -> nodes[1].port()))) {
                 ChromeDriver browser = Browsers.chromium(1280, 900);
                 List<String> words = new ArrayList<>();
                 List<String> slugs = new ArrayList<>();

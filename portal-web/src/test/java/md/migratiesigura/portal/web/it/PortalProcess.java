@@ -81,13 +81,12 @@ final class PortalProcess implements AutoCloseable {
         }
     }
 
-    String baseUrl() {
-        return "http://localhost:" + port;
-    }
-
-    /** The port the portal listens on (taken at random at its start). */
     int port() {
         return port;
+    }
+
+    String baseUrl() {
+        return "http://localhost:" + port;
     }
 
     String output() {
