@@ -92,7 +92,12 @@ public final class VisitCounter implements AutoCloseable {
     }
 
     public static VisitCounter standard(DataSource dataSource, Clock clock) {
-        return new VisitCounter(dataSource, clock, UserAgents.standard(), 50_000, 500_000);
+        return standard(dataSource, clock, UserAgents.standard());
+    }
+
+    /** With the bot patterns compiled already (the start compiles them while the database opens). */
+    public static VisitCounter standard(DataSource dataSource, Clock clock, UserAgents userAgents) {
+        return new VisitCounter(dataSource, clock, userAgents, 50_000, 500_000);
     }
 
     /**
