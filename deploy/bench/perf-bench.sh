@@ -25,11 +25,13 @@
 #   BENCH_EMBEDDED=0   skip the embedded database (start-up and the reader's page load then run on the external one)
 #   BENCH_RESULTS      where the run is appended as a dated section (deploy/bench/RESULTS.md; empty: nowhere)
 #   BENCH_KEEP=1       keep the temp dir (corpus, logs, data)
+#   BENCH_JAR          the jar to measure (portal-web/target/portal.jar)
+#   BENCH_SELENIUM_CP  classpath with Selenium (default: read with mvn -o from the local repository)
 # Exit code: 0 when every step ran and no request failed; the targets are judged in the table, not in the exit code.
 set -euo pipefail
 
 cd "$(dirname "$0")/../.."
-JAR=portal-web/target/portal.jar
+JAR=${BENCH_JAR:-portal-web/target/portal.jar}
 DB_SERVER=${BENCH_DB_URL:-jdbc:mariadb://127.0.0.1:3306}
 DB_USER=${BENCH_DB_USER:-root}
 DB_PASSWORD=${BENCH_DB_PASSWORD:-}
@@ -173,6 +175,17 @@ load() {
 }
 
 one_path() { local f="$WORK/paths-$1.txt"; echo "$2" >"$f"; echo "$f"; }
+
+# Selenium for the reader's page load (ReaderDcl.java), from the local Maven repository.
+selenium_classpath() {
+    local cp="$WORK/selenium.classpath"
+    # In one reactor with test-compile, so that portal-web's own module resolves; the last module written wins.
+    mvn -o -q -B -pl portal-web -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
+        -Dmdep.outputFile="$cp" >"$WORK/classpath.log" 2>&1 || true
+    [ -s "$cp" ] && tr ':' '\n' <"$cp" | grep -v '/portal-core' | paste -sd: -
+}
+SELENIUM_CP=${BENCH_SELENIUM_CP:-$(selenium_classpath || true)}
+[ -n "$SELENIUM_CP" ] || say "no Selenium classpath (see $WORK/classpath.log): the reader's page load is not measured"
 
 # --- machine facts --------------------------------------------------------------------------------------------------
 MARIADB_VERSION=$(db version "$DB_SERVER" "$DB_USER" "$DB_PASSWORD") || fail "cannot reach MariaDB at $DB_SERVER"
@@ -343,13 +356,6 @@ stop_pid "$ON_PID"; ON_PID=
 kill -QUIT "$(cat "$WORK/nginx/nginx.pid")" 2>/dev/null || true; NGINX_STARTED=
 
 # --- start-up on the embedded database, and the reader's page load straight from java -jar ---------------------------
-selenium_classpath() {
-    local cp="$WORK/selenium.classpath"
-    mvn -o -q -B -pl portal-web -am dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp" \
-        >"$WORK/classpath.log" 2>&1 || true
-    [ -s "$cp" ] && tr ':' '\n' <"$cp" | grep -v '/portal-core' | paste -sd: -
-}
-SELENIUM_CP=$(selenium_classpath || true)
 reader() {  # measures the reader's page load on $1 (base URL)
     if [ -n "$SELENIUM_CP" ]; then
         java -cp "$SELENIUM_CP" deploy/bench/ReaderDcl.java "$1" /ro/ "$ARTICLE_PATH" 2>"$WORK/reader.log" || true
