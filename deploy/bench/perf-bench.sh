@@ -163,6 +163,8 @@ load() {
     local sampler=$!
     out=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s -s deploy/bench/wrk-portal.lua "$base" -- "$paths" 2>&1) \
         || fail "wrk failed on $base: $out"
+    # Stop sampling with wrk: on a loaded machine jcmd is slow, and waiting for every sample would add minutes.
+    kill "$sampler" 2>/dev/null || true
     wait "$sampler" 2>/dev/null || true
     { cat "$WORK/heap.samples"; cat "$WORK/heap.peak" 2>/dev/null || true; } | grep -E '^[0-9]+$' | sort -n | tail -1 \
         >"$WORK/heap.peak.new" || true
