@@ -88,8 +88,9 @@ public final class ArticleImporter {
         String before = fingerprint(articles);
         boolean skipped = before != null && remembered.unchanged(before);
         if (skipped) {
-            counts[1] = Math.toIntExact(sessionFactory.fromTransaction(session ->
-                    session.createSelectionQuery("select count(a) from Article a", Long.class).getSingleResult()));
+            counts[1] = Math.toIntExact(sessionFactory.fromTransaction(session -> session.createSelectionQuery(
+                    "select count(a) from Article a where a.kind = :kind", Long.class)
+                    .setParameter("kind", ArticleKind.ARTICLE).getSingleResult()));
             log.info("Content import: the articles folder and the database are as the last import left them: the"
                     + " files are not read again");
         } else if (Files.isDirectory(articles)) {
@@ -124,18 +125,19 @@ public final class ArticleImporter {
         return report;
     }
 
-    /** The articles folder's and the database's fingerprint; null without a state file, a folder, or on failure. */
+    /** The articles folder's and the database's articles' (not pages') fingerprint; null without a state file. */
     private String fingerprint(Path articles) {
         if (remembered == null || !Files.isDirectory(articles)) {
             return null;
         }
         try {
             String database = sessionFactory.fromTransaction(session -> String.valueOf(Arrays.asList(
-                    session.createSelectionQuery("select count(a), max(a.id), max(a.updatedAt) from Article a",
-                            Object[].class).getSingleResult()))
-                    + Arrays.asList(session.createSelectionQuery(
-                            "select count(t), max(t.id), max(t.updatedAt), max(t.reviewed) from ArticleTranslation t",
-                            Object[].class).getSingleResult()));
+                    session.createSelectionQuery("select count(a), max(a.id), max(a.updatedAt) from Article a"
+                            + " where a.kind = :kind", Object[].class).setParameter("kind", ArticleKind.ARTICLE)
+                            .getSingleResult()))
+                    + Arrays.asList(session.createSelectionQuery("select count(t), max(t.id), max(t.updatedAt),"
+                            + " max(t.reviewed) from ArticleTranslation t where t.article.kind = :kind", Object[].class)
+                            .setParameter("kind", ArticleKind.ARTICLE).getSingleResult()));
             return ImportFingerprint.of(articles, database);
         } catch (IOException | RuntimeException e) {
             log.warn("Content import: cannot take the fingerprint of {} ({}); importing in full", articles, e.toString());

@@ -196,6 +196,8 @@ class ArticleImporterTest {
         garbled[0] = (byte) 0xC3; // not UTF-8 any more, same size
         Files.write(file, garbled);
         Files.setLastModifiedTime(file, written);
+        // The pages, imported after the articles at every start, do not count as a change.
+        db.sessionFactory().inTransaction(session -> session.persist(Article.page("despre-noi", CLOCK.instant())));
 
         ImportReport again = new ArticleImporter(db.sessionFactory(), new MarkdownRenderer(), CLOCK).rememberingIn(state)
                 .importFrom(Optional.of(contentDir));
