@@ -166,7 +166,8 @@ load() {
     # Stop sampling with wrk: on a loaded machine jcmd is slow, and waiting for every sample would add minutes.
     kill "$sampler" 2>/dev/null || true
     wait "$sampler" 2>/dev/null || true
-    { cat "$WORK/heap.samples"; cat "$WORK/heap.peak" 2>/dev/null || true; } | grep -E '^[0-9]+$' | sort -n | tail -1 \
+    # A sample cut short by the kill ends without a newline: echo one, so it is not glued to the peak figure.
+    { cat "$WORK/heap.samples"; echo; cat "$WORK/heap.peak" 2>/dev/null || true; } | grep -E '^[0-9]+$' | sort -n | tail -1 \
         >"$WORK/heap.peak.new" || true
     mv "$WORK/heap.peak.new" "$WORK/heap.peak"
     cut -d' ' -f1 /proc/loadavg >>"$WORK/load.samples"
