@@ -8,6 +8,8 @@ import java.util.Map;
 import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.content.Slugs;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.AnalyzerWrapper;
+import org.apache.lucene.analysis.FilteringTokenFilter;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
@@ -35,7 +37,7 @@ import org.tartarus.snowball.ext.RussianStemmer;
 public final class PortalAnalyzers {
 
     /** Bump when any analysis changes: an index built by another version is rebuilt at start. */
-    public static final String VERSION = "4";
+    public static final String VERSION = "5";
 
     private PortalAnalyzers() {
     }
@@ -53,8 +55,40 @@ public final class PortalAnalyzers {
         Analyzer ro = romanianStemmed();
         Analyzer ru = russianStemmed();
         return new PerFieldAnalyzerWrapper(new StandardAnalyzer(), Map.of(
-                "title_ro", ro, "body_ro", ro, "folded_ro", romanianFolded(),
-                "title_ru", ru, "body_ru", ru, "folded_ru", russianFolded(), "translit_ru", russianInLatin(), "translit_title_ru", russianInLatin()));
+                "title_ro", withoutNumbers(ro), "body_ro", ro, "folded_ro", romanianFolded(),
+                "title_ru", withoutNumbers(ru), "body_ru", ru, "folded_ru", russianFolded(),
+                "translit_ru", russianInLatin(), "translit_title_ru", withoutNumbers(russianInLatin())));
+    }
+
+    /**
+     * A title's analysis without its numbers: a phone number or a count in a title ("Linia Fierbinte 0 800 77777",
+     * "Cei 11 indicatori") made it longer, hence weaker for every word a reader does type, than the title of a
+     * neighbouring article. The numbers stay findable in the body and the exact-word field.
+     */
+    static Analyzer withoutNumbers(Analyzer analyzer) {
+        return new AnalyzerWrapper(analyzer.getReuseStrategy()) {
+            @Override
+            protected Analyzer getWrappedAnalyzer(String fieldName) {
+                return analyzer;
+            }
+
+            @Override
+            protected TokenStreamComponents wrapComponents(String fieldName, TokenStreamComponents components) {
+                return new TokenStreamComponents(components.getSource(), new FilteringTokenFilter(components.getTokenStream()) {
+                    private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+
+                    @Override
+                    protected boolean accept() {
+                        for (int i = 0; i < term.length(); i++) {
+                            if (!Character.isDigit(term.charAt(i))) {
+                                return true;
+                            }
+                        }
+                        return false;
+                    }
+                });
+            }
+        };
     }
 
     // ș→ş, ț→ţ because Lucene 9's Romanian stemmer and stop words use the old cedilla letters.
