@@ -37,7 +37,7 @@ import org.tartarus.snowball.ext.RussianStemmer;
 public final class PortalAnalyzers {
 
     /** Bump when any analysis changes: an index built by another version is rebuilt at start. */
-    public static final String VERSION = "5";
+    public static final String VERSION = "6";
 
     private PortalAnalyzers() {
     }
@@ -127,7 +127,7 @@ public final class PortalAnalyzers {
                 stream = new StopFilter(stream, ROMANIAN_STOP);
                 stream = new SnowballFilter(stream, new RomanianStemmer());
                 stream = new ASCIIFoldingFilter(stream);
-                return new TokenStreamComponents(source, stream);
+                return new TokenStreamComponents(source, new StemEndingFilter(stream, false));
             }
 
             @Override
@@ -166,7 +166,7 @@ public final class PortalAnalyzers {
                 TokenStream stream = new LowerCaseFilter(source);
                 stream = new StopFilter(stream, RUSSIAN_STOP);
                 stream = new SnowballFilter(stream, new RussianStemmer());
-                return new TokenStreamComponents(source, stream);
+                return new TokenStreamComponents(source, new StemEndingFilter(stream, true));
             }
 
             @Override
@@ -255,6 +255,51 @@ public final class PortalAnalyzers {
             }
             term.setEmpty().append(word);
             return true;
+        }
+    }
+
+    /**
+     * What the Snowball stemmers leave apart that readers and articles use for one thing: in Romanian "copii",
+     * "copiii" beside "copil" (the plural's stems were "cop" and "copii"); in Russian the verb in -ировать and the
+     * noun in -ация beside their root ("эксплуатируют", "эксплуатация"; "регистрироваться", "регистрация").
+     * Applied at indexing and at query time alike. (Cutting Romanian past participles, "plătit" to "plat", was
+     * tried and dropped: measured in docs/search.md.)
+     */
+    static final class StemEndingFilter extends TokenFilter {
+        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+        private final boolean russian;
+
+        StemEndingFilter(TokenStream input, boolean russian) {
+            super(input);
+            this.russian = russian;
+        }
+
+        @Override
+        public boolean incrementToken() throws IOException {
+            if (!input.incrementToken()) {
+                return false;
+            }
+            String stem = term.toString();
+            String cut = russian ? russian(stem) : romanian(stem);
+            if (!cut.equals(stem)) {
+                term.setEmpty().append(cut);
+            }
+            return true;
+        }
+
+        static String romanian(String stem) {
+            return stem.equals("cop") || stem.equals("copii") ? "copil" : stem;
+        }
+
+        static String russian(String stem) {
+            int n = stem.length();
+            if (n >= 9 && stem.endsWith("ирова")) {
+                return stem.substring(0, n - 5);
+            }
+            if (n >= 8 && stem.endsWith("ир") || n >= 6 && stem.endsWith("ац")) {
+                return stem.substring(0, n - 2);
+            }
+            return stem;
         }
     }
 
