@@ -279,10 +279,16 @@ public final class PortalAnalyzers {
             if (!input.incrementToken()) {
                 return false;
             }
-            String stem = term.toString();
-            String cut = russian ? russian(stem) : romanian(stem);
-            if (!cut.equals(stem)) {
-                term.setEmpty().append(cut);
+            // Most terms end otherwise: they are let through without making a string of them.
+            int n = term.length();
+            char last = n == 0 ? 0 : term.charAt(n - 1);
+            boolean candidate = russian ? last == 'р' || last == 'ц' || last == 'а' : last == 'p' || last == 'i';
+            if (candidate) {
+                String stem = term.toString();
+                String cut = russian ? russian(stem) : romanian(stem);
+                if (!cut.equals(stem)) {
+                    term.setEmpty().append(cut);
+                }
             }
             return true;
         }
