@@ -57,6 +57,8 @@ import md.migratiesigura.portal.persistence.Database;
 import md.migratiesigura.portal.persistence.Leases;
 import md.migratiesigura.portal.register.RegisterSeedImporter;
 import md.migratiesigura.portal.register.RegisterService;
+import md.migratiesigura.portal.report.ChatFigures;
+import md.migratiesigura.portal.report.EarlierYearService;
 import md.migratiesigura.portal.report.ReportSeedImporter;
 import md.migratiesigura.portal.report.ReportService;
 import md.migratiesigura.portal.report.ReportSources;
@@ -99,6 +101,7 @@ public final class PortalCore implements PortalServices {
     private final VisitCounter visitCounter;
     private final VisitStatistics visitStatistics;
     private final ReportService reports;
+    private final EarlierYearService earlierYears;
     private final EditorialService editorial;
     private final EditorialListQueries editorialList;
     private final RevisionService revisions;
@@ -174,9 +177,11 @@ public final class PortalCore implements PortalServices {
         this.chatSweeper = new ChatSweeper(chat, chatConsole, config.consultations().retentionDays()).start();
         this.eventFigures = new EventReportSource(sessions);
         ReportSources sources = new ReportSources(eventFigures, new RiskCheckReportSource(riskCheckCounts),
-                new ConsultationReportSource(new ConsultationCounts(sessions))).withHotline(register::figures);
+                new ConsultationReportSource(new ConsultationCounts(sessions))).withHotline(register::figures)
+                .withChat(year -> ChatFigures.of(year, chat::month));
         this.reports = new ReportService(sessions, visitStatistics, sources, audit, clock);
         new ReportSeedImporter(reports, clock).importFrom(config.contentDir());
+        this.earlierYears = new EarlierYearService(sessions, audit, clock);
         this.visitCounter = VisitCounter.standard(database.dataSource(), clock).closingUnder(leases)
                 .start(VisitCounter.FLUSH_INTERVAL);
         this.editorial = new EditorialService(sessions, markdown, audit, clock);
@@ -289,6 +294,11 @@ public final class PortalCore implements PortalServices {
     @Override
     public ReportService reports() {
         return reports;
+    }
+
+    @Override
+    public EarlierYearService earlierYears() {
+        return earlierYears;
     }
 
     @Override

@@ -23,6 +23,7 @@ import md.migratiesigura.portal.event.EventReportSource;
 import md.migratiesigura.portal.event.EventService;
 import md.migratiesigura.portal.media.ImageService;
 import md.migratiesigura.portal.register.RegisterService;
+import md.migratiesigura.portal.report.EarlierYearService;
 import md.migratiesigura.portal.report.ReportService;
 import md.migratiesigura.portal.riskcheck.RiskCheckService;
 import md.migratiesigura.portal.navigation.NavigationService;
@@ -62,6 +63,11 @@ public interface PortalServices extends AutoCloseable {
 
     /** The annual report and what administrators enter for it. */
     ReportService reports();
+
+    /** The years before the portal, entered by administrators from the hotline's published factsheets. */
+    default EarlierYearService earlierYears() {
+        throw new UnsupportedOperationException("this build has no earlier years");
+    }
 
     /** Writing, reviewing, publishing and scheduling articles. */
     EditorialService editorial();

@@ -76,5 +76,8 @@ public enum AuditAction {
     CHAT_BLOCKED,
     /** An administrator added or deleted a canned answer of the chat (target: the language, never the text). */
     CANNED_ANSWER_SAVED,
-    CANNED_ANSWER_DELETED
+    CANNED_ANSWER_DELETED,
+    /** A year before the portal: an administrator entered or changed its figures from its factsheet, or deleted them. */
+    EARLIER_YEAR_SAVED,
+    EARLIER_YEAR_DELETED
 }

@@ -39,22 +39,15 @@ import org.hibernate.StaleStateException;
  * services one can be referred to are {@link ReferralService}'s. Client addresses given to
  * {@link #submit} and {@link #readAnswer} are used for in-memory rate limits only.
  *
- * <p>At a little over 400 lines it is kept whole on purpose: the reader's side and the counsellors' side are the two
- * halves of one life cycle and share the row lock, the sealing of each cell and the audit; what could stand alone
- * (referrals, retention, counts, text rules) already does.
+ * <p>The reader's side and the counsellors' side are kept in one class on purpose: they are the two halves of one
+ * life cycle and share the row lock, the sealing of each cell and the audit; what can stand alone does (the
+ * asker's limits, referrals, retention, counts, text rules, the reply e-mail's wording).
  */
 public class ConsultationService {
 
     public static final int MAX_QUESTION = 5_000;
     public static final int MAX_MESSAGE = 10_000;
     public static final int MAX_CONTACT = 254;
-    /** Questions accepted from one address: a few in ten minutes, and a day's worth. */
-    static final int SUBMISSIONS_PER_10_MINUTES = 3;
-    static final int SUBMISSIONS_PER_DAY = 10;
-    /** Wrong tries at reading an answer: per ticket, and per address across tickets, in 15 minutes. */
-    static final int WRONG_TRIES_PER_TICKET = 5;
-    static final int WRONG_TRIES_PER_ADDRESS = 10;
-    static final Duration WRONG_TRY_WINDOW = Duration.ofMinutes(15);
     private static final int INBOX_LIMIT = 300;
     static final SealedColumn QUESTION = new SealedColumn("consultations", "question", "question");
     static final SealedColumn CONTACT = new SealedColumn("consultations", "contact", "contact");
@@ -71,10 +64,7 @@ public class ConsultationService {
     private final Clock clock;
     private final Tickets tickets = new Tickets();
     private final FormStamps stamps;
-    private final RateLimit shortSubmissions;
-    private final RateLimit dailySubmissions;
-    private final RateLimit wrongByTicket;
-    private final RateLimit wrongByAddress;
+    private final AskerLimits limits;
     /** Verified against when a ticket is unknown, so that an unknown ticket takes as long as a wrong phrase. */
     private final String decoyHash;
 
@@ -99,13 +89,7 @@ public class ConsultationService {
         this.retentionDays = retentionDays;
         this.clock = clock;
         this.stamps = new FormStamps(cipher.derive("form-stamp"), minFillTime, clock, throttles);
-        this.shortSubmissions = new RateLimit("submissions-10min", SUBMISSIONS_PER_10_MINUTES, Duration.ofMinutes(10),
-                clock, throttles);
-        this.dailySubmissions = new RateLimit("submissions-day", SUBMISSIONS_PER_DAY, Duration.ofDays(1), clock,
-                throttles);
-        this.wrongByTicket = new RateLimit("wrong-by-ticket", WRONG_TRIES_PER_TICKET, WRONG_TRY_WINDOW, clock, throttles);
-        this.wrongByAddress = new RateLimit("wrong-by-address", WRONG_TRIES_PER_ADDRESS, WRONG_TRY_WINDOW, clock,
-                throttles);
+        this.limits = new AskerLimits(clock, throttles);
         this.decoyHash = hasher.hash(tickets.newPhrase());
     }
 
@@ -138,7 +122,7 @@ public class ConsultationService {
         }
         Channel channel = request.channel() == null ? Channel.TICKET : request.channel();
         String contact = ConsultationTexts.contact(channel, request.contact());
-        if (!acquireBoth(shortSubmissions, clientAddress, dailySubmissions, clientAddress).isZero()) {
+        if (!limits.acquireSubmission(clientAddress)) {
             throw new ConsultationException(Reason.RATE_LIMITED);
         }
         String phrase = tickets.newPhrase();
@@ -147,8 +131,7 @@ public class ConsultationService {
             phraseHash = hasher.hash(Tickets.normalizePhrase(phrase));
         } catch (HashingBusyException e) {
             // Nothing was stored: the question may be sent again without counting twice.
-            shortSubmissions.giveBack(clientAddress);
-            dailySubmissions.giveBack(clientAddress);
+            limits.giveBackSubmission(clientAddress);
             throw e;
         }
         Instant now = clock.instant();
@@ -178,7 +161,7 @@ public class ConsultationService {
         String ticket = Tickets.normalizeTicket(typedTicket);
         String ticketKey = ticket != null ? ticket : "?";
         // Every try counts as wrong from the start: parallel tries are counted as they come, not once checked.
-        Duration wait = acquireBoth(wrongByTicket, ticketKey, wrongByAddress, clientAddress);
+        Duration wait = limits.acquireTry(ticketKey, clientAddress);
         if (!wait.isZero()) {
             return new AnswerLookup.Throttled(wait);
         }
@@ -203,22 +186,9 @@ public class ConsultationService {
         } finally {
             if (!wrong) {
                 // The right phrase, or a check that could not be made: not a wrong try.
-                wrongByTicket.giveBack(ticketKey);
-                wrongByAddress.giveBack(clientAddress);
+                limits.giveBackTry(ticketKey, clientAddress);
             }
         }
-    }
-
-    /** One event on each limit, or none and the longer wait when either refuses. */
-    private static Duration acquireBoth(RateLimit first, String firstKey, RateLimit second, String secondKey) {
-        Duration firstWait = first.acquire(firstKey);
-        Duration secondWait = second.acquire(secondKey);
-        if (firstWait.isZero() && !secondWait.isZero()) {
-            first.giveBack(firstKey);
-        } else if (!firstWait.isZero() && secondWait.isZero()) {
-            second.giveBack(secondKey);
-        }
-        return max(firstWait, secondWait);
     }
 
     private AnswerLookup.Found answer(Session session, Consultation c) {
@@ -229,10 +199,6 @@ public class ConsultationService {
         return new AnswerLookup.Found(c.getTicket(), c.getTopic(), c.getCreatedAt(),
                 cipher.open(QUESTION.row(c.getId()), c.getQuestion()),
                 c.getStatus() == ConsultationStatus.CLOSED, replies);
-    }
-
-    private static Duration max(Duration a, Duration b) {
-        return a.compareTo(b) >= 0 ? a : b;
     }
 
     // ---- the counsellors ----
@@ -343,7 +309,7 @@ public class ConsultationService {
                     ? cipher.open(CONTACT.row(c.getId()), c.getContact()) : null, c.getLanguage(), c.getTicket());
         }));
         if (stored.delivery() == Delivery.EMAIL_PENDING) {
-            mailer.send(replyMail(stored.to(), stored.language(), stored.ticket(), body),
+            mailer.send(ReplyMailer.reply(stored.to(), stored.language(), stored.ticket(), body),
                     failure -> recordDelivery(stored.messageId(), failure));
         }
         return stored.delivery();
@@ -356,20 +322,6 @@ public class ConsultationService {
                 message.delivered(failure == null ? Delivery.EMAIL_SENT : Delivery.EMAIL_FAILED, failure);
             }
         }));
-    }
-
-    static ReplyMailer.Outgoing replyMail(String to, Language language, String ticket, String body) {
-        String display = Tickets.display(ticket);
-        if (language == Language.RU) {
-            return new ReplyMailer.Outgoing(to, "Ответ консультанта «Миграция безопасная» (" + display + ")",
-                    body + "\n\n--\nКонсультант Горячей линии La Strada. Ответ также можно прочитать на портале по коду "
-                            + display + " и секретной фразе.\nГорячая линия: 0 800 77777 (бесплатно из Молдовы),"
-                            + " +373 22 23 33 09 (из-за рубежа), каждый день 08:00–20:00.\n");
-        }
-        return new ReplyMailer.Outgoing(to, "Răspunsul consultantului „Migrație sigură” (" + display + ")",
-                body + "\n\n--\nConsultant al Liniei Fierbinți La Strada. Răspunsul poate fi citit și pe portal cu codul "
-                        + display + " și fraza secretă.\nLinia Fierbinte: 0 800 77777 (gratuit din Moldova),"
-                        + " +373 22 23 33 09 (din străinătate), zilnic 08:00–20:00.\n");
     }
 
     /** An internal note, seen by staff only. */

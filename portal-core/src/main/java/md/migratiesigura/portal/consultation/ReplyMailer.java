@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import md.migratiesigura.portal.common.BackgroundThreads;
+import md.migratiesigura.portal.common.Language;
 import javax.net.ssl.SSLException;
 import md.migratiesigura.portal.config.ConsultationSettings;
 import org.slf4j.Logger;
@@ -173,5 +174,20 @@ public final class ReplyMailer implements AutoCloseable {
         if (executor != null) {
             BackgroundThreads.shutdownAndWait(executor, Duration.ofSeconds(10));
         }
+    }
+
+    /** The e-mail carrying a counsellor's reply, in the person's language, with the ticket and the hotline. */
+    static Outgoing reply(String to, Language language, String ticket, String body) {
+        String display = Tickets.display(ticket);
+        if (language == Language.RU) {
+            return new Outgoing(to, "Ответ консультанта «Миграция безопасная» (" + display + ")",
+                    body + "\n\n--\nКонсультант Горячей линии La Strada. Ответ также можно прочитать на портале по коду "
+                            + display + " и секретной фразе.\nГорячая линия: 0 800 77777 (бесплатно из Молдовы),"
+                            + " +373 22 23 33 09 (из-за рубежа), каждый день 08:00–20:00.\n");
+        }
+        return new Outgoing(to, "Răspunsul consultantului „Migrație sigură” (" + display + ")",
+                body + "\n\n--\nConsultant al Liniei Fierbinți La Strada. Răspunsul poate fi citit și pe portal cu codul "
+                        + display + " și fraza secretă.\nLinia Fierbinte: 0 800 77777 (gratuit din Moldova),"
+                        + " +373 22 23 33 09 (din străinătate), zilnic 08:00–20:00.\n");
     }
 }

@@ -162,7 +162,7 @@ class ConsultationServiceTest {
     @Test
     void wrongPhrasesAreThrottledPerTicketFromAnyAddressForFifteenMinutes() {
         Submitted submitted = ask(Topic.OTHER, false, Channel.TICKET, null);
-        for (int i = 0; i < ConsultationService.WRONG_TRIES_PER_TICKET; i++) {
+        for (int i = 0; i < AskerLimits.WRONG_TRIES_PER_TICKET; i++) {
             assertInstanceOf(AnswerLookup.NotFound.class, consultations.readAnswer(submitted.ticket(), "wrong", newAddress()));
         }
         AnswerLookup throttled = consultations.readAnswer(submitted.ticket(), submitted.phrase(), newAddress());
@@ -171,7 +171,7 @@ class ConsultationServiceTest {
         assertInstanceOf(AnswerLookup.Found.class, consultations.readAnswer(submitted.ticket(), submitted.phrase(), newAddress()));
 
         String address = newAddress();
-        for (int i = 0; i < ConsultationService.WRONG_TRIES_PER_ADDRESS; i++) {
+        for (int i = 0; i < AskerLimits.WRONG_TRIES_PER_ADDRESS; i++) {
             consultations.readAnswer("2345678" + "9AB".charAt(i % 3) + "CD".charAt(i % 2) + "E", "wrong", address);
         }
         assertInstanceOf(AnswerLookup.Throttled.class, consultations.readAnswer(submitted.ticket(), submitted.phrase(), address),
@@ -184,9 +184,9 @@ class ConsultationServiceTest {
         // 50 at once, each from an address of its own: only the ticket's limit can hold them back.
         List<AnswerLookup> answers = Parallel.run(50, 10,
                 i -> consultations.readAnswer(submitted.ticket(), "wrong-phrase-" + i, "198.51.100." + i));
-        assertEquals(ConsultationService.WRONG_TRIES_PER_TICKET,
+        assertEquals(AskerLimits.WRONG_TRIES_PER_TICKET,
                 answers.stream().filter(a -> a instanceof AnswerLookup.NotFound).count(), "phrases checked");
-        assertEquals(50 - ConsultationService.WRONG_TRIES_PER_TICKET,
+        assertEquals(50 - AskerLimits.WRONG_TRIES_PER_TICKET,
                 answers.stream().filter(a -> a instanceof AnswerLookup.Throttled).count(), "refused before checking");
     }
 
@@ -195,7 +195,7 @@ class ConsultationServiceTest {
         String address = newAddress();
         NewConsultation question = new NewConsultation(Language.RU, Topic.RETURNING, "Как вернуться домой без паспорта?",
                 false, Channel.TICKET, null);
-        for (int i = 0; i < ConsultationService.SUBMISSIONS_PER_10_MINUTES; i++) {
+        for (int i = 0; i < AskerLimits.SUBMISSIONS_PER_10_MINUTES; i++) {
             consultations.submit(question, address);
         }
         ConsultationException refused = assertThrows(ConsultationException.class, () -> consultations.submit(question, address));

@@ -25,6 +25,7 @@ import md.migratiesigura.portal.event.EventService;
 import md.migratiesigura.portal.media.ImageService;
 import md.migratiesigura.portal.navigation.NavigationService;
 import md.migratiesigura.portal.register.RegisterService;
+import md.migratiesigura.portal.report.EarlierYearService;
 import md.migratiesigura.portal.report.ReportService;
 import md.migratiesigura.portal.riskcheck.RiskCheckService;
 import md.migratiesigura.portal.search.ContentVersion;
@@ -222,6 +223,10 @@ public class PortalApplication extends AuthenticatedWebApplication {
 
     public ReportService reports() {
         return services.reports();
+    }
+
+    public EarlierYearService earlierYears() {
+        return services.earlierYears();
     }
 
     public VisitStatistics visitStatistics() {

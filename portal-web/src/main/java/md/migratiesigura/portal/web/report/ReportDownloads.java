@@ -16,7 +16,8 @@ import org.apache.wicket.request.resource.ResourceReference;
 /**
  * The report's downloads below its page: {@code /ro/raport/2025/report.pdf} and one CSV per table
  * ({@code months.csv}, {@code summary.csv}, {@code events.csv}, {@code risk-checks.csv}, and {@code figures.csv} once
- * the year is published; {@code hotline.csv} when the year has a register or is published). Anything else, or a year outside the reports, is a 404.
+ * the year is published; {@code hotline.csv} when the year has a register or is published; {@code chat.csv} when
+ * the live chat had readers that year). Anything else, or a year outside the reports, is a 404.
  * <p>
  * Each file is made once and served from {@link PortalApplication#reportFiles()} while it is valid: for the content
  * version it was made under, which {@code ReportService} moves when an administrator saves or publishes figures and
@@ -27,7 +28,8 @@ import org.apache.wicket.request.resource.ResourceReference;
 public class ReportDownloads extends AbstractResource {
 
     public static final String PDF = "report.pdf";
-    static final List<String> TABLES = List.of("months", "summary", "events", "risk-checks", "figures", "hotline");
+    static final List<String> TABLES = List.of("months", "summary", "events", "risk-checks", "figures", "hotline",
+            "chat");
     /** Both languages' PDF and tables for the years readers open: about 20 KB a PDF, less a table. */
     public static final int FILES_KEPT = 48;
     static final Duration KEPT = Duration.ofSeconds(30);
@@ -46,7 +48,13 @@ public class ReportDownloads extends AbstractResource {
         files.add(PDF);
         for (String table : TABLES) {
             boolean hotline = report.hotline().fromRegister() || report.isPublished();
-            if (table.equals("hotline") ? hotline : !table.equals("figures") || report.isPublished()) {
+            boolean offered = switch (table) {
+                case "hotline" -> hotline;
+                case "figures" -> report.isPublished();
+                case "chat" -> !report.chat().isEmpty();
+                default -> true;
+            };
+            if (offered) {
                 files.add(table + ".csv");
             }
         }

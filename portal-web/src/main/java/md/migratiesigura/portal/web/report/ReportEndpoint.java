@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.report.AnnualReport;
+import md.migratiesigura.portal.report.ChatFigures;
 import md.migratiesigura.portal.report.Figure;
 import md.migratiesigura.portal.report.HotlineFigures;
 import md.migratiesigura.portal.report.ReportService;
@@ -53,6 +54,39 @@ public class ReportEndpoint implements ApiEndpoint {
         body.put("consultations", Map.of("total", r.consultations().total(), "sos", r.consultations().sos()));
         body.put("entered", r.isPublished() ? entered(r.entered()) : null);
         body.put("hotline", hotline(r.hotline()));
+        body.put("chat", chat(r.chat()));
+        return body;
+    }
+
+    /**
+     * The live chat's year: {@code total} and {@code byLanguage} ({@code offered, answered, abandoned, turnedAway,
+     * sos}) and twelve {@code months} with the waits of answered readers ({@code medianWait}, {@code p90Wait}, minutes,
+     * null without answered chats).
+     */
+    static Map<String, Object> chat(ChatFigures chat) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("total", counts(chat.total()));
+        Map<String, Object> byLanguage = new TreeMap<>();
+        chat.byLanguage().forEach((language, c) -> byLanguage.put(language, counts(c)));
+        body.put("byLanguage", byLanguage);
+        body.put("months", chat.months().stream().map(m -> {
+            Map<String, Object> month = new LinkedHashMap<>();
+            month.put("month", m.month());
+            month.putAll(counts(m.counts()));
+            month.put("medianWait", m.medianWait());
+            month.put("p90Wait", m.p90Wait());
+            return month;
+        }).toList());
+        return body;
+    }
+
+    private static Map<String, Object> counts(ChatFigures.Counts c) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("offered", c.offered());
+        body.put("answered", c.answered());
+        body.put("abandoned", c.abandoned());
+        body.put("turnedAway", c.turnedAway());
+        body.put("sos", c.sos());
         return body;
     }
 

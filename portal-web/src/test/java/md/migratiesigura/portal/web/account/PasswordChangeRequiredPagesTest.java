@@ -4,11 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import md.migratiesigura.portal.PortalCore;
 import md.migratiesigura.portal.PortalServices;
 import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.common.Role;
-import md.migratiesigura.portal.config.PortalConfig;
+import md.migratiesigura.portal.web.OwnCoreTest;
 import md.migratiesigura.portal.web.PortalApplication;
 import md.migratiesigura.portal.web.TestPortal;
 import md.migratiesigura.portal.web.admin.DashboardPage;
@@ -16,43 +15,23 @@ import md.migratiesigura.portal.web.admin.StaffTesting;
 import md.migratiesigura.portal.web.article.ArticlesPage;
 import org.apache.wicket.util.tester.FormTester;
 import org.apache.wicket.util.tester.WicketTester;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * A password someone else set opens only the password change: the first administrator's one-time password, and one an
  * administrator set with a reset. On a core of its own, whose first administrator has not signed in yet.
  */
-class PasswordChangeRequiredPagesTest {
+class PasswordChangeRequiredPagesTest extends OwnCoreTest {
 
     private static final String CHOSEN = "parola aleasă la prima intrare";
 
-    private static PortalConfig config;
-    private static PortalServices core;
-    private WicketTester tester;
-
-    @BeforeAll
-    static void startCore() {
-        config = TestPortal.newConfig("portal-first-sign-in-test");
-        core = PortalCore.start(config);
+    PasswordChangeRequiredPagesTest() {
+        super("portal-first-sign-in-test");
     }
 
-    @AfterAll
-    static void closeCore() {
-        core.close();
-    }
-
-    @BeforeEach
-    void setUp() {
-        tester = new WicketTester(new PortalApplication(core, config));
-    }
-
-    @AfterEach
-    void tearDown() {
-        tester.destroy();
+    @Override
+    protected void prepare(PortalServices core) {
+        // The first administrator keeps the one-time password of the settings: that is what is tested here.
     }
 
     @Test

@@ -16,8 +16,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import md.migratiesigura.portal.PortalCore;
-import md.migratiesigura.portal.PortalServices;
 import md.migratiesigura.portal.agency.AgencyFixtures;
 import md.migratiesigura.portal.agency.AgencyService;
 import md.migratiesigura.portal.agency.AgencyView;
@@ -25,7 +23,7 @@ import md.migratiesigura.portal.audit.AuditAction;
 import md.migratiesigura.portal.audit.AuditRecord;
 import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.common.Role;
-import md.migratiesigura.portal.config.PortalConfig;
+import md.migratiesigura.portal.web.OwnCoreTest;
 import md.migratiesigura.portal.web.PortalApplication;
 import md.migratiesigura.portal.web.TestPortal;
 import md.migratiesigura.portal.web.account.LoginPage;
@@ -34,9 +32,6 @@ import md.migratiesigura.portal.web.admin.StaffTesting;
 import md.migratiesigura.portal.web.common.Texts;
 import org.apache.wicket.util.tester.FormTester;
 import org.apache.wicket.util.tester.WicketTester;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,38 +43,21 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The import screen of the licensed-agency registry, in WicketTester on a core of its own (imports must not change
  * what the public page tests see on the shared one): preview, apply, cancel, malformed files, roles.
  */
-class AgencyImportPageTest {
+class AgencyImportPageTest extends OwnCoreTest {
 
     private static final String HEADER = "idno,name,licence_number,valid_until,countries,partners\n";
     private static final String NEW_IDNO = "1003600077777";
     private static final List<String> IDNOS = List.of(AgencyFixtures.VALID_IDNO, AgencyFixtures.RUSSIAN_IDNO,
             AgencyFixtures.EXPIRED_IDNO, NEW_IDNO);
 
-    private static PortalConfig config;
-    private static PortalServices services;
-    private WicketTester tester;
-
-    @BeforeAll
-    static void startCore() {
-        config = TestPortal.newConfig("portal-agency-import-test");
-        services = PortalCore.start(config);
-        TestPortal.firstPasswordChanged(services);
-    }
-
-    @AfterAll
-    static void closeCore() {
-        services.close();
+    AgencyImportPageTest() {
+        super("portal-agency-import-test");
     }
 
     @BeforeEach
     void setUp() {
-        AgencyFixtures.loadSample(services.agencies());
-        tester = new WicketTester(new PortalApplication(services, config));
-    }
-
-    @AfterEach
-    void tearDown() {
-        tester.destroy();
+        AgencyFixtures.loadSample(core.agencies());
+        tester = new WicketTester(new PortalApplication(core, config));
     }
 
     @ParameterizedTest
@@ -118,7 +96,7 @@ class AgencyImportPageTest {
 
         tester.assertInfoMessages(ro ? "Registrul a fost actualizat. Agenții noi: 1; modificate: 1; neschimbate: 1; scoase din registru: 1."
                 : "Реестр обновлён. Новых агентств: 1; изменённых: 1; без изменений: 1; удалённых из реестра: 1.");
-        AgencyService agencies = services.agencies();
+        AgencyService agencies = core.agencies();
         assertEquals(3, agencies.count());
         assertTrue(agencies.byIdno(AgencyFixtures.EXPIRED_IDNO).isEmpty(), "the agency no longer listed is removed");
         assertEquals(List.of("PL", "CZ", "DE"), agencies.byIdno(AgencyFixtures.RUSSIAN_IDNO).orElseThrow().countries());
@@ -126,7 +104,7 @@ class AgencyImportPageTest {
         assertFalse(added.lastVerifiedAt().isBefore(applied.minusSeconds(1)), "verified by this import");
         assertFalse(agencies.byIdno(AgencyFixtures.VALID_IDNO).orElseThrow().lastVerifiedAt()
                 .isBefore(applied.minusSeconds(1)), "an unchanged agency is verified again too");
-        AuditRecord audit = services.audit().newest(0, 1).get(0);
+        AuditRecord audit = core.audit().newest(0, 1).get(0);
         assertEquals(AuditAction.AGENCIES_IMPORTED, audit.action());
         assertEquals(editor, audit.actorEmail());
         assertEquals("new 1, changed 1, unchanged 1, removed 1", audit.detail());
@@ -234,14 +212,14 @@ class AgencyImportPageTest {
         // Another editor imports a list in between: this preview no longer says what applying would do.
         byte[] theirs = (HEADER + "1003600088888,Alta Agenție SRL,AE 000005,2031-01-01,Spania,\n")
                 .getBytes(StandardCharsets.UTF_8);
-        services.agencies().apply(services.agencies().preview(theirs), null);
+        core.agencies().apply(core.agencies().preview(theirs), null);
         Registry before = registry();
 
         decide("apply");
 
         assertTrue(tester.getLastResponseAsString().contains("Între timp registrul a fost schimbat"));
         assertEquals(before, registry(), "nothing applied");
-        assertEquals(1, services.agencies().count());
+        assertEquals(1, core.agencies().count());
     }
 
     @ParameterizedTest
@@ -252,7 +230,7 @@ class AgencyImportPageTest {
         tester.executeUrl("admin/agencies");
         tester.assertRenderedPage(AccessDeniedPage.class);
         assertEquals(403, tester.getLastResponse().getStatus());
-        assertEquals(AuditAction.ACCESS_DENIED, services.audit().newest(0, 1).get(0).action());
+        assertEquals(AuditAction.ACCESS_DENIED, core.audit().newest(0, 1).get(0).action());
     }
 
     @Test
@@ -265,8 +243,8 @@ class AgencyImportPageTest {
     private record Registry(long size, List<Optional<AgencyView>> entries) {
     }
 
-    private static Registry registry() {
-        return new Registry(services.agencies().count(), IDNOS.stream().map(services.agencies()::byIdno).toList());
+    private Registry registry() {
+        return new Registry(core.agencies().count(), IDNOS.stream().map(core.agencies()::byIdno).toList());
     }
 
     private static byte[] update() {
@@ -313,7 +291,7 @@ class AgencyImportPageTest {
         StaffTesting.submit(tester, tester.newFormTester("preview:decideForm"), button);
     }
 
-    private static String newStaff(Role role) {
-        return TestPortal.newStaff(services, role);
+    private String newStaff(Role role) {
+        return TestPortal.newStaff(core, role);
     }
 }

@@ -71,6 +71,7 @@ class AccessibilityIT extends BrowserJourney {
             "/admin/audit",
             "/admin/visits",
             "/admin/report/2025",
+            "/admin/earlier-years",
             "/admin/articles",
             "/admin/articles/new",
             "/admin/articles/" + ARTICLE_KEY,

@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import md.migratiesigura.portal.PortalCore;
-import md.migratiesigura.portal.PortalServices;
 import md.migratiesigura.portal.article.ArticleDraft;
 import md.migratiesigura.portal.article.EditableTranslation;
 import md.migratiesigura.portal.article.EditorialProblem;
@@ -20,11 +18,11 @@ import md.migratiesigura.portal.article.SaveResult;
 import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.common.Role;
 import md.migratiesigura.portal.common.SignedInUser;
-import md.migratiesigura.portal.config.PortalConfig;
 import md.migratiesigura.portal.navigation.NavigationItem;
 import md.migratiesigura.portal.navigation.NavigationPlace;
 import md.migratiesigura.portal.navigation.NavigationTarget;
 import md.migratiesigura.portal.search.ContentVersion;
+import md.migratiesigura.portal.web.OwnCoreTest;
 import md.migratiesigura.portal.web.PortalApplication;
 import md.migratiesigura.portal.web.TestPortal;
 import md.migratiesigura.portal.web.admin.AccessDeniedPage;
@@ -39,10 +37,6 @@ import md.migratiesigura.portal.web.search.SearchPage;
 import org.apache.wicket.request.IRequestMapper;
 import org.apache.wicket.util.tester.FormTester;
 import org.apache.wicket.util.tester.WicketTester;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -53,35 +47,13 @@ import org.junit.jupiter.params.provider.EnumSource;
  * the other tests see): the bundled pages at their addresses, slugs that would shadow a fixed address, publishing
  * and unpublishing, and an editor's navigation reaching every public page's header.
  */
-class PagesAndNavigationTest {
+class PagesAndNavigationTest extends OwnCoreTest {
 
-    private static PortalConfig config;
-    private static PortalServices core;
-    private WicketTester tester;
-
-    @BeforeAll
-    static void startCore() {
-        config = TestPortal.newConfig("portal-pages-test");
-        core = PortalCore.start(config);
-        TestPortal.firstPasswordChanged(core);
+    PagesAndNavigationTest() {
+        super("portal-pages-test");
     }
 
-    @AfterAll
-    static void closeCore() {
-        core.close();
-    }
-
-    @BeforeEach
-    void setUp() {
-        tester = new WicketTester(new PortalApplication(core, config));
-    }
-
-    @AfterEach
-    void tearDown() {
-        tester.destroy();
-    }
-
-    private static SignedInUser admin() {
+    private SignedInUser admin() {
         return TestPortal.administrator(core);
     }
 

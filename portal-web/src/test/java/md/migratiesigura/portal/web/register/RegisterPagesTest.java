@@ -10,12 +10,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.LocalDate;
-import md.migratiesigura.portal.PortalCore;
-import md.migratiesigura.portal.PortalServices;
 import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.common.Role;
-import md.migratiesigura.portal.config.PortalConfig;
 import md.migratiesigura.portal.register.EntryKind;
+import md.migratiesigura.portal.web.OwnCoreTest;
 import md.migratiesigura.portal.web.PortalApplication;
 import md.migratiesigura.portal.web.TestPortal;
 import md.migratiesigura.portal.web.admin.AccessDeniedPage;
@@ -23,10 +21,6 @@ import md.migratiesigura.portal.web.admin.DashboardPage;
 import md.migratiesigura.portal.web.admin.StaffTesting;
 import org.apache.wicket.util.tester.FormTester;
 import org.apache.wicket.util.tester.WicketTester;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -35,32 +29,10 @@ import org.junit.jupiter.params.provider.EnumSource;
  * The register's back-office pages on a core of their own: a counsellor records, bad input is answered in the
  * user's language (never a 500), the last choices come back, an administrator imports a year, roles.
  */
-class RegisterPagesTest {
+class RegisterPagesTest extends OwnCoreTest {
 
-    private static PortalConfig config;
-    private static PortalServices services;
-    private WicketTester tester;
-
-    @BeforeAll
-    static void startCore() {
-        config = TestPortal.newConfig("portal-register-pages-test");
-        services = PortalCore.start(config);
-        TestPortal.firstPasswordChanged(services);
-    }
-
-    @AfterAll
-    static void closeCore() {
-        services.close();
-    }
-
-    @BeforeEach
-    void setUp() {
-        tester = new WicketTester(new PortalApplication(services, config));
-    }
-
-    @AfterEach
-    void tearDown() {
-        tester.destroy();
+    RegisterPagesTest() {
+        super("portal-register-pages-test");
     }
 
     private void open(String email, Language language, String url) {
@@ -72,14 +44,14 @@ class RegisterPagesTest {
     }
 
     private long callsThisYear() {
-        int year = services.register().today().getYear();
-        return services.register().figures(year).map(f -> f.year().calls()).orElse(0L);
+        int year = core.register().today().getYear();
+        return core.register().figures(year).map(f -> f.year().calls()).orElse(0L);
     }
 
     @ParameterizedTest
     @EnumSource(Language.class)
     void aCounsellorRecordsACallAndTheFormKeepsTheirChoicesForTheNextOne(Language language) {
-        open(TestPortal.newStaff(services, Role.COUNSELLOR), language, "admin/register");
+        open(TestPortal.newStaff(core, Role.COUNSELLOR), language, "admin/register");
         tester.assertRenderedPage(RegisterPage.class);
         String page = tester.getLastResponseAsString();
         assertTrue(page.contains(language == Language.RO ? "nici nume, nici telefon, nici adresă"
@@ -107,7 +79,7 @@ class RegisterPagesTest {
     @ParameterizedTest
     @EnumSource(Language.class)
     void badInputIsAnsweredInTheUsersLanguageAndNothingIsSaved(Language language) {
-        open(TestPortal.newStaff(services, Role.COUNSELLOR), language, "admin/register");
+        open(TestPortal.newStaff(core, Role.COUNSELLOR), language, "admin/register");
         long before = callsThisYear();
 
         FormTester form = tester.newFormTester("form");
@@ -145,17 +117,17 @@ class RegisterPagesTest {
 
     @Test
     void anEditorMayNotOpenTheRegisterAndACounsellorMayNotImport() {
-        open(TestPortal.newStaff(services, Role.EDITOR), Language.RO, "admin/register");
+        open(TestPortal.newStaff(core, Role.EDITOR), Language.RO, "admin/register");
         tester.assertRenderedPage(AccessDeniedPage.class);
         tester.destroy();
-        tester = new WicketTester(new PortalApplication(services, config));
-        open(TestPortal.newStaff(services, Role.COUNSELLOR), Language.RO, "admin/register/import");
+        tester = new WicketTester(new PortalApplication(core, config));
+        open(TestPortal.newStaff(core, Role.COUNSELLOR), Language.RO, "admin/register/import");
         tester.assertRenderedPage(AccessDeniedPage.class);
     }
 
     @Test
     void theDashboardComparesThisMonthWithTheSameMonthLastYear() {
-        String counsellor = TestPortal.newStaff(services, Role.COUNSELLOR);
+        String counsellor = TestPortal.newStaff(core, Role.COUNSELLOR);
         StaffTesting.signIn(tester, counsellor, TestPortal.STAFF_PASSWORD);
         tester.assertRenderedPage(DashboardPage.class);
         String html = tester.getLastResponseAsString();
@@ -176,15 +148,15 @@ class RegisterPagesTest {
         String html = tester.getLastResponseAsString();
         assertTrue(html.contains("<td>3</td>"), "the bad line's number");
         assertTrue(html.contains(language == Language.RO ? "Canal necunoscut: „phone”" : "Неизвестный канал: «phone»"));
-        assertFalse(services.register().hasEntries(year), "a preview imports nothing");
+        assertFalse(core.register().hasEntries(year), "a preview imports nothing");
         assertTrue(tester.getTagByWicketId("apply") == null, "a file with problems cannot be imported");
 
         upload(header + year + "-01-02,call,prevention,,,,,,\n" + year + "-02-03,call,sos,,missing,1,MD,,\n");
         tester.assertNoErrorMessage();
         tester.assertLabel("preview:entries", "2");
         StaffTesting.submit(tester, tester.newFormTester("preview:decideForm"), "apply");
-        assertTrue(services.register().hasEntries(year));
-        assertEquals(2L, services.register().figures(year).orElseThrow().year().calls());
+        assertTrue(core.register().hasEntries(year));
+        assertEquals(2L, core.register().figures(year).orElseThrow().year().calls());
         assertTrue(tester.getLastResponseAsString().contains(language == Language.RO ? "pentru anul " + year : "за " + year + " год"));
     }
 

@@ -7,65 +7,41 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import md.migratiesigura.portal.PortalCore;
 import md.migratiesigura.portal.PortalServices;
 import md.migratiesigura.portal.common.Language;
-import md.migratiesigura.portal.config.PortalConfig;
 import md.migratiesigura.portal.register.RegisterImport;
 import md.migratiesigura.portal.report.AnnualReport;
-import md.migratiesigura.portal.web.PortalApplication;
-import md.migratiesigura.portal.web.TestPortal;
-import org.apache.wicket.util.tester.WicketTester;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import md.migratiesigura.portal.web.OwnCoreTest;
 import org.junit.jupiter.api.Test;
 
 /**
  * A year with a register shows the same hotline figures on the report page, in its PDF, its hotline.csv and the API;
  * a year without one keeps the entered figures and says so.
  */
-class HotlineReportTest {
+class HotlineReportTest extends OwnCoreTest {
 
     private static final int YEAR = 2024;
-    private static PortalConfig config;
-    private static PortalServices services;
-    private WicketTester tester;
 
-    @BeforeAll
-    static void startCoreWithARegister() {
-        config = TestPortal.newConfig("portal-hotline-report-test");
-        services = PortalCore.start(config);
+    HotlineReportTest() {
+        super("portal-hotline-report-test");
+    }
+
+    @Override
+    protected void prepare(PortalServices core) {
         StringBuilder csv = new StringBuilder("date,channel,kind,service,case,persons,citizenship,country,exploitation\n");
         for (int i = 0; i < 1234; i++) {
             csv.append(YEAR).append("-03-").append(String.format("%02d", i % 28 + 1)).append(",call,israel-programme,,,,,,\n");
         }
         csv.append(YEAR + "-05-02,call,sos,,presumed-victim,3,MD,DE,labour;sexual\n");
         csv.append(YEAR + "-05-03,chat,prevention,,,,,,\n");
-        RegisterImport.Preview preview = services.register().previewImport(csv.toString().getBytes(StandardCharsets.UTF_8));
+        RegisterImport.Preview preview = core.register().previewImport(csv.toString().getBytes(StandardCharsets.UTF_8));
         assertTrue(preview.canApply(), preview.problems().toString());
-        services.register().applyImport(preview, null);
-    }
-
-    @AfterAll
-    static void closeCore() {
-        services.close();
-    }
-
-    @BeforeEach
-    void setUp() {
-        tester = new WicketTester(new PortalApplication(services, config));
-    }
-
-    @AfterEach
-    void tearDown() {
-        tester.destroy();
+        core.register().applyImport(preview, null);
     }
 
     @Test
     void pagePdfCsvAndApiShowTheSameFiguresFromTheRegister() {
-        Map<String, Object> api = ReportEndpoint.hotline(services.reports().report(YEAR).hotline());
+        Map<String, Object> api = ReportEndpoint.hotline(core.reports().report(YEAR).hotline());
         assertEquals("register", api.get("source"));
         assertEquals(1235L, api.get("calls"));
         assertEquals(3L, api.get("persons"));
@@ -82,7 +58,7 @@ class HotlineReportTest {
         assertTrue(csv.contains("Apeluri la Linia Fierbinte;1235;"), csv);
         assertTrue(csv.contains(YEAR + "-03;1234;1234;0;0;0;0;0;0"), "March in the months: " + csv);
 
-        AnnualReport report = services.reports().report(YEAR);
+        AnnualReport report = core.reports().report(YEAR);
         ReportTexts russian = new ReportTexts(Language.RU);
         String pdf = ReportPdf.xhtml(report, russian);
         assertTrue(pdf.contains("Звонки на Горячую линию</td><td class=\"n\">" + russian.number(1235) + "<"), pdf);
@@ -92,7 +68,7 @@ class HotlineReportTest {
 
     @Test
     void aYearWithoutARegisterKeepsTheEnteredFigures() {
-        Map<String, Object> api = ReportEndpoint.hotline(services.reports().report(2025).hotline());
+        Map<String, Object> api = ReportEndpoint.hotline(core.reports().report(2025).hotline());
         assertEquals("entered", api.get("source"));
         assertFalse(api.containsKey("months"));
         tester.executeUrl("ro/raport/2025");

@@ -6,52 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
-import md.migratiesigura.portal.PortalCore;
-import md.migratiesigura.portal.PortalServices;
-import md.migratiesigura.portal.common.Language;
-import md.migratiesigura.portal.config.PortalConfig;
 import md.migratiesigura.portal.report.AnnualReport;
 import md.migratiesigura.portal.report.Figure;
 import md.migratiesigura.portal.report.YearFigures;
-import md.migratiesigura.portal.web.PortalApplication;
+import md.migratiesigura.portal.web.OwnCoreTest;
 import md.migratiesigura.portal.web.TestPortal;
-import org.apache.wicket.util.tester.WicketTester;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The retrospective's small charts of the years, on a core of its own (it publishes a year): one bar per year whose
  * figure is known, none for a year whose figure is not (and the description says so), named in each language.
  */
-class RetrospectiveChartTest {
+class RetrospectiveChartTest extends OwnCoreTest {
 
-    private static PortalConfig config;
-    private static PortalServices core;
-    private WicketTester tester;
-
-    @BeforeAll
-    static void startCore() {
-        config = TestPortal.newConfig("portal-retrospective-test");
-        core = PortalCore.start(config);
-        TestPortal.firstPasswordChanged(core);
-    }
-
-    @AfterAll
-    static void closeCore() {
-        core.close();
-    }
-
-    @BeforeEach
-    void setUp() {
-        tester = new WicketTester(new PortalApplication(core, config));
-    }
-
-    @AfterEach
-    void tearDown() {
-        tester.destroy();
+    RetrospectiveChartTest() {
+        super("portal-retrospective-test");
     }
 
     @Test
