@@ -50,6 +50,9 @@ import md.migratiesigura.portal.event.EventImporter;
 import md.migratiesigura.portal.event.EventReportSource;
 import md.migratiesigura.portal.event.EventSearchSource;
 import md.migratiesigura.portal.event.EventService;
+import md.migratiesigura.portal.materials.DownloadCounter;
+import md.migratiesigura.portal.materials.MaterialImporter;
+import md.migratiesigura.portal.materials.MaterialService;
 import md.migratiesigura.portal.media.ImageService;
 import md.migratiesigura.portal.navigation.NavigationPlace;
 import md.migratiesigura.portal.navigation.NavigationService;
@@ -67,6 +70,7 @@ import md.migratiesigura.portal.riskcheck.RiskCheckCounts;
 import md.migratiesigura.portal.riskcheck.RiskCheckReportSource;
 import md.migratiesigura.portal.riskcheck.RiskCheckService;
 import md.migratiesigura.portal.search.IndexFeeder;
+import md.migratiesigura.portal.storage.BlobStore;
 import md.migratiesigura.portal.search.SearchCounter;
 import md.migratiesigura.portal.search.SearchIndex;
 import md.migratiesigura.portal.search.SearchService;
@@ -122,6 +126,7 @@ public final class PortalCore implements PortalServices {
     private final ChatConsole chatConsole;
     private final ChatSweeper chatSweeper;
     private final CannedAnswers cannedAnswers;
+    private final MaterialService materials;
 
     private PortalCore(Database database, SearchIndex index, Clock clock, PortalConfig config) {
         this.database = database;
@@ -189,6 +194,10 @@ public final class PortalCore implements PortalServices {
         this.revisions = new RevisionService(sessions, markdown, audit, clock);
         this.translations = new TranslationQueries(sessions);
         this.images = new ImageService(sessions, audit, config.dataDir().resolve("uploads"), clock);
+        // Materials' files live in the database, so that every node serves the same ones and a dump holds them.
+        this.materials = new MaterialService(sessions, new BlobStore(database.dataSource(), clock),
+                new DownloadCounter(database.dataSource(), clock).start(DownloadCounter.FLUSH_INTERVAL), audit, clock);
+        new MaterialImporter(materials).importFrom(config.contentDir());
         this.indexFeeder = new IndexFeeder(index, sessions, List.of(new ArticleSearchSource(sessions, markdown),
                 ArticleSearchSource.pages(sessions, markdown),
                 new EventSearchSource(sessions, markdown)), clock).cleaningUnder(leases);
@@ -244,6 +253,11 @@ public final class PortalCore implements PortalServices {
         if (!Files.isDirectory(dir) || !Files.isReadable(dir)) {
             throw new ConfigException("PORTAL_CONTENT_DIR", dir + " is not a readable directory");
         }
+    }
+
+    @Override
+    public MaterialService materials() {
+        return materials;
     }
 
     @Override
@@ -406,6 +420,7 @@ public final class PortalCore implements PortalServices {
         replyMailer.close();
         // Requests have been drained by now: what the counter still holds is written before the database goes.
         visitCounter.close();
+        materials.downloads().close();
         indexFeeder.close();
         searchCounter.close();
         searchWords.close();

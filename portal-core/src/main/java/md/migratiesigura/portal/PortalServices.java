@@ -21,6 +21,7 @@ import md.migratiesigura.portal.consultation.ReferralService;
 import md.migratiesigura.portal.content.ImportReport;
 import md.migratiesigura.portal.event.EventReportSource;
 import md.migratiesigura.portal.event.EventService;
+import md.migratiesigura.portal.materials.MaterialService;
 import md.migratiesigura.portal.media.ImageService;
 import md.migratiesigura.portal.register.RegisterService;
 import md.migratiesigura.portal.report.EarlierYearService;
@@ -99,6 +100,11 @@ public interface PortalServices extends AutoCloseable {
     /** The hotline register: counsellors' entries, its import, and the hotline figures computed from it. */
     default RegisterService register() {
         throw new UnsupportedOperationException("this build has no hotline register");
+    }
+
+    /** The information materials: the library readers download from, and its back office. */
+    default MaterialService materials() {
+        throw new UnsupportedOperationException("this build has no information materials");
     }
 
     /** The equivalent-word lists of search, kept by editors. */

@@ -79,5 +79,11 @@ public enum AuditAction {
     CANNED_ANSWER_DELETED,
     /** A year before the portal: an administrator entered or changed its figures from its factsheet, or deleted them. */
     EARLIER_YEAR_SAVED,
-    EARLIER_YEAR_DELETED
+    EARLIER_YEAR_DELETED,
+    /** Information materials: the target is the material's key; the detail names the language and file kind. */
+    MATERIAL_CREATED,
+    MATERIAL_FILE_REPLACED,
+    MATERIAL_SAVED,
+    MATERIAL_RETIRED,
+    MATERIAL_RESTORED
 }

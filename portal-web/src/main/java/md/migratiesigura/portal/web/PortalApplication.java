@@ -22,6 +22,7 @@ import md.migratiesigura.portal.consultation.ConsultationService;
 import md.migratiesigura.portal.consultation.ReferralService;
 import md.migratiesigura.portal.event.EventReportSource;
 import md.migratiesigura.portal.event.EventService;
+import md.migratiesigura.portal.materials.MaterialService;
 import md.migratiesigura.portal.media.ImageService;
 import md.migratiesigura.portal.navigation.NavigationService;
 import md.migratiesigura.portal.register.RegisterService;
@@ -52,6 +53,7 @@ import md.migratiesigura.portal.web.consultation.ConsultationRoutes;
 import md.migratiesigura.portal.web.event.EventRoutes;
 import md.migratiesigura.portal.web.home.HomePage;
 import md.migratiesigura.portal.web.home.HomeRoutes;
+import md.migratiesigura.portal.web.materials.MaterialRoutes;
 import md.migratiesigura.portal.web.pages.PageRoutes;
 import md.migratiesigura.portal.web.report.ReportDownloads;
 import md.migratiesigura.portal.web.register.RegisterRoutes;
@@ -166,6 +168,10 @@ public class PortalApplication extends AuthenticatedWebApplication {
 
     public TranslationQueries translations() {
         return services.translations();
+    }
+
+    public MaterialService materials() {
+        return services.materials();
     }
 
     public ImageService images() {
@@ -381,6 +387,7 @@ public class PortalApplication extends AuthenticatedWebApplication {
         RiskCheckRoutes.mount(this);
         AgencyRoutes.mount(this);
         EventRoutes.mount(this);
+        MaterialRoutes.mount(this);
         ConsultationRoutes.mount(this);
         ChatRoutes.mount(this);
         AdminRoutes.mount(this);

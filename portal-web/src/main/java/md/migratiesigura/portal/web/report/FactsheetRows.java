@@ -71,8 +71,9 @@ final class FactsheetRows {
 
     /**
      * Prevention and training as the portal counts it: the events trainers recorded, by type, their participants and
-     * the materials handed out at them, and the articles published. Another figure the portal counts (such as
-     * materials downloaded) is one more line here; the administrator's figures are {@link #preventionEntered}.
+     * the materials handed out at them and the information materials downloaded from the portal, and the articles
+     * published. Another figure the portal counts is one more line here; the administrator's figures are
+     * {@link #preventionEntered}.
      */
     private static List<HotlineRows.Row> prevention(AnnualReport r, ReportTexts t) {
         List<HotlineRows.Row> rows = new ArrayList<>();
@@ -81,6 +82,7 @@ final class FactsheetRows {
         }
         rows.add(new HotlineRows.Row(t.get("report.events.participants"), r.events().participants(), ""));
         rows.add(new HotlineRows.Row(t.get("report.events.materials"), r.events().materials(), ""));
+        MaterialDownloadRows.row(r.year(), t).ifPresent(rows::add);
         rows.add(new HotlineRows.Row(t.get("report.articles"), r.articlesPublished(), ""));
         return rows;
     }

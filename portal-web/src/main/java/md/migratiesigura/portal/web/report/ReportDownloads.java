@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.report.AnnualReport;
+import md.migratiesigura.portal.report.MaterialFigures;
 import md.migratiesigura.portal.report.ReportService;
 import md.migratiesigura.portal.web.PortalApplication;
 import org.apache.wicket.request.resource.AbstractResource;
@@ -29,7 +30,7 @@ public class ReportDownloads extends AbstractResource {
 
     public static final String PDF = "report.pdf";
     static final List<String> TABLES = List.of("months", "summary", "events", "risk-checks", "figures", "hotline",
-            "chat");
+            "chat", MaterialDownloadRows.TABLE);
     /** Both languages' PDF and tables for the years readers open: about 20 KB a PDF, less a table. */
     public static final int FILES_KEPT = 48;
     static final Duration KEPT = Duration.ofSeconds(30);
@@ -108,7 +109,15 @@ public class ReportDownloads extends AbstractResource {
         if (file.equals(PDF)) {
             return ReportPdf.render(reports.report(year), texts);
         }
-        List<List<String>> rows = ReportCsv.rows(reports.report(year), file.substring(0, file.length() - 4), texts);
+        String table = file.substring(0, file.length() - 4);
+        MaterialFigures materials = PortalApplication.get().materials().figures(year);
+        if (table.equals(MaterialDownloadRows.TABLE)) {
+            return ReportCsv.bytes(MaterialDownloadRows.csv(materials, texts));
+        }
+        List<List<String>> rows = ReportCsv.rows(reports.report(year), table, texts);
+        if (rows != null && table.equals("summary")) {
+            rows.add(MaterialDownloadRows.summary(materials, texts));
+        }
         return rows == null ? null : ReportCsv.bytes(rows);
     }
 

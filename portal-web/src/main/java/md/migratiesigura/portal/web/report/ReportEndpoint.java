@@ -5,11 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.IntFunction;
 import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.report.AnnualReport;
 import md.migratiesigura.portal.report.ChatFigures;
 import md.migratiesigura.portal.report.Figure;
 import md.migratiesigura.portal.report.HotlineFigures;
+import md.migratiesigura.portal.report.MaterialFigures;
 import md.migratiesigura.portal.report.ReportService;
 import md.migratiesigura.portal.report.YearFigures;
 import md.migratiesigura.portal.web.api.ApiEndpoint;
@@ -23,9 +25,16 @@ import md.migratiesigura.portal.web.api.ApiRequest;
 public class ReportEndpoint implements ApiEndpoint {
 
     private final ReportService reports;
+    private final IntFunction<MaterialFigures> materials;
 
     public ReportEndpoint(ReportService reports) {
+        this(reports, MaterialFigures::none);
+    }
+
+    /** With the information materials' downloads of a year, shown beside the materials handed out at events. */
+    public ReportEndpoint(ReportService reports, IntFunction<MaterialFigures> materials) {
         this.reports = reports;
+        this.materials = materials;
     }
 
     @Override
@@ -49,6 +58,7 @@ public class ReportEndpoint implements ApiEndpoint {
         body.put("articlesPublished", r.articlesPublished());
         body.put("events", Map.of("byType", new TreeMap<>(r.events().byType()),
                 "participants", r.events().participants(), "materials", r.events().materials()));
+        body.put("materials", MaterialDownloadRows.json(materials.apply(year)));
         body.put("riskChecks", Map.of("total", r.riskChecks().total(), "byTier", new TreeMap<>(r.riskChecks().byTier()),
                 "topFlags", r.riskChecks().topFlags()));
         body.put("consultations", Map.of("total", r.consultations().total(), "sos", r.consultations().sos()));
