@@ -52,6 +52,9 @@ import md.migratiesigura.portal.event.EventImporter;
 import md.migratiesigura.portal.event.EventReportSource;
 import md.migratiesigura.portal.event.EventSearchSource;
 import md.migratiesigura.portal.event.EventService;
+import md.migratiesigura.portal.materials.DownloadCounter;
+import md.migratiesigura.portal.materials.MaterialImporter;
+import md.migratiesigura.portal.materials.MaterialService;
 import md.migratiesigura.portal.media.ImageService;
 import md.migratiesigura.portal.navigation.NavigationPlace;
 import md.migratiesigura.portal.navigation.NavigationService;
@@ -59,6 +62,8 @@ import md.migratiesigura.portal.persistence.Database;
 import md.migratiesigura.portal.persistence.Leases;
 import md.migratiesigura.portal.register.RegisterSeedImporter;
 import md.migratiesigura.portal.register.RegisterService;
+import md.migratiesigura.portal.report.ChatFigures;
+import md.migratiesigura.portal.report.EarlierYearService;
 import md.migratiesigura.portal.report.ReportSeedImporter;
 import md.migratiesigura.portal.report.ReportService;
 import md.migratiesigura.portal.report.ReportSources;
@@ -67,6 +72,7 @@ import md.migratiesigura.portal.riskcheck.RiskCheckCounts;
 import md.migratiesigura.portal.riskcheck.RiskCheckReportSource;
 import md.migratiesigura.portal.riskcheck.RiskCheckService;
 import md.migratiesigura.portal.search.IndexFeeder;
+import md.migratiesigura.portal.storage.BlobStore;
 import md.migratiesigura.portal.search.SearchCounter;
 import md.migratiesigura.portal.search.SearchIndex;
 import md.migratiesigura.portal.search.SearchService;
@@ -102,6 +108,7 @@ public final class PortalCore implements PortalServices {
     private final VisitCounter visitCounter;
     private final VisitStatistics visitStatistics;
     private final ReportService reports;
+    private final EarlierYearService earlierYears;
     private final EditorialService editorial;
     private final EditorialListQueries editorialList;
     private final RevisionService revisions;
@@ -122,6 +129,7 @@ public final class PortalCore implements PortalServices {
     private final ChatConsole chatConsole;
     private final ChatSweeper chatSweeper;
     private final CannedAnswers cannedAnswers;
+    private final MaterialService materials;
 
     private PortalCore(Database database, SearchIndex index, Clock clock, PortalConfig config,
                        CompletableFuture<UserAgents> userAgents) {
@@ -180,9 +188,11 @@ public final class PortalCore implements PortalServices {
         this.chatSweeper = new ChatSweeper(chat, chatConsole, config.consultations().retentionDays()).start();
         this.eventFigures = new EventReportSource(sessions);
         ReportSources sources = new ReportSources(eventFigures, new RiskCheckReportSource(riskCheckCounts),
-                new ConsultationReportSource(new ConsultationCounts(sessions))).withHotline(register::figures);
+                new ConsultationReportSource(new ConsultationCounts(sessions))).withHotline(register::figures)
+                .withChat(year -> ChatFigures.of(year, chat::month));
         this.reports = new ReportService(sessions, visitStatistics, sources, audit, clock);
         new ReportSeedImporter(reports, clock).importFrom(config.contentDir());
+        this.earlierYears = new EarlierYearService(sessions, audit, clock);
         this.visitCounter = VisitCounter.standard(database.dataSource(), clock, userAgents.join()).closingUnder(leases)
                 .start(VisitCounter.FLUSH_INTERVAL);
         this.editorial = new EditorialService(sessions, markdown, audit, clock);
@@ -190,6 +200,10 @@ public final class PortalCore implements PortalServices {
         this.revisions = new RevisionService(sessions, markdown, audit, clock);
         this.translations = new TranslationQueries(sessions);
         this.images = new ImageService(sessions, audit, config.dataDir().resolve("uploads"), clock);
+        // Materials' files live in the database, so that every node serves the same ones and a dump holds them.
+        this.materials = new MaterialService(sessions, new BlobStore(database.dataSource(), clock),
+                new DownloadCounter(database.dataSource(), clock).start(DownloadCounter.FLUSH_INTERVAL), audit, clock);
+        new MaterialImporter(materials).importFrom(config.contentDir());
         this.indexFeeder = new IndexFeeder(index, sessions, List.of(new ArticleSearchSource(sessions, markdown),
                 ArticleSearchSource.pages(sessions, markdown),
                 new EventSearchSource(sessions, markdown)), clock).cleaningUnder(leases);
@@ -251,6 +265,11 @@ public final class PortalCore implements PortalServices {
     }
 
     @Override
+    public MaterialService materials() {
+        return materials;
+    }
+
+    @Override
     public ArticleService articles() {
         return articles;
     }
@@ -298,6 +317,11 @@ public final class PortalCore implements PortalServices {
     @Override
     public ReportService reports() {
         return reports;
+    }
+
+    @Override
+    public EarlierYearService earlierYears() {
+        return earlierYears;
     }
 
     @Override
@@ -405,6 +429,7 @@ public final class PortalCore implements PortalServices {
         replyMailer.close();
         // Requests have been drained by now: what the counter still holds is written before the database goes.
         visitCounter.close();
+        materials.downloads().close();
         indexFeeder.close();
         searchCounter.close();
         searchWords.close();

@@ -21,8 +21,10 @@ import md.migratiesigura.portal.consultation.ReferralService;
 import md.migratiesigura.portal.content.ImportReport;
 import md.migratiesigura.portal.event.EventReportSource;
 import md.migratiesigura.portal.event.EventService;
+import md.migratiesigura.portal.materials.MaterialService;
 import md.migratiesigura.portal.media.ImageService;
 import md.migratiesigura.portal.register.RegisterService;
+import md.migratiesigura.portal.report.EarlierYearService;
 import md.migratiesigura.portal.report.ReportService;
 import md.migratiesigura.portal.riskcheck.RiskCheckService;
 import md.migratiesigura.portal.navigation.NavigationService;
@@ -63,6 +65,11 @@ public interface PortalServices extends AutoCloseable {
     /** The annual report and what administrators enter for it. */
     ReportService reports();
 
+    /** The years before the portal, entered by administrators from the hotline's published factsheets. */
+    default EarlierYearService earlierYears() {
+        throw new UnsupportedOperationException("this build has no earlier years");
+    }
+
     /** Writing, reviewing, publishing and scheduling articles. */
     EditorialService editorial();
 
@@ -93,6 +100,11 @@ public interface PortalServices extends AutoCloseable {
     /** The hotline register: counsellors' entries, its import, and the hotline figures computed from it. */
     default RegisterService register() {
         throw new UnsupportedOperationException("this build has no hotline register");
+    }
+
+    /** The information materials: the library readers download from, and its back office. */
+    default MaterialService materials() {
+        throw new UnsupportedOperationException("this build has no information materials");
     }
 
     /** The equivalent-word lists of search, kept by editors. */

@@ -76,5 +76,14 @@ public enum AuditAction {
     CHAT_BLOCKED,
     /** An administrator added or deleted a canned answer of the chat (target: the language, never the text). */
     CANNED_ANSWER_SAVED,
-    CANNED_ANSWER_DELETED
+    CANNED_ANSWER_DELETED,
+    /** A year before the portal: an administrator entered or changed its figures from its factsheet, or deleted them. */
+    EARLIER_YEAR_SAVED,
+    EARLIER_YEAR_DELETED,
+    /** Information materials: the target is the material's key; the detail names the language and file kind. */
+    MATERIAL_CREATED,
+    MATERIAL_FILE_REPLACED,
+    MATERIAL_SAVED,
+    MATERIAL_RETIRED,
+    MATERIAL_RESTORED
 }

@@ -17,8 +17,6 @@ import java.time.YearMonth;
 import java.time.ZonedDateTime;
 import java.util.Base64;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -247,10 +245,12 @@ public final class ChatService {
     public ChatView readerView(long chatId, int after) {
         Instant now = clock.instant();
         return db.tx(c -> {
-            try (PreparedStatement touch = c.prepareStatement(
-                    "UPDATE chats SET reader_seen_at = ? WHERE id = ? AND state <> 'ended'")) {
+            // Written at most every 10 s (the sweeper counts in minutes): most polls then commit no write.
+            try (PreparedStatement touch = c.prepareStatement("UPDATE chats SET reader_seen_at = ? WHERE id = ?"
+                    + " AND state <> 'ended' AND (reader_seen_at IS NULL OR reader_seen_at < ?)")) {
                 touch.setTimestamp(1, ChatDb.ts(now));
                 touch.setLong(2, chatId);
+                touch.setTimestamp(3, ChatDb.ts(now.minusSeconds(10)));
                 touch.executeUpdate();
             }
             return view(c, chatId, after, now, true);
@@ -260,16 +260,23 @@ public final class ChatService {
     ChatView view(Connection c, long chatId, int after, Instant now, boolean forReader) throws SQLException {
         ChatState state;
         boolean typing;
+        String stored;
+        int lastSeq;
+        boolean counsellorTyping;
         try (PreparedStatement s = c.prepareStatement(
-                "SELECT state, reader_typing_at, counsellor_typing_at FROM chats WHERE id = ?")) {
+                "SELECT state, reader_typing_at, counsellor_typing_at, last_seq FROM chats WHERE id = ?")) {
             s.setLong(1, chatId);
             try (ResultSet rs = s.executeQuery()) {
                 if (!rs.next()) {
                     throw new ChatException(Reason.NO_CHAT);
                 }
-                state = ChatState.of(rs.getString(1));
+                stored = rs.getString(1);
+                state = ChatState.of(stored);
                 Instant typed = ChatDb.instant(rs.getTimestamp(forReader ? 3 : 2));
                 typing = state == ChatState.ACTIVE && typed != null && typed.isAfter(now.minus(TYPING));
+                Instant counsellorTyped = ChatDb.instant(rs.getTimestamp(3));
+                counsellorTyping = counsellorTyped != null && counsellorTyped.isAfter(now.minus(TYPING));
+                lastSeq = rs.getInt(4);
             }
         }
         int position = 0;
@@ -280,7 +287,8 @@ public final class ChatService {
             band = ChatQueue.band(position, ChatQueue.availableCounsellors(c, now), settings.capacity(),
                     ChatQueue.activeChats(c), ChatQueue.averageChatMinutes(c, now));
         }
-        return new ChatView(chatId, state, position, band, typing, messages.after(c, chatId, Math.max(0, after)));
+        return new ChatView(chatId, state, position, band, typing, messages.after(c, chatId, Math.max(0, after)),
+                ChatFingerprints.of(stored, lastSeq, position, counsellorTyping));
     }
 
     /**
@@ -392,35 +400,11 @@ public final class ChatService {
     /**
      * For each of the given chats, a short text that changes whenever its reader would see something new (a message,
      * another state, another place in the queue, the counsellor starting or stopping to type): what the long-poll
-     * compares, in two queries for all waiting readers together.
+     * compares, in two queries for all waiting readers together ({@link ChatFingerprints}).
      */
     public Map<Long, String> fingerprints(Collection<Long> chatIds) {
-        if (chatIds.isEmpty()) {
-            return Map.of();
-        }
         Instant now = clock.instant();
-        return db.tx(c -> {
-            Map<Long, String> result = new HashMap<>();
-            List<Long> queue = ChatQueue.queued(c);
-            String in = String.join(",", Collections.nCopies(chatIds.size(), "?"));
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT id, state, last_seq, counsellor_typing_at FROM chats WHERE id IN (" + in + ")")) {
-                int i = 1;
-                for (Long id : chatIds) {
-                    s.setLong(i++, id);
-                }
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        long id = rs.getLong(1);
-                        Instant typed = ChatDb.instant(rs.getTimestamp(4));
-                        boolean typing = typed != null && typed.isAfter(now.minus(TYPING));
-                        result.put(id, rs.getString(2) + "/" + rs.getInt(3) + "/" + (queue.indexOf(id) + 1) + "/"
-                                + typing);
-                    }
-                }
-            }
-            return result;
-        });
+        return chatIds.isEmpty() ? Map.of() : db.tx(c -> ChatFingerprints.of(c, chatIds, now.minus(TYPING)));
     }
 
     /** The language a chat is held in. */

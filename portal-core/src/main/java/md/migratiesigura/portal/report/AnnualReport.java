@@ -12,17 +12,18 @@ import java.util.List;
  * @param articlesPublished articles whose first translation was published in the year (Chisinau time)
  * @param entered           the administrator's figures and texts, or null when the year is not published
  * @param hotline           the hotline's figures: from the register when the year has one, else the entered ones
+ * @param chat              the live chat's figures by month (none in the retrospective, which does not show them)
  */
 public record AnnualReport(int year, List<MonthFigures> months, Totals totals, long articlesPublished,
                            EventFigures events, RiskCheckFigures riskChecks, ConsultationFigures consultations,
-                           YearFigures entered, HotlineFigures hotline) implements Serializable {
+                           YearFigures entered, HotlineFigures hotline, ChatFigures chat) implements Serializable {
 
     /** A report whose hotline figures are the entered ones (a year without a register). */
     public AnnualReport(int year, List<MonthFigures> months, Totals totals, long articlesPublished,
                         EventFigures events, RiskCheckFigures riskChecks, ConsultationFigures consultations,
                         YearFigures entered) {
         this(year, months, totals, articlesPublished, events, riskChecks, consultations, entered,
-                HotlineFigures.entered(entered));
+                HotlineFigures.entered(entered), ChatFigures.none());
     }
 
     /** One month; {@code entered} when the figures come from the administrator's table, not from counting. */

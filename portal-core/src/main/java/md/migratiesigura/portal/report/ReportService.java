@@ -64,7 +64,7 @@ public class ReportService {
     public List<AnnualReport> retrospective() {
         List<AnnualReport> reports = new ArrayList<>();
         for (int year = currentYear(); year >= FIRST_YEAR; year--) {
-            AnnualReport report = report(year);
+            AnnualReport report = report(year, false);
             if (report.totals().visits() > 0 || report.isPublished()) {
                 reports.add(report);
             }
@@ -81,6 +81,11 @@ public class ReportService {
      * administrator's yearly figures and texts are included only once the year is published.
      */
     public AnnualReport report(int year) {
+        return report(year, true);
+    }
+
+    /** @param withChat false leaves the chat's figures out (none): the retrospective does not show them */
+    private AnnualReport report(int year, boolean withChat) {
         Map<Integer, VisitStatistics.Figures> counted = visits.months(year);
         Map<Integer, EnteredMonth> entered = enteredMonths(year).stream()
                 .collect(Collectors.toMap(EnteredMonth::month, m -> m));
@@ -107,7 +112,8 @@ public class ReportService {
         return new AnnualReport(year, months, new AnnualReport.Totals(totalVisits, totalVisitors, totalPageviews),
                 articlesPublished(year), sources.events().forYear(year), sources.riskChecks().forYear(year),
                 sources.consultations().forYear(year), figures.published() ? figures : null,
-                sources.hotline().forYear(year).orElseGet(() -> HotlineFigures.entered(figures.published() ? figures : null)));
+                sources.hotline().forYear(year).orElseGet(() -> HotlineFigures.entered(figures.published() ? figures : null)),
+                withChat ? sources.chat().forYear(year) : ChatFigures.none());
     }
 
     /**

@@ -36,6 +36,13 @@ public final class ReportSources {
         Optional<HotlineFigures> forYear(int year);
     }
 
+    /** Implemented by the live chat: the year's chats month by month (see {@link ChatFigures}). */
+    @FunctionalInterface
+    public interface ChatStatistics {
+        ChatFigures forYear(int year);
+    }
+
+    public static final ChatStatistics NO_CHAT = year -> ChatFigures.none();
     public static final HotlineStatistics NO_HOTLINE = year -> Optional.empty();
     public static final EventStatistics NO_EVENTS = year -> EventFigures.none();
     public static final RiskCheckStatistics NO_RISK_CHECKS = year -> RiskCheckFigures.none();
@@ -48,22 +55,33 @@ public final class ReportSources {
     private final RiskCheckStatistics riskChecks;
     private final ConsultationStatistics consultations;
     private final HotlineStatistics hotline;
+    private final ChatStatistics chat;
 
     public ReportSources(EventStatistics events, RiskCheckStatistics riskChecks, ConsultationStatistics consultations) {
-        this(events, riskChecks, consultations, NO_HOTLINE);
+        this(events, riskChecks, consultations, NO_HOTLINE, NO_CHAT);
     }
 
     private ReportSources(EventStatistics events, RiskCheckStatistics riskChecks, ConsultationStatistics consultations,
-                          HotlineStatistics hotline) {
+                          HotlineStatistics hotline, ChatStatistics chat) {
         this.events = events;
         this.riskChecks = riskChecks;
         this.consultations = consultations;
         this.hotline = hotline;
+        this.chat = chat;
     }
 
     /** The same sources with the hotline's figures from the register. */
     public ReportSources withHotline(HotlineStatistics register) {
-        return new ReportSources(events, riskChecks, consultations, register);
+        return new ReportSources(events, riskChecks, consultations, register, chat);
+    }
+
+    /** The same sources with the live chat's figures. */
+    public ReportSources withChat(ChatStatistics chatCounts) {
+        return new ReportSources(events, riskChecks, consultations, hotline, chatCounts);
+    }
+
+    public ChatStatistics chat() {
+        return chat;
     }
 
     public HotlineStatistics hotline() {

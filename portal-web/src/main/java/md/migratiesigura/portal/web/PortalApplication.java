@@ -22,9 +22,11 @@ import md.migratiesigura.portal.consultation.ConsultationService;
 import md.migratiesigura.portal.consultation.ReferralService;
 import md.migratiesigura.portal.event.EventReportSource;
 import md.migratiesigura.portal.event.EventService;
+import md.migratiesigura.portal.materials.MaterialService;
 import md.migratiesigura.portal.media.ImageService;
 import md.migratiesigura.portal.navigation.NavigationService;
 import md.migratiesigura.portal.register.RegisterService;
+import md.migratiesigura.portal.report.EarlierYearService;
 import md.migratiesigura.portal.report.ReportService;
 import md.migratiesigura.portal.riskcheck.RiskCheckService;
 import md.migratiesigura.portal.search.ContentVersion;
@@ -51,6 +53,7 @@ import md.migratiesigura.portal.web.consultation.ConsultationRoutes;
 import md.migratiesigura.portal.web.event.EventRoutes;
 import md.migratiesigura.portal.web.home.HomePage;
 import md.migratiesigura.portal.web.home.HomeRoutes;
+import md.migratiesigura.portal.web.materials.MaterialRoutes;
 import md.migratiesigura.portal.web.pages.PageRoutes;
 import md.migratiesigura.portal.web.report.ReportDownloads;
 import md.migratiesigura.portal.web.register.RegisterRoutes;
@@ -167,6 +170,10 @@ public class PortalApplication extends AuthenticatedWebApplication {
         return services.translations();
     }
 
+    public MaterialService materials() {
+        return services.materials();
+    }
+
     public ImageService images() {
         return services.images();
     }
@@ -222,6 +229,10 @@ public class PortalApplication extends AuthenticatedWebApplication {
 
     public ReportService reports() {
         return services.reports();
+    }
+
+    public EarlierYearService earlierYears() {
+        return services.earlierYears();
     }
 
     public VisitStatistics visitStatistics() {
@@ -376,6 +387,7 @@ public class PortalApplication extends AuthenticatedWebApplication {
         RiskCheckRoutes.mount(this);
         AgencyRoutes.mount(this);
         EventRoutes.mount(this);
+        MaterialRoutes.mount(this);
         ConsultationRoutes.mount(this);
         ChatRoutes.mount(this);
         AdminRoutes.mount(this);

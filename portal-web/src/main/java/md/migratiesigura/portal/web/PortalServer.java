@@ -38,6 +38,7 @@ import md.migratiesigura.portal.web.article.ArticlesEndpoint;
 import md.migratiesigura.portal.web.article.AtomFeedServlet;
 import md.migratiesigura.portal.web.cache.PageCache;
 import md.migratiesigura.portal.web.chat.ChatApiServlet;
+import md.migratiesigura.portal.web.chat.ChatConsoleSessions;
 import md.migratiesigura.portal.web.chat.ChatRoutes;
 import md.migratiesigura.portal.web.cache.PageCacheFilter;
 import md.migratiesigura.portal.web.common.PublicUrls;
@@ -46,6 +47,10 @@ import md.migratiesigura.portal.web.event.EventCalendarFilter;
 import md.migratiesigura.portal.web.event.EventRoutes;
 import md.migratiesigura.portal.web.event.EventsEndpoint;
 import md.migratiesigura.portal.web.home.HomeRoutes;
+import md.migratiesigura.portal.web.materials.BundledMaterials;
+import md.migratiesigura.portal.web.materials.MaterialFileServlet;
+import md.migratiesigura.portal.web.materials.MaterialRoutes;
+import md.migratiesigura.portal.web.materials.MaterialsEndpoint;
 import md.migratiesigura.portal.web.media.MediaRoutes;
 import md.migratiesigura.portal.web.media.MediaServlet;
 import md.migratiesigura.portal.web.pages.PageRoutes;
@@ -80,7 +85,6 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.SizeLimitHandler;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.server.handler.gzip.GzipHandler;
@@ -108,7 +112,7 @@ public final class PortalServer implements AutoCloseable {
     /** Every path: the filters that look at all requests. */
     private static final String EVERYTHING = "/*";
 
-    /** The largest request body accepted: a 5 MB image upload with its form fields fits. */
+    /** The largest request body accepted (but on the materials' upload form): a 5 MB image upload with its form fields fits. */
     public static final long MAX_REQUEST_BYTES = 8L * 1024 * 1024;
 
     private final Server server;
@@ -157,8 +161,8 @@ public final class PortalServer implements AutoCloseable {
             services = PortalCore.start(config);
             warmUp(services);
             // Request bodies are capped by Jetty itself, before any parsing: uploads included.
-            SizeLimitHandler sizeLimit = new SizeLimitHandler(MAX_REQUEST_BYTES, -1);
-            sizeLimit.setHandler(context(services, config, staffSessions));
+            Handler sizeLimit = new RequestSizeLimits(context(services, config, staffSessions), MAX_REQUEST_BYTES,
+                    MaterialRoutes.MAX_UPLOAD_REQUEST, MaterialRoutes.uploadPaths());
             server.setHandler(new GracefulHandler(compressed(sizeLimit)));
             server.setErrorHandler(quietErrors());
             server.setStopTimeout(10_000);
@@ -174,6 +178,9 @@ public final class PortalServer implements AutoCloseable {
             throw new IllegalStateException("the web server could not start: " + e.getMessage(), e);
         }
         log.info("Portal ready on http://localhost:{}/ (public address {})", port, config.publicBaseUrl());
+        // The library is never empty: leaflets made from the portal's own articles (again only when they changed),
+        // once the portal serves, so that they do not delay the start.
+        BundledMaterials.ensure(services.articles(), services.materials());
         return new PortalServer(server, services, staffSessions, port);
     }
 
@@ -232,6 +239,10 @@ public final class PortalServer implements AutoCloseable {
         context.setMaxFormContentSize(4 * 1024 * 1024);
         configureSessions(context.getSessionHandler(), config);
         context.getSessionHandler().addEventListener(staffSessions);
+        // A counsellor whose session ends gives their chats back; not when the node itself stops.
+        ChatConsoleSessions consoleSessions = new ChatConsoleSessions(services.chatConsole(), () -> !context.isRunning());
+        context.getSessionHandler().addEventListener(consoleSessions);
+        context.setAttribute(ChatConsoleSessions.class.getName(), consoleSessions);
         PublicUrls urls = new PublicUrls(config.publicBaseUrl());
 
         filter(context, new SecurityHeadersFilter(), List.of(EVERYTHING), DispatcherType.REQUEST, DispatcherType.ERROR);
@@ -264,8 +275,10 @@ public final class PortalServer implements AutoCloseable {
         filter(context, new PageCacheFilter(pages), HomeRoutes.publicPages(), DispatcherType.REQUEST);
         // What the cache did not answer works a few at a time, so that a flood of one address cannot take every core.
         filter(context, new RenderSlots(RenderSlots.forCores(Runtime.getRuntime().availableProcessors()),
-                RENDER_WAIT, List.of(ApiRoutes.HEALTH, ResourcePathFilter.PREFIX),
-                List.of(AdminRoutes.PATH, AdminIsolationFilter.WICKET_PAGE_PREFIX)), List.of(EVERYTHING),
+                // Materials' files are sent chunk by chunk at the reader's pace, with little work: they take no slot.
+                RENDER_WAIT, List.of(ApiRoutes.HEALTH, ResourcePathFilter.PREFIX, MaterialRoutes.FILES + "/"),
+                List.of(AdminRoutes.PATH, AdminIsolationFilter.WICKET_PAGE_PREFIX),
+                List.of(ChatRoutes.API, ChatRoutes.CONSOLE_FEED), RenderSlots.CHAT_SLOTS), List.of(EVERYTHING),
                 DispatcherType.REQUEST);
 
         Map<String, HttpServlet> servlets = servlets(services, config, urls);
@@ -299,6 +312,8 @@ public final class PortalServer implements AutoCloseable {
         List<String> secret = new ArrayList<>(AdminRoutes.rootAndEverything());
         secret.addAll(ConsultationRoutes.publicPaths());
         secret.addAll(ChatRoutes.privatePaths());
+        // Nor the materials' files: PDFs and images are compressed already, and keep their Content-Length.
+        secret.add(MaterialRoutes.everything());
         gzip.setExcludedPaths(secret.toArray(String[]::new));
         return gzip;
     }
@@ -308,6 +323,7 @@ public final class PortalServer implements AutoCloseable {
         Map<String, HttpServlet> servlets = new LinkedHashMap<>();
         servlets.put(ApiRoutes.HEALTH, new HealthServlet(services));
         servlets.put(MediaRoutes.everything(), new MediaServlet(services.images()));
+        servlets.put(MaterialRoutes.everything(), new MaterialFileServlet(services.materials()));
         servlets.put(ApiRoutes.everything(), new ApiServlet(apiEndpoints(services, config)));
         servlets.put(ChatRoutes.API + "/*", new ChatApiServlet(services.chat(), config.trustedProxies(), urls));
         servlets.put(SitemapRoutes.SITEMAP, new SitemapServlet(services.articles(), services.pages(), services.events(), urls));
@@ -337,8 +353,9 @@ public final class PortalServer implements AutoCloseable {
         endpoints.put(RiskCheckRoutes.API_QUESTIONS, new RiskCheckQuestionsEndpoint(services.riskCheck()));
         endpoints.put(RiskCheckRoutes.API, new RiskCheckEndpoint(services.riskCheck()));
         endpoints.put(AgencyRoutes.API, new AgenciesEndpoint(services.agencies()));
-        endpoints.put(ReportRoutes.API, new ReportEndpoint(services.reports()));
+        endpoints.put(ReportRoutes.API, new ReportEndpoint(services.reports(), year -> services.materials().figures(year)));
         endpoints.put(EventRoutes.API, new EventsEndpoint(services.events(), urls));
+        endpoints.put(MaterialRoutes.API, new MaterialsEndpoint(services.materials(), urls));
         return endpoints;
     }
 

@@ -14,6 +14,7 @@ import md.migratiesigura.portal.web.chat.ChatConsolePage;
 import md.migratiesigura.portal.web.consultation.ConsultationsPage;
 import md.migratiesigura.portal.web.consultation.ReferralsPage;
 import md.migratiesigura.portal.web.event.EventsAdminPage;
+import md.migratiesigura.portal.web.materials.MaterialsAdminPage;
 import md.migratiesigura.portal.web.pages.NavigationEditPage;
 import md.migratiesigura.portal.web.register.RegisterPage;
 import md.migratiesigura.portal.web.report.ReportFiguresPage;
@@ -38,6 +39,7 @@ final class AdminSections {
             new Section(ReportFiguresPage.class, "admin.section.report"),
             new Section(ArticlesPage.class, "admin.section.articles"),
             new Section(EventsAdminPage.class, "admin.section.events"),
+            new Section(MaterialsAdminPage.class, "admin.section.materials"),
             new Section(TranslationsPage.class, "admin.section.translations"),
             new Section(AgencyImportPage.class, "admin.section.agencies"),
             new Section(UsersPage.class, "admin.section.users"),

@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import md.migratiesigura.portal.chat.ChatEvent;
 import md.migratiesigura.portal.chat.ChatException;
 import md.migratiesigura.portal.chat.ChatService;
@@ -233,9 +232,9 @@ public class ChatApiServlet extends HttpServlet {
         } catch (NumberFormatException e) {
             throw new Refusal(400, "\"after\" is the last seq seen, a whole number");
         }
-        // What the reader would see now is compared with later states: read it before looking for news.
-        String fingerprint = chats.fingerprints(Set.of(chat)).get(chat);
+        // What the reader sees now, and its fingerprint read with it, which later states are compared with.
         ChatView view = chats.readerView(chat, after);
+        String fingerprint = view.fingerprint();
         if (!view.events().isEmpty() || view.state() == ChatState.ENDED) {
             writeView(response, view);
             return;

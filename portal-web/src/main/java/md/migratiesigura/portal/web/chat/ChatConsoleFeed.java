@@ -71,6 +71,10 @@ final class ChatConsoleFeed extends AbstractResource {
             body = Map.of("error", "POST application/json");
         } else {
             try {
+                if (http.getServletContext().getAttribute(ChatConsoleSessions.class.getName())
+                        instanceof ChatConsoleSessions sessions && http.getSession(false) != null) {
+                    sessions.seen(http.getSession(false), user.get().id());
+                }
                 body = handle(user.get(), read(http));
             } catch (NoKind e) {
                 status = 400;

@@ -10,6 +10,7 @@ import md.migratiesigura.portal.web.common.BasePage;
 import md.migratiesigura.portal.web.consultation.ConsultationPage;
 import md.migratiesigura.portal.web.event.EventsPage;
 import md.migratiesigura.portal.web.home.HomePage;
+import md.migratiesigura.portal.web.materials.MaterialsPage;
 import md.migratiesigura.portal.web.report.RetrospectivePage;
 import md.migratiesigura.portal.web.riskcheck.RiskCheckPage;
 import md.migratiesigura.portal.web.search.SearchPage;
@@ -19,7 +20,7 @@ import org.apache.wicket.request.cycle.RequestCycle;
 /**
  * The fixed sections a navigation entry may point at ({@code NavigationService.FIXED_SECTIONS}) that this portal
  * serves, each with the page it opens; named by {@code nav.fixed.<key>} in this package's properties. A section not
- * listed here (the materials) stays out of the public navigation until its feature adds itself with one line below.
+ * listed here stays out of the public navigation until its feature adds itself with one line below.
  */
 public final class FixedSections {
 
@@ -37,6 +38,7 @@ public final class FixedSections {
         SERVED.put("search", new Section(SearchPage.class, ""));
         SERVED.put("report", new Section(RetrospectivePage.class, ""));
         SERVED.put("chat", new Section(ChatPage.class, ""));
+        SERVED.put("materials", new Section(MaterialsPage.class, ""));
     }
 
     private FixedSections() {

@@ -1,44 +1,28 @@
 package md.migratiesigura.portal.web.report;
 
-import java.util.List;
 import java.util.stream.IntStream;
 import md.migratiesigura.portal.report.HotlineFigures;
-import org.apache.wicket.markup.html.WebMarkupContainer;
 import org.apache.wicket.markup.html.basic.Label;
 import org.apache.wicket.markup.html.list.ListItem;
 import org.apache.wicket.markup.html.list.ListView;
 import org.apache.wicket.markup.html.panel.Panel;
 
 /**
- * The report's hotline section for a year with a register: the year's figures in the factsheet's order (see
- * {@link HotlineRows}), a line saying they were computed from the counsellors' register, and the months.
+ * The hotline's figures month by month, for a year with a register (see {@link HotlineRows}); a year whose figures
+ * were entered has only the year's.
  */
 public class HotlinePanel extends Panel {
 
     public HotlinePanel(String id, HotlineFigures hotline, ReportTexts texts) {
         super(id);
-        List<HotlineRows.Row> rows = HotlineRows.year(hotline, texts);
-        // An entered year's hotline figures are in the report's entered section already, marked as entered.
         setVisible(hotline.fromRegister());
-        add(new Label("source", HotlineRows.source(hotline, texts)));
-        add(new ListView<>("figure", rows) {
-            @Override
-            protected void populateItem(ListItem<HotlineRows.Row> item) {
-                HotlineRows.Row row = item.getModelObject();
-                item.add(new Label("name", row.name()));
-                item.add(new Label("value", texts.number(row.value())));
-                item.add(new Label("detail", row.detail()).setVisible(!row.detail().isEmpty()));
-            }
-        });
-        WebMarkupContainer months = new WebMarkupContainer("months");
-        months.setVisible(hotline.fromRegister());
-        months.add(new ListView<>("header", HotlineRows.COLUMNS) {
+        add(new ListView<>("header", HotlineRows.COLUMNS) {
             @Override
             protected void populateItem(ListItem<HotlineRows.Column> item) {
                 item.add(new Label("name", texts.get(item.getModelObject().key())));
             }
         });
-        months.add(new ListView<>("month", IntStream.rangeClosed(1, hotline.months().size()).boxed().toList()) {
+        add(new ListView<>("month", IntStream.rangeClosed(1, hotline.months().size()).boxed().toList()) {
             @Override
             protected void populateItem(ListItem<Integer> item) {
                 HotlineFigures.Tally tally = hotline.months().get(item.getModelObject() - 1);
@@ -46,8 +30,7 @@ public class HotlinePanel extends Panel {
                 item.add(cells("cell", tally, texts));
             }
         });
-        months.add(cells("total", hotline.year(), texts));
-        add(months);
+        add(cells("total", hotline.year(), texts));
     }
 
     private static ListView<HotlineRows.Column> cells(String id, HotlineFigures.Tally tally, ReportTexts texts) {

@@ -42,8 +42,16 @@ public final class HotlineRows {
     private HotlineRows() {
     }
 
-    /** The year's figures, in the factsheet's order. */
+    /** The year's figures, in the factsheet's order: the calls, the SOS cases, the consultations. */
     public static List<Row> year(HotlineFigures hotline, ReportTexts t) {
+        List<Row> rows = new ArrayList<>(calls(hotline, t));
+        rows.addAll(sosCases(hotline, t));
+        rows.addAll(consultations(hotline, t));
+        return rows;
+    }
+
+    /** The factsheet's calls by kind: all calls, Moldova–Israel, prevention, referred, SOS. */
+    public static List<Row> calls(HotlineFigures hotline, ReportTexts t) {
         HotlineFigures.Tally y = hotline.year();
         List<Row> rows = new ArrayList<>();
         add(rows, t.get("report.hotline.calls"), y.calls(), "");
@@ -52,6 +60,13 @@ public final class HotlineRows {
         }
         add(rows, t.get("report.hotline.referred"), y.referred(), "");
         add(rows, t.get("report.hotline.sos"), y.sos(), "");
+        return rows;
+    }
+
+    /** The SOS calls' cases: the persons concerned, the presumed victims by group, the other kinds of case. */
+    public static List<Row> sosCases(HotlineFigures hotline, ReportTexts t) {
+        HotlineFigures.Tally y = hotline.year();
+        List<Row> rows = new ArrayList<>();
         add(rows, t.get("report.hotline.persons"), y.persons(), "");
         if (hotline.fromRegister()) {
             for (String group : HotlineFigures.GROUPS) {
@@ -63,6 +78,13 @@ public final class HotlineRows {
                 add(rows, t.get("report.hotline.case." + caseType), y.byCase().get(caseType), "");
             }
         }
+        return rows;
+    }
+
+    /** The online consultations the counsellors recorded, and the chats. */
+    public static List<Row> consultations(HotlineFigures hotline, ReportTexts t) {
+        HotlineFigures.Tally y = hotline.year();
+        List<Row> rows = new ArrayList<>();
         add(rows, t.get("report.hotline.consultations"), y.consultations(), "");
         add(rows, t.get("report.hotline.safeMigration"), y.safeMigration(), "");
         add(rows, t.get("report.hotline.sosConsultations"), y.sosConsultations(), "");
@@ -76,7 +98,7 @@ public final class HotlineRows {
         return t.get("report.hotline.source." + hotline.source().code());
     }
 
-    private static void add(List<Row> rows, String name, Long value, String detail) {
+    static void add(List<Row> rows, String name, Long value, String detail) {
         if (value != null) {
             rows.add(new Row(name, value, detail));
         }

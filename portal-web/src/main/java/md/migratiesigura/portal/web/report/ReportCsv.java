@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import md.migratiesigura.portal.report.AnnualReport;
+import md.migratiesigura.portal.report.ChatFigures;
 import md.migratiesigura.portal.report.EventFigures;
 import md.migratiesigura.portal.report.Figure;
 import md.migratiesigura.portal.report.HotlineFigures;
@@ -95,6 +96,34 @@ public final class ReportCsv {
                         rows.add(row);
                     }
                 }
+            }
+            case "chat" -> {
+                ChatFigures chat = report.chat();
+                if (chat.isEmpty()) {
+                    return null;
+                }
+                List<String> header = new ArrayList<>(List.of(texts.get("report.month")));
+                for (String key : List.of("offered", "answered", "abandoned", "turnedAway", "sos", "median", "p90")) {
+                    header.add(texts.get("report.chat." + key));
+                }
+                rows.add(header);
+                for (ChatFigures.Month m : chat.months()) {
+                    List<String> row = new ArrayList<>(List.of(report.year() + "-" + (m.month() < 10 ? "0" : "") + m.month()));
+                    ChatPanel.cells(m.counts()).forEach(n -> row.add(num(n)));
+                    row.add(m.medianWait() == null ? "" : num(m.medianWait()));
+                    row.add(m.p90Wait() == null ? "" : num(m.p90Wait()));
+                    rows.add(row);
+                }
+                List<String> total = new ArrayList<>(List.of(texts.get("report.total")));
+                ChatPanel.cells(chat.total()).forEach(n -> total.add(num(n)));
+                total.addAll(List.of("", ""));
+                rows.add(total);
+                chat.byLanguage().forEach((language, counts) -> {
+                    List<String> row = new ArrayList<>(List.of(texts.get("report.csv.chat.language") + ": " + language));
+                    ChatPanel.cells(counts).forEach(n -> row.add(num(n)));
+                    row.addAll(List.of("", ""));
+                    rows.add(row);
+                });
             }
             default -> {
                 return null;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.report.AnnualReport;
+import md.migratiesigura.portal.report.MaterialFigures;
 import md.migratiesigura.portal.report.ReportService;
 import md.migratiesigura.portal.web.PortalApplication;
 import org.apache.wicket.request.resource.AbstractResource;
@@ -16,7 +17,8 @@ import org.apache.wicket.request.resource.ResourceReference;
 /**
  * The report's downloads below its page: {@code /ro/raport/2025/report.pdf} and one CSV per table
  * ({@code months.csv}, {@code summary.csv}, {@code events.csv}, {@code risk-checks.csv}, and {@code figures.csv} once
- * the year is published; {@code hotline.csv} when the year has a register or is published). Anything else, or a year outside the reports, is a 404.
+ * the year is published; {@code hotline.csv} when the year has a register or is published; {@code chat.csv} when
+ * the live chat had readers that year). Anything else, or a year outside the reports, is a 404.
  * <p>
  * Each file is made once and served from {@link PortalApplication#reportFiles()} while it is valid: for the content
  * version it was made under, which {@code ReportService} moves when an administrator saves or publishes figures and
@@ -27,7 +29,8 @@ import org.apache.wicket.request.resource.ResourceReference;
 public class ReportDownloads extends AbstractResource {
 
     public static final String PDF = "report.pdf";
-    static final List<String> TABLES = List.of("months", "summary", "events", "risk-checks", "figures", "hotline");
+    static final List<String> TABLES = List.of("months", "summary", "events", "risk-checks", "figures", "hotline",
+            "chat", MaterialDownloadRows.TABLE);
     /** Both languages' PDF and tables for the years readers open: about 20 KB a PDF, less a table. */
     public static final int FILES_KEPT = 48;
     static final Duration KEPT = Duration.ofSeconds(30);
@@ -46,7 +49,13 @@ public class ReportDownloads extends AbstractResource {
         files.add(PDF);
         for (String table : TABLES) {
             boolean hotline = report.hotline().fromRegister() || report.isPublished();
-            if (table.equals("hotline") ? hotline : !table.equals("figures") || report.isPublished()) {
+            boolean offered = switch (table) {
+                case "hotline" -> hotline;
+                case "figures" -> report.isPublished();
+                case "chat" -> !report.chat().isEmpty();
+                default -> true;
+            };
+            if (offered) {
                 files.add(table + ".csv");
             }
         }
@@ -100,7 +109,15 @@ public class ReportDownloads extends AbstractResource {
         if (file.equals(PDF)) {
             return ReportPdf.render(reports.report(year), texts);
         }
-        List<List<String>> rows = ReportCsv.rows(reports.report(year), file.substring(0, file.length() - 4), texts);
+        String table = file.substring(0, file.length() - 4);
+        MaterialFigures materials = PortalApplication.get().materials().figures(year);
+        if (table.equals(MaterialDownloadRows.TABLE)) {
+            return ReportCsv.bytes(MaterialDownloadRows.csv(materials, texts));
+        }
+        List<List<String>> rows = ReportCsv.rows(reports.report(year), table, texts);
+        if (rows != null && table.equals("summary")) {
+            rows.add(MaterialDownloadRows.summary(materials, texts));
+        }
         return rows == null ? null : ReportCsv.bytes(rows);
     }
 

@@ -5,10 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.IntFunction;
 import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.report.AnnualReport;
+import md.migratiesigura.portal.report.ChatFigures;
 import md.migratiesigura.portal.report.Figure;
 import md.migratiesigura.portal.report.HotlineFigures;
+import md.migratiesigura.portal.report.MaterialFigures;
 import md.migratiesigura.portal.report.ReportService;
 import md.migratiesigura.portal.report.YearFigures;
 import md.migratiesigura.portal.web.api.ApiEndpoint;
@@ -22,9 +25,16 @@ import md.migratiesigura.portal.web.api.ApiRequest;
 public class ReportEndpoint implements ApiEndpoint {
 
     private final ReportService reports;
+    private final IntFunction<MaterialFigures> materials;
 
     public ReportEndpoint(ReportService reports) {
+        this(reports, MaterialFigures::none);
+    }
+
+    /** With the information materials' downloads of a year, shown beside the materials handed out at events. */
+    public ReportEndpoint(ReportService reports, IntFunction<MaterialFigures> materials) {
         this.reports = reports;
+        this.materials = materials;
     }
 
     @Override
@@ -48,11 +58,45 @@ public class ReportEndpoint implements ApiEndpoint {
         body.put("articlesPublished", r.articlesPublished());
         body.put("events", Map.of("byType", new TreeMap<>(r.events().byType()),
                 "participants", r.events().participants(), "materials", r.events().materials()));
+        body.put("materials", MaterialDownloadRows.json(materials.apply(year)));
         body.put("riskChecks", Map.of("total", r.riskChecks().total(), "byTier", new TreeMap<>(r.riskChecks().byTier()),
                 "topFlags", r.riskChecks().topFlags()));
         body.put("consultations", Map.of("total", r.consultations().total(), "sos", r.consultations().sos()));
         body.put("entered", r.isPublished() ? entered(r.entered()) : null);
         body.put("hotline", hotline(r.hotline()));
+        body.put("chat", chat(r.chat()));
+        return body;
+    }
+
+    /**
+     * The live chat's year: {@code total} and {@code byLanguage} ({@code offered, answered, abandoned, turnedAway,
+     * sos}) and twelve {@code months} with the waits of answered readers ({@code medianWait}, {@code p90Wait}, minutes,
+     * null without answered chats).
+     */
+    static Map<String, Object> chat(ChatFigures chat) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("total", counts(chat.total()));
+        Map<String, Object> byLanguage = new TreeMap<>();
+        chat.byLanguage().forEach((language, c) -> byLanguage.put(language, counts(c)));
+        body.put("byLanguage", byLanguage);
+        body.put("months", chat.months().stream().map(m -> {
+            Map<String, Object> month = new LinkedHashMap<>();
+            month.put("month", m.month());
+            month.putAll(counts(m.counts()));
+            month.put("medianWait", m.medianWait());
+            month.put("p90Wait", m.p90Wait());
+            return month;
+        }).toList());
+        return body;
+    }
+
+    private static Map<String, Object> counts(ChatFigures.Counts c) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("offered", c.offered());
+        body.put("answered", c.answered());
+        body.put("abandoned", c.abandoned());
+        body.put("turnedAway", c.turnedAway());
+        body.put("sos", c.sos());
         return body;
     }
 

@@ -82,6 +82,7 @@ public class ReportFiguresPage extends AdminBasePage {
         WebMarkupContainer publicLink = new WebMarkupContainer("publicReport");
         publicLink.add(AttributeModifier.replace("href", ReportRoutes.report(Language.RO, year)));
         add(publicLink);
+        add(new BookmarkablePageLink<Void>("earlierYears", EarlierYearsPage.class));
         add(new FeedbackPanel("feedback"));
         add(newPublishForm(figures.published()));
         add(newFiguresForm());

@@ -3,10 +3,8 @@ package md.migratiesigura.portal.web.report;
 import java.util.List;
 import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.report.AnnualReport;
-import md.migratiesigura.portal.report.EventFigures;
-import md.migratiesigura.portal.report.Figure;
+import md.migratiesigura.portal.report.FactsheetSection;
 import md.migratiesigura.portal.report.RiskCheckFigures;
-import md.migratiesigura.portal.report.YearFigures;
 import md.migratiesigura.portal.web.PortalApplication;
 import md.migratiesigura.portal.web.common.BasePage;
 import md.migratiesigura.portal.web.common.NotFoundPage;
@@ -21,9 +19,11 @@ import org.apache.wicket.model.LoadableDetachableModel;
 import org.apache.wicket.request.mapper.parameter.PageParameters;
 
 /**
- * The annual report of a year ({@code /ro/raport/2025}, {@code /ru/otchet/2025}): the platform's monthly visits as a
- * chart and a table, totals, articles, events, job-offer checks and consultations, the administrator's figures once
- * published, the counting method, and the downloads. Stateless, like every public page; prints cleanly.
+ * The annual report of a year ({@code /ro/raport/2025}, {@code /ru/otchet/2025}), laid out like the hotline's
+ * factsheet so that it can be published as the year's factsheet: the service, the platform's visits by month (chart
+ * and table), the calls by kind, the SOS cases, the online consultations, the live chat, prevention and training,
+ * the partners ({@link FactsheetSection}); then the counting method and the downloads. The administrator's figures
+ * show once the year is published. Stateless, like every public page; prints cleanly.
  */
 public class ReportPage extends BasePage {
 
@@ -42,9 +42,8 @@ public class ReportPage extends BasePage {
         AnnualReport r = report.getObject();
 
         add(new Label("heading", texts.title(r)));
-        add(new Label("enteredNote", getString("report.enteredNote")).setVisible(r.hasEnteredMonths()));
-        add(new VisitChartPanel("chart", report, texts));
-        add(newMonthTable(r, texts));
+        // The sections in the order of the hotline's factsheet (FactsheetSection), so that the page reads like it.
+        add(pageLink("aboutLink", "despre"));
         add(new Label("totalVisits", texts.number(r.totals().visits())));
         add(new Label("totalVisitors", texts.number(r.totals().uniqueVisitors())));
         // Years entered from a factsheet have no pageviews: a bare 0 would read as "nobody read anything".
@@ -52,15 +51,66 @@ public class ReportPage extends BasePage {
         pageviews.setVisible(r.totals().pageviews() > 0 || !r.hasEnteredMonths());
         pageviews.add(new Label("totalPageviews", texts.number(r.totals().pageviews())));
         add(pageviews);
-        add(new Label("articles", texts.number(r.articlesPublished())));
-        add(new Label("consultations", texts.number(r.consultations().total())));
-        add(new Label("consultationsSos", texts.number(r.consultations().sos())));
-        add(newEvents(r.events(), texts));
+        add(new VisitChartPanel("chart", report, texts));
+        add(newMonthTable(r, texts));
+        add(new Label("enteredNote", getString("report.enteredNote")).setVisible(r.hasEnteredMonths()));
+        add(summary("visitsSummary", FactsheetSection.VISITS, r, texts));
         add(newRiskChecks(r.riskChecks(), texts));
-        add(new HotlinePanel("hotline", r.hotline(), texts));
-        add(newEntered(r, texts));
+
+        add(new Label("hotlineSource", HotlineRows.source(r.hotline(), texts)).setVisible(r.hotline().fromRegister()));
+        add(new Label("enteredSource", getString("report.hotline.source.entered"))
+                .setVisible(!r.hotline().fromRegister() && r.isPublished()));
+        add(rows("calls", FactsheetRows.of(FactsheetSection.CALLS, r, texts), texts));
+        add(new HotlinePanel("hotlineMonths", r.hotline(), texts));
+        add(summary("callsSummary", FactsheetSection.CALLS, r, texts));
+        add(rows("sos", FactsheetRows.of(FactsheetSection.SOS, r, texts), texts));
+        add(summary("sosSummary", FactsheetSection.SOS, r, texts));
+        add(rows("consultations", FactsheetRows.of(FactsheetSection.CONSULTATIONS, r, texts), texts));
+        add(new ChatPanel("chat", r.chat(), texts));
+        add(rows("prevention", FactsheetRows.of(FactsheetSection.PREVENTION, r, texts), texts));
+        List<HotlineRows.Row> preventionEntered = FactsheetRows.preventionEntered(r, texts);
+        WebMarkupContainer entered = new WebMarkupContainer("preventionEntered");
+        entered.setVisible(!preventionEntered.isEmpty());
+        entered.add(rows("figures", preventionEntered, texts));
+        add(entered);
+        add(summary("preventionSummary", FactsheetSection.PREVENTION, r, texts));
+        add(pageLink("partnersLink", "parteneri"));
+
         add(new Label("unpublished", getString("report.unpublished")).setVisible(!r.isPublished()));
         add(newDownloads(r));
+    }
+
+    /** A figure list: name, value and detail per line; hidden when empty. */
+    private static ListView<HotlineRows.Row> rows(String id, List<HotlineRows.Row> rows, ReportTexts texts) {
+        ListView<HotlineRows.Row> list = new ListView<>(id, rows) {
+            @Override
+            protected void populateItem(ListItem<HotlineRows.Row> item) {
+                HotlineRows.Row row = item.getModelObject();
+                item.add(new Label("name", row.name()));
+                item.add(new Label("value", texts.number(row.value())));
+                item.add(new Label("detail", row.detail()).setVisible(!row.detail().isEmpty()));
+            }
+        };
+        list.setVisible(!rows.isEmpty());
+        return list;
+    }
+
+    private static Label summary(String id, FactsheetSection section, AnnualReport r, ReportTexts texts) {
+        String text = FactsheetRows.summary(section, r, texts);
+        Label label = new Label(id, text == null ? "" : text);
+        label.setVisible(text != null);
+        return label;
+    }
+
+    /** A link to a bundled page (about, partners) in the page's language; hidden when editors took it down. */
+    private WebMarkupContainer pageLink(String id, String key) {
+        WebMarkupContainer link = new WebMarkupContainer(id);
+        PortalApplication.get().pages().published(language()).stream().filter(p -> p.key().equals(key)).findFirst()
+                .ifPresentOrElse(p -> {
+                    link.add(AttributeModifier.replace("href", "/" + language().code() + "/" + p.slug()));
+                    link.add(new Label("title", p.title()));
+                }, () -> link.add(new Label("title", "")).setVisible(false));
+        return link;
     }
 
     /** Parameters of the report of a year in a language. */
@@ -87,20 +137,6 @@ public class ReportPage extends BasePage {
         return table;
     }
 
-    private WebMarkupContainer newEvents(EventFigures events, ReportTexts texts) {
-        WebMarkupContainer section = new WebMarkupContainer("events");
-        section.add(new ListView<>("type", EventFigures.TYPES) {
-            @Override
-            protected void populateItem(ListItem<String> item) {
-                item.add(new Label("name", texts.eventType(item.getModelObject())));
-                item.add(new Label("count", texts.number(events.count(item.getModelObject()))));
-            }
-        });
-        section.add(new Label("participants", texts.number(events.participants())));
-        section.add(new Label("materials", texts.number(events.materials())));
-        return section;
-    }
-
     private WebMarkupContainer newRiskChecks(RiskCheckFigures checks, ReportTexts texts) {
         WebMarkupContainer section = new WebMarkupContainer("riskChecks");
         section.add(new Label("total", texts.number(checks.total())));
@@ -122,37 +158,6 @@ public class ReportPage extends BasePage {
         });
         section.add(flags);
         return section;
-    }
-
-    /** The administrator's figures and summaries, section by section, once the year is published. */
-    private WebMarkupContainer newEntered(AnnualReport r, ReportTexts texts) {
-        WebMarkupContainer entered = new WebMarkupContainer("entered");
-        entered.setVisible(r.isPublished());
-        YearFigures figures = r.isPublished() ? r.entered() : YearFigures.empty(r.year());
-        List<Figure.Section> sections = List.of(Figure.Section.PLATFORM, Figure.Section.HOTLINE, Figure.Section.CASES,
-                Figure.Section.PREVENTION);
-        entered.add(new ListView<>("section", sections) {
-            @Override
-            protected void populateItem(ListItem<Figure.Section> item) {
-                Figure.Section section = item.getModelObject();
-                // A year with a register shows the hotline's figures computed above, not the entered ones.
-                List<Figure> known = Figure.of(section).stream().filter(f -> figures.value(f) != null)
-                        .filter(f -> !r.hotline().fromRegister() || section == Figure.Section.PREVENTION
-                                || section == Figure.Section.PLATFORM).toList();
-                String summary = figures.text(section, language());
-                item.setVisible(!known.isEmpty() || summary != null);
-                item.add(new Label("title", texts.section(section)));
-                item.add(new ListView<>("figure", known) {
-                    @Override
-                    protected void populateItem(ListItem<Figure> row) {
-                        row.add(new Label("name", texts.figure(row.getModelObject())));
-                        row.add(new Label("value", texts.number(figures.value(row.getModelObject()))));
-                    }
-                }.setVisible(!known.isEmpty()));
-                item.add(new Label("summary", summary == null ? "" : summary).setVisible(summary != null));
-            }
-        });
-        return entered;
     }
 
     private WebMarkupContainer newDownloads(AnnualReport r) {

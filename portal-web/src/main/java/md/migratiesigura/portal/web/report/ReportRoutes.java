@@ -22,6 +22,7 @@ public final class ReportRoutes {
             application.mountResource(REPORT.in(language) + "/${year}/${file}", ReportDownloads.reference(language));
         }
         application.mount(new ExactMountedMapper("/admin/report/#{year}", ReportFiguresPage.class));
+        application.mount(new ExactMountedMapper("/admin/earlier-years", EarlierYearsPage.class));
     }
 
     /** Every year's report side by side: {@code /ro/raport}, {@code /ru/otchet}. */

@@ -20,8 +20,11 @@ import java.util.concurrent.TimeUnit;
  * On two cores one slot renders while the other core keeps serving cached pages, so that a flood of any uncached
  * address (a search, a form) slows that address, not the articles readers are reading. The back office has slots of
  * its own, as many: an editor's long import does not hold up the readers' searches, nor a flood of the login page
- * the readers' forms. A request that waits longer than {@code maxWait} gets 503 with {@code Retry-After} and a short
- * bilingual page with the hotline; nothing of it was done.
+ * the readers' forms. The live chat (the reader's API and the console's feed) has slots of its own too, more of them:
+ * its requests are a few short database statements, not rendering, and hundreds of readers and counsellors call in
+ * every second or so; in the render slot they queued behind each other (measured: seconds per message with 50
+ * chats, deploy/bench/RESULTS.md). A request that waits longer than {@code maxWait} gets 503 with {@code Retry-After}
+ * and a short bilingual page with the hotline; nothing of it was done.
  *
  * <p>Mapped after the page cache and before Wicket. {@code /health} and the static resources pass without a slot.
  */
@@ -39,12 +42,17 @@ public class RenderSlots implements Filter {
             </body></html>
             """;
 
+    /** Chat requests that may work at once: a few below the database pool's ten connections. */
+    public static final int CHAT_SLOTS = 6;
+
     private final Semaphore slots;
     private final Semaphore backOfficeSlots;
+    private final Semaphore chatSlots;
     private final int count;
     private final Duration maxWait;
     private final List<String> exempt;
     private final List<String> backOffice;
+    private final List<String> chat;
 
     /**
      * @param count      requests that may work at once, public and back office each
@@ -53,15 +61,27 @@ public class RenderSlots implements Filter {
      * @param backOffice path prefixes that take the back office's slots
      */
     public RenderSlots(int count, Duration maxWait, List<String> exempt, List<String> backOffice) {
-        if (count < 1) {
+        this(count, maxWait, exempt, backOffice, List.of(), 1);
+    }
+
+    /**
+     * @param chat      path prefixes that take the chat's slots (looked at first: the console's feed is under the
+     *                  back office)
+     * @param chatCount chat requests that may work at once
+     */
+    public RenderSlots(int count, Duration maxWait, List<String> exempt, List<String> backOffice, List<String> chat,
+                       int chatCount) {
+        if (count < 1 || chatCount < 1) {
             throw new IllegalArgumentException("at least one slot");
         }
         this.slots = new Semaphore(count, true);
         this.backOfficeSlots = new Semaphore(count, true);
+        this.chatSlots = new Semaphore(chatCount, true);
         this.count = count;
         this.maxWait = maxWait;
         this.exempt = List.copyOf(exempt);
         this.backOffice = List.copyOf(backOffice);
+        this.chat = List.copyOf(chat);
     }
 
     /** One slot fewer than the cores, and at least one: a core stays free for the cached pages. */
@@ -82,7 +102,8 @@ public class RenderSlots implements Filter {
             chain.doFilter(request, response);
             return;
         }
-        Semaphore pool = backOffice.stream().anyMatch(path::startsWith) ? backOfficeSlots : slots;
+        Semaphore pool = chat.stream().anyMatch(path::startsWith) ? chatSlots
+                : backOffice.stream().anyMatch(path::startsWith) ? backOfficeSlots : slots;
         boolean acquired;
         try {
             acquired = pool.tryAcquire(maxWait.toMillis(), TimeUnit.MILLISECONDS);

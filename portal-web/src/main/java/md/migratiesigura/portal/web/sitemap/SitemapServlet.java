@@ -26,6 +26,7 @@ import md.migratiesigura.portal.web.cache.RenderedFiles;
 import md.migratiesigura.portal.web.common.PublicUrls;
 import md.migratiesigura.portal.web.common.XmlServlet;
 import md.migratiesigura.portal.web.event.EventRoutes;
+import md.migratiesigura.portal.web.materials.MaterialRoutes;
 import md.migratiesigura.portal.web.home.HomeRoutes;
 import md.migratiesigura.portal.web.pages.PageRoutes;
 
@@ -97,6 +98,7 @@ public class SitemapServlet extends XmlServlet {
             writeEntry(xml, entry, PageRoutes::page);
         }
         writeGroup(xml, both(l -> urls.absolute(EventRoutes.events(l))), null);
+        writeGroup(xml, both(l -> urls.absolute(MaterialRoutes.library(l))), null);
         for (EventView event : events.all()) {
             writeGroup(xml, both(l -> urls.absolute(EventRoutes.event(l, event.key()))), DateTimeFormatter.ISO_INSTANT.format(event.updatedAt()));
         }

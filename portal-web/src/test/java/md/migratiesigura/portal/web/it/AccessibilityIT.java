@@ -62,6 +62,8 @@ class AccessibilityIT extends BrowserJourney {
         {"/ro/accesibilitate", "/ru/dostupnost"},
         {"/ro/raport", "/ru/otchet"},
         {"/ro/chat", "/ru/chat"},
+        {"/ro/materiale", "/ru/materialy"},
+        {"/ro/materiale?topic=exploatare&audience=job-seekers", "/ru/materialy?topic=exploatare&audience=job-seekers"},
     };
 
     /** Back-office pages for a signed-in administrator, checked in Romanian and again in Russian. */
@@ -71,6 +73,7 @@ class AccessibilityIT extends BrowserJourney {
             "/admin/audit",
             "/admin/visits",
             "/admin/report/2025",
+            "/admin/earlier-years",
             "/admin/articles",
             "/admin/articles/new",
             "/admin/articles/" + ARTICLE_KEY,
@@ -79,6 +82,9 @@ class AccessibilityIT extends BrowserJourney {
             "/admin/events",
             "/admin/events/new",
             "/admin/events/{event}",
+            "/admin/materials",
+            "/admin/materials/new",
+            "/admin/materials/verifica-inainte-de-plecare",
             "/admin/access-denied",
             "/admin/articles/nu-exista",
             "/admin/agencies",

@@ -29,10 +29,10 @@ class NavigationIT extends BrowserJourney {
 
     /** Each language's menu, in order as bundled, and the address each entry leads to. */
     private static final Map<String, List<String>> MENU = Map.of(
-            "ro", List.of("/ro/verifica-oferta", "/ro/consultatie", "/ro/chat", "/ro/evenimente", "/ro/despre",
-                    "/ro/contacte"),
-            "ru", List.of("/ru/proverka-vakansii", "/ru/konsultatsiya", "/ru/chat", "/ru/sobytiya", "/ru/o-nas",
-                    "/ru/kontakty"));
+            "ro", List.of("/ro/verifica-oferta", "/ro/consultatie", "/ro/chat", "/ro/evenimente", "/ro/materiale",
+                    "/ro/despre", "/ro/contacte"),
+            "ru", List.of("/ru/proverka-vakansii", "/ru/konsultatsiya", "/ru/chat", "/ru/sobytiya", "/ru/materialy",
+                    "/ru/o-nas", "/ru/kontakty"));
 
     NavigationIT() {
         super(1280, 900);

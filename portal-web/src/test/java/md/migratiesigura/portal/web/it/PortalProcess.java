@@ -81,6 +81,10 @@ final class PortalProcess implements AutoCloseable {
         }
     }
 
+    int port() {
+        return port;
+    }
+
     String baseUrl() {
         return "http://localhost:" + port;
     }

@@ -55,7 +55,7 @@ class RenderSlotsTest {
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
         context.addFilter(new FilterHolder(new RenderSlots(1, WAIT, List.of("/health", "/wicket/resource/"),
-                List.of("/admin"))), "/*",
+                List.of("/admin"), List.of("/api/v1/chat", "/admin/chat/feed"), 2)), "/*",
                 EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder(new HttpServlet() {
             @Override
@@ -125,6 +125,21 @@ class RenderSlotsTest {
                 "another back-office request does, and is refused once it has waited too long");
         releaseSlow.countDown();
         assertEquals(200, longImport.get(10, TimeUnit.SECONDS).statusCode());
+    }
+
+    @Test
+    void theLiveChatHasSlotsOfItsOwn() throws Exception {
+        CompletableFuture<HttpResponse<String>> render = client.sendAsync(get("/ro/slow"),
+                HttpResponse.BodyHandlers.ofString());
+        assertTrue(slowStarted.await(10, TimeUnit.SECONDS), "a page being rendered holds the public slot");
+        assertEquals(200, client.send(get("/api/v1/chat/events?after=3"), HttpResponse.BodyHandlers.ofString())
+                .statusCode(), "a reader's chat does not wait for it");
+        assertEquals(200, client.send(get("/admin/chat/feed"), HttpResponse.BodyHandlers.ofString()).statusCode(),
+                "nor does the counsellors' console, though under the back office");
+        assertEquals(503, client.send(get("/ro/cautare?q=munca"), HttpResponse.BodyHandlers.ofString()).statusCode(),
+                "another page does wait, and is refused once it has waited too long");
+        releaseSlow.countDown();
+        assertEquals(200, render.get(10, TimeUnit.SECONDS).statusCode());
     }
 
     @Test

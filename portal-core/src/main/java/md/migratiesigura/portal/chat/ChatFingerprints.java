@@ -1,0 +1,54 @@
+package md.migratiesigura.portal.chat;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a reader's long-poll compares: a short text per chat (state, last sequence number, place in the queue,
+ * whether the counsellor is typing) that changes whenever the reader would see something new. Read for all waiting
+ * readers together by the poller, and with the reader's view when a poll starts ({@link ChatView#fingerprint()}).
+ */
+final class ChatFingerprints {
+
+    private ChatFingerprints() {
+    }
+
+    static String of(String state, int lastSeq, int position, boolean counsellorTyping) {
+        return state + "/" + lastSeq + "/" + position + "/" + counsellorTyping;
+    }
+
+    /** The chats' fingerprints, in two queries; a counsellor who typed after {@code typingSince} is typing. */
+    static Map<Long, String> of(Connection c, Collection<Long> chatIds, Instant typingSince) throws SQLException {
+        Map<Long, Integer> places = new HashMap<>();
+        List<Long> queue = ChatQueue.queued(c);
+        for (int i = 0; i < queue.size(); i++) {
+            places.put(queue.get(i), i + 1);
+        }
+        Map<Long, String> result = new HashMap<>();
+        String in = String.join(",", Collections.nCopies(chatIds.size(), "?"));
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT id, state, last_seq, counsellor_typing_at FROM chats WHERE id IN (" + in + ")")) {
+            int i = 1;
+            for (Long id : chatIds) {
+                s.setLong(i++, id);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    long id = rs.getLong(1);
+                    Instant typed = ChatDb.instant(rs.getTimestamp(4));
+                    boolean typing = typed != null && typed.isAfter(typingSince);
+                    result.put(id, of(rs.getString(2), rs.getInt(3), places.getOrDefault(id, 0), typing));
+                }
+            }
+        }
+        return result;
+    }
+}
