@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import md.migratiesigura.portal.account.StaffSessionRecords;
 import md.migratiesigura.portal.account.PasswordHasher;
@@ -19,12 +20,12 @@ import md.migratiesigura.portal.account.UserService;
 import md.migratiesigura.portal.agency.AgencyService;
 import md.migratiesigura.portal.article.ArticleImporter;
 import md.migratiesigura.portal.article.ArticleSearchSource;
-import md.migratiesigura.portal.article.PageImporter;
-import md.migratiesigura.portal.article.PageService;
 import md.migratiesigura.portal.article.ArticleService;
 import md.migratiesigura.portal.article.EditorialListQueries;
 import md.migratiesigura.portal.article.EditorialScheduler;
 import md.migratiesigura.portal.article.EditorialService;
+import md.migratiesigura.portal.article.PageImporter;
+import md.migratiesigura.portal.article.PageService;
 import md.migratiesigura.portal.article.RevisionService;
 import md.migratiesigura.portal.article.ScheduledPublisher;
 import md.migratiesigura.portal.article.TranslationQueries;
@@ -33,6 +34,7 @@ import md.migratiesigura.portal.chat.CannedAnswers;
 import md.migratiesigura.portal.chat.ChatConsole;
 import md.migratiesigura.portal.chat.ChatService;
 import md.migratiesigura.portal.chat.ChatSweeper;
+import md.migratiesigura.portal.common.BackgroundThreads;
 import md.migratiesigura.portal.common.SealedColumn;
 import md.migratiesigura.portal.config.ConfigException;
 import md.migratiesigura.portal.config.PortalConfig;
@@ -78,10 +80,11 @@ import md.migratiesigura.portal.search.SearchIndex;
 import md.migratiesigura.portal.search.SearchService;
 import md.migratiesigura.portal.search.SearchWordsService;
 import md.migratiesigura.portal.storage.BlobStore;
-import md.migratiesigura.portal.visits.VisitCounter;
-import md.migratiesigura.portal.visits.VisitStatistics;
 import md.migratiesigura.portal.throttle.DatabaseThrottleStore;
 import md.migratiesigura.portal.throttle.ThrottleStore;
+import md.migratiesigura.portal.visits.UserAgents;
+import md.migratiesigura.portal.visits.VisitCounter;
+import md.migratiesigura.portal.visits.VisitStatistics;
 import org.hibernate.SessionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -132,7 +135,8 @@ public final class PortalCore implements PortalServices {
     private final CannedAnswers cannedAnswers;
     private final MaterialService materials;
 
-    private PortalCore(Database database, SearchIndex index, Clock clock, PortalConfig config) {
+    private PortalCore(Database database, SearchIndex index, Clock clock, PortalConfig config,
+                       CompletableFuture<UserAgents> userAgents) {
         this.database = database;
         this.index = index;
         SessionFactory sessions = database.sessionFactory();
@@ -154,7 +158,9 @@ public final class PortalCore implements PortalServices {
         this.searchCounter = new SearchCounter(sessions, clock);
         this.search = new SearchService(index, searchCounter::count, clock);
         users.ensureAdministrator(config.adminEmail(), config.adminPassword());
-        this.contentImport = new ArticleImporter(sessions, markdown, clock).importFrom(config.contentDir());
+        // A restart with unchanged files and database does not read the articles again (docs/operations.md, "Start-up").
+        this.contentImport = new ArticleImporter(sessions, markdown, clock)
+                .rememberingIn(config.dataDir().resolve("content-import.state")).importFrom(config.contentDir());
         this.pages = new PageService(sessions, clock);
         this.navigation = new NavigationService(sessions, pages, articles, audit, clock);
         new PageImporter(sessions, markdown, (session, key, language, menu, order) -> NavigationService.addPage(
@@ -194,7 +200,7 @@ public final class PortalCore implements PortalServices {
         this.reports = new ReportService(sessions, visitStatistics, sources, audit, clock);
         new ReportSeedImporter(reports, clock).importFrom(config.contentDir());
         this.earlierYears = new EarlierYearService(sessions, audit, clock);
-        this.visitCounter = VisitCounter.standard(database.dataSource(), clock).closingUnder(leases)
+        this.visitCounter = VisitCounter.standard(database.dataSource(), clock, userAgents.join()).closingUnder(leases)
                 .start(VisitCounter.FLUSH_INTERVAL);
         this.editorial = new EditorialService(sessions, markdown, audit, clock);
         this.editorialList = new EditorialListQueries(sessions, clock);
@@ -231,6 +237,9 @@ public final class PortalCore implements PortalServices {
     public static PortalServices start(PortalConfig config, Clock clock) {
         requireWritableDirectory(config.dataDir());
         config.contentDir().ifPresent(PortalCore::requireReadableContent);
+        // Independent of the database: the bot patterns are compiled on another core while the database opens.
+        CompletableFuture<UserAgents> userAgents = CompletableFuture.supplyAsync(UserAgents::standard,
+                task -> BackgroundThreads.daemon("start-user-agents").newThread(task).start());
         Database database = Database.open(config);
         SearchIndex index = null;
         try {
@@ -238,7 +247,7 @@ public final class PortalCore implements PortalServices {
             // Nodes starting together start one after the other: the first start creates the administrator and
             // imports the content once (docs/operations.md, "Several machines").
             try (Leases.Held startup = Leases.exclusively(database.dataSource(), "portal-startup", Duration.ofMinutes(5))) {
-                return new PortalCore(database, index, clock, config);
+                return new PortalCore(database, index, clock, config, userAgents);
             }
         } catch (RuntimeException e) {
             if (index != null) {
