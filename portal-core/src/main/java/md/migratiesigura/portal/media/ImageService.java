@@ -1,11 +1,7 @@
 package md.migratiesigura.portal.media;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -23,11 +19,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
 import md.migratiesigura.portal.account.PortalUser;
 import md.migratiesigura.portal.audit.AuditAction;
 import md.migratiesigura.portal.audit.AuditService;
@@ -164,8 +155,8 @@ public class ImageService {
         byte[] largeJpeg;
         byte[] smallJpeg;
         try {
-            largeJpeg = jpeg(large);
-            smallJpeg = jpeg(small);
+            largeJpeg = Pictures.jpeg(large, QUALITY);
+            smallJpeg = Pictures.jpeg(small, QUALITY);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot encode an uploaded image", e);
         }
@@ -199,43 +190,7 @@ public class ImageService {
     static BufferedImage resized(BufferedImage source, int maxWidth) {
         int width = Math.min(maxWidth, source.getWidth());
         int height = Math.max(1, (int) Math.round((double) source.getHeight() * width / source.getWidth()));
-        BufferedImage current = source;
-        // Halving steps first: one big bilinear step from a large photo gives a grainy result.
-        while (current.getWidth() / 2 >= width) {
-            current = draw(current, current.getWidth() / 2, Math.max(1, current.getHeight() / 2));
-        }
-        return draw(current, width, height);
-    }
-
-    private static BufferedImage draw(BufferedImage source, int width, int height) {
-        BufferedImage target = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = target.createGraphics();
-        try {
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, width, height);
-            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-            g.drawImage(source, 0, 0, width, height, null);
-        } finally {
-            g.dispose();
-        }
-        return target;
-    }
-
-    private static byte[] jpeg(BufferedImage image) throws IOException {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ImageOutputStream output = ImageIO.createImageOutputStream(out)) {
-            writer.setOutput(output);
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(QUALITY);
-            param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
-            writer.write(null, new IIOImage(image, null, null), param);
-        } finally {
-            writer.dispose();
-        }
-        return out.toByteArray();
+        return Pictures.scaled(source, width, height);
     }
 
     /** The stored copy for a requested name, if the name is one this service makes and the image exists. */

@@ -6,19 +6,17 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Function;
 import md.migratiesigura.portal.event.District;
 import md.migratiesigura.portal.event.EventFilter;
 import md.migratiesigura.portal.event.EventType;
 import md.migratiesigura.portal.event.EventView;
 import md.migratiesigura.portal.web.PortalApplication;
 import md.migratiesigura.portal.web.common.BasePage;
+import md.migratiesigura.portal.web.common.SelectOptions;
 import md.migratiesigura.portal.web.common.Texts;
 import org.apache.wicket.AttributeModifier;
 import org.apache.wicket.markup.html.WebMarkupContainer;
 import org.apache.wicket.markup.html.basic.Label;
-import org.apache.wicket.markup.html.list.ListItem;
-import org.apache.wicket.markup.html.list.ListView;
 import org.apache.wicket.model.IModel;
 import org.apache.wicket.model.LoadableDetachableModel;
 import org.apache.wicket.request.http.WebResponse;
@@ -98,25 +96,12 @@ public class EventsPage extends BasePage {
     private WebMarkupContainer newFilterForm(String id) {
         WebMarkupContainer form = new WebMarkupContainer(id);
         form.add(AttributeModifier.replace("action", () -> urlFor(EventsPage.class, parametersIn(language())).toString()));
-        form.add(options("types", Arrays.asList(EventType.values()), EventType::code,
+        form.add(SelectOptions.of("types", Arrays.asList(EventType.values()), EventType::code,
                 t -> getString("event.type." + t.code()), type));
-        form.add(options("districts", District.ALL, District::key, d -> d.name(language()), district));
-        form.add(options("months", PortalApplication.get().events().months(),
+        form.add(SelectOptions.of("districts", District.ALL, District::key, d -> d.name(language()), district));
+        form.add(SelectOptions.of("months", PortalApplication.get().events().months(),
                 YearMonth::toString, m -> Texts.monthName(m, getLocale()), month));
         return form;
-    }
-
-    private <T> ListView<T> options(String id, List<T> choices, Function<T, String> value,
-                                    Function<T, String> label, T selected) {
-        return new ListView<>(id, choices) {
-            @Override
-            protected void populateItem(ListItem<T> item) {
-                T choice = item.getModelObject();
-                item.add(AttributeModifier.replace("value", value.apply(choice)));
-                item.add(AttributeModifier.replace("selected", choice.equals(selected) ? "selected" : null));
-                item.add(new Label("name", label.apply(choice)).setRenderBodyOnly(true));
-            }
-        };
     }
 
     @Override

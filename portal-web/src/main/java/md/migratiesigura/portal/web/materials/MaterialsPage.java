@@ -2,7 +2,6 @@ package md.migratiesigura.portal.web.materials;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Function;
 import md.migratiesigura.portal.article.CategoryView;
 import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.materials.Audience;
@@ -10,6 +9,7 @@ import md.migratiesigura.portal.materials.MaterialFile;
 import md.migratiesigura.portal.materials.MaterialView;
 import md.migratiesigura.portal.web.PortalApplication;
 import md.migratiesigura.portal.web.common.BasePage;
+import md.migratiesigura.portal.web.common.SelectOptions;
 import org.apache.wicket.AttributeModifier;
 import org.apache.wicket.markup.html.WebMarkupContainer;
 import org.apache.wicket.markup.html.basic.Label;
@@ -47,9 +47,9 @@ public class MaterialsPage extends BasePage {
 
         WebMarkupContainer form = new WebMarkupContainer("form");
         form.add(AttributeModifier.replace("action", () -> urlFor(MaterialsPage.class, parametersIn(language())).toString()));
-        form.add(options("topics", topics, CategoryView::key, CategoryView::name,
+        form.add(SelectOptions.of("topics", topics, CategoryView::key, CategoryView::name,
                 topics.stream().filter(t -> t.key().equals(topic)).findFirst().orElse(null)));
-        form.add(options("audiences", Arrays.asList(Audience.values()), Audience::parameter,
+        form.add(SelectOptions.of("audiences", Arrays.asList(Audience.values()), Audience::parameter,
                 a -> getString("materials.audience." + a.name()), audience));
         add(form);
         add(new Label("refusal", () -> refusal).setVisible(refusal != null));
@@ -95,19 +95,6 @@ public class MaterialsPage extends BasePage {
             }
         });
         return card;
-    }
-
-    private <T> ListView<T> options(String id, List<T> choices, Function<T, String> value,
-                                    Function<T, String> label, T selected) {
-        return new ListView<>(id, choices) {
-            @Override
-            protected void populateItem(ListItem<T> item) {
-                T choice = item.getModelObject();
-                item.add(AttributeModifier.replace("value", value.apply(choice)));
-                item.add(AttributeModifier.replace("selected", choice.equals(selected) ? "selected" : null));
-                item.add(new Label("name", label.apply(choice)).setRenderBodyOnly(true));
-            }
-        };
     }
 
     @Override
