@@ -241,7 +241,8 @@ public class ChatApiServlet extends HttpServlet {
         }
         AsyncContext context = request.startAsync();
         context.setTimeout(POLL.toMillis() + 10_000);
-        ChatWaiters.Waiter waiter = new ChatWaiters.Waiter(chat, after, fingerprint, Instant.now().plus(POLL), context);
+        ChatWaiters.Waiter waiter = new ChatWaiters.Waiter(chat, after, fingerprint, Instant.now().plus(POLL), context,
+                view);
         context.addListener(new AsyncListener() {
             @Override
             public void onComplete(AsyncEvent event) {
@@ -267,11 +268,14 @@ public class ChatApiServlet extends HttpServlet {
         waiters.add(waiter);
     }
 
-    /** Answers a suspended reader: its news after its seq (none when the wait ran out). */
+    /**
+     * Answers a suspended reader: its news after its seq when its chat changed; when the wait ran out with nothing
+     * changed (the poller's fingerprint), the view it started from, read from no database.
+     */
     private void answer(ChatWaiters.Waiter waiter, boolean changed) {
         HttpServletResponse response = (HttpServletResponse) waiter.context().getResponse();
         try {
-            writeView(response, chats.readerView(waiter.chatId(), waiter.after()));
+            writeView(response, changed ? chats.readerView(waiter.chatId(), waiter.after()) : waiter.view());
         } catch (ChatException e) {
             quietly(() -> write(response, status(e.reason()), Map.of("error", message(e.reason()))));
         } catch (RuntimeException | IOException e) {
