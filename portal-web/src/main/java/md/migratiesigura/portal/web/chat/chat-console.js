@@ -14,7 +14,7 @@
   var panels = {};
   var waitingKey = "";
   // The waiting list as last sent, its version (sent back: the feed leaves the list out while it is current) and
-  // the server's time it was sent at, from which the waiting times are added up.
+  // when it came (this browser's clock: only the time since matters), from which the waiting times are added up.
   var waitingList = [];
   var waitingVersion = null;
   var waitingAt = 0;
@@ -92,12 +92,15 @@
 
   function render(data) {
     el("chat-available").checked = !!data.available;
-    var at = Date.parse(data.at) || 0;
+    var at = Date.now();
     if (data.waiting) {
       waitingList = data.waiting;
       waitingAt = at;
+      waitingVersion = data.waitingVersion || null;
+    } else if (data.waitingVersion !== waitingVersion) {
+      // An answer to a call sent before the list last changed: ask for the list again.
+      waitingVersion = null;
     }
-    waitingVersion = data.waitingVersion || null;
     var elapsed = Math.max(0, Math.floor((at - waitingAt) / 1000));
     renderWaiting(waitingList.map(function (w) {
       return { id: w.id, lang: w.lang, sos: w.sos, waitingSeconds: w.waitingSeconds + elapsed, returned: w.returned };
