@@ -98,7 +98,8 @@ public final class SearchLoad {
         Path out = null;
         for (int i = 1; i + 1 < args.length; i += 2) {
             switch (args[i]) {
-                case "--clients" -> clients = Arrays.stream(args[i + 1].split(",")).mapToInt(Integer::parseInt).toArray();
+                case "--clients" -> clients = args[i + 1].isBlank() ? new int[0]
+                        : Arrays.stream(args[i + 1].split(",")).mapToInt(Integer::parseInt).toArray();
                 case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
                 case "--duration" -> duration = Integer.parseInt(args[i + 1]);
                 case "--rates" -> rates = args[i + 1].isBlank() ? new int[0]

@@ -104,7 +104,7 @@ public class VisitCounterBench {
         System.out.printf("visit counting, ns per request (median of %d rounds of %,d; %d-thread; %s)%n", ROUNDS, ROUND, 1,
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         System.out.printf("  filter, counting on, minus the same exchange without it: %,.0f ns%n", median(filterNs) - median(baselineNs));
-        System.out.printf("  VisitCounter.record alone (bot check, hash, classify, offer): %,.0f ns%n", median(recordNs));
+        System.out.printf("  VisitCounter.record alone (offer of the raw facts; digested on another thread): %,.0f ns%n", median(recordNs));
         System.out.printf("  bot check of a never-seen user agent (cache miss): %,.0f ns (%d of 20,000 taken for bots)%n", coldBotCheck, bots);
         System.out.printf("  dropped: %d (must be 0: every request took the counted path)%n", counter.dropped());
         System.out.printf("  target: under 50,000 ns per request%n");

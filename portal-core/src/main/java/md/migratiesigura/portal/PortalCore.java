@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
+import md.migratiesigura.portal.account.StaffSessionRecords;
 import md.migratiesigura.portal.account.PasswordHasher;
 import md.migratiesigura.portal.account.PasswordPolicy;
 import md.migratiesigura.portal.account.SecondFactorService;
@@ -17,12 +20,12 @@ import md.migratiesigura.portal.account.UserService;
 import md.migratiesigura.portal.agency.AgencyService;
 import md.migratiesigura.portal.article.ArticleImporter;
 import md.migratiesigura.portal.article.ArticleSearchSource;
-import md.migratiesigura.portal.article.PageImporter;
-import md.migratiesigura.portal.article.PageService;
 import md.migratiesigura.portal.article.ArticleService;
 import md.migratiesigura.portal.article.EditorialListQueries;
 import md.migratiesigura.portal.article.EditorialScheduler;
 import md.migratiesigura.portal.article.EditorialService;
+import md.migratiesigura.portal.article.PageImporter;
+import md.migratiesigura.portal.article.PageService;
 import md.migratiesigura.portal.article.RevisionService;
 import md.migratiesigura.portal.article.ScheduledPublisher;
 import md.migratiesigura.portal.article.TranslationQueries;
@@ -31,6 +34,7 @@ import md.migratiesigura.portal.chat.CannedAnswers;
 import md.migratiesigura.portal.chat.ChatConsole;
 import md.migratiesigura.portal.chat.ChatService;
 import md.migratiesigura.portal.chat.ChatSweeper;
+import md.migratiesigura.portal.common.BackgroundThreads;
 import md.migratiesigura.portal.common.SealedColumn;
 import md.migratiesigura.portal.config.ConfigException;
 import md.migratiesigura.portal.config.PortalConfig;
@@ -75,10 +79,12 @@ import md.migratiesigura.portal.search.SearchCounter;
 import md.migratiesigura.portal.search.SearchIndex;
 import md.migratiesigura.portal.search.SearchService;
 import md.migratiesigura.portal.search.SearchWordsService;
-import md.migratiesigura.portal.visits.VisitCounter;
-import md.migratiesigura.portal.visits.VisitStatistics;
+import md.migratiesigura.portal.storage.BlobStore;
 import md.migratiesigura.portal.throttle.DatabaseThrottleStore;
 import md.migratiesigura.portal.throttle.ThrottleStore;
+import md.migratiesigura.portal.visits.UserAgents;
+import md.migratiesigura.portal.visits.VisitCounter;
+import md.migratiesigura.portal.visits.VisitStatistics;
 import org.hibernate.SessionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -121,6 +127,7 @@ public final class PortalCore implements PortalServices {
     private final ConsultationRetention consultationRetention;
     private final Resealer resealer;
     private final ThrottleStore throttles;
+    private final StaffSessionRecords staffSessionRecords;
     private final RegisterService register;
     private final ChatService chat;
     private final ChatConsole chatConsole;
@@ -128,7 +135,8 @@ public final class PortalCore implements PortalServices {
     private final CannedAnswers cannedAnswers;
     private final MaterialService materials;
 
-    private PortalCore(Database database, SearchIndex index, Clock clock, PortalConfig config) {
+    private PortalCore(Database database, SearchIndex index, Clock clock, PortalConfig config,
+                       CompletableFuture<UserAgents> userAgents) {
         this.database = database;
         this.index = index;
         SessionFactory sessions = database.sessionFactory();
@@ -142,12 +150,17 @@ public final class PortalCore implements PortalServices {
         // Login, consultation and chat limits counted in the database, so that N nodes do not allow N times the tries; the
         // stored keys are HMACs under a secret derived from the consultation key, which the database does not hold.
         this.throttles = new DatabaseThrottleStore(database.dataSource(), clock, cipher.derive("throttle"));
+        // Back-office sessions for every node to take over: named and sealed under secrets of their own (V30).
+        this.staffSessionRecords = new StaffSessionRecords(database.dataSource(), cipher.derive("staff-session-id"),
+                cipher.derive("staff-session-seal"));
         this.users = new UserService(sessions, new PasswordHasher(), PasswordPolicy.standard(), audit, clock);
         this.secondFactor = new SecondFactorService(sessions, audit, clock, cipher.asSecretSealer());
         this.searchCounter = new SearchCounter(sessions, clock);
         this.search = new SearchService(index, searchCounter::count, clock);
         users.ensureAdministrator(config.adminEmail(), config.adminPassword());
-        this.contentImport = new ArticleImporter(sessions, markdown, clock).importFrom(config.contentDir());
+        // A restart with unchanged files and database does not read the articles again (docs/operations.md, "Start-up").
+        this.contentImport = new ArticleImporter(sessions, markdown, clock)
+                .rememberingIn(config.dataDir().resolve("content-import.state")).importFrom(config.contentDir());
         this.pages = new PageService(sessions, clock);
         this.navigation = new NavigationService(sessions, pages, articles, audit, clock);
         new PageImporter(sessions, markdown, (session, key, language, menu, order) -> NavigationService.addPage(
@@ -187,15 +200,18 @@ public final class PortalCore implements PortalServices {
         this.reports = new ReportService(sessions, visitStatistics, sources, audit, clock);
         new ReportSeedImporter(reports, clock).importFrom(config.contentDir());
         this.earlierYears = new EarlierYearService(sessions, audit, clock);
-        this.visitCounter = VisitCounter.standard(database.dataSource(), clock).closingUnder(leases)
+        this.visitCounter = VisitCounter.standard(database.dataSource(), clock, userAgents.join()).closingUnder(leases)
                 .start(VisitCounter.FLUSH_INTERVAL);
         this.editorial = new EditorialService(sessions, markdown, audit, clock);
         this.editorialList = new EditorialListQueries(sessions, clock);
         this.revisions = new RevisionService(sessions, markdown, audit, clock);
         this.translations = new TranslationQueries(sessions);
-        this.images = new ImageService(sessions, audit, config.dataDir().resolve("uploads"), clock);
-        // Materials' files live in the database, so that every node serves the same ones and a dump holds them.
-        this.materials = new MaterialService(sessions, new BlobStore(database.dataSource(), clock),
+        // Files in the database (images, materials), so that every node serves the same ones and a dump holds them.
+        BlobStore files = new BlobStore(database.dataSource(), clock);
+        // Images an older version wrote to this node's disk move into the database now.
+        this.images = new ImageService(sessions, audit, files, config.dataDir().resolve("uploads"), clock);
+        images.moveFormerFiles();
+        this.materials = new MaterialService(sessions, files,
                 new DownloadCounter(database.dataSource(), clock).start(DownloadCounter.FLUSH_INTERVAL), audit, clock);
         new MaterialImporter(materials).importFrom(config.contentDir());
         this.indexFeeder = new IndexFeeder(index, sessions, List.of(new ArticleSearchSource(sessions, markdown),
@@ -221,6 +237,9 @@ public final class PortalCore implements PortalServices {
     public static PortalServices start(PortalConfig config, Clock clock) {
         requireWritableDirectory(config.dataDir());
         config.contentDir().ifPresent(PortalCore::requireReadableContent);
+        // Independent of the database: the bot patterns are compiled on another core while the database opens.
+        CompletableFuture<UserAgents> userAgents = CompletableFuture.supplyAsync(UserAgents::standard,
+                task -> BackgroundThreads.daemon("start-user-agents").newThread(task).start());
         Database database = Database.open(config);
         SearchIndex index = null;
         try {
@@ -228,7 +247,7 @@ public final class PortalCore implements PortalServices {
             // Nodes starting together start one after the other: the first start creates the administrator and
             // imports the content once (docs/operations.md, "Several machines").
             try (Leases.Held startup = Leases.exclusively(database.dataSource(), "portal-startup", Duration.ofMinutes(5))) {
-                return new PortalCore(database, index, clock, config);
+                return new PortalCore(database, index, clock, config, userAgents);
             }
         } catch (RuntimeException e) {
             if (index != null) {
@@ -378,6 +397,11 @@ public final class PortalCore implements PortalServices {
     @Override
     public ThrottleStore throttles() {
         return throttles;
+    }
+
+    @Override
+    public Optional<StaffSessionRecords> staffSessionRecords() {
+        return Optional.of(staffSessionRecords);
     }
 
     @Override

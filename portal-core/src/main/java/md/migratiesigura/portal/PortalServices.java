@@ -1,9 +1,11 @@
 package md.migratiesigura.portal;
 
 import java.time.Clock;
+import java.util.Optional;
 import md.migratiesigura.portal.throttle.MemoryThrottleStore;
 import md.migratiesigura.portal.throttle.ThrottleStore;
 import md.migratiesigura.portal.account.SecondFactorService;
+import md.migratiesigura.portal.account.StaffSessionRecords;
 import md.migratiesigura.portal.account.UserService;
 import md.migratiesigura.portal.agency.AgencyService;
 import md.migratiesigura.portal.article.ArticleService;
@@ -131,6 +133,14 @@ public interface PortalServices extends AutoCloseable {
      */
     default ThrottleStore throttles() {
         return new MemoryThrottleStore(Clock.systemUTC(), 10_000);
+    }
+
+    /**
+     * Where back-office sessions are kept for every node to take over; empty for a stand-in of services without a
+     * database, whose sessions stay in the memory of the web server.
+     */
+    default Optional<StaffSessionRecords> staffSessionRecords() {
+        return Optional.empty();
     }
 
     /** Published pages (about, contacts, …) for the public site; editors write them with {@link #editorial()}. */

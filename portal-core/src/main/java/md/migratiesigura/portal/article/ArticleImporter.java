@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -24,6 +25,7 @@ import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.common.PortalTime;
 import md.migratiesigura.portal.content.ContentException;
 import md.migratiesigura.portal.content.ContentFiles;
+import md.migratiesigura.portal.content.ImportFingerprint;
 import md.migratiesigura.portal.content.FrontMatterDocument;
 import md.migratiesigura.portal.content.ImportProblem;
 import md.migratiesigura.portal.content.ImportReport;
@@ -53,11 +55,21 @@ public final class ArticleImporter {
     private final SessionFactory sessionFactory;
     private final MarkdownRenderer markdown;
     private final Clock clock;
+    private ImportFingerprint remembered;
 
     public ArticleImporter(SessionFactory sessionFactory, MarkdownRenderer markdown, Clock clock) {
         this.sessionFactory = sessionFactory;
         this.markdown = markdown;
         this.clock = clock;
+    }
+
+    /**
+     * Remembers, in {@code stateFile}, what the articles folder and the database looked like after an import without
+     * problems: a start that finds both unchanged does not read the files again (see {@link ImportFingerprint}).
+     */
+    public ArticleImporter rememberingIn(Path stateFile) {
+        this.remembered = new ImportFingerprint(stateFile);
+        return this;
     }
 
     /** Imports from a folder, or from the content bundled in the jar when none is given. */
@@ -73,7 +85,15 @@ public final class ArticleImporter {
         int[] counts = new int[2];
         importCategories(root, problems);
         Path articles = root.resolve("articles");
-        if (Files.isDirectory(articles)) {
+        String before = fingerprint(articles);
+        boolean skipped = before != null && remembered.unchanged(before);
+        if (skipped) {
+            counts[1] = Math.toIntExact(sessionFactory.fromTransaction(session -> session.createSelectionQuery(
+                    "select count(a) from Article a where a.kind = :kind", Long.class)
+                    .setParameter("kind", ArticleKind.ARTICLE).getSingleResult()));
+            log.info("Content import: the articles folder and the database are as the last import left them: the"
+                    + " files are not read again");
+        } else if (Files.isDirectory(articles)) {
             // Articles already in the database stay as the editors made them, except for a newer review of their
             // sources (see updateReviews).
             Set<String> existing = new HashSet<>(sessionFactory.fromTransaction(session ->
@@ -91,10 +111,38 @@ public final class ArticleImporter {
             }
         }
         ImportReport report = new ImportReport(counts[0], counts[1], problems);
+        if (remembered != null && !skipped) {
+            String after = problems.isEmpty() ? fingerprint(articles) : null;
+            if (after != null) {
+                remembered.remember(after);
+            } else {
+                remembered.forget();
+            }
+        }
         log.info("Content import: {} article(s) created, {} already present, {} problem(s)",
                 report.created(), report.unchanged(), problems.size());
         problems.forEach(p -> log.warn("Content not imported: {}", p));
         return report;
+    }
+
+    /** The articles folder's and the database's articles' (not pages') fingerprint; null without a state file. */
+    private String fingerprint(Path articles) {
+        if (remembered == null || !Files.isDirectory(articles)) {
+            return null;
+        }
+        try {
+            String database = sessionFactory.fromTransaction(session -> String.valueOf(Arrays.asList(
+                    session.createSelectionQuery("select count(a), max(a.id), max(a.updatedAt) from Article a"
+                            + " where a.kind = :kind", Object[].class).setParameter("kind", ArticleKind.ARTICLE)
+                            .getSingleResult()))
+                    + Arrays.asList(session.createSelectionQuery("select count(t), max(t.id), max(t.updatedAt),"
+                            + " max(t.reviewed) from ArticleTranslation t where t.article.kind = :kind", Object[].class)
+                            .setParameter("kind", ArticleKind.ARTICLE).getSingleResult()));
+            return ImportFingerprint.of(articles, database);
+        } catch (IOException | RuntimeException e) {
+            log.warn("Content import: cannot take the fingerprint of {} ({}); importing in full", articles, e.toString());
+            return null;
+        }
     }
 
     private void importCategories(Path root, List<ImportProblem> problems) {

@@ -4,6 +4,8 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,10 +13,13 @@ import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,8 +33,12 @@ import md.migratiesigura.portal.audit.AuditAction;
 import md.migratiesigura.portal.audit.AuditService;
 import md.migratiesigura.portal.common.Role;
 import md.migratiesigura.portal.common.SignedInUser;
+import md.migratiesigura.portal.storage.BlobStore;
+import md.migratiesigura.portal.storage.StoredFile;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Cover images: JPEG, PNG or WebP, recognised by their first bytes (never by name), at most 5 MB and 40 megapixels.
@@ -37,9 +46,12 @@ import org.hibernate.SessionFactory;
  * take (pixels, bands and bits per sample, and what the format's reader keeps: {@link ImageDecoder}), so a small
  * file claiming a huge or deep picture is refused without using memory; a large photo is decoded subsampled to
  * about the kept width. Accepted images are flattened onto white, re-encoded as JPEG (which drops every piece of
- * metadata, GPS included) at most 1200 pixels wide plus a 600-pixel copy, and stored under random names.
+ * metadata, GPS included) at most 1200 pixels wide plus a 600-pixel copy, and stored in the database's file store
+ * ({@link BlobStore}, so that every node of a cluster serves them) under random names.
  */
 public class ImageService {
+
+    private static final Logger log = LoggerFactory.getLogger(ImageService.class);
 
     public static final int MAX_BYTES = 5 * 1024 * 1024;
     public static final long MAX_PIXELS = 40_000_000L;
@@ -48,6 +60,8 @@ public class ImageService {
     static final float QUALITY = 0.82f;
     /** A stored file's name: the id, then {@code -600} for the small copy. Nothing else is ever served. */
     public static final Pattern FILE_NAME = Pattern.compile("([0-9a-f]{32})(-600)?\\.jpg");
+    /** What every stored copy is. */
+    public static final String MEDIA_TYPE = "image/jpeg";
 
     /** Why an upload was refused; the web layer shows a message per reason. */
     public enum Refusal {
@@ -71,18 +85,23 @@ public class ImageService {
 
     private final SessionFactory sessionFactory;
     private final AuditService audit;
+    private final BlobStore files;
+    /** Where images were stored before V34: their files are moved into the database at start. */
     private final Path directory;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final ImageDecoder decoder;
 
-    public ImageService(SessionFactory sessionFactory, AuditService audit, Path directory, Clock clock) {
-        this(sessionFactory, audit, directory, clock, new ImageDecoder());
+    /** @param directory where images were kept before they moved into the database (see {@link #moveFormerFiles}) */
+    public ImageService(SessionFactory sessionFactory, AuditService audit, BlobStore files, Path directory, Clock clock) {
+        this(sessionFactory, audit, files, directory, clock, new ImageDecoder());
     }
 
-    ImageService(SessionFactory sessionFactory, AuditService audit, Path directory, Clock clock, ImageDecoder decoder) {
+    ImageService(SessionFactory sessionFactory, AuditService audit, BlobStore files, Path directory, Clock clock,
+                 ImageDecoder decoder) {
         this.sessionFactory = sessionFactory;
         this.audit = audit;
+        this.files = files;
         this.directory = directory;
         this.clock = clock;
         this.decoder = decoder;
@@ -142,28 +161,31 @@ public class ImageService {
         BufferedImage large = image.large();
         BufferedImage small = image.small();
         String id = HexFormat.of().formatHex(randomBytes());
-        Path largeFile = directory.resolve(id + ".jpg");
-        Path smallFile = directory.resolve(id + "-600.jpg");
+        byte[] largeJpeg;
+        byte[] smallJpeg;
         try {
-            Files.createDirectories(directory);
-            writeJpeg(large, largeFile);
-            writeJpeg(small, smallFile);
-            CoverImage cover = new CoverImage(id, large.getWidth(), large.getHeight(), small.getWidth(), small.getHeight());
-            sessionFactory.inTransaction(session -> {
-                PortalUser user = session.find(PortalUser.class, actor.id());
-                session.persist(new MediaImage(id, cover.width(), cover.height(), cover.smallWidth(),
-                        cover.smallHeight(), user.getEmail(), clock.instant()));
-                audit.record(session, user, user.getEmail(), AuditAction.IMAGE_UPLOADED, id,
-                        image.originalSize());
-            });
-            return new UploadResult(cover, null);
-        } catch (IOException | RuntimeException e) {
-            deleteQuietly(largeFile);
-            deleteQuietly(smallFile);
-            if (e instanceof IOException io) {
-                throw new UncheckedIOException("cannot store an uploaded image in " + directory, io);
-            }
-            throw (RuntimeException) e;
+            largeJpeg = jpeg(large);
+            smallJpeg = jpeg(small);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot encode an uploaded image", e);
+        }
+        CoverImage cover = new CoverImage(id, large.getWidth(), large.getHeight(), small.getWidth(), small.getHeight());
+        // The two copies and the row that names them in one transaction: a failure leaves nothing behind.
+        sessionFactory.inTransaction(session -> {
+            long[] stored = session.doReturningWork(c -> new long[] {storeJpeg(c, largeJpeg), storeJpeg(c, smallJpeg)});
+            PortalUser user = session.find(PortalUser.class, actor.id());
+            session.persist(new MediaImage(id, cover.width(), cover.height(), cover.smallWidth(),
+                    cover.smallHeight(), user.getEmail(), clock.instant(), stored[0], stored[1]));
+            audit.record(session, user, user.getEmail(), AuditAction.IMAGE_UPLOADED, id, image.originalSize());
+        });
+        return new UploadResult(cover, null);
+    }
+
+    private long storeJpeg(Connection connection, byte[] jpeg) throws SQLException {
+        try {
+            return files.store(connection, new ByteArrayInputStream(jpeg), MEDIA_TYPE, MAX_BYTES).id();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -200,11 +222,10 @@ public class ImageService {
         return target;
     }
 
-    private static void writeJpeg(BufferedImage image, Path file) throws IOException {
+    private static byte[] jpeg(BufferedImage image) throws IOException {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        Path temporary = file.resolveSibling(file.getFileName() + ".part");
-        try (OutputStream out = Files.newOutputStream(temporary);
-             ImageOutputStream output = ImageIO.createImageOutputStream(out)) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ImageOutputStream output = ImageIO.createImageOutputStream(out)) {
             writer.setOutput(output);
             ImageWriteParam param = writer.getDefaultWriteParam();
             param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
@@ -214,11 +235,11 @@ public class ImageService {
         } finally {
             writer.dispose();
         }
-        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        return out.toByteArray();
     }
 
-    /** The stored file for a requested name, if the name is one this service makes and the file exists. */
-    public Optional<Path> file(String name) {
+    /** The stored copy for a requested name, if the name is one this service makes and the image exists. */
+    public Optional<StoredFile> file(String name) {
         if (name == null) {
             return Optional.empty();
         }
@@ -226,8 +247,76 @@ public class ImageService {
         if (!m.matches()) {
             return Optional.empty();
         }
-        Path file = directory.resolve(m.group(0));
-        return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+        Long stored = sessionFactory.fromTransaction(session -> {
+            MediaImage image = session.find(MediaImage.class, m.group(1));
+            return image == null ? null : m.group(2) == null ? image.getLargeFile() : image.getSmallFile();
+        });
+        return stored == null ? Optional.empty() : files.find(stored);
+    }
+
+    /** Writes a stored copy's bytes, fetched a chunk at a time. */
+    public void copyTo(StoredFile file, OutputStream out) throws IOException {
+        files.copyTo(file.id(), out);
+    }
+
+    /**
+     * Moves the images uploaded before V34 from this node's uploads folder into the database: each image's two
+     * files, stored and named by its row in one transaction, then deleted from the disk. Idempotent: a row already
+     * moved (by this node before, or another node with the same files) is left alone, and an image whose files are
+     * not on this node waits for the node that has them. Run at start, one node at a time (the start-up lease).
+     *
+     * @return how many images were moved
+     */
+    public int moveFormerFiles() {
+        if (!Files.isDirectory(directory)) {
+            return 0;
+        }
+        List<String> waiting = sessionFactory.fromTransaction(session -> session.createNativeQuery(
+                "SELECT id FROM media_images WHERE large_file IS NULL ORDER BY id", String.class).getResultList());
+        int moved = 0;
+        for (String id : waiting) {
+            Path largeFile = directory.resolve(id + ".jpg");
+            Path smallFile = directory.resolve(id + "-600.jpg");
+            if (!Files.isRegularFile(largeFile) || !Files.isRegularFile(smallFile)) {
+                continue;
+            }
+            try {
+                byte[] largeJpeg = Files.readAllBytes(largeFile);
+                byte[] smallJpeg = Files.readAllBytes(smallFile);
+                int updated = sessionFactory.fromTransaction(session -> session.doReturningWork(c -> {
+                    long large = storeJpeg(c, largeJpeg);
+                    long small = storeJpeg(c, smallJpeg);
+                    try (PreparedStatement s = c.prepareStatement("UPDATE media_images SET large_file = ?, small_file = ?"
+                            + " WHERE id = ? AND large_file IS NULL")) {
+                        s.setLong(1, large);
+                        s.setLong(2, small);
+                        s.setString(3, id);
+                        if (s.executeUpdate() == 0) {
+                            throw new MovedMeanwhile();
+                        }
+                        return 1;
+                    }
+                }));
+                moved += updated;
+                deleteQuietly(largeFile);
+                deleteQuietly(smallFile);
+            } catch (MovedMeanwhile e) {
+                // another node moved it first: its stored copies stand, this transaction was rolled back
+            } catch (IOException e) {
+                log.warn("The image {} could not be read from {}: left there ({})", id, directory, e.getMessage());
+            }
+        }
+        if (moved > 0) {
+            log.info("Moved {} image(s) from {} into the database", moved, directory);
+        }
+        return moved;
+    }
+
+    /** Rolls back a move that another node made first. */
+    private static final class MovedMeanwhile extends RuntimeException {
+        MovedMeanwhile() {
+            super(null, null, false, false);
+        }
     }
 
     /** An uploaded image by id. */

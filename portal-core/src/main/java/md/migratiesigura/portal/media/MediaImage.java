@@ -8,8 +8,7 @@ import java.time.Instant;
 import org.hibernate.annotations.Immutable;
 
 /**
- * An uploaded image, re-encoded as JPEG in two widths and stored under {@code PORTAL_DATA_DIR/uploads} by its
- * random id. The row keeps the sizes, so pages can give the browser width and height before it loads.
+ * An uploaded image, re-encoded as JPEG in two widths kept in the database's file store, named by its random id. The row keeps the sizes, so pages can give the browser width and height before it loads.
  */
 @Entity
 @Immutable
@@ -38,11 +37,21 @@ public class MediaImage {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** The 1200-pixel copy in the file store; null while an image uploaded before V34 is still on a node's disk. */
+    @Column(name = "large_file")
+    private Long largeFile;
+
+    /** The 600-pixel copy in the file store. */
+    @Column(name = "small_file")
+    private Long smallFile;
+
     protected MediaImage() {
     }
 
     public MediaImage(String id, int width, int height, int smallWidth, int smallHeight, String uploadedByEmail,
-                      Instant createdAt) {
+                      Instant createdAt, long largeFile, long smallFile) {
+        this.largeFile = largeFile;
+        this.smallFile = smallFile;
         this.id = id;
         this.width = width;
         this.height = height;
@@ -70,5 +79,13 @@ public class MediaImage {
 
     public int getSmallHeight() {
         return smallHeight;
+    }
+
+    public Long getLargeFile() {
+        return largeFile;
+    }
+
+    public Long getSmallFile() {
+        return smallFile;
     }
 }

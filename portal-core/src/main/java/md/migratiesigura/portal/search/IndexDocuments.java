@@ -23,7 +23,7 @@ final class IndexDocuments {
      * How the documents are laid out (fields, what is stored, doc values); an index written with another layout is
      * rebuilt at start, like one built by other analyzers.
      */
-    static final String LAYOUT = "4";
+    static final String LAYOUT = "5";
     /** The doc values of what a hit shows, so that a page of hits reads no stored fields. */
     static final String CARD = "card";
     private static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
@@ -57,9 +57,10 @@ final class IndexDocuments {
         if (d.language() == Language.RU) {
             doc.add(new Field("translit_ru", everything, SECONDARY_TEXT));
             // The title and summary in Latin letters too, so that a question typed on a Latin keyboard finds the
-            // article whose title answers it, as the Cyrillic question does.
-            doc.add(new Field("translit_title_ru", d.summary() == null ? title : title + "\n" + nfc(d.summary()),
-                    SECONDARY_TEXT));
+            // article whose title answers it, as the Cyrillic question does; with its length, like the title: of two
+            // articles whose titles both have the words typed, the one with less else around them comes first.
+            doc.add(new TextField("translit_title_ru", d.summary() == null ? title : title + "\n" + nfc(d.summary()),
+                    Field.Store.NO));
         }
         long visible = d.visibleFrom() == null ? 0 : d.visibleFrom().toEpochMilli();
         doc.add(new LongPoint("visible_from", visible));

@@ -89,8 +89,9 @@ final class IndexQueries {
                 // cannot enter the page (block-max WAND), and the total is counted apart, without scores.
                 TopDocs top = searcher.search(filtered(words.all(), null, filters),
                         new TopScoreDocCollectorManager(wanted, null, wanted));
-                // When a document holds every word, none of them is unknown: no did-you-mean is looked for.
-                boolean everyWordFound = top.totalHits.value > 0;
+                // When a document holds every word, none of them is unknown: no did-you-mean is looked for. A question
+                // is matched by any of its words: the suggester looks at each word itself.
+                boolean everyWordFound = !words.ranked() && top.totalHits.value > 0;
                 boolean complete = top.totalHits.relation == TotalHits.Relation.EQUAL_TO;
                 if (words.some() != null && top.scoreDocs.length < wanted) {
                     TopDocs rest = searcher.search(filtered(words.some(), words.all(), filters),
@@ -181,10 +182,18 @@ final class IndexQueries {
     /**
      * The words as read: {@code all} finds the documents with every meaningful word (or one of its equivalents);
      * {@code some}, null for a single word or phrase, those with any of them; {@code snippets} is the same words over
-     * the body fields only, for the highlighter.
+     * the body fields only, for the highlighter. A {@code ranked} query (a question) has only {@code all}, which finds
+     * the documents with any of the words, those with the most and the weightiest first.
      */
-    private record Words(Query all, Query some, Query snippets) {
+    private record Words(Query all, Query some, Query snippets, boolean ranked) {
     }
+
+    /**
+     * From how many meaningful words (or phrases, or words with their equivalents) a query is read as a question:
+     * ranked by the words it matches rather than first the documents with every word. Fewer words are keywords,
+     * for which "every word first" is what a reader expects (measured in docs/search.md, "Evaluation").
+     */
+    static final int QUESTION_UNITS = 4;
 
     /** How much a word found through the equivalent-word lists weighs beside the word as typed. */
     static final float EQUIVALENT_WEIGHT = 1.0f;
@@ -252,9 +261,14 @@ final class IndexQueries {
         }
         Query snippets = snippetUnits.isEmpty() ? null : combine(snippetUnits, Occur.SHOULD);
         if (units.size() == 1) {
-            return new Words(units.get(0), null, snippets);
+            return new Words(units.get(0), null, snippets, false);
         }
-        return new Words(combine(units, Occur.MUST), combine(units, Occur.SHOULD), snippets);
+        if (units.size() >= QUESTION_UNITS) {
+            // A question: its answer seldom has every word, and a long text that has them all by chance (a country
+            // guide) came before the article that answers. One ranked pass: each word adds what it weighs.
+            return new Words(combine(units, Occur.SHOULD), null, snippets, true);
+        }
+        return new Words(combine(units, Occur.MUST), combine(units, Occur.SHOULD), snippets, false);
     }
 
     /** The words of a matched list entry as typed, without its filler unless it is all filler ("la nemți"). */

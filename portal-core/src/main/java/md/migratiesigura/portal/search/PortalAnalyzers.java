@@ -8,6 +8,8 @@ import java.util.Map;
 import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.content.Slugs;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.AnalyzerWrapper;
+import org.apache.lucene.analysis.FilteringTokenFilter;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
@@ -35,7 +37,7 @@ import org.tartarus.snowball.ext.RussianStemmer;
 public final class PortalAnalyzers {
 
     /** Bump when any analysis changes: an index built by another version is rebuilt at start. */
-    public static final String VERSION = "4";
+    public static final String VERSION = "6";
 
     private PortalAnalyzers() {
     }
@@ -53,8 +55,40 @@ public final class PortalAnalyzers {
         Analyzer ro = romanianStemmed();
         Analyzer ru = russianStemmed();
         return new PerFieldAnalyzerWrapper(new StandardAnalyzer(), Map.of(
-                "title_ro", ro, "body_ro", ro, "folded_ro", romanianFolded(),
-                "title_ru", ru, "body_ru", ru, "folded_ru", russianFolded(), "translit_ru", russianInLatin(), "translit_title_ru", russianInLatin()));
+                "title_ro", withoutNumbers(ro), "body_ro", ro, "folded_ro", romanianFolded(),
+                "title_ru", withoutNumbers(ru), "body_ru", ru, "folded_ru", russianFolded(),
+                "translit_ru", russianInLatin(), "translit_title_ru", withoutNumbers(russianInLatin())));
+    }
+
+    /**
+     * A title's analysis without its numbers: a phone number or a count in a title ("Linia Fierbinte 0 800 77777",
+     * "Cei 11 indicatori") made it longer, hence weaker for every word a reader does type, than the title of a
+     * neighbouring article. The numbers stay findable in the body and the exact-word field.
+     */
+    static Analyzer withoutNumbers(Analyzer analyzer) {
+        return new AnalyzerWrapper(analyzer.getReuseStrategy()) {
+            @Override
+            protected Analyzer getWrappedAnalyzer(String fieldName) {
+                return analyzer;
+            }
+
+            @Override
+            protected TokenStreamComponents wrapComponents(String fieldName, TokenStreamComponents components) {
+                return new TokenStreamComponents(components.getSource(), new FilteringTokenFilter(components.getTokenStream()) {
+                    private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+
+                    @Override
+                    protected boolean accept() {
+                        for (int i = 0; i < term.length(); i++) {
+                            if (!Character.isDigit(term.charAt(i))) {
+                                return true;
+                            }
+                        }
+                        return false;
+                    }
+                });
+            }
+        };
     }
 
     // ș→ş, ț→ţ because Lucene 9's Romanian stemmer and stop words use the old cedilla letters.
@@ -93,7 +127,7 @@ public final class PortalAnalyzers {
                 stream = new StopFilter(stream, ROMANIAN_STOP);
                 stream = new SnowballFilter(stream, new RomanianStemmer());
                 stream = new ASCIIFoldingFilter(stream);
-                return new TokenStreamComponents(source, stream);
+                return new TokenStreamComponents(source, new StemEndingFilter(stream, false));
             }
 
             @Override
@@ -132,7 +166,7 @@ public final class PortalAnalyzers {
                 TokenStream stream = new LowerCaseFilter(source);
                 stream = new StopFilter(stream, RUSSIAN_STOP);
                 stream = new SnowballFilter(stream, new RussianStemmer());
-                return new TokenStreamComponents(source, stream);
+                return new TokenStreamComponents(source, new StemEndingFilter(stream, true));
             }
 
             @Override
@@ -221,6 +255,57 @@ public final class PortalAnalyzers {
             }
             term.setEmpty().append(word);
             return true;
+        }
+    }
+
+    /**
+     * What the Snowball stemmers leave apart that readers and articles use for one thing: in Romanian "copii",
+     * "copiii" beside "copil" (the plural's stems were "cop" and "copii"); in Russian the verb in -ировать and the
+     * noun in -ация beside their root ("эксплуатируют", "эксплуатация"; "регистрироваться", "регистрация").
+     * Applied at indexing and at query time alike. (Cutting Romanian past participles, "plătit" to "plat", was
+     * tried and dropped: measured in docs/search.md.)
+     */
+    static final class StemEndingFilter extends TokenFilter {
+        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+        private final boolean russian;
+
+        StemEndingFilter(TokenStream input, boolean russian) {
+            super(input);
+            this.russian = russian;
+        }
+
+        @Override
+        public boolean incrementToken() throws IOException {
+            if (!input.incrementToken()) {
+                return false;
+            }
+            // Most terms end otherwise: they are let through without making a string of them.
+            int n = term.length();
+            char last = n == 0 ? 0 : term.charAt(n - 1);
+            boolean candidate = russian ? last == 'р' || last == 'ц' || last == 'а' : last == 'p' || last == 'i';
+            if (candidate) {
+                String stem = term.toString();
+                String cut = russian ? russian(stem) : romanian(stem);
+                if (!cut.equals(stem)) {
+                    term.setEmpty().append(cut);
+                }
+            }
+            return true;
+        }
+
+        static String romanian(String stem) {
+            return stem.equals("cop") || stem.equals("copii") ? "copil" : stem;
+        }
+
+        static String russian(String stem) {
+            int n = stem.length();
+            if (n >= 9 && stem.endsWith("ирова")) {
+                return stem.substring(0, n - 5);
+            }
+            if (n >= 8 && stem.endsWith("ир") || n >= 6 && stem.endsWith("ац")) {
+                return stem.substring(0, n - 2);
+            }
+            return stem;
         }
     }
 

@@ -19,8 +19,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -33,9 +31,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Counts pageviews without slowing a page: {@link #record} classifies, hashes and offers a small event to a bounded
- * queue and returns at once (a full queue drops the event and counts the drop); a flusher thread applies the queue
- * in batches, each in one transaction ({@link VisitBatchWriter}). A batch the database refuses is kept (up to a
+ * Counts pageviews without slowing a page: {@link #record} only offers the request's raw facts to a bounded
+ * lock-free queue and returns at once (a full queue drops the pageview and counts the drop). A digester thread, every
+ * {@value #DIGEST_INTERVAL_MILLIS} ms, tells bots apart, classifies the referrer and device and hashes the visitor;
+ * a flusher thread applies what was digested in batches, each in one transaction ({@link VisitBatchWriter}, which
+ * aggregates it per visitor, day, month and breakdown). A batch the database refuses is kept (up to a
  * bound) and retried next round; a batch applied twice counts once. Months that have ended are closed: their salt
  * and visitor hashes are deleted, only counts remain.
  */
@@ -52,22 +52,27 @@ public final class VisitCounter implements AutoCloseable {
     public static final String CLOSING_LEASE = "visit-month-closing";
     static final Duration CLOSING_LEASE_TTL = CLOSING_INTERVAL.multipliedBy(3);
     static final int MAX_PATH = 200;
+    static final long DIGEST_INTERVAL_MILLIS = 50;
 
-    /** What became of one request handed to {@link #record}. */
-    public enum Outcome { COUNTED, BOT, DROPPED }
+    /** What became of one request handed to {@link #record}: queued for counting (bots are told apart later), or dropped. */
+    public enum Outcome { QUEUED, DROPPED }
 
     private final DataSource dataSource;
     private final Clock clock;
     private final UserAgents userAgents;
-    private final BlockingQueue<Pageview> queue;
+    private final PageviewQueue queue;
     private final int maxPendingEvents;
+    /** Digested pageviews waiting for the next flush; guarded by itself (the digester and the flush take turns). */
+    private final List<Pageview> digested = new ArrayList<>();
     private final Deque<VisitBatchWriter.Batch> pending = new ArrayDeque<>();
     private final Map<Month, byte[]> salts = new ConcurrentHashMap<>();
     private final LongAdder dropped = new LongAdder();
     private final LongAdder counted = new LongAdder();
+    private final LongAdder bots = new LongAdder();
     private final SecureRandom random = new SecureRandom();
     private final ThreadLocal<MessageDigest> sha256 = ThreadLocal.withInitial(VisitCounter::newDigest);
     private ScheduledExecutorService flusher;
+    private ScheduledExecutorService digester;
     private volatile Instant lastFlush;
     private Instant lastClosing;
     private volatile boolean databaseFailing;
@@ -82,12 +87,17 @@ public final class VisitCounter implements AutoCloseable {
         this.dataSource = dataSource;
         this.clock = clock;
         this.userAgents = userAgents;
-        this.queue = new ArrayBlockingQueue<>(queueCapacity);
+        this.queue = new PageviewQueue(queueCapacity);
         this.maxPendingEvents = maxPendingEvents;
     }
 
     public static VisitCounter standard(DataSource dataSource, Clock clock) {
-        return new VisitCounter(dataSource, clock, UserAgents.standard(), 50_000, 500_000);
+        return standard(dataSource, clock, UserAgents.standard());
+    }
+
+    /** With the bot patterns compiled already (the start compiles them while the database opens). */
+    public static VisitCounter standard(DataSource dataSource, Clock clock, UserAgents userAgents) {
+        return new VisitCounter(dataSource, clock, userAgents, 50_000, 500_000);
     }
 
     /**
@@ -99,9 +109,15 @@ public final class VisitCounter implements AutoCloseable {
         return this;
     }
 
-    /** Flushes every {@code interval} on a daemon thread until {@link #close}. */
+    /**
+     * Digests the queue every {@value #DIGEST_INTERVAL_MILLIS} ms and flushes every {@code interval}, each on its
+     * own daemon thread, until {@link #close}.
+     */
     public synchronized VisitCounter start(Duration interval) {
         if (flusher == null) {
+            digester = BackgroundThreads.scheduled("visit-digester");
+            digester.scheduleWithFixedDelay(this::digestQuietly, DIGEST_INTERVAL_MILLIS, DIGEST_INTERVAL_MILLIS,
+                    TimeUnit.MILLISECONDS);
             flusher = BackgroundThreads.scheduled("visit-flusher");
             flusher.scheduleWithFixedDelay(this::flushQuietly, interval.toMillis(), interval.toMillis(),
                     TimeUnit.MILLISECONDS);
@@ -110,32 +126,71 @@ public final class VisitCounter implements AutoCloseable {
     }
 
     /**
-     * Counts one successful public pageview, if the user agent is a reader's. Never blocks: the event is offered
-     * to the queue, and dropped (and counted as dropped) when the queue is full.
+     * Hands one successful public pageview over for counting. Only the request's values are queued, as they came:
+     * telling bots apart, classifying and hashing happen on the digester thread. Never blocks: a full queue drops
+     * the pageview and counts the drop.
      *
-     * @param address   the client's address: hashed here when the month's salt is known, never stored
-     * @param referer   the request's {@code Referer}, reduced to a class and a domain
-     * @param ownHost   this portal's host name, so that links between its pages are not "other sites"
+     * @param atMillis      when the page was served (epoch milliseconds)
+     * @param remoteAddress the connection's address, resolved with {@code forwardedFor} by the source, never stored
+     * @param forwardedFor  the raw {@code X-Forwarded-For}, or null
+     * @param referer       the request's {@code Referer}, reduced to a class and a domain later
      */
-    public Outcome record(Instant at, String address, String userAgent, String path, Language language,
-                          String referer, String ownHost) {
-        if (userAgents.isBot(userAgent)) {
-            return Outcome.BOT;
-        }
-        Month month = Month.of(at);
-        ReferrerClass.Classified from = ReferrerClass.classify(referer, ownHost);
-        String key = pathKey(path);
-        Pageview pageview = new Pageview(at, month, null, address, userAgent, key, language,
-                DeviceClass.of(userAgent), from.type(), from.domain());
-        byte[] salt = salts.get(month);
-        if (salt != null) {
-            pageview = pageview.hashed(hash(salt, address, userAgent));
-        }
-        if (!queue.offer(pageview)) {
+    public Outcome record(long atMillis, String remoteAddress, String forwardedFor, String userAgent, String path,
+                          Language language, String referer, VisitSource source) {
+        if (!queue.offer(new RawPageview(atMillis, remoteAddress, forwardedFor, userAgent, path, language, referer,
+                source))) {
             dropped.increment();
             return Outcome.DROPPED;
         }
-        return Outcome.COUNTED;
+        return Outcome.QUEUED;
+    }
+
+    /** {@link #record(long, String, String, String, String, Language, String, VisitSource)} for a known address. */
+    public Outcome record(Instant at, String address, String userAgent, String path, Language language,
+                          String referer, String ownHost) {
+        return record(at.toEpochMilli(), address, null, userAgent, path, language, referer, VisitSource.direct(ownHost));
+    }
+
+    /**
+     * Turns what is queued into pageviews ready to write: bots left out (and counted), referrer and device
+     * classified, the visitor hashed when the month's salt is known (otherwise the flush hashes it). Stops taking
+     * from the queue while {@code maxPendingEvents} digested pageviews wait for a database that does not answer: the
+     * queue then fills and drops, and memory stays bounded.
+     */
+    void digest() {
+        synchronized (digested) {
+            RawPageview raw;
+            while (digested.size() < maxPendingEvents && (raw = queue.poll()) != null) {
+                Pageview pageview = digest(raw);
+                if (pageview != null) {
+                    digested.add(pageview);
+                }
+            }
+        }
+    }
+
+    private Pageview digest(RawPageview raw) {
+        String userAgent = raw.userAgent();
+        if (userAgents.isBot(userAgent)) {
+            bots.increment();
+            return null;
+        }
+        Instant at = Instant.ofEpochMilli(raw.atMillis());
+        Month month = Month.of(at);
+        ReferrerClass.Classified from = ReferrerClass.classify(raw.referer(), raw.source().ownHost());
+        String address = raw.source().clientAddress(raw.remoteAddress(), raw.forwardedFor());
+        Pageview pageview = new Pageview(at, month, null, address, userAgent, pathKey(raw.path()), raw.language(),
+                DeviceClass.of(userAgent), from.type(), from.domain());
+        byte[] salt = salts.get(month);
+        return salt == null ? pageview : pageview.hashed(hash(salt, address, userAgent));
+    }
+
+    private void digestQuietly() {
+        try {
+            digest();
+        } catch (Throwable t) {
+            log.error("Visit counting: digesting failed: {}", t.toString());
+        }
     }
 
     /** The path as stored: printable ASCII (a request URI is percent-encoded already), at most 200 characters. */
@@ -157,8 +212,12 @@ public final class VisitCounter implements AutoCloseable {
      */
     public synchronized boolean flush() {
         Instant now = clock.instant();
-        List<Pageview> drained = new ArrayList<>();
-        queue.drainTo(drained);
+        digest();
+        List<Pageview> drained;
+        synchronized (digested) {
+            drained = new ArrayList<>(digested);
+            digested.clear();
+        }
         if (!drained.isEmpty()) {
             pending.addLast(new VisitBatchWriter.Batch(UUID.randomUUID().toString(), drained));
             trimPending();
@@ -318,20 +377,34 @@ public final class VisitCounter implements AutoCloseable {
         synchronized (this) {
             waiting = pending.stream().mapToInt(b -> b.pageviews().size()).sum();
         }
+        synchronized (digested) {
+            waiting += digested.size();
+        }
         return new CounterState(counted.sum(), dropped.sum(), queue.size() + waiting, databaseFailing, lastFlush);
+    }
+
+    /** Requests left out as bots since start (told apart on the digester thread). */
+    public long bots() {
+        return bots.sum();
     }
 
     public long dropped() {
         return dropped.sum();
     }
 
-    /** Stops the flusher and writes what is left (SIGTERM goes through here). */
+    /** Stops the digester and the flusher, then digests and writes what is left (SIGTERM goes through here). */
     @Override
     public void close() {
         ScheduledExecutorService running;
+        ScheduledExecutorService digesting;
         synchronized (this) {
             running = flusher;
+            digesting = digester;
             flusher = null;
+            digester = null;
+        }
+        if (digesting != null) {
+            BackgroundThreads.shutdownAndWait(digesting, Duration.ofSeconds(10));
         }
         if (running != null) {
             BackgroundThreads.shutdownAndWait(running, Duration.ofSeconds(10));

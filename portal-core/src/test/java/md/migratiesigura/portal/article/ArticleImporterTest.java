@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.Charset;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -178,6 +179,38 @@ class ArticleImporterTest {
         assertEquals(3, count("Article"));
         assertEquals(5, count("ArticleTranslation"));
         assertEquals(2, count("Category"));
+    }
+
+    @Test
+    void aRestartWithUnchangedFilesDoesNotReadThemButAChangedFileIsReadAgain() throws Exception {
+        sourced("2026-01-10", "2026-01-09", "");
+        Path state = dataDir.resolve("content-import.state");
+        new ArticleImporter(db.sessionFactory(), new MarkdownRenderer(), CLOCK).rememberingIn(state)
+                .importFrom(Optional.of(contentDir));
+        assertTrue(Files.isRegularFile(state), "the import leaves its fingerprint");
+        // An unreadable file would be reported if it were read: unchanged files and database are not read at all.
+        Path file = contentDir.resolve("articles/linia-fierbinte/ro.md");
+        java.nio.file.attribute.FileTime written = Files.getLastModifiedTime(file);
+        byte[] original = Files.readAllBytes(file);
+        byte[] garbled = original.clone();
+        garbled[0] = (byte) 0xC3; // not UTF-8 any more, same size
+        Files.write(file, garbled);
+        Files.setLastModifiedTime(file, written);
+        // The pages, imported after the articles at every start, do not count as a change.
+        db.sessionFactory().inTransaction(session -> session.persist(Article.page("despre-noi", CLOCK.instant())));
+
+        ImportReport again = new ArticleImporter(db.sessionFactory(), new MarkdownRenderer(), CLOCK).rememberingIn(state)
+                .importFrom(Optional.of(contentDir));
+        assertEquals(List.of(), again.problems(), "the unchanged folder is not read again");
+        assertEquals(1, again.unchanged());
+
+        // A file changed for real (a later review) is read at the next start, as without the fingerprint.
+        Files.write(file, original);
+        sourced("2026-01-14", "2026-01-14", "");
+        ImportReport changed = new ArticleImporter(db.sessionFactory(), new MarkdownRenderer(), CLOCK).rememberingIn(state)
+                .importFrom(Optional.of(contentDir));
+        assertEquals(List.of(), changed.problems());
+        assertEquals(java.time.LocalDate.of(2026, 1, 14), review("linia-fierbinte", Language.RO).reviewed());
     }
 
     @Test

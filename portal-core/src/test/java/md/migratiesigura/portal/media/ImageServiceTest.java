@@ -19,6 +19,11 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -41,6 +46,7 @@ import md.migratiesigura.portal.common.SignedInUser;
 import md.migratiesigura.portal.media.ImageService.Refusal;
 import md.migratiesigura.portal.media.ImageService.UploadResult;
 import md.migratiesigura.portal.persistence.Database;
+import md.migratiesigura.portal.storage.BlobStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -72,7 +78,8 @@ class ImageServiceTest {
         editor = users.authenticate("editor@example.org", "editor passphrase 1").orElseThrow();
         counsellor = users.authenticate("counsellor@example.org", "counsellor passphrase").orElseThrow();
         uploads = dataDir.resolve("uploads");
-        images = new ImageService(db.sessionFactory(), audit, uploads, Clock.systemUTC());
+        images = new ImageService(db.sessionFactory(), audit, new BlobStore(db.dataSource(), Clock.systemUTC()), uploads,
+                Clock.systemUTC());
     }
 
     @AfterAll
@@ -97,13 +104,23 @@ class ImageServiceTest {
         return images.upload(editor, new ByteArrayInputStream(bytes));
     }
 
+    /** Files in the database's file store, and on the disk (none is written there any more). */
     private static long storedFiles() throws IOException {
-        if (!Files.exists(uploads)) {
-            return 0;
+        assertFalse(Files.exists(uploads), "nothing is written to the node's disk");
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM stored_files")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
-        try (var files = Files.list(uploads)) {
-            return files.count();
-        }
+    }
+
+    /** The bytes served under a name. */
+    private static byte[] served(String name) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        images.copyTo(images.file(name).orElseThrow(), out);
+        return out.toByteArray();
     }
 
     @Test
@@ -115,11 +132,11 @@ class ImageServiceTest {
         assertEquals(800, cover.height());
         assertEquals(600, cover.smallWidth());
         assertEquals(400, cover.smallHeight());
-        BufferedImage large = ImageIO.read(images.file(cover.id() + ".jpg").orElseThrow().toFile());
-        BufferedImage small = ImageIO.read(images.file(cover.id() + "-600.jpg").orElseThrow().toFile());
+        BufferedImage large = ImageIO.read(new ByteArrayInputStream(served(cover.id() + ".jpg")));
+        BufferedImage small = ImageIO.read(new ByteArrayInputStream(served(cover.id() + "-600.jpg")));
         assertEquals(1200, large.getWidth());
         assertEquals(600, small.getWidth());
-        byte[] stored = Files.readAllBytes(images.file(cover.id() + ".jpg").orElseThrow());
+        byte[] stored = served(cover.id() + ".jpg");
         assertEquals((byte) 0xFF, stored[0]);
         assertEquals((byte) 0xD8, stored[1], "a JPEG whatever came in");
         assertEquals(Optional.of(cover), images.find(cover.id()));
@@ -139,7 +156,7 @@ class ImageServiceTest {
 
         assertEquals(320, cover.width());
         assertEquals(200, cover.height());
-        String stored = new String(Files.readAllBytes(images.file(cover.id() + ".jpg").orElseThrow()),
+        String stored = new String(served(cover.id() + ".jpg"),
                 StandardCharsets.ISO_8859_1);
         assertFalse(stored.contains("GPS-SECRET"), "re-encoding drops the metadata");
         assertFalse(stored.contains("Exif"));
@@ -157,7 +174,7 @@ class ImageServiceTest {
 
         assertEquals(96, cover.width());
         assertEquals(64, cover.height());
-        assertEquals(96, ImageIO.read(images.file(cover.id() + ".jpg").orElseThrow().toFile()).getWidth());
+        assertEquals(96, ImageIO.read(new ByteArrayInputStream(served(cover.id() + ".jpg"))).getWidth());
     }
 
     @Test
@@ -274,7 +291,8 @@ class ImageServiceTest {
     @Test
     void whileEveryDecodeIsTakenAnUploadIsRefusedAsBusyAndGoesThroughOnceOneIsFree() throws Exception {
         ImageDecoder decoder = new ImageDecoder(1, Duration.ZERO);
-        ImageService service = new ImageService(db.sessionFactory(), audit, uploads, Clock.systemUTC(), decoder);
+        ImageService service = new ImageService(db.sessionFactory(), audit,
+                new BlobStore(db.dataSource(), Clock.systemUTC()), uploads, Clock.systemUTC(), decoder);
         byte[] png = picture("png", 40, 30, BufferedImage.TYPE_INT_RGB);
 
         decoder.permits.acquire();
@@ -377,7 +395,40 @@ class ImageServiceTest {
                 "/etc/passwd", "00000000000000000000000000000000.jpg"}) {
             assertEquals(Optional.empty(), images.file(name), String.valueOf(name));
         }
-        assertArrayEquals(Files.readAllBytes(images.file(cover.id() + ".jpg").orElseThrow()),
-                Files.readAllBytes(uploads.resolve(cover.id() + ".jpg")));
+        assertEquals((byte) 0xFF, served(cover.id() + ".jpg")[0]);
+        assertFalse(Files.exists(uploads), "nothing on the node's disk");
+    }
+
+    @Test
+    void imagesAFormerVersionWroteToTheDiskMoveIntoTheDatabaseOnceAndAreServedFromThere() throws Exception {
+        String id = "0123456789abcdef0123456789abcdef";
+        byte[] large = picture("jpeg", 120, 80, BufferedImage.TYPE_INT_RGB);
+        byte[] small = picture("jpeg", 60, 40, BufferedImage.TYPE_INT_RGB);
+        Path former = Files.createTempDirectory("former-uploads");
+        Files.write(former.resolve(id + ".jpg"), large);
+        Files.write(former.resolve(id + "-600.jpg"), small);
+        try (Connection c = db.dataSource().getConnection(); PreparedStatement s = c.prepareStatement(
+                "INSERT INTO media_images (id, width, height, small_width, small_height, uploaded_by_email, created_at)"
+                        + " VALUES (?, 120, 80, 60, 40, 'editor@example.org', NOW())")) {
+            s.setString(1, id);
+            s.executeUpdate();
+        }
+        ImageService node = new ImageService(db.sessionFactory(), audit, new BlobStore(db.dataSource(), Clock.systemUTC()),
+                former, Clock.systemUTC());
+        assertEquals(Optional.empty(), node.file(id + ".jpg"), "not served before it moved");
+
+        assertEquals(1, node.moveFormerFiles());
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        node.copyTo(node.file(id + "-600.jpg").orElseThrow(), out);
+        assertArrayEquals(small, out.toByteArray(), "the same bytes, from the database");
+        assertArrayEquals(large, served(id + ".jpg"), "on every node");
+        assertFalse(Files.exists(former.resolve(id + ".jpg")), "moved, not copied");
+        assertEquals(0, node.moveFormerFiles(), "a second start moves nothing");
+        Files.write(former.resolve(id + ".jpg"), large);
+        Files.write(former.resolve(id + "-600.jpg"), small);
+        long before = storedFiles();
+        assertEquals(0, node.moveFormerFiles(), "files of an image already moved (another node's copy) are left");
+        assertEquals(before, storedFiles());
     }
 }

@@ -14,9 +14,9 @@ class SearchEvaluationTest {
     Path dir;
 
     /**
-     * The evaluation set must not fall below what the query-time reading reached (docs/search.md, "Evaluation"), and
-     * keyword queries must keep every answer among the first three, as before it. The issue's hit@3 target (95 %) is
-     * reached, its hit@1 target (85 %) not yet: raise these floors as the figures rise, never lower them.
+     * The evaluation set must not fall below what the ranking of questions reached (docs/search.md, "Evaluation"),
+     * and keyword queries must keep every answer among the first three, as before it. The issue's targets (hit@1
+     * 85 %, hit@3 95 %) are reached: raise these floors as the figures rise, never lower them.
      */
     @Test
     void theEvaluationSetKeepsItsFigures() throws Exception {
@@ -35,11 +35,11 @@ class SearchEvaluationTest {
             SearchEvaluation.Report report = SearchEvaluation.evaluate(index, SearchEvaluation.cases());
             String table = report.table();
             assertTrue(report.all().queries() >= 150, "at least 150 queries");
-            assertTrue(report.all().hitAt1() >= 0.795, "hit@1 fell:\n" + table);
-            assertTrue(report.all().hitAt3() >= 0.95, "hit@3 fell:\n" + table);
-            assertTrue(report.all().mrr() >= 0.87, "MRR fell:\n" + table);
+            assertTrue(report.all().hitAt1() >= 0.865, "hit@1 fell:\n" + table);
+            assertTrue(report.all().hitAt3() >= 0.97, "hit@3 fell:\n" + table);
+            assertTrue(report.all().mrr() >= 0.915, "MRR fell:\n" + table);
             assertTrue(report.figures().get("keyword").hitAt3() >= 1.0, "a keyword query lost its answer:\n" + table);
-            assertTrue(report.figures().get("keyword").hitAt1() >= 0.9, "keyword hit@1 fell:\n" + table);
+            assertTrue(report.figures().get("keyword").hitAt1() >= 0.96, "keyword hit@1 fell:\n" + table);
         }
     }
 }

@@ -58,7 +58,7 @@ class VisitCounterTest {
         VisitCounter counter = new VisitCounter(flaky, Clock.fixed(at, ZoneOffset.UTC), UserAgents.standard(), 100, 1000);
         flaky.down = true;
         for (int i = 0; i < 3; i++) {
-            assertEquals(VisitCounter.Outcome.COUNTED, record(counter, at.plusSeconds(i), "203.0.113." + i));
+            assertEquals(VisitCounter.Outcome.QUEUED, record(counter, at.plusSeconds(i), "203.0.113." + i));
         }
         assertFalse(counter.flush(), "nothing can be written while the database is down");
         assertEquals(3, counter.state().waiting(), "the counts are kept");
@@ -94,7 +94,7 @@ class VisitCounterTest {
         long elapsed = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
             long start = System.nanoTime();
             for (int i = 0; i < 10_000; i++) {
-                if (record(counter, at.plusSeconds(i), "198.51.100." + (i % 250)) == VisitCounter.Outcome.COUNTED) {
+                if (record(counter, at.plusSeconds(i), "198.51.100." + (i % 250)) == VisitCounter.Outcome.QUEUED) {
                     counted[0]++;
                 }
             }
@@ -175,6 +175,63 @@ class VisitCounterTest {
         VisitStatistics stats = statistics(clock.instant());
         assertEquals(new VisitStatistics.Figures(1, 1, 1), stats.month(new Month(2025, 1)));
         assertEquals(new VisitStatistics.Figures(1, 1, 1), stats.month(new Month(2025, 2)));
+    }
+
+    @Test
+    void pagesRecordedFromManyThreadsWhileRunningAreAllSavedByClose() throws Exception {
+        Instant at = Instant.parse("2025-03-12T08:00:00Z");
+        VisitCounter counter = new VisitCounter(flaky, Clock.fixed(at, ZoneOffset.UTC), UserAgents.standard(), 100_000,
+                100_000).start(Duration.ofMillis(200));
+        int threads = 4;
+        int each = 5_000;
+        Thread[] readers = new Thread[threads];
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            readers[t] = new Thread(() -> {
+                for (int i = 0; i < each; i++) {
+                    counter.record(at.plusMillis(i), "198.51.100." + thread, READER, "/ro/articole/" + (i % 7),
+                            Language.RO, null, "localhost");
+                    if (i % 1000 == 0) {
+                        counter.record(at, "198.51.100.200", "Googlebot/2.1", "/ro/", Language.RO, null, "localhost");
+                    }
+                }
+            });
+            readers[t].start();
+        }
+        for (Thread reader : readers) {
+            reader.join();
+        }
+        counter.close(); // what SIGTERM does: the queue is digested and written before the portal stops
+        assertEquals(0, counter.dropped());
+        assertEquals(threads * 5, counter.bots(), "bots are told apart off the request thread, and left out");
+        assertEquals(0, counter.state().waiting());
+        VisitStatistics.Figures month = statistics(at).month(new Month(2025, 3));
+        assertEquals(threads * each, month.pageviews(), "every pageview recorded before close is saved");
+        assertEquals(threads, month.visitors());
+    }
+
+    @Test
+    void aReaderBehindATrustedProxyIsResolvedOffTheRequestThread() throws Exception {
+        Instant at = Instant.parse("2025-03-12T08:00:00Z");
+        VisitCounter counter = new VisitCounter(flaky, Clock.fixed(at, ZoneOffset.UTC), UserAgents.standard(), 100, 1000);
+        VisitSource proxy = new VisitSource() {
+            @Override
+            public String clientAddress(String remoteAddress, String forwardedFor) {
+                return forwardedFor == null ? remoteAddress : forwardedFor.strip();
+            }
+
+            @Override
+            public String ownHost() {
+                return "localhost";
+            }
+        };
+        for (String reader : new String[] {"203.0.113.1", "203.0.113.2", "203.0.113.1"}) {
+            assertEquals(VisitCounter.Outcome.QUEUED,
+                    counter.record(at.toEpochMilli(), "127.0.0.1", reader, READER, "/ro/", Language.RO, null, proxy));
+        }
+        assertTrue(counter.flush());
+        assertEquals(new VisitStatistics.Figures(3, 2, 2), statistics(at).month(new Month(2025, 3)),
+                "two readers behind one proxy: two visitors, not one");
     }
 
     private VisitCounter.Outcome record(VisitCounter counter, Instant at, String address) {

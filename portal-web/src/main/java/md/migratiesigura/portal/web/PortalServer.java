@@ -67,6 +67,7 @@ import md.migratiesigura.portal.web.security.NoStoreFilter;
 import md.migratiesigura.portal.web.security.RenderSlots;
 import md.migratiesigura.portal.web.security.ResourcePathFilter;
 import md.migratiesigura.portal.web.security.SecurityHeadersFilter;
+import md.migratiesigura.portal.web.security.StaffSessionDataStore;
 import md.migratiesigura.portal.web.security.StaffSessions;
 import md.migratiesigura.portal.web.security.TrustedProxyCustomizer;
 import md.migratiesigura.portal.web.sitemap.RobotsServlet;
@@ -159,6 +160,7 @@ public final class PortalServer implements AutoCloseable {
         PortalServices services = null;
         try {
             services = PortalCore.start(config);
+            warmUp(services);
             // Request bodies are capped by Jetty itself, before any parsing: uploads included.
             Handler sizeLimit = new RequestSizeLimits(context(services, config, staffSessions), MAX_REQUEST_BYTES,
                     MaterialRoutes.MAX_UPLOAD_REQUEST, MaterialRoutes.uploadPaths());
@@ -181,6 +183,28 @@ public final class PortalServer implements AutoCloseable {
         // once the portal serves, so that they do not delay the start.
         BundledMaterials.ensure(services.articles(), services.materials());
         return new PortalServer(server, services, staffSessions, port);
+    }
+
+    /**
+     * While Jetty and Wicket start on this thread, another one asks the core for what the home page shows, so that
+     * Hibernate has compiled those queries (and the JVM loaded their classes) before the first reader asks: the first
+     * page comes sooner after start. Only reads; a failure here changes nothing but the timing.
+     */
+    private static void warmUp(PortalServices services) {
+        Thread warm = new Thread(() -> {
+            try {
+                for (Language language : Language.values()) {
+                    services.navigation().of(language);
+                    services.articles().latest(language, 8);
+                    services.articles().countPublished(language);
+                    services.articles().categories(language);
+                }
+            } catch (RuntimeException e) {
+                log.debug("Warm-up query failed: {}", e.toString());
+            }
+        }, "start-warm-up");
+        warm.setDaemon(true);
+        warm.start();
     }
 
     private static QueuedThreadPool threadPool() {
@@ -215,6 +239,14 @@ public final class PortalServer implements AutoCloseable {
         // Article bodies of up to 200,000 characters (Cyrillic takes 6 bytes a letter once form-encoded) must fit.
         context.setMaxFormContentSize(4 * 1024 * 1024);
         configureSessions(context.getSessionHandler(), config);
+        services.staffSessionRecords().ifPresent(records -> {
+            // Back-office sessions in the database, for any node to take over (docs/cluster.md).
+            StaffSessionDataStore.Verifying cache = new StaffSessionDataStore.Verifying(context.getSessionHandler());
+            cache.setSessionDataStore(new StaffSessionDataStore(records));
+            // Written before the response leaves: the next request may reach another node before this one ends.
+            cache.setFlushOnResponseCommit(true);
+            context.getSessionHandler().setSessionCache(cache);
+        });
         context.getSessionHandler().addEventListener(staffSessions);
         // A counsellor whose session ends gives their chats back; not when the node itself stops.
         ChatConsoleSessions consoleSessions = new ChatConsoleSessions(services.chatConsole(), () -> !context.isRunning());

@@ -32,6 +32,11 @@ final class Gzip {
      * {@code q=0}.
      */
     static boolean accepted(String acceptEncoding) {
+        return accepts(acceptEncoding, "gzip", true);
+    }
+
+    /** Whether the header names the coding (or {@code x-gzip} for gzip, or {@code *} when allowed) without q=0. */
+    static boolean accepts(String acceptEncoding, String wanted, boolean starCounts) {
         if (acceptEncoding == null) {
             return false;
         }
@@ -46,11 +51,11 @@ final class Gzip {
                     refused = true;
                 }
             }
-            if (coding.equals("gzip") || coding.equals("x-gzip")) {
+            if (coding.equals(wanted) || (wanted.equals("gzip") && coding.equals("x-gzip"))) {
                 return !refused;
             }
             if (coding.equals("*")) {
-                star = !refused;
+                star = starCounts && !refused;
             }
         }
         return star;

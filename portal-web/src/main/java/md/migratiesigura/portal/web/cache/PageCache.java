@@ -17,14 +17,15 @@ import java.util.function.LongSupplier;
 public final class PageCache {
 
     /**
-     * A rendered page: its headers as Wicket set them, its bytes, and the same bytes gzipped once as it was kept
-     * (what a browser that accepts gzip is sent).
+     * A rendered page: its headers as Wicket set them, its bytes, and the same bytes gzipped and Zstandard-compressed
+     * once as it was kept (what a browser that accepts either is sent; {@code zstd} is null when Zstandard is not
+     * available here).
      */
-    public record Page(int status, List<Map.Entry<String, String>> headers, byte[] body, byte[] gzipped, long version,
-                       Instant expires) {
+    public record Page(int status, List<Map.Entry<String, String>> headers, byte[] body, byte[] gzipped, byte[] zstd,
+                       long version, Instant expires) {
 
         int bytes() {
-            return body.length + gzipped.length;
+            return body.length + gzipped.length + (zstd == null ? 0 : zstd.length);
         }
     }
 
@@ -72,7 +73,7 @@ public final class PageCache {
             return Optional.empty();
         }
         // Compressed once, outside the lock, at the best ratio: every later reader of the page gets these bytes.
-        Page page = new Page(status, List.copyOf(headers), body, Gzip.compress(body), version,
+        Page page = new Page(status, List.copyOf(headers), body, Gzip.compress(body), Zstandard.compress(body), version,
                 clock.instant().plus(timeToLive));
         synchronized (this) {
             if (version != contentVersion.getAsLong()) {

@@ -210,8 +210,7 @@ public class PageCacheFilter implements Filter {
                 }
             });
             Optional<PageCache.Page> page = cache.put(key, buffering.status, headers, body, version);
-            if (page.isPresent() && Gzip.accepted(http.getHeader(ACCEPT_ENCODING))) {
-                writeGzipped(page.get(), out);
+            if (page.isPresent() && writeCompressed(page.get(), http, out)) {
                 return true;
             }
             kept = page.isPresent();
@@ -233,8 +232,7 @@ public class PageCacheFilter implements Filter {
                 out.addHeader(header.getKey(), header.getValue());
             }
         }
-        if (Gzip.accepted(request.getHeader(ACCEPT_ENCODING))) {
-            writeGzipped(page, out);
+        if (writeCompressed(page, request, out)) {
             return;
         }
         out.setHeader(VARY, ACCEPT_ENCODING);
@@ -242,12 +240,34 @@ public class PageCacheFilter implements Filter {
         out.getOutputStream().write(page.body());
     }
 
-    /** The page's bytes as gzipped when it was kept: nothing is compressed per request. */
-    private static void writeGzipped(PageCache.Page page, HttpServletResponse out) throws IOException {
+    /**
+     * The page's bytes as compressed when it was kept, Zstandard when the browser accepts it (and it is smaller),
+     * else gzip when accepted: nothing is compressed per request.
+     *
+     * @return false when the browser accepts neither (nothing written)
+     */
+    private static boolean writeCompressed(PageCache.Page page, HttpServletRequest request, HttpServletResponse out)
+            throws IOException {
+        String accepted = request.getHeader(ACCEPT_ENCODING);
+        if (accepted == null) {
+            return false;
+        }
+        byte[] bytes;
+        String coding;
+        if (page.zstd() != null && page.zstd().length < page.gzipped().length && Zstandard.accepted(accepted)) {
+            bytes = page.zstd();
+            coding = "zstd";
+        } else if (Gzip.accepted(accepted)) {
+            bytes = page.gzipped();
+            coding = "gzip";
+        } else {
+            return false;
+        }
         out.setHeader(VARY, ACCEPT_ENCODING);
-        out.setHeader("Content-Encoding", "gzip");
-        out.setContentLength(page.gzipped().length);
-        out.getOutputStream().write(page.gzipped());
+        out.setHeader("Content-Encoding", coding);
+        out.setContentLength(bytes.length);
+        out.getOutputStream().write(bytes);
+        return true;
     }
 
     /** Holds the body back until the page is complete; errors and redirects go straight through. */

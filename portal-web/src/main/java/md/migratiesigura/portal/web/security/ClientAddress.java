@@ -26,13 +26,17 @@ public final class ClientAddress {
 
     public static String of(HttpServletRequest request, List<IpRange> trustedProxies) {
         String remote = request.getRemoteAddr();
+        return of(remote, trustedProxies.isEmpty() ? null : request.getHeader("X-Forwarded-For"), trustedProxies);
+    }
+
+    /** The same from the connection's address and the raw {@code X-Forwarded-For} (null when absent). */
+    public static String of(String remote, String forwarded, List<IpRange> trustedProxies) {
         if (remote == null || remote.isBlank()) {
             return "unknown";
         }
         if (trustedProxies.isEmpty() || !trusted(remote, trustedProxies)) {
             return remote;
         }
-        String forwarded = request.getHeader("X-Forwarded-For");
         if (forwarded == null || forwarded.isBlank()) {
             return remote;
         }

@@ -1,5 +1,8 @@
 package md.migratiesigura.portal.web.security;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -12,6 +15,7 @@ import org.apache.wicket.Session;
 import org.apache.wicket.authroles.authentication.AuthenticatedWebSession;
 import org.apache.wicket.authroles.authorization.strategies.role.Roles;
 import org.apache.wicket.request.Request;
+import org.apache.wicket.request.cycle.RequestCycle;
 
 /**
  * A back-office session: who signed in, when, and the language they chose. It becomes a server session only once a
@@ -25,6 +29,18 @@ public class StaffSession extends AuthenticatedWebSession {
 
     /** How long the code of the second factor may be typed after the password was accepted. */
     public static final Duration CODE_TIMEOUT = Duration.ofMinutes(5);
+
+    /** The server-session attribute with the {@link Snapshot}, which every node can read (docs/cluster.md). */
+    public static final String SNAPSHOT_ATTRIBUTE = "portal.staff";
+
+    /**
+     * What another portal node needs to take the session over: who signed in, when, and how far; no page, no
+     * second-factor secret being set up (that enrolment starts again).
+     */
+    public record Snapshot(SignedInUser user, boolean signedIn, boolean passwordAccepted, Instant signedInAt,
+                           int generation, boolean passwordChangeRequired, SignedInUser awaitingCode,
+                           Instant awaitingSince, String language) implements Serializable {
+    }
 
     /** How far signing in has come. */
     public enum Step {
@@ -53,6 +69,49 @@ public class StaffSession extends AuthenticatedWebSession {
         setLocale(Language.RO.locale());
     }
 
+    /** A session taken over from another node, as its snapshot says. */
+    static StaffSession restored(Request request, Snapshot snapshot) {
+        StaffSession session = new StaffSession(request);
+        session.user = snapshot.user();
+        session.passwordAccepted = snapshot.passwordAccepted();
+        session.signedInAt = snapshot.signedInAt();
+        session.generation = snapshot.generation();
+        session.passwordChangeRequired = snapshot.passwordChangeRequired();
+        session.awaitingCode = snapshot.awaitingCode();
+        session.awaitingSince = snapshot.awaitingSince();
+        Language.ofCode(snapshot.language()).ifPresent(l -> session.setLocale(l.locale()));
+        if (snapshot.signedIn()) {
+            session.signIn(true);
+        }
+        return session;
+    }
+
+    /**
+     * Puts this session's snapshot into the server session at once, not only when Wicket stores its session at the
+     * end of the request: the server session is written to the database before the response leaves (a redirect
+     * after signing in may reach another node before this request has ended).
+     */
+    private void share() {
+        RequestCycle cycle = RequestCycle.get();
+        if (isTemporary() || cycle == null
+                || !(cycle.getRequest().getContainerRequest() instanceof HttpServletRequest request)) {
+            return;
+        }
+        HttpSession http = request.getSession(false);
+        if (http != null) {
+            Snapshot snapshot = snapshot();
+            if (!snapshot.equals(http.getAttribute(SNAPSHOT_ATTRIBUTE))) {
+                http.setAttribute(SNAPSHOT_ATTRIBUTE, snapshot);
+            }
+        }
+    }
+
+    /** This session's state for the other nodes. */
+    Snapshot snapshot() {
+        return new Snapshot(user, isSignedIn(), passwordAccepted, signedInAt, generation, passwordChangeRequired,
+                awaitingCode, awaitingSince, language().code());
+    }
+
     public static StaffSession get() {
         return (StaffSession) Session.get();
     }
@@ -70,8 +129,10 @@ public class StaffSession extends AuthenticatedWebSession {
             throw new StaffSessions.Full();
         }
         if (signIn(email, password)) {
+            share();
             return Step.SIGNED_IN;
         }
+        share();
         return awaitingCode == null ? Step.FAILED : Step.CODE_REQUIRED;
     }
 
@@ -120,6 +181,7 @@ public class StaffSession extends AuthenticatedWebSession {
             awaitingSince = null;
             begin(a);
             signIn(true);
+            share();
         });
         return accepted.isPresent();
     }
@@ -147,6 +209,7 @@ public class StaffSession extends AuthenticatedWebSession {
         generation = newGeneration;
         passwordChangeRequired = false;
         dirty();
+        share();
     }
 
     /** Whether the user signed in with a password someone else set, and has not replaced it yet. */
@@ -192,6 +255,7 @@ public class StaffSession extends AuthenticatedWebSession {
         if (!current.equals(user)) {
             user = current;
             dirty();
+            share();
         }
     }
 

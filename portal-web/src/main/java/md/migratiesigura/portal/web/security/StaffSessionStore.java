@@ -1,5 +1,6 @@
 package md.migratiesigura.portal.web.security;
 
+import jakarta.servlet.http.HttpSession;
 import org.apache.wicket.Session;
 import org.apache.wicket.request.Request;
 import org.apache.wicket.session.HttpSessionStore;
@@ -28,5 +29,37 @@ public final class StaffSessionStore extends HttpSessionStore {
             return null;
         }
         return sessions.create(() -> super.getSessionId(request, true));
+    }
+
+    /** Keeps the session's {@link StaffSession.Snapshot} beside it, for the other nodes (when it changed). */
+    @Override
+    protected void setWicketSession(Request request, Session session) {
+        super.setWicketSession(request, session);
+        HttpSession http = getHttpServletRequest(request).getSession(false);
+        if (http != null && session instanceof StaffSession staff) {
+            StaffSession.Snapshot snapshot = staff.snapshot();
+            if (!snapshot.equals(http.getAttribute(StaffSession.SNAPSHOT_ATTRIBUTE))) {
+                http.setAttribute(StaffSession.SNAPSHOT_ATTRIBUTE, snapshot);
+            }
+        }
+    }
+
+    /**
+     * The Wicket session of the server session; on a node that took the server session over from another (which
+     * was lost), rebuilt from its snapshot: the member of staff stays signed in.
+     */
+    @Override
+    protected Session getWicketSession(Request request) {
+        Session session = super.getWicketSession(request);
+        if (session != null) {
+            return session;
+        }
+        HttpSession http = getHttpServletRequest(request).getSession(false);
+        if (http != null && http.getAttribute(StaffSession.SNAPSHOT_ATTRIBUTE) instanceof StaffSession.Snapshot snapshot) {
+            StaffSession restored = StaffSession.restored(request, snapshot);
+            super.setWicketSession(request, restored);
+            return restored;
+        }
+        return null;
     }
 }

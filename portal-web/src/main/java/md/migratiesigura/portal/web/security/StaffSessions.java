@@ -68,7 +68,8 @@ public final class StaffSessions implements HttpSessionListener {
 
     @Override
     public void sessionDestroyed(HttpSessionEvent event) {
-        live.decrementAndGet();
+        // A session taken over from another node was not created here: it is not counted, nor uncounted below zero.
+        live.updateAndGet(n -> Math.max(0, n - 1));
     }
 
     /** No session could be created: the cap is reached. */

@@ -15,6 +15,7 @@ import java.util.Optional;
 import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.config.IpRange;
 import md.migratiesigura.portal.visits.VisitCounter;
+import md.migratiesigura.portal.visits.VisitSource;
 import md.migratiesigura.portal.web.security.ClientAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,9 +24,11 @@ import org.slf4j.LoggerFactory;
  * Counts public pageviews (spec §6) in the request path, after the page is rendered: a GET answered 2xx with an
  * HTML page under {@code /ro/} or {@code /ru/}, not a prefetch. The back office, the API, {@code /health}, feeds and
  * assets are never HTML pages under a language, so they never count; bots are told apart by the counter. The work
- * here is a few header reads and a hash, then a non-blocking offer: it never waits for the database.
+ * here is a few header reads and a non-blocking offer of their values: the client's address (trusted proxies), the
+ * bot check, the referrer's class and the hash are worked out by the counter's digester thread, and nothing here
+ * waits for the database.
  */
-public class VisitCountingFilter implements Filter {
+public class VisitCountingFilter implements Filter, VisitSource {
 
     private static final Logger log = LoggerFactory.getLogger(VisitCountingFilter.class);
 
@@ -50,13 +53,25 @@ public class VisitCountingFilter implements Filter {
         Optional<Language> language = countableLanguage(http, answer);
         if (language.isPresent()) {
             try {
-                counter.record(clock.instant(), ClientAddress.of(http, trustedProxies), http.getHeader("User-Agent"),
-                        http.getRequestURI(), language.get(), http.getHeader("Referer"), ownHost);
+                counter.record(clock.millis(), http.getRemoteAddr(),
+                        trustedProxies.isEmpty() ? null : http.getHeader("X-Forwarded-For"),
+                        http.getHeader("User-Agent"), http.getRequestURI(), language.get(), http.getHeader("Referer"),
+                        this);
             } catch (RuntimeException e) {
                 // The page has been served: whatever goes wrong in counting must not turn it into an error.
                 log.warn("Visit counting failed for a pageview: {}", e.toString());
             }
         }
+    }
+
+    @Override
+    public String clientAddress(String remoteAddress, String forwardedFor) {
+        return ClientAddress.of(remoteAddress, forwardedFor, trustedProxies);
+    }
+
+    @Override
+    public String ownHost() {
+        return ownHost;
     }
 
     /** The page's language when this exchange is a countable pageview; empty otherwise. */

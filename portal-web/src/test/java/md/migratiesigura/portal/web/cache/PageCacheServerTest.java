@@ -171,6 +171,25 @@ class PageCacheServerTest {
         assertEquals(plain, new String(refused.body(), StandardCharsets.UTF_8));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/ro/", "/ru/stati/kak-proverit-predlozhenie-o-rabote-za-rubezhom"})
+    void aBrowserThatAcceptsZstandardGetsTheSmallerBytesAndTheSamePageOnceUnpacked(String path) throws Exception {
+        String plain = get(path).body();
+        int gzipped = getBytes(path, "gzip").body().length;
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<byte[]> packed = getBytes(path, "gzip, deflate, br, zstd");
+            assertEquals(200, packed.statusCode());
+            assertEquals("zstd", packed.headers().firstValue("Content-Encoding").orElse(""), path);
+            assertTrue(packed.headers().allValues("Vary").stream().anyMatch(v -> v.contains("Accept-Encoding")));
+            byte[] unpacked = com.github.luben.zstd.Zstd.decompress(packed.body(),
+                    (int) com.github.luben.zstd.Zstd.getFrameContentSize(packed.body()));
+            assertEquals(plain, new String(unpacked, StandardCharsets.UTF_8));
+            assertTrue(packed.body().length < gzipped, packed.body().length + " bytes, gzip " + gzipped);
+        }
+        HttpResponse<byte[]> refused = getBytes(path, "gzip, zstd;q=0");
+        assertEquals("gzip", refused.headers().firstValue("Content-Encoding").orElse(""), "zstd;q=0 is a no");
+    }
+
     @Test
     void theStylesheetIsGzippedButPagesWithSecretsAreNot() throws Exception {
         // The public pages carry the stylesheet in their head; the back office links it.

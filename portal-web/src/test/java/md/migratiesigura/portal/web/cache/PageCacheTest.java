@@ -22,8 +22,8 @@ class PageCacheTest {
 
     private final AtomicLong version = new AtomicLong(1);
     private final MutableClock clock = new MutableClock(Instant.parse("2025-03-12T08:00:00Z"));
-    /** What a page of 40 bytes takes in the cache: its bytes and the same gzipped. */
-    private static final int ENTRY = 40 + Gzip.compress(new byte[40]).length;
+    /** What a page of 40 bytes takes in the cache: its bytes and the same gzipped and Zstandard-compressed. */
+    private static final int ENTRY = 40 + Gzip.compress(new byte[40]).length + Zstandard.compress(new byte[40]).length;
     /** Room for two such pages, not three. */
     private final PageCache cache = new PageCache(ENTRY * 5 / 2, 60, Duration.ofSeconds(30), version::get, clock);
     private static final List<Map.Entry<String, String>> HTML = List.of(Map.entry("Content-Type", "text/html"));
