@@ -247,6 +247,8 @@ public final class ChatLoad {
         /** Chat id to the reader's index, learnt from the reader's first line ("hello rN"). */
         final Map<Long, Integer> readers = new ConcurrentHashMap<>();
         volatile JsonNode last;
+        /** The waiting list's version held, sent back as chat-console.js does (the feed then leaves the list out). */
+        volatile String waitingVersion;
         final AtomicInteger clientIds = new AtomicInteger();
         /** The console's poll loop, and its actions one after the other (as chat-console.js chains them). */
         final ScheduledExecutorService polls = Executors.newSingleThreadScheduledExecutor();
@@ -281,6 +283,9 @@ public final class ChatLoad {
         JsonNode feed(ObjectNode request) throws IOException, InterruptedException {
             ObjectNode seen = request.putObject("after");
             after.forEach((id, seq) -> seen.put(Long.toString(id), seq));
+            if (!request.has("waitingVersion") && waitingVersion != null) {
+                request.put("waitingVersion", waitingVersion);
+            }
             long start = System.nanoTime();
             HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + "/admin/chat/feed"))
                     .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
@@ -298,6 +303,7 @@ public final class ChatLoad {
 
         synchronized void take(JsonNode body) {
             last = body;
+            waitingVersion = body.path("waitingVersion").asText(null);
             for (JsonNode chat : body.path("chats")) {
                 long id = chat.path("id").asLong();
                 for (JsonNode e : chat.path("events")) {
@@ -468,7 +474,8 @@ public final class ChatLoad {
             if (c.after.size() >= capacity) {
                 continue;
             }
-            JsonNode feed = c.feed(JSON.createObjectNode().put("action", "poll"));
+            // No version sent: the warm-up wants the list itself, to accept its head.
+            JsonNode feed = c.feed(JSON.createObjectNode().put("action", "poll").putNull("waitingVersion"));
             JsonNode head = feed.path("waiting").path(0);
             if (head.isMissingNode()) {
                 Thread.sleep(100);

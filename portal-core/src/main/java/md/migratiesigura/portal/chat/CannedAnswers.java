@@ -27,17 +27,7 @@ public final class CannedAnswers {
 
     /** Every canned answer, Romanian first, in the order they were added. */
     public List<CannedAnswer> all() {
-        return db.tx(c -> {
-            List<CannedAnswer> list = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT id, lang, text FROM chat_canned ORDER BY lang, id");
-                 ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    list.add(new CannedAnswer(rs.getLong(1), Language.ofCode(rs.getString(2)).orElse(Language.RO),
-                            rs.getString(3)));
-                }
-            }
-            return list;
-        });
+        return db.tx(ConsoleSnapshot::canned);
     }
 
     /**

@@ -63,22 +63,16 @@ public final class ChatConsole {
     /** The console calls in (every poll): the counsellor is there; {@code available} null keeps the choice. */
     public boolean presence(SignedInUser user, Boolean available) {
         Instant now = chats.clock().instant();
-        return chats.db().tx(c -> {
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO chat_counsellors (user_id, available, seen_at)"
-                    + " VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE seen_at = VALUES(seen_at)"
-                    + (available == null ? "" : ", available = VALUES(available)"))) {
-                s.setLong(1, user.id());
-                s.setBoolean(2, available != null && available);
-                s.setTimestamp(3, ChatDb.ts(now));
-                s.executeUpdate();
-            }
-            try (PreparedStatement s = c.prepareStatement("SELECT available FROM chat_counsellors WHERE user_id = ?")) {
-                s.setLong(1, user.id());
-                try (ResultSet rs = s.executeQuery()) {
-                    return rs.next() && rs.getBoolean(1);
-                }
-            }
-        });
+        return chats.db().tx(c -> ConsoleSnapshot.presence(c, user.id(), available, now));
+    }
+
+    /**
+     * Everything the console shows, in one transaction (the counsellor is seen too); the waiting list only when it is
+     * not the version the console holds ({@code waitingVersion}, null for none).
+     */
+    public ConsoleSnapshot snapshot(SignedInUser user, Map<Long, Integer> after, String waitingVersion) {
+        Instant now = chats.clock().instant();
+        return chats.db().tx(c -> ConsoleSnapshot.read(this, chats, c, user, after, waitingVersion, now));
     }
 
     /** The counsellor's session ended: their chats go back to the head of the queue, and they are not available. */
@@ -123,19 +117,7 @@ public final class ChatConsole {
     /** The waiting chats in the order they are offered: SOS first, then those given back, then the longest waiting. */
     public List<WaitingChat> waiting() {
         Instant now = chats.clock().instant();
-        return chats.db().tx(c -> {
-            List<WaitingChat> list = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT id, lang, sos, created_at, requeued FROM chats"
-                    + " WHERE state = 'queued' " + ChatQueue.ORDER);
-                 ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    list.add(new WaitingChat(rs.getLong(1), Language.ofCode(rs.getString(2)).orElse(Language.RO),
-                            rs.getBoolean(3), Duration.between(ChatDb.instant(rs.getTimestamp(4)), now).toSeconds(),
-                            rs.getBoolean(5)));
-                }
-            }
-            return list;
-        });
+        return chats.db().tx(c -> ConsoleSnapshot.waiting(c, now));
     }
 
     /**
@@ -195,27 +177,7 @@ public final class ChatConsole {
      */
     public List<CounsellorChat> mine(SignedInUser user, Map<Long, Integer> after) {
         Instant now = chats.clock().instant();
-        return chats.db().tx(c -> {
-            List<CounsellorChat> list = new ArrayList<>();
-            for (long id : ids(c, "SELECT id FROM chats WHERE counsellor_id = ? AND state = 'active' ORDER BY accepted_at, id",
-                    user.id())) {
-                ChatView view = chats.view(c, id, after.getOrDefault(id, 0), now, false);
-                String note = null;
-                boolean sos;
-                Language language;
-                try (PreparedStatement s = c.prepareStatement("SELECT transfer_note, sos, lang FROM chats WHERE id = ?")) {
-                    s.setLong(1, id);
-                    try (ResultSet rs = s.executeQuery()) {
-                        rs.next();
-                        note = chats.messages().openNote(id, rs.getBytes(1));
-                        sos = rs.getBoolean(2);
-                        language = Language.ofCode(rs.getString(3)).orElse(Language.RO);
-                    }
-                }
-                list.add(new CounsellorChat(id, language, sos, view.state(), view.typing(), note, view.events()));
-            }
-            return list;
-        });
+        return chats.db().tx(c -> ConsoleSnapshot.mine(chats, c, user.id(), after, now));
     }
 
     /** Sends the counsellor's answer; returns its sequence number. */
@@ -355,7 +317,7 @@ public final class ChatConsole {
         return chats.db().tx(c -> colleagues(c, user, now));
     }
 
-    private List<Colleague> colleagues(Connection c, SignedInUser user, Instant now) throws SQLException {
+    List<Colleague> colleagues(Connection c, SignedInUser user, Instant now) throws SQLException {
         List<Colleague> list = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("SELECT u.id, u.display_name FROM chat_counsellors cc"
                 + " JOIN users u ON u.id = cc.user_id WHERE cc.available AND cc.seen_at > ? AND u.id <> ? AND u.enabled"

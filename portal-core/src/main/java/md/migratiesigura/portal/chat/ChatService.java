@@ -229,32 +229,51 @@ public final class ChatService {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        return db.tx(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT id FROM chats WHERE token_hash = ?"
-                    + " AND (state <> 'ended' OR ended_at > ?)")) {
-                s.setBytes(1, sha256(token));
-                s.setTimestamp(2, ChatDb.ts(now.minus(ENDED_GRACE)));
-                try (ResultSet rs = s.executeQuery()) {
-                    return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
-                }
+        return db.tx(c -> chatOf(c, token, now));
+    }
+
+    private static Optional<Long> chatOf(Connection c, String token, Instant now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT id FROM chats WHERE token_hash = ?"
+                + " AND (state <> 'ended' OR ended_at > ?)")) {
+            s.setBytes(1, sha256(token));
+            s.setTimestamp(2, ChatDb.ts(now.minus(ENDED_GRACE)));
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
             }
+        }
+    }
+
+    /**
+     * {@link #chatOf(String)} and {@link #readerView(long, int)} in one transaction (a long-poll's start): empty for
+     * a token that opens no chat.
+     */
+    public Optional<ChatView> readerView(String token, int after) {
+        if (token == null || !token.matches("[A-Za-z0-9_-]{20,100}")) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        return db.tx(c -> {
+            Optional<Long> chat = chatOf(c, token, now);
+            return chat.isEmpty() ? Optional.<ChatView>empty() : Optional.of(readerView(c, chat.get(), after, now));
         });
     }
 
     /** What the reader sees after the given sequence number; also notes that the reader is still there. */
     public ChatView readerView(long chatId, int after) {
         Instant now = clock.instant();
-        return db.tx(c -> {
-            // Written at most every 10 s (the sweeper counts in minutes): most polls then commit no write.
-            try (PreparedStatement touch = c.prepareStatement("UPDATE chats SET reader_seen_at = ? WHERE id = ?"
-                    + " AND state <> 'ended' AND (reader_seen_at IS NULL OR reader_seen_at < ?)")) {
-                touch.setTimestamp(1, ChatDb.ts(now));
-                touch.setLong(2, chatId);
-                touch.setTimestamp(3, ChatDb.ts(now.minusSeconds(10)));
-                touch.executeUpdate();
-            }
-            return view(c, chatId, after, now, true);
-        });
+        return db.tx(c -> readerView(c, chatId, after, now));
+    }
+
+    private ChatView readerView(Connection c, long chatId, int after, Instant now) throws SQLException {
+        // Written at most every 10 s (the sweeper counts in minutes): most polls then commit no write.
+        try (PreparedStatement touch = c.prepareStatement("UPDATE chats SET reader_seen_at = ? WHERE id = ?"
+                + " AND state <> 'ended' AND (reader_seen_at IS NULL OR reader_seen_at < ?)")) {
+            touch.setTimestamp(1, ChatDb.ts(now));
+            touch.setLong(2, chatId);
+            touch.setTimestamp(3, ChatDb.ts(now.minusSeconds(10)));
+            touch.executeUpdate();
+        }
+        return view(c, chatId, after, now, true);
     }
 
     ChatView view(Connection c, long chatId, int after, Instant now, boolean forReader) throws SQLException {

@@ -176,6 +176,11 @@ public class ChatApiServlet extends HttpServlet {
 
     /** The chat of the token in the Authorization header or the body. */
     private long chat(HttpServletRequest request, JsonNode body) throws Refusal {
+        return chats.chatOf(token(request, body)).orElseThrow(() -> new Refusal(401, message(ChatException.Reason.NO_CHAT)));
+    }
+
+    /** The token in the Authorization header or the body. */
+    private static String token(HttpServletRequest request, JsonNode body) throws Refusal {
         String token = null;
         String header = request.getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -186,7 +191,7 @@ public class ChatApiServlet extends HttpServlet {
         if (token == null) {
             throw new Refusal(401, "the token is missing (Authorization: Bearer)");
         }
-        return chats.chatOf(token).orElseThrow(() -> new Refusal(401, message(ChatException.Reason.NO_CHAT)));
+        return token;
     }
 
     private void start(HttpServletRequest request, HttpServletResponse response) throws Refusal, IOException {
@@ -221,7 +226,7 @@ public class ChatApiServlet extends HttpServlet {
     }
 
     private void events(HttpServletRequest request, HttpServletResponse response) throws Refusal, IOException {
-        long chat = chat(request, null);
+        String token = token(request, null);
         int after;
         try {
             String value = request.getParameter("after");
@@ -232,8 +237,11 @@ public class ChatApiServlet extends HttpServlet {
         } catch (NumberFormatException e) {
             throw new Refusal(400, "\"after\" is the last seq seen, a whole number");
         }
-        // What the reader sees now, and its fingerprint read with it, which later states are compared with.
-        ChatView view = chats.readerView(chat, after);
+        // What the reader sees now, and its fingerprint read with it, which later states are compared with: one
+        // transaction with the token's lookup.
+        ChatView view = chats.readerView(token, after)
+                .orElseThrow(() -> new Refusal(401, message(ChatException.Reason.NO_CHAT)));
+        long chat = view.id();
         String fingerprint = view.fingerprint();
         if (!view.events().isEmpty() || view.state() == ChatState.ENDED) {
             writeView(response, view);
@@ -241,7 +249,8 @@ public class ChatApiServlet extends HttpServlet {
         }
         AsyncContext context = request.startAsync();
         context.setTimeout(POLL.toMillis() + 10_000);
-        ChatWaiters.Waiter waiter = new ChatWaiters.Waiter(chat, after, fingerprint, Instant.now().plus(POLL), context);
+        ChatWaiters.Waiter waiter = new ChatWaiters.Waiter(chat, after, fingerprint, Instant.now().plus(POLL), context,
+                view);
         context.addListener(new AsyncListener() {
             @Override
             public void onComplete(AsyncEvent event) {
@@ -267,11 +276,14 @@ public class ChatApiServlet extends HttpServlet {
         waiters.add(waiter);
     }
 
-    /** Answers a suspended reader: its news after its seq (none when the wait ran out). */
+    /**
+     * Answers a suspended reader: its news after its seq when its chat changed; when the wait ran out with nothing
+     * changed (the poller's fingerprint), the view it started from, read from no database.
+     */
     private void answer(ChatWaiters.Waiter waiter, boolean changed) {
         HttpServletResponse response = (HttpServletResponse) waiter.context().getResponse();
         try {
-            writeView(response, chats.readerView(waiter.chatId(), waiter.after()));
+            writeView(response, changed ? chats.readerView(waiter.chatId(), waiter.after()) : waiter.view());
         } catch (ChatException e) {
             quietly(() -> write(response, status(e.reason()), Map.of("error", message(e.reason()))));
         } catch (RuntimeException | IOException e) {

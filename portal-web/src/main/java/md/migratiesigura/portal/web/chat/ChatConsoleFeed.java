@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import md.migratiesigura.portal.chat.ChatConsole;
 import md.migratiesigura.portal.chat.ChatException;
+import md.migratiesigura.portal.chat.ConsoleSnapshot;
 import md.migratiesigura.portal.chat.CounsellorChat;
 import md.migratiesigura.portal.chat.WaitingChat;
 import md.migratiesigura.portal.common.Role;
@@ -36,7 +37,9 @@ import org.slf4j.LoggerFactory;
  * The console's JSON feed under {@code /admin/chat/feed}: one POST ({@code application/json}, same-site only, as
  * {@code AdminIsolationFilter} requires of the back office) per poll or action. A poll says the counsellor is there,
  * and answers the waiting chats (language, SOS, waiting time, never a text) and the counsellor's chats with their
- * new messages. Counsellors and administrators only. Closing a chat ({@code close}) and ending an abusive one
+ * new messages, all read in one transaction ({@link ConsoleSnapshot}); the waiting list only when it changed since the
+ * {@code waitingVersion} the console sent back (otherwise {@code waiting} is left out and the console keeps its list).
+ * Counsellors and administrators only. Closing a chat ({@code close}) and ending an abusive one
  * ({@code block}) need the kind for the hotline register ({@code "kind"}: an {@link EntryKind} code); without a valid
  * one the answer is 400 with {@code {"error": "KIND", "message"}} in the counsellor's language, and nothing is closed.
  */
@@ -156,14 +159,19 @@ final class ChatConsoleFeed extends AbstractResource {
             }
             default -> throw new IllegalArgumentException("unknown action");
         }
-        boolean available = console.presence(user, null);
-        answer.put("available", available);
+        // One transaction for all the console shows; the waiting list only when the console's version is stale.
+        JsonNode known = request.path("waitingVersion");
+        ConsoleSnapshot snapshot = console.snapshot(user, after, known.isTextual() ? known.asText() : null);
+        answer.put("available", snapshot.available());
         answer.put("capacity", PortalApplication.get().chat().settings().capacity());
-        answer.put("waiting", console.waiting().stream().map(ChatConsoleFeed::waiting).toList());
-        answer.put("chats", console.mine(user, after).stream().map(ChatConsoleFeed::chat).toList());
-        answer.put("colleagues", console.colleagues(user).stream()
+        if (snapshot.waiting() != null) {
+            answer.put("waiting", snapshot.waiting().stream().map(ChatConsoleFeed::waiting).toList());
+        }
+        answer.put("waitingVersion", snapshot.waitingVersion());
+        answer.put("chats", snapshot.chats().stream().map(ChatConsoleFeed::chat).toList());
+        answer.put("colleagues", snapshot.colleagues().stream()
                 .map(c -> Map.of("id", c.id(), "name", c.name())).toList());
-        answer.put("canned", PortalApplication.get().cannedAnswers().all().stream()
+        answer.put("canned", snapshot.canned().stream()
                 .map(c -> Map.of("lang", c.language().code(), "text", c.text())).toList());
         answer.put("at", Instant.now().toString());
         return answer;

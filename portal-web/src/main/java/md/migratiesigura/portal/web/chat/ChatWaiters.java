@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import md.migratiesigura.portal.chat.ChatService;
+import md.migratiesigura.portal.chat.ChatView;
 import md.migratiesigura.portal.common.BackgroundThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,12 +26,18 @@ final class ChatWaiters implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ChatWaiters.class);
     static final Duration TICK = Duration.ofMillis(250);
 
-    /** One suspended request: its chat, what it had seen, until when it waits. */
-    record Waiter(long chatId, int after, String fingerprint, Instant deadline, AsyncContext context) {
+    /**
+     * One suspended request: its chat, what it had seen, until when it waits, and the view it started from (what its
+     * reader is told when the wait runs out with nothing changed: no database call for that answer).
+     */
+    record Waiter(long chatId, int after, String fingerprint, Instant deadline, AsyncContext context, ChatView view) {
     }
 
     private final ChatService chats;
-    /** Answers a waiter (on a container thread): the chat's news after its seq. */
+    /**
+     * Answers a waiter (on a container thread): true when its chat changed (its news are read then), false when the
+     * wait ran out with the fingerprint unchanged (answered from {@link Waiter#view()}).
+     */
     private final BiConsumer<Waiter, Boolean> answer;
     private final Set<Waiter> waiting = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService poller = BackgroundThreads.scheduled("chat-poller");

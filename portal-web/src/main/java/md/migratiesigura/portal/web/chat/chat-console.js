@@ -13,6 +13,11 @@
   var after = {};
   var panels = {};
   var waitingKey = "";
+  // The waiting list as last sent, its version (sent back: the feed leaves the list out while it is current) and
+  // when it came (this browser's clock: only the time since matters), from which the waiting times are added up.
+  var waitingList = [];
+  var waitingVersion = null;
+  var waitingAt = 0;
   var counter = 0;
   var prefix = Math.random().toString(36).slice(2, 10);
   var lastTyping = {};
@@ -24,6 +29,7 @@
 
   function post(body) {
     body.after = after;
+    body.waitingVersion = waitingVersion;
     return fetch(FEED, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
@@ -86,7 +92,19 @@
 
   function render(data) {
     el("chat-available").checked = !!data.available;
-    renderWaiting(data.waiting, data.chats.length >= data.capacity);
+    var at = Date.now();
+    if (data.waiting) {
+      waitingList = data.waiting;
+      waitingAt = at;
+      waitingVersion = data.waitingVersion || null;
+    } else if (data.waitingVersion !== waitingVersion) {
+      // An answer to a call sent before the list last changed: ask for the list again.
+      waitingVersion = null;
+    }
+    var elapsed = Math.max(0, Math.floor((at - waitingAt) / 1000));
+    renderWaiting(waitingList.map(function (w) {
+      return { id: w.id, lang: w.lang, sos: w.sos, waitingSeconds: w.waitingSeconds + elapsed, returned: w.returned };
+    }), data.chats.length >= data.capacity);
     var seen = {};
     data.chats.forEach(function (chat) {
       seen[chat.id] = true;

@@ -104,6 +104,25 @@ class ChatConsoleFeedTest {
         assertEquals(before.chats() + 1, after.chats(), "the closed chat is in the register");
     }
 
+    @Test
+    void theWaitingListIsSentAgainOnlyWhenItChanged() throws Exception {
+        core.chatConsole().presence(counsellor, true);
+        JsonNode first = feed("{\"action\":\"poll\"}");
+        assertEquals(200, tester.getLastResponse().getStatus(), first.toString());
+        assertTrue(first.get("waiting").isArray(), "the first poll has the list: " + first);
+        String version = first.get("waitingVersion").asText();
+
+        JsonNode same = feed("{\"action\":\"poll\",\"waitingVersion\":\"" + version + "\"}");
+        assertTrue(same.path("waiting").isMissingNode(), "an unchanged list is not sent again: " + same);
+        assertEquals(version, same.get("waitingVersion").asText());
+
+        long id = assertInstanceOf(Opening.Started.class, core.chat().open(Language.RU, true, "192.0.2.42")).chatId();
+        JsonNode changed = feed("{\"action\":\"poll\",\"waitingVersion\":\"" + version + "\"}");
+        assertTrue(changed.get("waiting").isArray(), "a new chat in the queue sends the list: " + changed);
+        assertTrue(changed.get("waiting").findValues("id").stream().anyMatch(v -> v.asLong() == id), changed.toString());
+        assertTrue(!version.equals(changed.get("waitingVersion").asText()), "a new version");
+    }
+
     /** One POST to the console's feed, as {@code chat-console.js} sends it; returns the JSON answer. */
     private JsonNode feed(String json) throws Exception {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);

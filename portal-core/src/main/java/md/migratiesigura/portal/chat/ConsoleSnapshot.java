@@ -1,0 +1,130 @@
+package md.migratiesigura.portal.chat;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import md.migratiesigura.portal.common.Language;
+import md.migratiesigura.portal.common.SignedInUser;
+
+/**
+ * Everything one call of the counsellor's console shows, read in ONE transaction ({@link ChatConsole#snapshot}):
+ * the counsellor is there (and available or not), the waiting chats, the counsellor's chats with their new messages,
+ * the colleagues a chat may be handed to and the canned answers.
+ * <p>
+ * The waiting list (up to hundreds of entries) is read and sent only when it changed: {@code waitingVersion} is a
+ * short fingerprint of the queue (which chats, in which order, SOS, language, given back), computed by one aggregate
+ * query; when the console sends back the version it holds and it is still current, {@code waiting} is null and the
+ * console keeps its list (the waiting times it adds up itself from {@code at}).
+ *
+ * @param waiting        the waiting chats in the order offered; null when the console's version is current
+ * @param waitingVersion the queue's fingerprint now
+ */
+public record ConsoleSnapshot(boolean available, List<WaitingChat> waiting, String waitingVersion,
+                              List<CounsellorChat> chats, List<Colleague> colleagues, List<CannedAnswer> canned) {
+
+    static ConsoleSnapshot read(ChatConsole console, ChatService service, Connection c, SignedInUser user,
+                                Map<Long, Integer> after, String knownVersion, Instant now) throws SQLException {
+        boolean available = presence(c, user.id(), null, now);
+        String version = waitingVersion(c);
+        List<WaitingChat> waiting = version.equals(knownVersion) ? null : waiting(c, now);
+        return new ConsoleSnapshot(available, waiting, version, mine(service, c, user.id(), after, now),
+                console.colleagues(c, user, now), canned(c));
+    }
+
+    /** The counsellor calls in: seen now; {@code available} null keeps the choice. Returns whether available. */
+    static boolean presence(Connection c, long userId, Boolean available, Instant now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO chat_counsellors (user_id, available, seen_at)"
+                + " VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE seen_at = VALUES(seen_at)"
+                + (available == null ? "" : ", available = VALUES(available)"))) {
+            s.setLong(1, userId);
+            s.setBoolean(2, available != null && available);
+            s.setTimestamp(3, ChatDb.ts(now));
+            s.executeUpdate();
+        }
+        try (PreparedStatement s = c.prepareStatement("SELECT available FROM chat_counsellors WHERE user_id = ?")) {
+            s.setLong(1, userId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
+    /**
+     * The queue's fingerprint: the order offered depends only on which chats wait, their SOS, whether given back and
+     * when queued (fixed while they wait), so count, sums and a hash over those change whenever the list would.
+     */
+    static String waitingVersion(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*), COALESCE(SUM(id), 0),"
+                + " COALESCE(SUM((id * 2654435761) % 4294967291), 0),"
+                + " COALESCE(BIT_XOR(CRC32(CONCAT_WS('/', id, lang, sos, requeued, queued_at))), 0)"
+                + " FROM chats WHERE state = 'queued'");
+             ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getLong(1) + "-" + Long.toString(rs.getLong(2), 36) + "-" + Long.toString(rs.getLong(3), 36)
+                    + "-" + Long.toString(rs.getLong(4), 36);
+        }
+    }
+
+    /** The waiting chats in the order they are offered: SOS first, then those given back, then the longest waiting. */
+    static List<WaitingChat> waiting(Connection c, Instant now) throws SQLException {
+        List<WaitingChat> list = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT id, lang, sos, created_at, requeued FROM chats"
+                + " WHERE state = 'queued' " + ChatQueue.ORDER);
+             ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                list.add(new WaitingChat(rs.getLong(1), Language.ofCode(rs.getString(2)).orElse(Language.RO),
+                        rs.getBoolean(3), Duration.between(ChatDb.instant(rs.getTimestamp(4)), now).toSeconds(),
+                        rs.getBoolean(5)));
+            }
+        }
+        return list;
+    }
+
+    /** The counsellor's chats with the messages after the seq each was last read at (missing: from the start). */
+    static List<CounsellorChat> mine(ChatService chats, Connection c, long userId, Map<Long, Integer> after,
+                                     Instant now) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT id FROM chats WHERE counsellor_id = ? AND state = 'active' ORDER BY accepted_at, id")) {
+            s.setLong(1, userId);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+        }
+        List<CounsellorChat> list = new ArrayList<>();
+        for (long id : ids) {
+            ChatView view = chats.view(c, id, after.getOrDefault(id, 0), now, false);
+            try (PreparedStatement s = c.prepareStatement("SELECT transfer_note, sos, lang FROM chats WHERE id = ?")) {
+                s.setLong(1, id);
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    list.add(new CounsellorChat(id, Language.ofCode(rs.getString(3)).orElse(Language.RO),
+                            rs.getBoolean(2), view.state(), view.typing(), chats.messages().openNote(id, rs.getBytes(1)),
+                            view.events()));
+                }
+            }
+        }
+        return list;
+    }
+
+    /** Every canned answer, Romanian first, in the order they were added. */
+    static List<CannedAnswer> canned(Connection c) throws SQLException {
+        List<CannedAnswer> list = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT id, lang, text FROM chat_canned ORDER BY lang, id");
+             ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                list.add(new CannedAnswer(rs.getLong(1), Language.ofCode(rs.getString(2)).orElse(Language.RO),
+                        rs.getString(3)));
+            }
+        }
+        return list;
+    }
+}
