@@ -161,6 +161,10 @@ public final class PortalServer implements AutoCloseable {
         try {
             services = PortalCore.start(config);
             warmUp(services);
+            // The library is never empty: leaflets made from the portal's own articles, before the port opens (after
+            // "ready", a SIGTERM would find no shutdown hook yet and leave the embedded database running). Only the
+            // first start, or one after the articles changed, renders them; other starts compare a hash.
+            BundledMaterials.ensure(services.articles(), services.materials());
             // Request bodies are capped by Jetty itself, before any parsing: uploads included.
             Handler sizeLimit = new RequestSizeLimits(context(services, config, staffSessions), MAX_REQUEST_BYTES,
                     MaterialRoutes.MAX_UPLOAD_REQUEST, MaterialRoutes.uploadPaths());
@@ -179,9 +183,6 @@ public final class PortalServer implements AutoCloseable {
             throw new IllegalStateException("the web server could not start: " + e.getMessage(), e);
         }
         log.info("Portal ready on http://localhost:{}/ (public address {})", port, config.publicBaseUrl());
-        // The library is never empty: leaflets made from the portal's own articles (again only when they changed),
-        // once the portal serves, so that they do not delay the start.
-        BundledMaterials.ensure(services.articles(), services.materials());
         return new PortalServer(server, services, staffSessions, port);
     }
 
