@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Performance benchmark (issues 12 and 27): the packaged portal on a generated site, loaded with wrk on loopback, side
+# Performance benchmark: the packaged portal on a generated site, loaded with wrk on loopback, side
 # by side with the limit (each page's very bytes served as a static file by nginx), a reader's phone on an emulated
 # poor link (Chromium), start-up, and the search API at a fixed arrival rate. Run from the repository root:
 #
