@@ -1,8 +1,6 @@
 package md.migratiesigura.portal;
 
-import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,6 +35,7 @@ import md.migratiesigura.portal.chat.ChatSweeper;
 import md.migratiesigura.portal.common.BackgroundThreads;
 import md.migratiesigura.portal.common.SealedColumn;
 import md.migratiesigura.portal.config.ConfigException;
+import md.migratiesigura.portal.config.Directories;
 import md.migratiesigura.portal.config.PortalConfig;
 import md.migratiesigura.portal.consultation.ConsultationCipher;
 import md.migratiesigura.portal.consultation.ConsultationCounts;
@@ -235,8 +234,8 @@ public final class PortalCore implements PortalServices {
     }
 
     public static PortalServices start(PortalConfig config, Clock clock) {
-        requireWritableDirectory(config.dataDir());
-        config.contentDir().ifPresent(PortalCore::requireReadableContent);
+        Directories.requireWritableData(config.dataDir());
+        config.contentDir().ifPresent(Directories::requireReadableContent);
         // Independent of the database: the bot patterns are compiled on another core while the database opens.
         CompletableFuture<UserAgents> userAgents = CompletableFuture.supplyAsync(UserAgents::standard,
                 task -> BackgroundThreads.daemon("start-user-agents").newThread(task).start());
@@ -255,22 +254,6 @@ public final class PortalCore implements PortalServices {
             }
             database.close();
             throw e;
-        }
-    }
-
-    private static void requireWritableDirectory(Path dir) {
-        try {
-            Files.createDirectories(dir);
-            Path probe = Files.createTempFile(dir, ".write-check", ".tmp");
-            Files.delete(probe);
-        } catch (IOException | SecurityException e) {
-            throw new ConfigException("PORTAL_DATA_DIR", dir + " is not a writable directory");
-        }
-    }
-
-    private static void requireReadableContent(Path dir) {
-        if (!Files.isDirectory(dir) || !Files.isReadable(dir)) {
-            throw new ConfigException("PORTAL_CONTENT_DIR", dir + " is not a readable directory");
         }
     }
 

@@ -88,4 +88,24 @@ final class ChatQueue {
         int hi = (int) Math.ceil(ahead * perSeat) + 2;
         return new int[] {lo, Math.max(hi, lo + 1)};
     }
+
+    /** SOS chats waiting: a new SOS chat comes after them, before every other. */
+    static int sosAhead(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM chats WHERE state = 'queued' AND sos");
+             ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    /** Whether a counsellor blocked this address hash and the block still holds. */
+    static boolean blocked(Connection c, byte[] address, Instant now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM chat_blocks WHERE address_hash = ? AND until > ?")) {
+            s.setBytes(1, address);
+            s.setTimestamp(2, ChatDb.ts(now));
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
 }

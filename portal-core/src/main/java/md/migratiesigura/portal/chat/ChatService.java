@@ -141,7 +141,7 @@ public final class ChatService {
         }
         Instant now = clock.instant();
         return db.tx(c -> {
-            if (blocked(c, address, now)) {
+            if (ChatQueue.blocked(c, address, now)) {
                 throw new ChatException(Reason.BLOCKED);
             }
             ZonedDateTime local = now.atZone(PortalTime.ZONE);
@@ -155,7 +155,7 @@ public final class ChatService {
                 return new Opening.Closed("no-counsellor", opens());
             }
             List<Long> queue = ChatQueue.queued(c);
-            int position = sos ? sosAhead(c) + 1 : queue.size() + 1;
+            int position = sos ? ChatQueue.sosAhead(c) + 1 : queue.size() + 1;
             int active = ChatQueue.activeChats(c);
             double average = ChatQueue.averageChatMinutes(c, now);
             int[] band = ChatQueue.band(position, counsellors, settings.capacity(), active, average);
@@ -192,24 +192,6 @@ public final class ChatService {
             }
             return new Opening.Started(token, id, position, band);
         });
-    }
-
-    private static int sosAhead(Connection c) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM chats WHERE state = 'queued' AND sos");
-             ResultSet rs = s.executeQuery()) {
-            rs.next();
-            return rs.getInt(1);
-        }
-    }
-
-    static boolean blocked(Connection c, byte[] address, Instant now) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM chat_blocks WHERE address_hash = ? AND until > ?")) {
-            s.setBytes(1, address);
-            s.setTimestamp(2, ChatDb.ts(now));
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next();
-            }
-        }
     }
 
     static byte[] sha256(String token) {

@@ -13,14 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import md.migratiesigura.portal.common.Language;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DocValues;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.PointValues;
 import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -32,7 +28,6 @@ import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
@@ -81,20 +76,20 @@ final class IndexQueries {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                List<BooleanClause> filters = filters(request, now, searcher.getIndexReader());
+                List<BooleanClause> filters = SearchFilters.of(request, now, searcher.getIndexReader());
                 int first = (request.page() - 1) * request.size();
                 int wanted = first + request.size();
                 // First the documents with every word, best first; then, if the page is not full, those with some.
                 // Only the best `wanted` of each are scored in full: the collector skips blocks of documents that
                 // cannot enter the page (block-max WAND), and the total is counted apart, without scores.
-                TopDocs top = searcher.search(filtered(words.all(), null, filters),
+                TopDocs top = searcher.search(SearchFilters.filtered(words.all(), null, filters),
                         new TopScoreDocCollectorManager(wanted, null, wanted));
                 // When a document holds every word, none of them is unknown: no did-you-mean is looked for. A question
                 // is matched by any of its words: the suggester looks at each word itself.
                 boolean everyWordFound = !words.ranked() && top.totalHits.value > 0;
                 boolean complete = top.totalHits.relation == TotalHits.Relation.EQUAL_TO;
                 if (words.some() != null && top.scoreDocs.length < wanted) {
-                    TopDocs rest = searcher.search(filtered(words.some(), words.all(), filters),
+                    TopDocs rest = searcher.search(SearchFilters.filtered(words.some(), words.all(), filters),
                             new TopScoreDocCollectorManager(wanted - top.scoreDocs.length, null, wanted));
                     top = new TopDocs(new TotalHits(top.totalHits.value + rest.totalHits.value, TotalHits.Relation.EQUAL_TO),
                             concat(top.scoreDocs, rest.scoreDocs));
@@ -103,7 +98,7 @@ final class IndexQueries {
                     complete = false;
                 }
                 long total = complete ? top.totalHits.value : searcher.search(
-                        filtered(words.some() != null ? words.some() : words.all(), null, filters),
+                        SearchFilters.filtered(words.some() != null ? words.some() : words.all(), null, filters),
                         new CappedCount(SearchIndex.COUNT_LIMIT + 1));
                 // Snippets come from the body: highlighting needs only the words in the body fields; the other
                 // fields and the filters would add nothing to it but work.
@@ -130,53 +125,10 @@ final class IndexQueries {
         return lists;
     }
 
-    private static Query filtered(Query words, Query excluded, List<BooleanClause> filters) {
-        BooleanQuery.Builder query = new BooleanQuery.Builder().add(words, Occur.MUST);
-        if (excluded != null) {
-            query.add(excluded, Occur.MUST_NOT);
-        }
-        filters.forEach(query::add);
-        return query.build();
-    }
-
     private static ScoreDoc[] concat(ScoreDoc[] first, ScoreDoc[] second) {
         ScoreDoc[] both = Arrays.copyOf(first, first.length + second.length);
         System.arraycopy(second, 0, both, first.length, second.length);
         return both;
-    }
-
-    /**
-     * What is public at {@code now}, of the requested type and category. No filter on the language: every text field
-     * is one language's ({@code title_ro}, {@code body_ru}, ...), so the words query finds only the requested
-     * languages' documents. What is not public yet is excluded rather than what is public kept: a filter that keeps
-     * nearly every document cost a third of each search (measured on the benchmark's index), an exclusion of the few
-     * scheduled ones next to nothing, and it is left out while nothing in the index is scheduled for later.
-     */
-    private static List<BooleanClause> filters(SearchQuery request, Instant now, IndexReader reader) throws IOException {
-        List<BooleanClause> filters = new ArrayList<>();
-        if (latestVisibleFrom(reader) > now.toEpochMilli()) {
-            filters.add(new BooleanClause(LongPoint.newRangeQuery("visible_from", now.toEpochMilli() + 1, Long.MAX_VALUE),
-                    Occur.MUST_NOT));
-        }
-        request.type().ifPresent(t -> filters.add(new BooleanClause(new TermQuery(new Term("type", t)), Occur.FILTER)));
-        request.category().ifPresent(c -> filters.add(
-                new BooleanClause(new TermQuery(new Term("category", c)), Occur.FILTER)));
-        return filters;
-    }
-
-    /**
-     * The latest moment from which a document of the index is visible (deleted documents included, which only keeps
-     * the time filter longer than needed); {@link Long#MIN_VALUE} for an empty index.
-     */
-    private static long latestVisibleFrom(IndexReader reader) throws IOException {
-        long latest = Long.MIN_VALUE;
-        for (LeafReaderContext leaf : reader.leaves()) {
-            PointValues points = leaf.reader().getPointValues("visible_from");
-            if (points != null) {
-                latest = Math.max(latest, LongPoint.decodeDimension(points.getMaxPackedValue(), 0));
-            }
-        }
-        return latest;
     }
 
     /**
