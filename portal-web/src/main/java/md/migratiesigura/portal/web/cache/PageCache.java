@@ -16,6 +16,9 @@ import java.util.function.LongSupplier;
  */
 public final class PageCache {
 
+    static final String GZIP = "gzip";
+    static final String ZSTD = "zstd";
+
     /**
      * A rendered page: its headers as Wicket set them, its bytes, and the same bytes gzipped and Zstandard-compressed
      * once as it was kept (what a browser that accepts either is sent; {@code zstd} is null when Zstandard is not
@@ -26,6 +29,25 @@ public final class PageCache {
 
         int bytes() {
             return body.length + gzipped.length + (zstd == null ? 0 : zstd.length);
+        }
+
+        /**
+         * The coding a browser sending this {@code Accept-Encoding} gets: Zstandard when it accepts it (and it is
+         * smaller), else gzip when accepted; null for the plain bytes. Nothing is compressed per request.
+         */
+        String codingFor(String acceptEncoding) {
+            if (acceptEncoding == null) {
+                return null;
+            }
+            if (zstd != null && zstd.length < gzipped.length && Zstandard.accepted(acceptEncoding)) {
+                return ZSTD;
+            }
+            return Gzip.accepted(acceptEncoding) ? GZIP : null;
+        }
+
+        /** The page's bytes in a coding {@link #codingFor} chose (null: the plain bytes). */
+        byte[] in(String coding) {
+            return coding == null ? body : ZSTD.equals(coding) ? zstd : gzipped;
         }
     }
 

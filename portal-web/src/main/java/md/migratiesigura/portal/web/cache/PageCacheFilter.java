@@ -248,21 +248,11 @@ public class PageCacheFilter implements Filter {
      */
     private static boolean writeCompressed(PageCache.Page page, HttpServletRequest request, HttpServletResponse out)
             throws IOException {
-        String accepted = request.getHeader(ACCEPT_ENCODING);
-        if (accepted == null) {
+        String coding = page.codingFor(request.getHeader(ACCEPT_ENCODING));
+        if (coding == null) {
             return false;
         }
-        byte[] bytes;
-        String coding;
-        if (page.zstd() != null && page.zstd().length < page.gzipped().length && Zstandard.accepted(accepted)) {
-            bytes = page.zstd();
-            coding = "zstd";
-        } else if (Gzip.accepted(accepted)) {
-            bytes = page.gzipped();
-            coding = "gzip";
-        } else {
-            return false;
-        }
+        byte[] bytes = page.in(coding);
         out.setHeader(VARY, ACCEPT_ENCODING);
         out.setHeader("Content-Encoding", coding);
         out.setContentLength(bytes.length);

@@ -7,6 +7,8 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 
 /**
  * The headers Wicket does not send, on every response of the portal (pages, resources, API, errors). Wicket adds
@@ -20,21 +22,33 @@ public class SecurityHeadersFilter implements Filter {
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         HttpServletResponse http = (HttpServletResponse) response;
-        http.setHeader("X-Content-Type-Options", "nosniff");
-        // A visitor's next site must not learn they came from an anti-trafficking page.
-        http.setHeader("Referrer-Policy", "no-referrer");
-        http.setHeader("Permissions-Policy",
-                "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=(), browsing-topics=()");
-        http.setHeader("X-Frame-Options", "DENY");
-        http.setHeader("Cross-Origin-Opener-Policy", "same-origin");
-        http.setHeader("Cross-Origin-Resource-Policy", "same-origin");
-        if (request.isSecure()) {
-            http.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
-        }
-        if (!http.containsHeader("Content-Security-Policy")) {
-            // Wicket replaces this with its own policy on the pages it renders.
-            http.setHeader("Content-Security-Policy", DENY_ALL_CSP);
-        }
+        apply(request.isSecure(), http::containsHeader, http::setHeader);
         chain.doFilter(request, response);
+    }
+
+    /**
+     * Sets the headers in the order this filter sets them, through {@code set} (which replaces a header of that name).
+     * Shared with the page cache's fast path ({@code CachedPageHandler}), which answers before this filter runs and
+     * must send the very same headers.
+     *
+     * @param secure    whether the request came over https (directly or through a trusted proxy)
+     * @param present   whether the response has a header of that name already
+     */
+    public static void apply(boolean secure, Predicate<String> present, BiConsumer<String, String> set) {
+        set.accept("X-Content-Type-Options", "nosniff");
+        // A visitor's next site must not learn they came from an anti-trafficking page.
+        set.accept("Referrer-Policy", "no-referrer");
+        set.accept("Permissions-Policy",
+                "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=(), browsing-topics=()");
+        set.accept("X-Frame-Options", "DENY");
+        set.accept("Cross-Origin-Opener-Policy", "same-origin");
+        set.accept("Cross-Origin-Resource-Policy", "same-origin");
+        if (secure) {
+            set.accept("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+        }
+        if (!present.test("Content-Security-Policy")) {
+            // Wicket replaces this with its own policy on the pages it renders.
+            set.accept("Content-Security-Policy", DENY_ALL_CSP);
+        }
     }
 }

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.config.IpRange;
 import md.migratiesigura.portal.visits.VisitCounter;
@@ -50,13 +51,26 @@ public class VisitCountingFilter implements Filter, VisitSource {
         chain.doFilter(request, response);
         HttpServletRequest http = (HttpServletRequest) request;
         HttpServletResponse answer = (HttpServletResponse) response;
-        Optional<Language> language = countableLanguage(http, answer);
+        count(http.getMethod(), answer.getStatus(), answer.getContentType(), http.getRequestURI(), http.getRemoteAddr(),
+                http::getHeader);
+    }
+
+    /**
+     * Counts one exchange when it is a countable pageview, from what this filter reads of it. Also called by the page
+     * cache's fast path ({@code CachedPageHandler}), which answers pages in front of the servlet filters: a page
+     * served from there is counted exactly as one served through here.
+     *
+     * @param path   the request's path as sent (percent-encoded), without the query
+     * @param header the request's first value of a header, null when absent
+     */
+    public void count(String method, int status, String contentType, String path, String remoteAddress,
+                      UnaryOperator<String> header) {
+        Optional<Language> language = countableLanguage(method, status, contentType, path, header);
         if (language.isPresent()) {
             try {
-                counter.record(clock.millis(), http.getRemoteAddr(),
-                        trustedProxies.isEmpty() ? null : http.getHeader("X-Forwarded-For"),
-                        http.getHeader("User-Agent"), http.getRequestURI(), language.get(), http.getHeader("Referer"),
-                        this);
+                counter.record(clock.millis(), remoteAddress,
+                        trustedProxies.isEmpty() ? null : header.apply("X-Forwarded-For"),
+                        header.apply("User-Agent"), path, language.get(), header.apply("Referer"), this);
             } catch (RuntimeException e) {
                 // The page has been served: whatever goes wrong in counting must not turn it into an error.
                 log.warn("Visit counting failed for a pageview: {}", e.toString());
@@ -75,20 +89,18 @@ public class VisitCountingFilter implements Filter, VisitSource {
     }
 
     /** The page's language when this exchange is a countable pageview; empty otherwise. */
-    static Optional<Language> countableLanguage(HttpServletRequest request, HttpServletResponse response) {
-        int status = response.getStatus();
-        if (status < 200 || status > 299 || !"GET".equals(request.getMethod())) {
+    static Optional<Language> countableLanguage(String method, int status, String contentType, String path,
+                                                UnaryOperator<String> header) {
+        if (status < 200 || status > 299 || !"GET".equals(method)) {
             return Optional.empty();
         }
-        String type = response.getContentType();
-        if (type == null || !type.regionMatches(true, 0, "text/html", 0, 9)) {
+        if (contentType == null || !contentType.regionMatches(true, 0, "text/html", 0, 9)) {
             return Optional.empty();
         }
-        if (isPrefetch(request.getHeader("Sec-Purpose")) || isPrefetch(request.getHeader("Purpose"))
-                || isPrefetch(request.getHeader("X-Moz")) || isPrefetch(request.getHeader("X-Purpose"))) {
+        if (isPrefetch(header.apply("Sec-Purpose")) || isPrefetch(header.apply("Purpose"))
+                || isPrefetch(header.apply("X-Moz")) || isPrefetch(header.apply("X-Purpose"))) {
             return Optional.empty();
         }
-        String path = request.getRequestURI();
         if (path == null || path.length() < 4 || path.charAt(0) != '/' || path.charAt(3) != '/') {
             return Optional.empty();
         }
