@@ -2,13 +2,9 @@ package md.migratiesigura.portal.web.cache;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import md.migratiesigura.portal.web.security.SecurityHeadersFilter;
 import org.eclipse.jetty.http.HttpField;
@@ -49,8 +45,6 @@ public final class CachedPageHandler extends Handler.Wrapper {
                    UnaryOperator<String> header);
     }
 
-    /** Prepared answers for pages no longer current are dropped all at once past this many. */
-    private static final int MAX_PREPARED = 10_000;
     private static final HttpField VARY = new PreEncodedHttpField(HttpHeader.VARY, "Accept-Encoding");
     private static final String[] CODINGS = {null, PageCache.GZIP, PageCache.ZSTD};
 
@@ -58,7 +52,6 @@ public final class CachedPageHandler extends Handler.Wrapper {
     private final PathSpecSet covered = new PathSpecSet();
     private final PathSpecSet excluded = new PathSpecSet();
     private final Pageviews pageviews;
-    private final ConcurrentHashMap<String, Prepared> prepared = new ConcurrentHashMap<>();
 
     /**
      * @param covered   the paths the page cache filter is mapped to (servlet path specs)
@@ -87,15 +80,17 @@ public final class CachedPageHandler extends Handler.Wrapper {
             // Neither cached coding is accepted: whether to compress is the gzip handler's call, as before.
             return super.handle(request, response, callback);
         }
-        Answer answer = answer(request.getHttpURI().getPath(), page, request.isSecure(), coding);
+        Answer answer = answer(page, request.isSecure(), coding);
         response.setStatus(page.status());
         HttpFields.Mutable out = response.getHeaders();
         for (HttpField field : answer.fields()) {
             out.add(field);
         }
-        response.write(true, ByteBuffer.wrap(page.in(coding)), callback);
+        // Counted before the bytes leave (the filter counts after, once it knows the status; here it is known): the
+        // same offer to the counter, and a client that has its page has been counted.
         pageviews.count(request.getMethod(), page.status(), answer.contentType(), request.getHttpURI().getPath(),
                 Request.getRemoteAddr(request), headers::get);
+        response.write(true, ByteBuffer.wrap(page.in(coding)), callback);
         return true;
     }
 
@@ -119,24 +114,20 @@ public final class CachedPageHandler extends Handler.Wrapper {
         return cache.get(path);
     }
 
-    private Answer answer(String key, PageCache.Page page, boolean secure, String coding) {
-        Prepared ready = prepared.get(key);
-        if (ready == null || ready.page() != page) {
-            if (prepared.size() >= MAX_PREPARED) {
-                prepared.clear();
-            }
-            // All six at once, before anyone else sees them: a few microseconds once per kept page.
-            Answer[][] answers = new Answer[2][CODINGS.length];
+    private static Answer answer(PageCache.Page page, boolean secure, String coding) {
+        Answer[][] answers = page.answers().get();
+        if (answers == null) {
+            // All six at once, a few microseconds once per kept page; two threads may both do it, to the same end.
+            answers = new Answer[2][CODINGS.length];
             for (int scheme = 0; scheme < 2; scheme++) {
                 for (int i = 0; i < CODINGS.length; i++) {
                     // No Zstandard bytes where its library is missing: that coding is then never chosen.
                     answers[scheme][i] = page.in(CODINGS[i]) == null ? null : prepare(page, scheme == 1, CODINGS[i]);
                 }
             }
-            ready = new Prepared(page, answers);
-            prepared.put(key, ready);
+            page.answers().set(answers);
         }
-        return ready.answers()[secure ? 1 : 0][coding == null ? 0 : PageCache.GZIP.equals(coding) ? 1 : 2];
+        return answers[secure ? 1 : 0][coding == null ? 0 : PageCache.GZIP.equals(coding) ? 1 : 2];
     }
 
     /**
@@ -148,18 +139,9 @@ public final class CachedPageHandler extends Handler.Wrapper {
         HttpFields.Mutable fields = HttpFields.build();
         fields.put(VARY);
         SecurityHeadersFilter.apply(secure, fields::contains, fields::put);
-        Set<String> set = new HashSet<>();
-        String contentType = null;
-        for (Map.Entry<String, String> header : page.headers()) {
-            if (set.add(header.getKey().toLowerCase(Locale.ROOT))) {
-                fields.put(header.getKey(), header.getValue());
-            } else {
-                fields.add(header.getKey(), header.getValue());
-            }
-            if (contentType == null && "Content-Type".equalsIgnoreCase(header.getKey())) {
-                contentType = header.getValue();
-            }
-        }
+        PageCacheFilter.replayHeaders(page, fields::put, fields::add);
+        String contentType = page.headers().stream().filter(h -> "Content-Type".equalsIgnoreCase(h.getKey()))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
         fields.put(VARY);
         if (coding != null) {
             fields.put(HttpHeader.CONTENT_ENCODING, coding);
@@ -174,11 +156,10 @@ public final class CachedPageHandler extends Handler.Wrapper {
         return new Answer(List.copyOf(encoded), contentType);
     }
 
-    /** A page's headers in one coding, and its content type (for counting). */
+    /**
+     * A page's headers in one coding, and its content type (for counting); kept with the page by scheme (http,
+     * https), then coding (plain, gzip, zstd).
+     */
     record Answer(List<HttpField> fields, String contentType) {
-    }
-
-    /** The answers prepared for one kept page: by scheme (http, https), then by coding (plain, gzip, zstd). */
-    private record Prepared(PageCache.Page page, Answer[][] answers) {
     }
 }

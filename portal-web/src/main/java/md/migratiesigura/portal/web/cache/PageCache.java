@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 
 /**
@@ -22,10 +23,11 @@ public final class PageCache {
     /**
      * A rendered page: its headers as Wicket set them, its bytes, and the same bytes gzipped and Zstandard-compressed
      * once as it was kept (what a browser that accepts either is sent; {@code zstd} is null when Zstandard is not
-     * available here).
+     * available here). {@code answers} holds what {@link CachedPageHandler} prepared for the page once it was first
+     * asked for, so that it leaves the memory with the page.
      */
     public record Page(int status, List<Map.Entry<String, String>> headers, byte[] body, byte[] gzipped, byte[] zstd,
-                       long version, Instant expires) {
+                       long version, Instant expires, AtomicReference<CachedPageHandler.Answer[][]> answers) {
 
         int bytes() {
             return body.length + gzipped.length + (zstd == null ? 0 : zstd.length);
@@ -96,7 +98,7 @@ public final class PageCache {
         }
         // Compressed once, outside the lock, at the best ratio: every later reader of the page gets these bytes.
         Page page = new Page(status, List.copyOf(headers), body, Gzip.compress(body), Zstandard.compress(body), version,
-                clock.instant().plus(timeToLive));
+                clock.instant().plus(timeToLive), new AtomicReference<>());
         synchronized (this) {
             if (version != contentVersion.getAsLong()) {
                 return Optional.empty();

@@ -30,6 +30,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 
 /**
@@ -224,20 +225,28 @@ public class PageCacheFilter implements Filter {
     private static void replay(PageCache.Page page, HttpServletRequest request, HttpServletResponse out)
             throws IOException {
         out.setStatus(page.status());
-        Set<String> set = new HashSet<>();
-        for (Map.Entry<String, String> header : page.headers()) {
-            if (set.add(header.getKey().toLowerCase(Locale.ROOT))) {
-                out.setHeader(header.getKey(), header.getValue());
-            } else {
-                out.addHeader(header.getKey(), header.getValue());
-            }
-        }
+        replayHeaders(page, out::setHeader, out::addHeader);
         if (writeCompressed(page, request, out)) {
             return;
         }
         out.setHeader(VARY, ACCEPT_ENCODING);
         out.setContentLength(page.body().length);
         out.getOutputStream().write(page.body());
+    }
+
+    /**
+     * The page's own headers as kept: the first value of a name through {@code set} (which replaces a header of that
+     * name the filters in front set), later ones through {@code add}. Also how {@link CachedPageHandler} builds them.
+     */
+    static void replayHeaders(PageCache.Page page, BiConsumer<String, String> set, BiConsumer<String, String> add) {
+        Set<String> seen = new HashSet<>();
+        for (Map.Entry<String, String> header : page.headers()) {
+            if (seen.add(header.getKey().toLowerCase(Locale.ROOT))) {
+                set.accept(header.getKey(), header.getValue());
+            } else {
+                add.accept(header.getKey(), header.getValue());
+            }
+        }
     }
 
     /**

@@ -90,11 +90,17 @@ class CachedPageHandlerTest {
     }
 
     private static void assertSameAnswers(String path) throws IOException {
-        exchange(get(path, NOT_A_SESSION, ""));
         for (String accepted : new String[] {"", "Accept-Encoding: gzip\r\n", "Accept-Encoding: gzip, deflate, br, zstd\r\n",
                 "Accept-Encoding: br\r\n", "Accept-Encoding: gzip;q=0, identity\r\n"}) {
-            Answer stack = exchange(get(path, NOT_A_SESSION, accepted));
-            Answer fast = exchange(get(path, "", accepted));
+            Answer stack = null;
+            Answer fast = null;
+            // The stack's answer must be a replay from the cache too: while the content version still moves after
+            // the start (the index, the leaflets), a page may be rendered again in between. A few tries settle it.
+            for (int attempt = 0; attempt < 5 && (stack == null || !stack.equals(fast)); attempt++) {
+                exchange(get(path, NOT_A_SESSION, accepted));
+                stack = exchange(get(path, NOT_A_SESSION, accepted));
+                fast = exchange(get(path, "", accepted));
+            }
             assertTrue(stack.head().startsWith("HTTP/1.1 200 "), path + ": " + stack.head());
             assertEquals(stack.head(), fast.head(), path + " with " + accepted);
             assertArrayEquals(stack.body(), fast.body(), path + " with " + accepted);
@@ -152,6 +158,15 @@ class CachedPageHandlerTest {
 
     /** The status line and headers without the date (which may differ by a second), and the body's bytes. */
     private record Answer(String head, byte[] body) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Answer answer && head.equals(answer.head) && Arrays.equals(body, answer.body);
+        }
+
+        @Override
+        public int hashCode() {
+            return head.hashCode() * 31 + Arrays.hashCode(body);
+        }
     }
 
     private static Answer exchange(String request) throws IOException {
