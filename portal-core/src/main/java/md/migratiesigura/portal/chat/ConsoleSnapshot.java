@@ -38,22 +38,37 @@ public record ConsoleSnapshot(boolean available, List<WaitingChat> waiting, Stri
                 console.colleagues(c, user, now), canned(c));
     }
 
-    /** The counsellor calls in: seen now; {@code available} null keeps the choice. Returns whether available. */
+    /** A console calls in every second; it is noted as seen at most this often (presence counts in tens of seconds). */
+    static final Duration SEEN_EVERY = Duration.ofSeconds(10);
+
+    /**
+     * The counsellor calls in: seen now; {@code available} null keeps the choice. Returns whether available. A poll
+     * that changes nothing writes nothing: "seen" is written when {@link #SEEN_EVERY} has passed.
+     */
     static boolean presence(Connection c, long userId, Boolean available, Instant now) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO chat_counsellors (user_id, available, seen_at)"
-                + " VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE seen_at = VALUES(seen_at)"
-                + (available == null ? "" : ", available = VALUES(available)"))) {
-            s.setLong(1, userId);
-            s.setBoolean(2, available != null && available);
-            s.setTimestamp(3, ChatDb.ts(now));
-            s.executeUpdate();
-        }
-        try (PreparedStatement s = c.prepareStatement("SELECT available FROM chat_counsellors WHERE user_id = ?")) {
+        Boolean stored = null;
+        Instant seen = null;
+        try (PreparedStatement s = c.prepareStatement("SELECT available, seen_at FROM chat_counsellors WHERE user_id = ?")) {
             s.setLong(1, userId);
             try (ResultSet rs = s.executeQuery()) {
-                return rs.next() && rs.getBoolean(1);
+                if (rs.next()) {
+                    stored = rs.getBoolean(1);
+                    seen = ChatDb.instant(rs.getTimestamp(2));
+                }
             }
         }
+        boolean result = available != null ? available : stored != null && stored;
+        if (stored == null || available != null || seen == null || seen.isBefore(now.minus(SEEN_EVERY))) {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO chat_counsellors (user_id, available, seen_at)"
+                    + " VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE seen_at = VALUES(seen_at)"
+                    + (available == null ? "" : ", available = VALUES(available)"))) {
+                s.setLong(1, userId);
+                s.setBoolean(2, result);
+                s.setTimestamp(3, ChatDb.ts(now));
+                s.executeUpdate();
+            }
+        }
+        return result;
     }
 
     /**
