@@ -37,7 +37,7 @@ import java.util.regex.Pattern;
  *
  * <pre>java -cp portal.jar deploy/bench/ChatLoad.java BASE_URL COUNSELLORS_FILE PASSWORD [--chats 50] [--waiting 500]
  *      [--rate 20] [--warmup 15] [--duration 60] [--public-warmup 20] [--public-connections 4] [--article PATH]
- *      [--server-pid PID]</pre>
+ *      [--server-pid PID] [--db-pid PID]</pre>
  *
  * Order: public pages alone (warm-up, then the baseline window); the counsellors sign in and become available; the
  * active readers start, write a first line and are accepted; the waiting readers join the queue; messages flow at
@@ -66,6 +66,7 @@ public final class ChatLoad {
     final int publicConnections;
     final String article;
     final long serverPid;
+    final long databasePid;
 
     final HttpClient readersClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .executor(Executors.newFixedThreadPool(4)).connectTimeout(Duration.ofSeconds(5)).build();
@@ -106,6 +107,7 @@ public final class ChatLoad {
         this.publicConnections = Integer.parseInt(options.getOrDefault("public-connections", "4"));
         this.article = options.getOrDefault("article", "/ro/");
         this.serverPid = Long.parseLong(options.getOrDefault("server-pid", "0"));
+        this.databasePid = Long.parseLong(options.getOrDefault("db-pid", "0"));
     }
 
     void error(String kind) {
@@ -355,7 +357,8 @@ public final class ChatLoad {
 
     // --- public pages ----------------------------------------------------------------------------------------------
 
-    record Window(double perSecond, long p50Micros, long p99Micros, int errors, double portalCores, double machineCores) {
+    record Window(double perSecond, long p50Micros, long p99Micros, int errors, double portalCores, double databaseCores,
+                  double driverCores, double machineCores) {
     }
 
     Window publicPages(int seconds) throws Exception {
@@ -401,19 +404,14 @@ public final class ChatLoad {
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
         return new Window(sorted.size() / (double) seconds, percentile(sorted, 50), percentile(sorted, 99), failures.get(),
-                (used[0] - cpu[0]) / 100.0 / seconds, (used[1] - cpu[1]) / 100.0 / seconds);
+                (used[0] - cpu[0]) / 100.0 / seconds, (used[1] - cpu[1]) / 100.0 / seconds,
+                (used[2] - cpu[2]) / 100.0 / seconds, (used[3] - cpu[3]) / 100.0 / seconds);
     }
 
-    /** CPU ticks (1/100 s) used so far by the portal and by the whole machine. */
+    /** CPU ticks (1/100 s) used so far by the portal, the database server, this driver and the whole machine. */
     long[] cpu() {
-        long portal = 0;
         long machine = 0;
         try {
-            if (serverPid > 0) {
-                String stat = Files.readString(Path.of("/proc/" + serverPid + "/stat"));
-                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                portal = Long.parseLong(f[11]) + Long.parseLong(f[12]);
-            }
             String[] all = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
             for (int i = 1; i < all.length; i++) {
                 if (i != 4 && i != 5) { // idle, iowait
@@ -423,7 +421,22 @@ public final class ChatLoad {
         } catch (IOException | RuntimeException e) {
             // not Linux: no CPU figures
         }
-        return new long[] {portal, machine};
+        return new long[] {processTicks(serverPid), processTicks(databasePid), processTicks(ProcessHandle.current().pid()),
+                machine};
+    }
+
+    /** User and system ticks of a process so far; 0 when unknown. */
+    static long processTicks(long pid) {
+        if (pid <= 0) {
+            return 0;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     static long percentile(List<Long> sorted, int p) {
@@ -572,8 +585,8 @@ public final class ChatLoad {
         row("**both ways**", all);
         System.out.println();
         System.out.println("| public pages (`/ro/` and an article in turn, " + publicConnections + " connections, " + duration
-                + " s) | req/s | p50 ms | p99 ms | errors | portal cores | machine cores |");
-        System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+                + " s) | req/s | p50 ms | p99 ms | errors | portal cores | MariaDB cores | driver cores | machine cores |");
+        System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         pub("before the chat load", before);
         pub("during the chat load", during);
         System.out.println();
@@ -622,8 +635,9 @@ public final class ChatLoad {
     }
 
     static void pub(String label, Window w) {
-        System.out.printf(Locale.ROOT, "| %s | %.1f | %s | %s | %d | %.2f | %.2f |%n", label, w.perSecond(),
-                ms(w.p50Micros()), ms(w.p99Micros()), w.errors(), w.portalCores(), w.machineCores());
+        System.out.printf(Locale.ROOT, "| %s | %.1f | %s | %s | %d | %.2f | %.2f | %.2f | %.2f |%n", label, w.perSecond(),
+                ms(w.p50Micros()), ms(w.p99Micros()), w.errors(), w.portalCores(), w.databaseCores(), w.driverCores(),
+                w.machineCores());
     }
 
     static void target(String figure, String measured, String target, boolean met) {
@@ -638,7 +652,7 @@ public final class ChatLoad {
         if (args.length < 3) {
             System.err.println("usage: ChatLoad BASE_URL COUNSELLORS_FILE PASSWORD [--chats N] [--waiting N] [--rate N]"
                     + " [--warmup S] [--duration S] [--public-warmup S] [--public-connections N] [--article PATH]"
-                    + " [--server-pid PID]");
+                    + " [--server-pid PID] [--db-pid PID]");
             System.exit(2);
         }
         Map<String, String> options = new TreeMap<>();

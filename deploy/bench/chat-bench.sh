@@ -121,12 +121,15 @@ env "${PORTAL_ENV[@]}" PORTAL_DATA_DIR="$WORK/staff-data" PORTAL_PORT=0 \
 ARTICLE_PATH=$(curl -s "$BASE/api/v1/articles?lang=ro&size=1" \
     | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["url"])' | sed -E 's#^https?://[^/]+##')
 
+# The MariaDB server the portal uses, when it runs here: its CPU is reported beside the portal's.
+DB_PORT=$(echo "$DB_SERVER" | sed -E 's#^jdbc:mariadb://[^:/]+:?([0-9]*).*#\1#'); DB_PORT=${DB_PORT:-3306}
+DB_PID=$(ss -ltnpH "sport = :$DB_PORT" 2>/dev/null | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2 || true); DB_PID=${DB_PID:-0}
 say "load: $CHATS chats, $WAITING waiting, $RATE messages/s; public pages $PUBLIC_CONNECTIONS connections, ${DURATION}s windows"
 RUN_SECONDS=$((PUBLIC_WARMUP + 2 * DURATION + WARMUP + 300))
 timeout "$RUN_SECONDS" java -Xmx512m -cp "$JAR" deploy/bench/ChatLoad.java "$BASE" "$WORK/counsellors.txt" \
     "$STAFF_PASSWORD" --chats "$CHATS" --waiting "$WAITING" --rate "$RATE" --warmup "$WARMUP" --duration "$DURATION" \
     --public-warmup "$PUBLIC_WARMUP" --public-connections "$PUBLIC_CONNECTIONS" --article "$ARTICLE_PATH" \
-    --server-pid "$PID" >"$WORK/load.out" || { cat "$WORK/load.out"; tail -30 "$LOG" >&2; fail "the load driver failed"; }
+    --server-pid "$PID" --db-pid "$DB_PID" >"$WORK/load.out" || { cat "$WORK/load.out"; tail -30 "$LOG" >&2; fail "the load driver failed"; }
 
 HEAP_USED=$(timeout 60 jcmd "$PID" GC.heap_info 2>/dev/null | grep -o 'used [0-9]*K' | head -1 | tr -dc '0-9' \
     | awk '{ printf "%d", $1 / 1024 } END { if (NR == 0) printf "?" }' || true)

@@ -183,8 +183,13 @@ one_path() { local f="$WORK/paths-$1.txt"; echo "$2" >"$f"; echo "$f"; }
 selenium_classpath() {
     local cp="$WORK/selenium.classpath"
     # In one reactor with test-compile, so that portal-web's own module resolves; the last module written wins.
-    mvn -o -q -B -pl portal-web -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
-        -Dmdep.outputFile="$cp" >"$WORK/classpath.log" 2>&1 || true
+    # The plugin's version is named: a fresh local repository holds no default one. Offline first; online once when
+    # the local repository lacks the plugin.
+    local goal=org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath
+    mvn -o -q -B -pl portal-web -am test-compile "$goal" -Dmdep.includeScope=test \
+        -Dmdep.outputFile="$cp" >"$WORK/classpath.log" 2>&1 \
+        || mvn -q -B -pl portal-web -am test-compile "$goal" -Dmdep.includeScope=test \
+            -Dmdep.outputFile="$cp" >>"$WORK/classpath.log" 2>&1 || true
     [ -s "$cp" ] && tr ':' '\n' <"$cp" | grep -v '/portal-core' | paste -sd: -
 }
 SELENIUM_CP=${BENCH_SELENIUM_CP:-$(selenium_classpath || true)}

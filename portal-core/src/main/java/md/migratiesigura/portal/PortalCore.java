@@ -237,12 +237,20 @@ public final class PortalCore implements PortalServices {
         Directories.requireWritableData(config.dataDir());
         config.contentDir().ifPresent(Directories::requireReadableContent);
         // Independent of the database: the bot patterns are compiled on another core while the database opens.
-        CompletableFuture<UserAgents> userAgents = CompletableFuture.supplyAsync(UserAgents::standard,
-                task -> BackgroundThreads.daemon("start-user-agents").newThread(task).start());
-        Database database = Database.open(config);
+        CompletableFuture<UserAgents> userAgents = BackgroundThreads.beside("start-user-agents", UserAgents::standard);
+        // The search index (and its analyzers' word lists) opens on another core while the database starts.
+        CompletableFuture<SearchIndex> opening = BackgroundThreads.beside("start-search-index",
+                () -> SearchIndex.open(config.dataDir().resolve("index")));
+        Database database;
+        try {
+            database = Database.open(config);
+        } catch (RuntimeException e) {
+            BackgroundThreads.release(opening, SearchIndex::close);
+            throw e;
+        }
         SearchIndex index = null;
         try {
-            index = SearchIndex.open(config.dataDir().resolve("index"));
+            index = BackgroundThreads.joined(opening);
             // Nodes starting together start one after the other: the first start creates the administrator and
             // imports the content once (docs/operations.md, "Several machines").
             try (Leases.Held startup = Leases.exclusively(database.dataSource(), "portal-startup", Duration.ofMinutes(5))) {

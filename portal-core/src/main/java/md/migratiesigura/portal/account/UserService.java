@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import md.migratiesigura.portal.account.AccountException.Reason;
 import md.migratiesigura.portal.audit.AuditAction;
 import md.migratiesigura.portal.audit.AuditService;
@@ -38,7 +39,7 @@ public class UserService {
     private final AuditService audit;
     private final Clock clock;
     /** Checked when the e-mail is unknown, so that the answer takes as long as for a real account. */
-    private final String unknownAccountHash;
+    private final CompletableFuture<String> unknownAccountHash;
 
     public UserService(SessionFactory sessionFactory, PasswordHasher hasher, PasswordPolicy policy, AuditService audit,
                        Clock clock) {
@@ -47,7 +48,7 @@ public class UserService {
         this.policy = policy;
         this.audit = audit;
         this.clock = clock;
-        this.unknownAccountHash = hasher.hash(randomPassword());
+        this.unknownAccountHash = hasher.decoy(randomPassword());
     }
 
     /**
@@ -68,7 +69,7 @@ public class UserService {
         String address = normalize(email);
         Optional<PortalUser> user = find(address);
         String typed = password == null || password.length() > PasswordPolicy.MAX_LENGTH ? "" : password;
-        boolean matches = hasher.verify(typed, user.map(PortalUser::getPasswordHash).orElse(unknownAccountHash))
+        boolean matches = hasher.verify(typed, user.map(PortalUser::getPasswordHash).orElseGet(unknownAccountHash::join))
                 && !typed.isEmpty();
         if (user.isEmpty()) {
             audit.record(null, AuditAction.LOGIN_FAILED, null, "unknown-account");

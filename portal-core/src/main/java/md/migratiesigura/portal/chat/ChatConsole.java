@@ -63,7 +63,8 @@ public final class ChatConsole {
     /** The console calls in (every poll): the counsellor is there; {@code available} null keeps the choice. */
     public boolean presence(SignedInUser user, Boolean available) {
         Instant now = chats.clock().instant();
-        return chats.db().tx(c -> ConsoleSnapshot.presence(c, user.id(), available, now));
+        ChatDb.Work<Boolean> work = c -> ConsoleSnapshot.presence(c, user.id(), available, now);
+        return available == null ? chats.db().tx(work) : chats.changing(work);
     }
 
     /**
@@ -78,7 +79,7 @@ public final class ChatConsole {
     /** The counsellor's session ended: their chats go back to the head of the queue, and they are not available. */
     public void leave(long userId) {
         Instant now = chats.clock().instant();
-        chats.db().tx(c -> {
+        chats.changing(c -> {
             try (PreparedStatement s = c.prepareStatement("UPDATE chat_counsellors SET available = FALSE WHERE user_id = ?")) {
                 s.setLong(1, userId);
                 s.executeUpdate();
@@ -128,7 +129,7 @@ public final class ChatConsole {
      */
     public void accept(SignedInUser user, long chatId) {
         Instant now = chats.clock().instant();
-        chats.db().tx(c -> {
+        chats.changing(c -> {
             // The counsellor's row serializes their accepts, so that two at once cannot pass the capacity.
             try (PreparedStatement s = c.prepareStatement("INSERT INTO chat_counsellors (user_id, available, seen_at)"
                     + " VALUES (?, TRUE, ?) ON DUPLICATE KEY UPDATE seen_at = VALUES(seen_at)")) {
@@ -233,7 +234,7 @@ public final class ChatConsole {
     public void close(SignedInUser user, long chatId, Topic topic, EntryKind kind) {
         checkRecording(kind);
         Instant now = chats.clock().instant();
-        chats.db().tx(c -> {
+        chats.changing(c -> {
             holding(c, user, chatId);
             setTopic(c, chatId, topic);
             chats.end(c, chatId, now, ChatTexts::endedByCounsellor);
@@ -285,7 +286,7 @@ public final class ChatConsole {
             throw new IllegalStateException("no audit log to record the block in");
         }
         Instant now = chats.clock().instant();
-        chats.db().tx(c -> {
+        chats.changing(c -> {
             holding(c, user, chatId);
             byte[] address;
             try (PreparedStatement s = c.prepareStatement("SELECT address_hash FROM chats WHERE id = ?")) {
@@ -394,7 +395,7 @@ public final class ChatConsole {
         }
         Submitted submitted = consultations.submit(new NewConsultation(language, topic, text, sos[0], Channel.TICKET,
                 null), "chat-" + chatId);
-        chats.db().tx(c -> {
+        chats.changing(c -> {
             chats.messages().append(c, chatId, Sender.SYSTEM, null, ChatTexts.inWriting(language,
                     submitted.displayTicket(), submitted.phrase(), answerUrl), now);
             // No register entry here: the consultation records its own when it is closed.

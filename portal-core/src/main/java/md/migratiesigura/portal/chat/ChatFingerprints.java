@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,13 +24,12 @@ final class ChatFingerprints {
         return state + "/" + lastSeq + "/" + position + "/" + counsellorTyping;
     }
 
-    /** The chats' fingerprints, in two queries; a counsellor who typed after {@code typingSince} is typing. */
-    static Map<Long, String> of(Connection c, Collection<Long> chatIds, Instant typingSince) throws SQLException {
-        Map<Long, Integer> places = new HashMap<>();
-        List<Long> queue = ChatQueue.queued(c);
-        for (int i = 0; i < queue.size(); i++) {
-            places.put(queue.get(i), i + 1);
-        }
+    /**
+     * The chats' fingerprints, in one query, with the places of {@code queue}; a counsellor who typed after
+     * {@code typingSince} is typing.
+     */
+    static Map<Long, String> of(Connection c, Collection<Long> chatIds, QueueReadings.Reading queue,
+                                Instant typingSince) throws SQLException {
         Map<Long, String> result = new HashMap<>();
         String in = String.join(",", Collections.nCopies(chatIds.size(), "?"));
         try (PreparedStatement s = c.prepareStatement(
@@ -45,7 +43,7 @@ final class ChatFingerprints {
                     long id = rs.getLong(1);
                     Instant typed = ChatDb.instant(rs.getTimestamp(4));
                     boolean typing = typed != null && typed.isAfter(typingSince);
-                    result.put(id, of(rs.getString(2), rs.getInt(3), places.getOrDefault(id, 0), typing));
+                    result.put(id, of(rs.getString(2), rs.getInt(3), queue.place(id), typing));
                 }
             }
         }

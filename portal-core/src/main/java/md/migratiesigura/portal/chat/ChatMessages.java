@@ -7,7 +7,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import md.migratiesigura.portal.consultation.ConsultationCipher;
 
 /**
@@ -93,6 +96,39 @@ final class ChatMessages {
         return seq;
     }
 
+    /** For several chats at once (chat id to the seq seen), their messages after it, opened, in order; one query. */
+    Map<Long, List<ChatEvent>> after(Connection c, Map<Long, Integer> seen) throws SQLException {
+        Map<Long, List<ChatEvent>> events = new HashMap<>();
+        if (seen.isEmpty()) {
+            return events;
+        }
+        String where = String.join(" OR ", Collections.nCopies(seen.size(), "(chat_id = ? AND seq > ?)"));
+        try (PreparedStatement select = c.prepareStatement("SELECT chat_id, seq, sender, body, created_at"
+                + " FROM chat_messages WHERE " + where + " ORDER BY chat_id, seq")) {
+            int i = 1;
+            for (Map.Entry<Long, Integer> entry : seen.entrySet()) {
+                select.setLong(i++, entry.getKey());
+                select.setInt(i++, entry.getValue());
+            }
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    long chatId = rs.getLong(1);
+                    events.computeIfAbsent(chatId, id -> new ArrayList<>()).add(open(chatId, rs, 2));
+                }
+            }
+        }
+        return events;
+    }
+
+    /** One message of a result set whose columns from {@code first} on are seq, sender, body, created_at. */
+    private ChatEvent open(long chatId, ResultSet rs, int first) throws SQLException {
+        int seq = rs.getInt(first);
+        Sender sender = Sender.of(rs.getString(first + 1));
+        String text = new String(cipher.open(associatedData(chatId, seq, sender), rs.getBytes(first + 2),
+                "chat message " + chatId + "/" + seq), StandardCharsets.UTF_8);
+        return new ChatEvent(seq, sender, text, ChatDb.instant(rs.getTimestamp(first + 3)));
+    }
+
     /** The messages after the given sequence number, opened, in order. */
     List<ChatEvent> after(Connection c, long chatId, int after) throws SQLException {
         List<ChatEvent> events = new ArrayList<>();
@@ -102,11 +138,7 @@ final class ChatMessages {
             select.setInt(2, after);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    int seq = rs.getInt(1);
-                    Sender sender = Sender.of(rs.getString(2));
-                    String text = new String(cipher.open(associatedData(chatId, seq, sender), rs.getBytes(3),
-                            "chat message " + chatId + "/" + seq), StandardCharsets.UTF_8);
-                    events.add(new ChatEvent(seq, sender, text, ChatDb.instant(rs.getTimestamp(4))));
+                    events.add(open(chatId, rs, 1));
                 }
             }
         }

@@ -48,6 +48,7 @@ public final class ChatService {
     static final Duration TYPING = Duration.ofSeconds(6);
 
     private final ChatDb db;
+    private final QueueReadings queue = new QueueReadings();
     private final ChatMessages messages;
     private final ChatSettings settings;
     private final Clock clock;
@@ -83,6 +84,16 @@ public final class ChatService {
 
     ChatDb db() {
         return db;
+    }
+
+    /**
+     * Runs a transaction that may move the queue (a chat starts, is taken, given back or ends; a counsellor becomes
+     * available or not): once it committed, this node's next queue reading is taken afresh.
+     */
+    <T> T changing(ChatDb.Work<T> work) {
+        T result = db.tx(work);
+        queue.changed();
+        return result;
     }
 
     ChatMessages messages() {
@@ -140,7 +151,7 @@ public final class ChatService {
             throw new ChatException(Reason.TOO_MANY);
         }
         Instant now = clock.instant();
-        return db.tx(c -> {
+        return changing(c -> {
             if (ChatQueue.blocked(c, address, now)) {
                 throw new ChatException(Reason.BLOCKED);
             }
@@ -255,17 +266,17 @@ public final class ChatService {
             touch.setTimestamp(3, ChatDb.ts(now.minusSeconds(10)));
             touch.executeUpdate();
         }
-        return view(c, chatId, after, now, true);
+        return view(c, chatId, after, now);
     }
 
-    ChatView view(Connection c, long chatId, int after, Instant now, boolean forReader) throws SQLException {
+    /** What the reader sees: the state, the counsellor typing or not, the place and band while waiting, news. */
+    private ChatView view(Connection c, long chatId, int after, Instant now) throws SQLException {
         ChatState state;
-        boolean typing;
         String stored;
         int lastSeq;
         boolean counsellorTyping;
         try (PreparedStatement s = c.prepareStatement(
-                "SELECT state, reader_typing_at, counsellor_typing_at, last_seq FROM chats WHERE id = ?")) {
+                "SELECT state, counsellor_typing_at, last_seq FROM chats WHERE id = ?")) {
             s.setLong(1, chatId);
             try (ResultSet rs = s.executeQuery()) {
                 if (!rs.next()) {
@@ -273,22 +284,27 @@ public final class ChatService {
                 }
                 stored = rs.getString(1);
                 state = ChatState.of(stored);
-                Instant typed = ChatDb.instant(rs.getTimestamp(forReader ? 3 : 2));
-                typing = state == ChatState.ACTIVE && typed != null && typed.isAfter(now.minus(TYPING));
-                Instant counsellorTyped = ChatDb.instant(rs.getTimestamp(3));
+                Instant counsellorTyped = ChatDb.instant(rs.getTimestamp(2));
                 counsellorTyping = counsellorTyped != null && counsellorTyped.isAfter(now.minus(TYPING));
-                lastSeq = rs.getInt(4);
+                lastSeq = rs.getInt(3);
             }
         }
+        boolean typing = state == ChatState.ACTIVE && counsellorTyping;
         int position = 0;
         int[] band = null;
         if (state == ChatState.QUEUED) {
-            List<Long> queue = ChatQueue.queued(c);
-            position = queue.indexOf(chatId) + 1;
-            band = ChatQueue.band(position, ChatQueue.availableCounsellors(c, now), settings.capacity(),
-                    ChatQueue.activeChats(c), ChatQueue.averageChatMinutes(c, now));
+            QueueReadings.Reading reading = queue.read(c, now, false);
+            position = reading.place(chatId);
+            if (position == 0) {
+                // It waits but was not in this node's last reading: it just started or was given back elsewhere.
+                reading = queue.read(c, now, true);
+                position = reading.place(chatId);
+            }
+            band = reading.band(position, settings.capacity());
         }
-        return new ChatView(chatId, state, position, band, typing, messages.after(c, chatId, Math.max(0, after)),
+        // Most polls find nothing new: the chat row's last sequence number says so without reading the messages.
+        List<ChatEvent> events = lastSeq > after ? messages.after(c, chatId, Math.max(0, after)) : List.of();
+        return new ChatView(chatId, state, position, band, typing, events,
                 ChatFingerprints.of(stored, lastSeq, position, counsellorTyping));
     }
 
@@ -341,7 +357,7 @@ public final class ChatService {
     /** The reader ends the chat (or leaves the page): the token stops working at once. */
     public void endByReader(long chatId) {
         Instant now = clock.instant();
-        db.tx(c -> {
+        changing(c -> {
             end(c, chatId, now, ChatTexts::endedByReader);
             try (PreparedStatement s = c.prepareStatement("UPDATE chats SET token_hash = ? WHERE id = ?")) {
                 byte[] dead = new byte[32];
@@ -401,11 +417,12 @@ public final class ChatService {
     /**
      * For each of the given chats, a short text that changes whenever its reader would see something new (a message,
      * another state, another place in the queue, the counsellor starting or stopping to type): what the long-poll
-     * compares, in two queries for all waiting readers together ({@link ChatFingerprints}).
+     * compares, in one query for all waiting readers together and the queue's shared reading ({@link ChatFingerprints}).
      */
     public Map<Long, String> fingerprints(Collection<Long> chatIds) {
         Instant now = clock.instant();
-        return chatIds.isEmpty() ? Map.of() : db.tx(c -> ChatFingerprints.of(c, chatIds, now.minus(TYPING)));
+        return chatIds.isEmpty() ? Map.of()
+                : db.tx(c -> ChatFingerprints.of(c, chatIds, queue.read(c, now, false), now.minus(TYPING)));
     }
 
     /** The language a chat is held in. */

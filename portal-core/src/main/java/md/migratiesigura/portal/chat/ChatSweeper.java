@@ -60,7 +60,7 @@ public final class ChatSweeper implements AutoCloseable {
     /** One pass: readers gone, counsellors silent. */
     public void sweep() {
         Instant now = chats.clock().instant();
-        chats.db().tx(c -> {
+        chats.changing(c -> {
             for (long id : ids(c.prepareStatement("SELECT id FROM chats WHERE state = 'queued' AND reader_seen_at < ?"),
                     now.minus(READER_GONE_WAITING))) {
                 chats.end(c, id, now, ChatTexts::endedIdle);

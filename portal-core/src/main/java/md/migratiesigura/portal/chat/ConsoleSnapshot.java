@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import md.migratiesigura.portal.common.Language;
@@ -37,22 +38,37 @@ public record ConsoleSnapshot(boolean available, List<WaitingChat> waiting, Stri
                 console.colleagues(c, user, now), canned(c));
     }
 
-    /** The counsellor calls in: seen now; {@code available} null keeps the choice. Returns whether available. */
+    /** A console calls in every second; it is noted as seen at most this often (presence counts in tens of seconds). */
+    static final Duration SEEN_EVERY = Duration.ofSeconds(10);
+
+    /**
+     * The counsellor calls in: seen now; {@code available} null keeps the choice. Returns whether available. A poll
+     * that changes nothing writes nothing: "seen" is written when {@link #SEEN_EVERY} has passed.
+     */
     static boolean presence(Connection c, long userId, Boolean available, Instant now) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO chat_counsellors (user_id, available, seen_at)"
-                + " VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE seen_at = VALUES(seen_at)"
-                + (available == null ? "" : ", available = VALUES(available)"))) {
-            s.setLong(1, userId);
-            s.setBoolean(2, available != null && available);
-            s.setTimestamp(3, ChatDb.ts(now));
-            s.executeUpdate();
-        }
-        try (PreparedStatement s = c.prepareStatement("SELECT available FROM chat_counsellors WHERE user_id = ?")) {
+        Boolean stored = null;
+        Instant seen = null;
+        try (PreparedStatement s = c.prepareStatement("SELECT available, seen_at FROM chat_counsellors WHERE user_id = ?")) {
             s.setLong(1, userId);
             try (ResultSet rs = s.executeQuery()) {
-                return rs.next() && rs.getBoolean(1);
+                if (rs.next()) {
+                    stored = rs.getBoolean(1);
+                    seen = ChatDb.instant(rs.getTimestamp(2));
+                }
             }
         }
+        boolean result = available != null ? available : stored != null && stored;
+        if (stored == null || available != null || seen == null || seen.isBefore(now.minus(SEEN_EVERY))) {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO chat_counsellors (user_id, available, seen_at)"
+                    + " VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE seen_at = VALUES(seen_at)"
+                    + (available == null ? "" : ", available = VALUES(available)"))) {
+                s.setLong(1, userId);
+                s.setBoolean(2, result);
+                s.setTimestamp(3, ChatDb.ts(now));
+                s.executeUpdate();
+            }
+        }
+        return result;
     }
 
     /**
@@ -86,31 +102,39 @@ public record ConsoleSnapshot(boolean available, List<WaitingChat> waiting, Stri
         return list;
     }
 
-    /** The counsellor's chats with the messages after the seq each was last read at (missing: from the start). */
+    /**
+     * The counsellor's chats with the messages after the seq each was last read at (missing: from the start): one
+     * query for the chats, and one for the messages of those that have new ones (a console polls every second).
+     */
     static List<CounsellorChat> mine(ChatService chats, Connection c, long userId, Map<Long, Integer> after,
                                      Instant now) throws SQLException {
-        List<Long> ids = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement(
-                "SELECT id FROM chats WHERE counsellor_id = ? AND state = 'active' ORDER BY accepted_at, id")) {
+        record Row(long id, Language language, boolean sos, boolean typing, byte[] note, int lastSeq) {
+        }
+        List<Row> rows = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT id, lang, sos, reader_typing_at, transfer_note, last_seq"
+                + " FROM chats WHERE counsellor_id = ? AND state = 'active' ORDER BY accepted_at, id")) {
             s.setLong(1, userId);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    ids.add(rs.getLong(1));
+                    Instant typed = ChatDb.instant(rs.getTimestamp(4));
+                    rows.add(new Row(rs.getLong(1), Language.ofCode(rs.getString(2)).orElse(Language.RO),
+                            rs.getBoolean(3), typed != null && typed.isAfter(now.minus(ChatService.TYPING)),
+                            rs.getBytes(5), rs.getInt(6)));
                 }
             }
         }
-        List<CounsellorChat> list = new ArrayList<>();
-        for (long id : ids) {
-            ChatView view = chats.view(c, id, after.getOrDefault(id, 0), now, false);
-            try (PreparedStatement s = c.prepareStatement("SELECT transfer_note, sos, lang FROM chats WHERE id = ?")) {
-                s.setLong(1, id);
-                try (ResultSet rs = s.executeQuery()) {
-                    rs.next();
-                    list.add(new CounsellorChat(id, Language.ofCode(rs.getString(3)).orElse(Language.RO),
-                            rs.getBoolean(2), view.state(), view.typing(), chats.messages().openNote(id, rs.getBytes(1)),
-                            view.events()));
-                }
+        Map<Long, Integer> unread = new LinkedHashMap<>();
+        for (Row row : rows) {
+            int seen = Math.max(0, after.getOrDefault(row.id(), 0));
+            if (row.lastSeq() > seen) {
+                unread.put(row.id(), seen);
             }
+        }
+        Map<Long, List<ChatEvent>> events = chats.messages().after(c, unread);
+        List<CounsellorChat> list = new ArrayList<>();
+        for (Row row : rows) {
+            list.add(new CounsellorChat(row.id(), row.language(), row.sos(), ChatState.ACTIVE, row.typing(),
+                    chats.messages().openNote(row.id(), row.note()), events.getOrDefault(row.id(), List.of())));
         }
         return list;
     }

@@ -8,8 +8,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import md.migratiesigura.portal.account.HashingBusyException;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import md.migratiesigura.portal.account.HashingBusyException;
 import md.migratiesigura.portal.account.PasswordHasher;
 import md.migratiesigura.portal.account.PortalUser;
 import md.migratiesigura.portal.audit.AuditAction;
@@ -66,7 +67,7 @@ public class ConsultationService {
     private final FormStamps stamps;
     private final AskerLimits limits;
     /** Verified against when a ticket is unknown, so that an unknown ticket takes as long as a wrong phrase. */
-    private final String decoyHash;
+    private final CompletableFuture<String> decoyHash;
 
     private RegisterService register;
 
@@ -90,7 +91,7 @@ public class ConsultationService {
         this.clock = clock;
         this.stamps = new FormStamps(cipher.derive("form-stamp"), minFillTime, clock, throttles);
         this.limits = new AskerLimits(clock, throttles);
-        this.decoyHash = hasher.hash(tickets.newPhrase());
+        this.decoyHash = hasher.decoy(tickets.newPhrase());
     }
 
     /** The public form's signed timestamps (minimum fill time, one send per form). */
@@ -179,7 +180,7 @@ public class ConsultationService {
                 return outcome.found();
             }
             if (!outcome.known()) {
-                hasher.verify(typed, decoyHash);
+                hasher.verify(typed, decoyHash.join());
             }
             wrong = true;
             return new AnswerLookup.NotFound();

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
 import md.migratiesigura.portal.account.PortalUser;
 import md.migratiesigura.portal.agency.Agency;
@@ -15,6 +16,7 @@ import md.migratiesigura.portal.article.ArticleRevision;
 import md.migratiesigura.portal.article.ArticleTranslation;
 import md.migratiesigura.portal.article.Category;
 import md.migratiesigura.portal.audit.AuditEntry;
+import md.migratiesigura.portal.common.BackgroundThreads;
 import md.migratiesigura.portal.config.ConfigException;
 import md.migratiesigura.portal.config.PortalConfig;
 import md.migratiesigura.portal.consultation.Consultation;
@@ -68,12 +70,31 @@ public final class Database implements AutoCloseable {
             url = embedded.jdbcUrl(EmbeddedMariaDb.DATABASE);
         }
         HikariDataSource dataSource = null;
+        CompletableFuture<SessionFactory> building = null;
         try {
             dataSource = pool(url, user, password, setting);
+            // Hibernate's boot (mappings, proxies: seconds on two cores) needs no table, only the connection: it runs
+            // on another core while Flyway migrates; the mappings are validated against the schema once both are done.
+            HikariDataSource pooled = dataSource;
+            building = BackgroundThreads.beside("start-hibernate", () -> sessionFactory(pooled));
             migrate(dataSource);
-            SessionFactory sessionFactory = sessionFactory(dataSource);
+            SessionFactory sessionFactory = BackgroundThreads.joined(building);
+            try {
+                sessionFactory.getSchemaManager().validateMappedObjects();
+            } catch (RuntimeException e) {
+                sessionFactory.close();
+                throw e;
+            }
             return new Database(dataSource, sessionFactory, embedded);
         } catch (RuntimeException e) {
+            if (building != null) {
+                // Flyway failed while Hibernate was still booting: wait for it, so that nothing is left open.
+                BackgroundThreads.release(building, factory -> {
+                    if (factory.isOpen()) {
+                        factory.close();
+                    }
+                });
+            }
             if (dataSource != null) {
                 dataSource.close();
             }
@@ -150,8 +171,8 @@ public final class Database implements AutoCloseable {
                 NavigationEntry.class,
                 RegisterEntry.class);
         configuration.property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource);
-        // Flyway owns the schema; Hibernate only checks that the mappings agree with it.
-        configuration.property("hibernate.hbm2ddl.auto", "validate");
+        // Flyway owns the schema; Hibernate only checks that the mappings agree with it, once Flyway is done (open).
+        configuration.property("hibernate.hbm2ddl.auto", "none");
         configuration.property("hibernate.jdbc.time_zone", "UTC");
         configuration.property("hibernate.default_batch_fetch_size", "32");
         configuration.property("hibernate.jdbc.batch_size", "50");

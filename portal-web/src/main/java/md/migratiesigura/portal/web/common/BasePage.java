@@ -196,7 +196,9 @@ public abstract class BasePage extends WebPage {
     @Override
     public void renderHead(IHeaderResponse response) {
         super.renderHead(response);
-        // The stylesheet is in the head already (InlineStyle); only the quick-exit script is loaded, deferred.
-        response.render(JavaScriptHeaderItem.forReference(QUICK_EXIT_JS).setDefer(true));
+        // The stylesheet is in the head already (InlineStyle); only the quick-exit script is loaded, and async: a
+        // deferred script holds DOMContentLoaded back until it arrives, one more round trip on a slow phone link.
+        // The link leaves without it too; the script only adds the history replacement and the Escape keys.
+        response.render(JavaScriptHeaderItem.forReference(QUICK_EXIT_JS).setAsync(true));
     }
 }

@@ -49,7 +49,7 @@ class LanguageJourneyIT extends BrowserJourney {
     }
 
     /**
-     * What a reader's phone downloads, from a cold cache: the page and its one deferred script, nothing else, under
+     * What a reader's phone downloads, from a cold cache: the page and its one (async) script, nothing else, under
      * 15 KB together as sent (gzipped). Then, for the record, when the page is ready on a poor mobile link (400 ms a
      * round trip, 400 kbit/s each way, Chromium's emulation): printed, not asserted, as the benchmark does.
      */
