@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
 import md.migratiesigura.portal.TestDatabases;
-import md.migratiesigura.portal.account.NewUser;
 import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.common.Role;
 import md.migratiesigura.portal.common.SignedInUser;
@@ -58,12 +57,8 @@ class CachedPageHandlerTest {
         env.put("PORTAL_ADMIN_PASSWORD", TestPortal.ADMIN_PASSWORD);
         server = PortalServer.start(PortalConfig.from(env, new Properties()));
         // One event, for its page.
-        SignedInUser admin = server.services().users().authenticate(TestPortal.ADMIN_EMAIL, TestPortal.ADMIN_PASSWORD)
-                .orElseThrow();
-        server.services().users().create(admin, new NewUser("trainer@example.org", "Trainer", Role.TRAINER,
-                TestPortal.STAFF_PASSWORD));
-        SignedInUser trainer = server.services().users().authenticate("trainer@example.org", TestPortal.STAFF_PASSWORD)
-                .orElseThrow();
+        SignedInUser trainer = server.services().users().authenticate(
+                TestPortal.newStaff(server.services(), Role.TRAINER), TestPortal.STAFF_PASSWORD).orElseThrow();
         String day = LocalDate.now(ZoneId.of("Europe/Chisinau")).plusDays(10).toString();
         event = assertInstanceOf(EventSaveResult.Saved.class, server.services().events().save(trainer, new EventDraft(null,
                 0, "exhibition", "planned", "Expoziție", "Выставка", "Despre contracte.", "О договорах.", day, "10:00", "",
@@ -111,15 +106,16 @@ class CachedPageHandlerTest {
     void aPageFromTheFastPathIsCountedOnceLikeAnyOther() throws Exception {
         String path = "/ro/articole/cum-verifici-o-oferta-de-munca-in-strainatate";
         exchange(get(path, "", ""));
-        long before = settledPageviews();
+        long before = PageCacheServerTest.settledPageviews(server);
         for (int i = 0; i < 3; i++) {
             assertTrue(exchange(get(path, "", "")).head().startsWith("HTTP/1.1 200 "));
         }
-        assertEquals(before + 3, settledPageviews(), "three pages from the fast path");
+        assertEquals(before + 3, PageCacheServerTest.settledPageviews(server), "three pages from the fast path");
         exchange(get(path, NOT_A_SESSION, ""));
-        assertEquals(before + 4, settledPageviews(), "and one through the servlet stack");
+        assertEquals(before + 4, PageCacheServerTest.settledPageviews(server), "and one through the servlet stack");
         exchange(get(path, "", "").replace("User-Agent:", "Sec-Purpose: prefetch\r\nUser-Agent:"));
-        assertEquals(before + 4, settledPageviews(), "a prefetch is no pageview, from the fast path either");
+        assertEquals(before + 4, PageCacheServerTest.settledPageviews(server),
+                "a prefetch is no pageview, from the fast path either");
     }
 
     @Test
@@ -133,22 +129,6 @@ class CachedPageHandlerTest {
         assertTrue(withQuery.head().contains("'nonce-"), "rendered for its request: " + withQuery.head());
         Answer head = exchange(get(path, "", "").replaceFirst("^GET", "HEAD"));
         assertTrue(head.head().startsWith("HTTP/1.1 200 ") && head.body().length == 0, head.head());
-    }
-
-    /** This month's pageviews once counting has caught up (as in {@code PageCacheServerTest}). */
-    private static long settledPageviews() throws InterruptedException {
-        var stats = server.services().visitStatistics();
-        long last = -1;
-        for (int i = 0; i < 50; i++) {
-            assertTrue(server.services().visitCounter().flush());
-            long now = stats.month(stats.currentMonth()).pageviews();
-            if (now == last) {
-                return now;
-            }
-            last = now;
-            Thread.sleep(100);
-        }
-        return last;
     }
 
     private static String get(String path, String cookie, String accepted) {

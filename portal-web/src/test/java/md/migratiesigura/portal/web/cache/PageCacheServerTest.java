@@ -115,17 +115,17 @@ class PageCacheServerTest {
     @Test
     void aPageServedFromTheCacheIsCountedLikeAnyOther() throws Exception {
         get("/ru/");
-        long before = settledPageviews();
+        long before = settledPageviews(server);
         get("/ru/");
         get("/ru/");
-        assertEquals(before + 2, settledPageviews());
+        assertEquals(before + 2, settledPageviews(server));
     }
 
     /**
      * The pageviews of this month once counting has caught up: a page of known length is complete for the client
-     * a moment before the filter that counts it returns.
+     * a moment before the filter that counts it returns. Also used by {@code CachedPageHandlerTest}.
      */
-    private static long settledPageviews() throws InterruptedException {
+    static long settledPageviews(PortalServer server) throws InterruptedException {
         var stats = server.services().visitStatistics();
         long last = -1;
         for (int i = 0; i < 50; i++) {
