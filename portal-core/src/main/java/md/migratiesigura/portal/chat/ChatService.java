@@ -96,6 +96,11 @@ public final class ChatService {
         return result;
     }
 
+    /** The queue's shared reading (see {@link QueueReadings}), in a transaction under way. */
+    QueueReadings.Reading queue(Connection c, Instant now) throws SQLException {
+        return queue.read(c, now, false);
+    }
+
     ChatMessages messages() {
         return messages;
     }

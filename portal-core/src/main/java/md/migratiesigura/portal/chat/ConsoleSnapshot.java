@@ -19,8 +19,9 @@ import md.migratiesigura.portal.common.SignedInUser;
  * the colleagues a chat may be handed to and the canned answers.
  * <p>
  * The waiting list (up to hundreds of entries) is read and sent only when it changed: {@code waitingVersion} is a
- * short fingerprint of the queue (which chats, in which order, SOS, language, given back), computed by one aggregate
- * query; when the console sends back the version it holds and it is still current, {@code waiting} is null and the
+ * short fingerprint of the queue (which chats, in which order, SOS, language, given back), the version of this node's
+ * shared queue reading ({@link QueueReadings}: at most 250 ms old, read again at once after a change made here); when
+ * the console sends back the version it holds and it is still current, {@code waiting} is null and the
  * console keeps its list (the waiting times it adds up itself from {@code at}).
  *
  * @param waiting        the waiting chats in the order offered; null when the console's version is current
@@ -32,7 +33,7 @@ public record ConsoleSnapshot(boolean available, List<WaitingChat> waiting, Stri
     static ConsoleSnapshot read(ChatConsole console, ChatService service, Connection c, SignedInUser user,
                                 Map<Long, Integer> after, String knownVersion, Instant now) throws SQLException {
         boolean available = presence(c, user.id(), null, now);
-        String version = waitingVersion(c);
+        String version = service.queue(c, now).version();
         List<WaitingChat> waiting = version.equals(knownVersion) ? null : waiting(c, now);
         return new ConsoleSnapshot(available, waiting, version, mine(service, c, user.id(), after, now),
                 console.colleagues(c, user, now), canned(c));
@@ -69,22 +70,6 @@ public record ConsoleSnapshot(boolean available, List<WaitingChat> waiting, Stri
             }
         }
         return result;
-    }
-
-    /**
-     * The queue's fingerprint: the order offered depends only on which chats wait, their SOS, whether given back and
-     * when queued (fixed while they wait), so count, sums and a hash over those change whenever the list would.
-     */
-    static String waitingVersion(Connection c) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*), COALESCE(SUM(id), 0),"
-                + " COALESCE(SUM((id * 2654435761) % 4294967291), 0),"
-                + " COALESCE(BIT_XOR(CRC32(CONCAT_WS('/', id, lang, sos, requeued, queued_at))), 0)"
-                + " FROM chats WHERE state = 'queued'");
-             ResultSet rs = s.executeQuery()) {
-            rs.next();
-            return rs.getLong(1) + "-" + Long.toString(rs.getLong(2), 36) + "-" + Long.toString(rs.getLong(3), 36)
-                    + "-" + Long.toString(rs.getLong(4), 36);
-        }
     }
 
     /** The waiting chats in the order they are offered: SOS first, then those given back, then the longest waiting. */

@@ -1,18 +1,23 @@
 package md.migratiesigura.portal.chat;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.CRC32;
 
 /**
  * The queue as this node last read it: each waiting chat's place, the available counsellors, the active chats and how
- * long chats last, which every queued reader's place and wait band are computed from. With hundreds of readers
- * waiting, their long-polls start about twenty times a second and the poller ticks four times a second; they share
+ * long chats last, which every queued reader's place and wait band are computed from, and the version of the waiting
+ * list that every console compares with its own. With hundreds of readers
+ * waiting, their long-polls start about twenty times a second, the poller ticks four times a second and every console
+ * polls once a second; they share
  * one reading, taken again when it is older than {@link #FRESH} or when a change made through this node
  * ({@link #changed()}, after its commit) may have moved the queue. A change made through another node shows within
  * {@link #FRESH}, the poller's own tick.
@@ -21,9 +26,13 @@ final class QueueReadings {
 
     static final Duration FRESH = Duration.ofMillis(250);
 
-    /** One reading: places start at 1; {@code generation} is {@link #changed()}'s count when the reading began. */
-    record Reading(Map<Long, Integer> places, int counsellors, int active, double averageMinutes, long generation,
-                   long startedNanos) {
+    /**
+     * One reading: places start at 1; {@code version} changes whenever the waiting list a console shows would (which
+     * chats, in which order, their language, SOS, given back, queued when); {@code generation} is {@link #changed()}'s
+     * count when the reading began.
+     */
+    record Reading(Map<Long, Integer> places, String version, int counsellors, int active, double averageMinutes,
+                   long generation, long startedNanos) {
 
         /** The chat's place, 0 when it is not waiting in this reading. */
         int place(long chatId) {
@@ -48,13 +57,20 @@ final class QueueReadings {
                 && started - reading.startedNanos() < FRESH.toNanos()) {
             return reading;
         }
-        List<Long> queue = ChatQueue.queued(c);
-        Map<Long, Integer> places = new HashMap<>(queue.size() * 2);
-        for (int i = 0; i < queue.size(); i++) {
-            places.put(queue.get(i), i + 1);
+        Map<Long, Integer> places = new HashMap<>();
+        CRC32 version = new CRC32();
+        try (PreparedStatement s = c.prepareStatement("SELECT id, lang, sos, requeued, queued_at FROM chats"
+                + " WHERE state = 'queued' " + ChatQueue.ORDER);
+             ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                places.put(rs.getLong(1), places.size() + 1);
+                version.update((rs.getLong(1) + "/" + rs.getString(2) + "/" + rs.getBoolean(3) + "/" + rs.getBoolean(4)
+                        + "/" + rs.getTimestamp(5) + ";").getBytes(StandardCharsets.US_ASCII));
+            }
         }
-        reading = new Reading(places, ChatQueue.availableCounsellors(c, now), ChatQueue.activeChats(c),
-                ChatQueue.averageChatMinutes(c, now), current, started);
+        reading = new Reading(places, places.size() + "-" + Long.toString(version.getValue(), 36),
+                ChatQueue.availableCounsellors(c, now), ChatQueue.activeChats(c), ChatQueue.averageChatMinutes(c, now),
+                current, started);
         last = reading;
         return reading;
     }
