@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import md.migratiesigura.portal.chat.ChatEvent;
 import md.migratiesigura.portal.chat.ChatException;
 import md.migratiesigura.portal.chat.ChatService;
@@ -40,7 +41,13 @@ import org.slf4j.LoggerFactory;
 public class ChatApiServlet extends HttpServlet {
 
     private static final Logger log = LoggerFactory.getLogger(ChatApiServlet.class);
+    /** A long-poll waits up to this long for news (the API's contract)... */
     static final Duration POLL = Duration.ofSeconds(25);
+    /**
+     * ...and at least this long: each wait is drawn between the two, so that readers who started together (a page
+     * shared in a group, a bench) do not all come back in the same second, a burst the chat's slots then queue.
+     */
+    static final Duration POLL_AT_LEAST = Duration.ofSeconds(15);
     /** A JSON body larger than this is refused unread (a message of 2,000 characters fits several times). */
     static final int MAX_BODY = 16 * 1024;
     static final String HOTLINE = "0 800 77777";
@@ -249,7 +256,7 @@ public class ChatApiServlet extends HttpServlet {
         }
         AsyncContext context = request.startAsync();
         context.setTimeout(POLL.toMillis() + 10_000);
-        ChatWaiters.Waiter waiter = new ChatWaiters.Waiter(chat, after, fingerprint, Instant.now().plus(POLL), context,
+        ChatWaiters.Waiter waiter = new ChatWaiters.Waiter(chat, after, fingerprint, Instant.now().plus(pollWait()), context,
                 view);
         context.addListener(new AsyncListener() {
             @Override
@@ -274,6 +281,11 @@ public class ChatApiServlet extends HttpServlet {
             }
         });
         waiters.add(waiter);
+    }
+
+    /** A wait between {@link #POLL_AT_LEAST} and {@link #POLL}. */
+    static Duration pollWait() {
+        return POLL_AT_LEAST.plusMillis(ThreadLocalRandom.current().nextLong(POLL.minus(POLL_AT_LEAST).toMillis() + 1));
     }
 
     /**
