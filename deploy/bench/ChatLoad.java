@@ -37,7 +37,7 @@ import java.util.regex.Pattern;
  *
  * <pre>java -cp portal.jar deploy/bench/ChatLoad.java BASE_URL COUNSELLORS_FILE PASSWORD [--chats 50] [--waiting 500]
  *      [--rate 20] [--warmup 15] [--duration 60] [--public-warmup 20] [--public-connections 4] [--article PATH]
- *      [--server-pid PID] [--db-pid PID]</pre>
+ *      [--server-pid PID] [--db-pid PID] [--wrk-script deploy/bench/wrk-portal.lua]</pre>
  *
  * Order: public pages alone (warm-up, then the baseline window); the counsellors sign in and become available; the
  * active readers start, write a first line and are accepted; the waiting readers join the queue; messages flow at
@@ -67,6 +67,8 @@ public final class ChatLoad {
     final String article;
     final long serverPid;
     final long databasePid;
+    /** wrk's script (wrk-portal.lua): the public pages are then loaded by wrk, not by this JVM's HTTP client. */
+    final String wrkScript;
 
     final HttpClient readersClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .executor(Executors.newFixedThreadPool(4)).connectTimeout(Duration.ofSeconds(5)).build();
@@ -108,6 +110,7 @@ public final class ChatLoad {
         this.article = options.getOrDefault("article", "/ro/");
         this.serverPid = Long.parseLong(options.getOrDefault("server-pid", "0"));
         this.databasePid = Long.parseLong(options.getOrDefault("db-pid", "0"));
+        this.wrkScript = options.get("wrk-script");
     }
 
     void error(String kind) {
@@ -362,6 +365,52 @@ public final class ChatLoad {
     }
 
     Window publicPages(int seconds) throws Exception {
+        return wrkScript == null ? publicPagesInJava(seconds) : publicPagesWithWrk(seconds);
+    }
+
+    /**
+     * The public pages loaded by wrk: Java's HTTP client spent more than a core on 4,000 requests a second, so the
+     * public pages' throughput was the client's, not the portal's. wrk's own CPU is counted with this driver's.
+     */
+    Window publicPagesWithWrk(int seconds) throws Exception {
+        Path paths = Files.createTempFile("chat-bench-paths", ".txt");
+        Files.writeString(paths, "/ro/\n" + article + "\n");
+        long[] cpu = cpu();
+        int connections = Math.max(2, publicConnections);
+        Process wrk = new ProcessBuilder("wrk", "-t2", "-c" + connections, "-d" + seconds + "s", "--timeout", "10s",
+                "-s", wrkScript, base, "--", paths.toString()).redirectErrorStream(true).start();
+        long wrkTicks = 0;
+        StringBuilder out = new StringBuilder();
+        try (var reader = wrk.inputReader()) {
+            Thread drain = new Thread(() -> reader.lines().forEach(line -> out.append(line).append('\n')));
+            drain.start();
+            while (wrk.isAlive()) {
+                wrkTicks = Math.max(wrkTicks, processTicks(wrk.pid()));
+                Thread.sleep(200);
+            }
+            drain.join();
+        }
+        long[] used = cpu();
+        Files.deleteIfExists(paths);
+        Map<String, Long> result = new TreeMap<>();
+        for (String line : out.toString().split("\n")) {
+            if (line.startsWith("RESULT ")) {
+                for (String pair : line.substring(7).trim().split(" ")) {
+                    String[] kv = pair.split("=");
+                    result.put(kv[0], Long.parseLong(kv[1]));
+                }
+            }
+        }
+        if (!result.containsKey("requests")) {
+            throw new IOException("wrk printed no RESULT line: " + out);
+        }
+        return new Window(result.get("requests") / (result.get("duration_us") / 1e6), result.get("p50_us"),
+                result.get("p99_us"), Math.toIntExact(result.get("errors")), (used[0] - cpu[0]) / 100.0 / seconds,
+                (used[1] - cpu[1]) / 100.0 / seconds, (used[2] - cpu[2] + wrkTicks) / 100.0 / seconds,
+                (used[3] - cpu[3]) / 100.0 / seconds);
+    }
+
+    Window publicPagesInJava(int seconds) throws Exception {
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger failures = new AtomicInteger();
         long[] cpu = cpu();
@@ -584,7 +633,8 @@ public final class ChatLoad {
         row("reader → counsellor (console's feed, a poll a second)", r2c);
         row("**both ways**", all);
         System.out.println();
-        System.out.println("| public pages (`/ro/` and an article in turn, " + publicConnections + " connections, " + duration
+        System.out.println("| public pages (`/ro/` and an article in turn, " + (wrkScript == null ? publicConnections
+                + " connections of Java's client, " : Math.max(2, publicConnections) + " connections of wrk, ") + duration
                 + " s) | req/s | p50 ms | p99 ms | errors | portal cores | MariaDB cores | driver cores | machine cores |");
         System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         pub("before the chat load", before);
@@ -652,7 +702,7 @@ public final class ChatLoad {
         if (args.length < 3) {
             System.err.println("usage: ChatLoad BASE_URL COUNSELLORS_FILE PASSWORD [--chats N] [--waiting N] [--rate N]"
                     + " [--warmup S] [--duration S] [--public-warmup S] [--public-connections N] [--article PATH]"
-                    + " [--server-pid PID] [--db-pid PID]");
+                    + " [--server-pid PID] [--db-pid PID] [--wrk-script FILE]");
             System.exit(2);
         }
         Map<String, String> options = new TreeMap<>();

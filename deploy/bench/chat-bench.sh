@@ -2,7 +2,9 @@
 # Live chat benchmark: the packaged portal (-Xmx512m, as the systemd unit runs it) on a fresh database of the local
 # MariaDB, open all day, with 500 readers waiting in the long-poll and 50 chats held by counsellors through the
 # console's feed, exchanging BENCH_CHAT_RATE messages a second in total; meanwhile a reader's client measures the
-# public pages, against the same pages measured before the chat started. Run from the repository root:
+# public pages (wrk when it is installed, otherwise Java's HTTP client), against the same pages measured before the
+# chat started. The CPU of the portal, of MariaDB and of the driver (with wrk) is reported beside the machine's.
+# Run from the repository root:
 #
 #   bash deploy/bench/chat-bench.sh
 #
@@ -124,12 +126,15 @@ ARTICLE_PATH=$(curl -s "$BASE/api/v1/articles?lang=ro&size=1" \
 # The MariaDB server the portal uses, when it runs here: its CPU is reported beside the portal's.
 DB_PORT=$(echo "$DB_SERVER" | sed -E 's#^jdbc:mariadb://[^:/]+:?([0-9]*).*#\1#'); DB_PORT=${DB_PORT:-3306}
 DB_PID=$(ss -ltnpH "sport = :$DB_PORT" 2>/dev/null | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2 || true); DB_PID=${DB_PID:-0}
+# The public pages through wrk when it is here (Java's HTTP client spends more than a core on them).
+WRK_ARGS=()
+command -v wrk >/dev/null && WRK_ARGS=(--wrk-script deploy/bench/wrk-portal.lua)
 say "load: $CHATS chats, $WAITING waiting, $RATE messages/s; public pages $PUBLIC_CONNECTIONS connections, ${DURATION}s windows"
 RUN_SECONDS=$((PUBLIC_WARMUP + 2 * DURATION + WARMUP + 300))
 timeout "$RUN_SECONDS" java -Xmx512m -cp "$JAR" deploy/bench/ChatLoad.java "$BASE" "$WORK/counsellors.txt" \
     "$STAFF_PASSWORD" --chats "$CHATS" --waiting "$WAITING" --rate "$RATE" --warmup "$WARMUP" --duration "$DURATION" \
     --public-warmup "$PUBLIC_WARMUP" --public-connections "$PUBLIC_CONNECTIONS" --article "$ARTICLE_PATH" \
-    --server-pid "$PID" --db-pid "$DB_PID" >"$WORK/load.out" || { cat "$WORK/load.out"; tail -30 "$LOG" >&2; fail "the load driver failed"; }
+    --server-pid "$PID" --db-pid "$DB_PID" "${WRK_ARGS[@]}" >"$WORK/load.out" || { cat "$WORK/load.out"; tail -30 "$LOG" >&2; fail "the load driver failed"; }
 
 HEAP_USED=$(timeout 60 jcmd "$PID" GC.heap_info 2>/dev/null | grep -o 'used [0-9]*K' | head -1 | tr -dc '0-9' \
     | awk '{ printf "%d", $1 / 1024 } END { if (NR == 0) printf "?" }' || true)
