@@ -36,7 +36,7 @@ public final class CannedAnswers {
      * @throws ChatException {@link Reason#EMPTY} or {@link Reason#TOO_LONG}
      */
     public void add(SignedInUser user, Language language, String text) {
-        String checked = ChatService.checkText(text);
+        String checked = ChatMessages.checked(text);
         db.tx(c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO chat_canned (lang, text) VALUES (?, ?)")) {
                 s.setString(1, language.code());

@@ -183,7 +183,7 @@ public final class ChatConsole {
 
     /** Sends the counsellor's answer; returns its sequence number. */
     public int send(SignedInUser user, long chatId, String clientId, String text) {
-        String checked = ChatService.checkText(text);
+        String checked = ChatMessages.checked(text);
         Instant now = chats.clock().instant();
         return chats.db().tx(c -> {
             holding(c, user, chatId);

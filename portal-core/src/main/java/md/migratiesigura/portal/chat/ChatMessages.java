@@ -25,6 +25,22 @@ final class ChatMessages {
         this.cipher = cipher;
     }
 
+    /**
+     * A message's text as stored: stripped, not blank, at most {@link ChatService#MAX_TEXT} characters.
+     *
+     * @throws ChatException {@link ChatException.Reason#EMPTY}, {@link ChatException.Reason#TOO_LONG}
+     */
+    static String checked(String text) {
+        if (text == null || text.isBlank()) {
+            throw new ChatException(ChatException.Reason.EMPTY);
+        }
+        String stripped = text.strip();
+        if (stripped.codePointCount(0, stripped.length()) > ChatService.MAX_TEXT) {
+            throw new ChatException(ChatException.Reason.TOO_LONG);
+        }
+        return stripped;
+    }
+
     /** A transfer note (counsellors only), sealed for its chat like the messages; null stays null. */
     byte[] sealNote(long chatId, String note) {
         return note == null ? null : cipher.seal(noteData(chatId), note.getBytes(StandardCharsets.UTF_8));

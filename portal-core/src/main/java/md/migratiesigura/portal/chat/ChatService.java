@@ -320,7 +320,7 @@ public final class ChatService {
      *         minute), {@link Reason#NO_CHAT} when the chat has ended
      */
     public int send(long chatId, String clientId, String text) {
-        String checked = checkText(text);
+        String checked = ChatMessages.checked(text);
         if (clientId != null && !clientId.matches(CLIENT_ID)) {
             throw new ChatException(Reason.EMPTY);
         }
@@ -333,17 +333,6 @@ public final class ChatService {
             throw new ChatException(Reason.NO_CHAT);
         }
         return seq;
-    }
-
-    static String checkText(String text) {
-        if (text == null || text.isBlank()) {
-            throw new ChatException(Reason.EMPTY);
-        }
-        String stripped = text.strip();
-        if (stripped.codePointCount(0, stripped.length()) > MAX_TEXT) {
-            throw new ChatException(Reason.TOO_LONG);
-        }
-        return stripped;
     }
 
     /** The reader is typing (shown to the counsellor as yes or no for a few seconds). */
