@@ -39,7 +39,7 @@ public final class BackgroundThreads {
         return CompletableFuture.supplyAsync(step, task -> daemon(name).newThread(task).start());
     }
 
-    /** What a step run {@link #beside} gave, or what stopped it, thrown as it was thrown there. */
+    /** What a future gave (a step run {@link #beside}, say), or what stopped it, thrown as it was thrown there. */
     public static <T> T joined(CompletableFuture<T> step) {
         try {
             return step.join();

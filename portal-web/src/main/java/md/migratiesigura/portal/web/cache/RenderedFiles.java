@@ -5,10 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import md.migratiesigura.portal.common.BackgroundThreads;
 
 /**
  * Files made from published content on request (the report's PDF and tables, the sitemap), each made once for the
@@ -53,7 +53,7 @@ public final class RenderedFiles<K> {
         CompletableFuture<Made> mine = new CompletableFuture<>();
         CompletableFuture<Made> other = making.putIfAbsent(key, mine);
         if (other != null) {
-            Made made = await(other);
+            Made made = BackgroundThreads.joined(other);
             if (made.version() == version) {
                 return made.bytes();
             }
@@ -87,19 +87,6 @@ public final class RenderedFiles<K> {
         }
     }
 
-    private static Made await(CompletableFuture<Made> making) {
-        try {
-            return making.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e;
-        }
-    }
 
     private synchronized Made kept(K key, long version) {
         Made file = files.get(key);
