@@ -68,12 +68,12 @@ public final class ChatConsole {
     }
 
     /**
-     * Everything the console shows, in one transaction (the counsellor is seen too); the waiting list only when it is
+     * Everything the console shows, on one connection (the counsellor is seen too); the waiting list only when it is
      * not the version the console holds ({@code waitingVersion}, null for none).
      */
     public ConsoleSnapshot snapshot(SignedInUser user, Map<Long, Integer> after, String waitingVersion) {
         Instant now = chats.clock().instant();
-        return chats.db().tx(c -> ConsoleSnapshot.read(this, chats, c, user, after, waitingVersion, now));
+        return chats.db().statements(c -> ConsoleSnapshot.read(this, chats, c, user, after, waitingVersion, now));
     }
 
     /** The counsellor's session ended: their chats go back to the head of the queue, and they are not available. */

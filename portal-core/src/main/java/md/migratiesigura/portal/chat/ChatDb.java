@@ -29,6 +29,23 @@ final class ChatDb {
         return CommitConflicts.retry(() -> once(work));
     }
 
+    /**
+     * Runs reads, and writes of one statement each, on one connection without a transaction: each statement sees,
+     * and commits, on its own. For the polls (readers' long-polls, the consoles' feed, the poller's tick), which run
+     * dozens of times a second, need no snapshot (the next poll sees what this one missed) and in a transaction would
+     * cost three more round trips each: autocommit off, the commit, and autocommit on again as the pool takes the
+     * connection back.
+     */
+    <T> T statements(Work<T> work) {
+        return CommitConflicts.retry(() -> {
+            try (Connection connection = dataSource.getConnection()) {
+                return work.run(connection);
+            } catch (SQLException e) {
+                throw new IllegalStateException("chat database error: " + e.getMessage(), e);
+            }
+        });
+    }
+
     private <T> T once(Work<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);

@@ -49,6 +49,7 @@ public final class ChatService {
 
     private final ChatDb db;
     private final QueueReadings queue = new QueueReadings();
+    private final ReadersSeen readersSeen = new ReadersSeen();
     private final ChatMessages messages;
     private final ChatSettings settings;
     private final Clock clock;
@@ -99,6 +100,11 @@ public final class ChatService {
     /** The queue's shared reading (see {@link QueueReadings}), in a transaction under way. */
     QueueReadings.Reading queue(Connection c, Instant now) throws SQLException {
         return queue.read(c, now, false);
+    }
+
+    /** When readers last asked through this node, written by the sweeper. */
+    ReadersSeen readersSeen() {
+        return readersSeen;
     }
 
     ChatMessages messages() {
@@ -227,7 +233,7 @@ public final class ChatService {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        return db.tx(c -> chatOf(c, token, now));
+        return db.statements(c -> chatOf(c, token, now));
     }
 
     private static Optional<Long> chatOf(Connection c, String token, Instant now) throws SQLException {
@@ -242,7 +248,7 @@ public final class ChatService {
     }
 
     /**
-     * {@link #chatOf(String)} and {@link #readerView(long, int)} in one transaction (a long-poll's start): empty for
+     * {@link #chatOf(String)} and {@link #readerView(long, int)} on one connection (a long-poll's start): empty for
      * a token that opens no chat.
      */
     public Optional<ChatView> readerView(String token, int after) {
@@ -250,27 +256,26 @@ public final class ChatService {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        return db.tx(c -> {
+        return db.statements(c -> {
             Optional<Long> chat = chatOf(c, token, now);
             return chat.isEmpty() ? Optional.<ChatView>empty() : Optional.of(readerView(c, chat.get(), after, now));
         });
     }
 
-    /** What the reader sees after the given sequence number; also notes that the reader is still there. */
+    /**
+     * What the reader sees after the given sequence number; also notes that the reader is still there. Statement by
+     * statement, no transaction ({@link ChatDb#statements}): the chat's row is read before its messages, and a
+     * message is written in the same transaction as the row's last sequence number, so the news read are never
+     * fewer than the fingerprint says.
+     */
     public ChatView readerView(long chatId, int after) {
         Instant now = clock.instant();
-        return db.tx(c -> readerView(c, chatId, after, now));
+        return db.statements(c -> readerView(c, chatId, after, now));
     }
 
     private ChatView readerView(Connection c, long chatId, int after, Instant now) throws SQLException {
-        // Written at most every 10 s (the sweeper counts in minutes): most polls then commit no write.
-        try (PreparedStatement touch = c.prepareStatement("UPDATE chats SET reader_seen_at = ? WHERE id = ?"
-                + " AND state <> 'ended' AND (reader_seen_at IS NULL OR reader_seen_at < ?)")) {
-            touch.setTimestamp(1, ChatDb.ts(now));
-            touch.setLong(2, chatId);
-            touch.setTimestamp(3, ChatDb.ts(now.minusSeconds(10)));
-            touch.executeUpdate();
-        }
+        // Noted in memory, written with all the others by the sweeper's next pass: a poll writes nothing.
+        readersSeen.note(chatId, now);
         return view(c, chatId, after, now);
     }
 
@@ -416,7 +421,7 @@ public final class ChatService {
     public Map<Long, String> fingerprints(Collection<Long> chatIds) {
         Instant now = clock.instant();
         return chatIds.isEmpty() ? Map.of()
-                : db.tx(c -> ChatFingerprints.of(c, chatIds, queue.read(c, now, false), now.minus(TYPING)));
+                : db.statements(c -> ChatFingerprints.of(c, chatIds, queue.read(c, now, false), now.minus(TYPING)));
     }
 
     /** The language a chat is held in. */

@@ -57,8 +57,9 @@ public final class ChatSweeper implements AutoCloseable {
         }
     }
 
-    /** One pass: readers gone, counsellors silent. */
+    /** One pass: readers gone (after writing when this node's readers last asked), counsellors silent. */
     public void sweep() {
+        chats.readersSeen().write(chats.db());
         Instant now = chats.clock().instant();
         chats.changing(c -> {
             for (long id : ids(c.prepareStatement("SELECT id FROM chats WHERE state = 'queued' AND reader_seen_at < ?"),

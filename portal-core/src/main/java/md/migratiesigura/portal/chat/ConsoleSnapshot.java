@@ -14,7 +14,8 @@ import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.common.SignedInUser;
 
 /**
- * Everything one call of the counsellor's console shows, read in ONE transaction ({@link ChatConsole#snapshot}):
+ * Everything one call of the counsellor's console shows, read on one connection ({@link ChatConsole#snapshot}) statement
+ * by statement, without a transaction (the console calls every second, and the next call shows what one missed):
  * the counsellor is there (and available or not), the waiting chats, the counsellor's chats with their new messages,
  * the colleagues a chat may be handed to and the canned answers.
  * <p>

@@ -1,6 +1,6 @@
 package md.migratiesigura.portal.chat;
 
-import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -59,13 +59,16 @@ final class QueueReadings {
         }
         Map<Long, Integer> places = new HashMap<>();
         CRC32 version = new CRC32();
-        try (PreparedStatement s = c.prepareStatement("SELECT id, lang, sos, requeued, queued_at FROM chats"
-                + " WHERE state = 'queued' " + ChatQueue.ORDER);
+        ByteBuffer row = ByteBuffer.allocate(2 * Long.BYTES);
+        // Each row's fields are hashed by the server: two whole numbers a row to decode, where the fields themselves
+        // (a time each) cost more than everything else in a reading of hundreds of waiting chats.
+        try (PreparedStatement s = c.prepareStatement("SELECT id, CRC32(CONCAT_WS('/', lang, sos, requeued, queued_at))"
+                + " FROM chats WHERE state = 'queued' " + ChatQueue.ORDER);
              ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
-                places.put(rs.getLong(1), places.size() + 1);
-                version.update((rs.getLong(1) + "/" + rs.getString(2) + "/" + rs.getBoolean(3) + "/" + rs.getBoolean(4)
-                        + "/" + rs.getTimestamp(5) + ";").getBytes(StandardCharsets.US_ASCII));
+                long id = rs.getLong(1);
+                places.put(id, places.size() + 1);
+                version.update(row.clear().putLong(id).putLong(rs.getLong(2)).array());
             }
         }
         reading = new Reading(places, places.size() + "-" + Long.toString(version.getValue(), 36),

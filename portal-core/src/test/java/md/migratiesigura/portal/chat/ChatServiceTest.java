@@ -259,6 +259,26 @@ class ChatServiceTest {
     }
 
     @Test
+    void aWaitingReaderWhoKeepsAskingStaysAndIsSeenAsOfTheirLastPoll() {
+        console.presence(counsellor, true);
+        long asking = start(false).chatId();
+        clock.advance(Duration.ofSeconds(60));
+        chats.readerView(asking, 0);
+        clock.advance(Duration.ofSeconds(60));
+        console.presence(counsellor, true);
+        sweeper.sweep();
+        assertEquals(List.of(asking), console.waiting().stream().map(WaitingChat::id).toList(),
+                "asked 60 s ago: still waiting");
+
+        // The sweep wrote the poll's own time, not its own: 100 s after that poll (40 s after the sweep), gone.
+        clock.advance(Duration.ofSeconds(40));
+        console.presence(counsellor, true);
+        sweeper.sweep();
+        assertEquals(List.of(), console.waiting());
+        assertEquals(ChatState.ENDED, chats.readerView(asking, 0).state());
+    }
+
+    @Test
     void abandonedWhileWaitingIsCountedAndBlockingKeepsAnAddressOut() throws Exception {
         console.presence(counsellor, true);
         long gone = start(false).chatId();

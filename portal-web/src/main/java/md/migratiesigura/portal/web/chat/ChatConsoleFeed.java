@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * The console's JSON feed under {@code /admin/chat/feed}: one POST ({@code application/json}, same-site only, as
  * {@code AdminIsolationFilter} requires of the back office) per poll or action. A poll says the counsellor is there,
  * and answers the waiting chats (language, SOS, waiting time, never a text) and the counsellor's chats with their
- * new messages, all read in one transaction ({@link ConsoleSnapshot}); the waiting list only when it changed since the
+ * new messages, all read on one connection ({@link ConsoleSnapshot}); the waiting list only when it changed since the
  * {@code waitingVersion} the console sent back (otherwise {@code waiting} is left out and the console keeps its list).
  * Counsellors and administrators only. Closing a chat ({@code close}) and ending an abusive one
  * ({@code block}) need the kind for the hotline register ({@code "kind"}: an {@link EntryKind} code); without a valid
