@@ -83,7 +83,6 @@ import org.eclipse.jetty.ee10.servlet.SessionHandler;
 import org.eclipse.jetty.http.HttpCookie;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -154,7 +153,7 @@ public final class PortalServer implements AutoCloseable {
     /** {@link #start(PortalConfig)} with another cap on live server sessions, for the tests that reach it. */
     public static PortalServer start(PortalConfig requested, int sessionLimit) {
         StaffSessions staffSessions = new StaffSessions(sessionLimit);
-        Server server = new Server(threadPool());
+        Server server = new Server(threadPool(), null, new RequestBuffers());
         ServerConnector connector = connector(server, requested.port(), requested);
         int port = connector.getLocalPort();
         PortalConfig config = requested.withPort(port);
@@ -229,7 +228,7 @@ public final class PortalServer implements AutoCloseable {
         http.setSendXPoweredBy(false);
         http.setRequestHeaderSize(16 * 1024);
         http.addCustomizer(new TrustedProxyCustomizer(config.trustedProxies()));
-        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        ServerConnector connector = new ServerConnector(server, RequestBuffers.connections(http));
         connector.setPort(port);
         try {
             connector.open();
