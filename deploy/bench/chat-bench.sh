@@ -18,6 +18,7 @@
 #   BENCH_PUBLIC_WARMUP     seconds of public pages before the first window     (30)
 #   BENCH_PUBLIC_CONNECTIONS the measuring client's connections                 (4)
 #   BENCH_HEAP              portal heap                                         (512m)
+#   BENCH_PORTAL_OPTS       more JVM options for the portal, e.g. a GC log      (none)
 #   BENCH_DB_URL, BENCH_DB_USER, BENCH_DB_PASSWORD   MariaDB server (jdbc:mariadb://127.0.0.1:3306, root, empty)
 #   BENCH_RESULTS           where the run is appended as a dated section (deploy/bench/RESULTS.md; empty: nowhere)
 #   BENCH_KEEP=1            keep the temp dir (logs) and the database
@@ -105,7 +106,7 @@ PORT=$(free_port)
 BASE="http://127.0.0.1:$PORT"
 say "starting the portal (-Xmx$HEAP) on $BASE"
 env "${PORTAL_ENV[@]}" PORTAL_DATA_DIR="$WORK/data" PORTAL_PORT="$PORT" \
-    java -Xmx"$HEAP" -XX:+ExitOnOutOfMemoryError -jar "$JAR" >>"$LOG" 2>&1 &
+    java -Xmx"$HEAP" -XX:+ExitOnOutOfMemoryError ${BENCH_PORTAL_OPTS:-} -jar "$JAR" >>"$LOG" 2>&1 &
 PID=$!
 waited=0
 until [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/ro/" 2>/dev/null)" = 200 ]; do
@@ -149,7 +150,7 @@ RESULT="$WORK/result.md"
     echo "$JAVA_VERSION; MariaDB $MARIADB_VERSION; the driver (\`ChatLoad.java\`) on the same cores. Portal \`-Xmx$HEAP\`,"
     echo "\`PORTAL_CHAT_HOURS=00:00-24:00\`, \`PORTAL_CHAT_CAPACITY=$CAPACITY\`, $COUNSELLORS counsellors; $CHATS active chats,"
     echo "$WAITING readers waiting in long-poll, $RATE messages/s in total ($WARMUP s warm-up, $DURATION s measured)."
-    echo "Load average before / after: $LOAD_BEFORE / $LOAD_AFTER (other helpers' builds share the machine)."
+    echo "Load average before / after: $LOAD_BEFORE / $LOAD_AFTER (the run's own load counts in it, and any other work on the machine)."
     echo
     grep -v '^RESULT' "$WORK/load.out"
     echo
