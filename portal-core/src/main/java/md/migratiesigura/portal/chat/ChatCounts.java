@@ -24,7 +24,10 @@ public final class ChatCounts {
     public static final String TURNED_AWAY_HOURS = "closed-hours";
     public static final String TURNED_AWAY_NO_COUNSELLOR = "closed-nobody";
     public static final String TURNED_AWAY_FULL = "closed-full";
-    /** The minutes answered chats lasted, added up (their average length is this over {@link #ANSWERED}). */
+    /**
+     * The minutes answered chats lasted, each rounded to the nearest minute and added up when the chat ends (their
+     * average length is this over {@link #ANSWERED}).
+     */
     public static final String MINUTES = "minutes";
     static final int MAX_WAIT_MINUTES = 240;
 

@@ -408,7 +408,8 @@ public final class ChatService {
         if (acceptedAt == null) {
             ChatCounts.add(c, now, language, ChatCounts.ABANDONED, 1);
         } else {
-            ChatCounts.add(c, now, language, ChatCounts.MINUTES, (int) Duration.between(acceptedAt, now).toMinutes());
+            ChatCounts.add(c, now, language, ChatCounts.MINUTES,
+                    (int) ((Duration.between(acceptedAt, now).toSeconds() + 30) / 60));
         }
         return true;
     }

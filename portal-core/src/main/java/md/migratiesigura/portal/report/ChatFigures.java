@@ -12,8 +12,9 @@ import md.migratiesigura.portal.chat.ChatCounts;
 /**
  * The live chat's figures of a year, month by month, from the counts the chat keeps ({@link ChatCounts}): chats
  * offered to counsellors, answered, abandoned by the reader while waiting, readers turned away (outside the hours, no
- * counsellor, all busy), SOS chats, and how long answered readers waited (median and 90th percentile, minutes; a
- * month's, since waits are kept per month); and the year's totals per language.
+ * counsellor, all busy), SOS chats, how long answered readers waited (median and 90th percentile, minutes; a
+ * month's, since waits are kept per month) and how long answered chats lasted (on average); and the year's totals per
+ * language.
  */
 public record ChatFigures(List<Month> months, Counts total, Map<String, Counts> byLanguage) implements Serializable {
 
@@ -22,21 +23,30 @@ public record ChatFigures(List<Month> months, Counts total, Map<String, Counts> 
         byLanguage = new TreeMap<>(byLanguage);
     }
 
-    /** What happened to the chats of a month, a language or the year. */
-    public record Counts(long offered, long answered, long abandoned, long turnedAway, long sos)
+    /**
+     * What happened to the chats of a month, a language or the year.
+     *
+     * @param minutes the minutes answered chats lasted, added up (a chat's minutes count in the month it ended)
+     */
+    public record Counts(long offered, long answered, long abandoned, long turnedAway, long sos, long minutes)
             implements Serializable {
 
-        static final Counts ZERO = new Counts(0, 0, 0, 0, 0);
+        static final Counts ZERO = new Counts(0, 0, 0, 0, 0, 0);
 
         static Counts of(Map<String, Integer> n) {
             return new Counts(get(n, ChatCounts.OFFERED), get(n, ChatCounts.ANSWERED), get(n, ChatCounts.ABANDONED),
                     get(n, ChatCounts.TURNED_AWAY_HOURS) + get(n, ChatCounts.TURNED_AWAY_NO_COUNSELLOR)
-                            + get(n, ChatCounts.TURNED_AWAY_FULL), get(n, ChatCounts.SOS));
+                            + get(n, ChatCounts.TURNED_AWAY_FULL), get(n, ChatCounts.SOS), get(n, ChatCounts.MINUTES));
         }
 
         Counts plus(Counts o) {
             return new Counts(offered + o.offered, answered + o.answered, abandoned + o.abandoned,
-                    turnedAway + o.turnedAway, sos + o.sos);
+                    turnedAway + o.turnedAway, sos + o.sos, minutes + o.minutes);
+        }
+
+        /** How long an answered chat lasted on average, in whole minutes; null without answered chats. */
+        public Integer averageMinutes() {
+            return answered == 0 ? null : (int) Math.round((double) minutes / answered);
         }
 
         private static long get(Map<String, Integer> n, String metric) {

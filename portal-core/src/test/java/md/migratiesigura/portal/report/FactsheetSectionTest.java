@@ -39,22 +39,26 @@ class FactsheetSectionTest {
     }
 
     @Test
-    void theChatsYearAddsItsMonthsAndLanguagesAndKeepsEachMonthsWaits() {
+    void theChatsYearAddsItsMonthsAndLanguagesAndKeepsEachMonthsWaitsAndLengths() {
         ChatFigures figures = ChatFigures.of(2026, month -> month.getMonthValue() == 3
                 ? new ChatCounts.Month(month, Map.of(
                         "ro", Map.of(ChatCounts.OFFERED, 5, ChatCounts.ANSWERED, 4, ChatCounts.ABANDONED, 1,
-                                ChatCounts.SOS, 2, ChatCounts.TURNED_AWAY_HOURS, 3),
-                        "ru", Map.of(ChatCounts.OFFERED, 2, ChatCounts.ANSWERED, 2, ChatCounts.TURNED_AWAY_FULL, 1)),
+                                ChatCounts.SOS, 2, ChatCounts.TURNED_AWAY_HOURS, 3, ChatCounts.MINUTES, 50),
+                        "ru", Map.of(ChatCounts.OFFERED, 2, ChatCounts.ANSWERED, 2, ChatCounts.TURNED_AWAY_FULL, 1,
+                                ChatCounts.MINUTES, 17)),
                         3, 9)
                 : new ChatCounts.Month(month, Map.of(), null, null));
         assertEquals(12, figures.months().size());
         ChatFigures.Month march = figures.months().get(2);
-        assertEquals(new ChatFigures.Counts(7, 6, 1, 4, 2), march.counts());
+        assertEquals(new ChatFigures.Counts(7, 6, 1, 4, 2, 67), march.counts());
+        assertEquals(11, march.counts().averageMinutes(), "67 minutes over 6 answered chats, rounded");
         assertEquals(3, march.medianWait());
         assertEquals(9, march.p90Wait());
         assertNull(figures.months().get(0).medianWait(), "no answered chat, no wait");
-        assertEquals(new ChatFigures.Counts(7, 6, 1, 4, 2), figures.total());
-        assertEquals(new ChatFigures.Counts(2, 2, 0, 1, 0), figures.byLanguage().get("ru"));
+        assertEquals(new ChatFigures.Counts(7, 6, 1, 4, 2, 67), figures.total());
+        assertEquals(new ChatFigures.Counts(2, 2, 0, 1, 0, 17), figures.byLanguage().get("ru"));
+        assertEquals(9, figures.byLanguage().get("ru").averageMinutes());
+        assertNull(figures.months().get(0).counts().averageMinutes(), "no answered chat, no length");
         assertFalse(figures.isEmpty());
         assertTrue(ChatFigures.none().isEmpty());
         assertEquals(YearMonth.of(2026, 1), YearMonth.of(2026, figures.months().get(0).month()));

@@ -1,5 +1,7 @@
 package md.migratiesigura.portal.web.report;
 
+import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.List;
 import md.migratiesigura.portal.report.ChatFigures;
 import org.apache.wicket.markup.html.WebMarkupContainer;
@@ -10,7 +12,8 @@ import org.apache.wicket.markup.html.panel.Panel;
 
 /**
  * The live chat's figures of the year: the year's totals and per language (see {@link FactsheetRows#chat}), then a
- * table of the months with how long answered readers waited; a year without any chat says so in one line.
+ * table of the months with how long answered readers waited and how long answered chats lasted, ending with the
+ * year's total and each language's; a year without any chat says so in one line.
  */
 public class ChatPanel extends Panel {
 
@@ -39,15 +42,36 @@ public class ChatPanel extends Panel {
                 });
                 item.add(new Label("median", minutes(m.medianWait(), texts)));
                 item.add(new Label("p90", minutes(m.p90Wait(), texts)));
+                item.add(new Label("length", minutes(m.counts().averageMinutes(), texts)));
             }
         });
-        figures.add(new ListView<>("total", cells(chat.total())) {
+        figures.add(new ListView<>("total", totals(chat, texts)) {
             @Override
-            protected void populateItem(ListItem<Long> cell) {
-                cell.add(new Label("value", texts.number(cell.getModelObject())));
+            protected void populateItem(ListItem<Total> item) {
+                item.add(new Label("name", item.getModelObject().name()));
+                item.add(new ListView<>("cell", cells(item.getModelObject().counts())) {
+                    @Override
+                    protected void populateItem(ListItem<Long> cell) {
+                        cell.add(new Label("value", texts.number(cell.getModelObject())));
+                    }
+                });
+                item.add(new Label("length", minutes(item.getModelObject().counts().averageMinutes(), texts)));
             }
         });
         add(figures);
+    }
+
+    /** A line under the months: the year's total, or one language's. */
+    record Total(String name, ChatFigures.Counts counts) implements Serializable {
+    }
+
+    /** The year's total, then each language's ("Total în română"), as the page and the PDF end the months' table. */
+    static List<Total> totals(ChatFigures chat, ReportTexts texts) {
+        List<Total> totals = new ArrayList<>();
+        totals.add(new Total(texts.get("report.total"), chat.total()));
+        chat.byLanguage().forEach((language, counts) -> totals.add(new Total(
+                texts.get("report.total") + " " + texts.get("report.chat.language." + language), counts)));
+        return totals;
     }
 
     /** The table's count columns, in the order of {@code report.chat.*} headers in the markup. */

@@ -103,7 +103,8 @@ public final class ReportCsv {
                     return null;
                 }
                 List<String> header = new ArrayList<>(List.of(texts.get("report.month")));
-                for (String key : List.of("offered", "answered", "abandoned", "turnedAway", "sos", "median", "p90")) {
+                for (String key : List.of("offered", "answered", "abandoned", "turnedAway", "sos", "median", "p90",
+                        "length")) {
                     header.add(texts.get("report.chat." + key));
                 }
                 rows.add(header);
@@ -112,16 +113,18 @@ public final class ReportCsv {
                     ChatPanel.cells(m.counts()).forEach(n -> row.add(num(n)));
                     row.add(m.medianWait() == null ? "" : num(m.medianWait()));
                     row.add(m.p90Wait() == null ? "" : num(m.p90Wait()));
+                    row.add(m.counts().averageMinutes() == null ? "" : num(m.counts().averageMinutes()));
                     rows.add(row);
                 }
                 List<String> total = new ArrayList<>(List.of(texts.get("report.total")));
                 ChatPanel.cells(chat.total()).forEach(n -> total.add(num(n)));
-                total.addAll(List.of("", ""));
+                total.addAll(List.of("", "", chat.total().averageMinutes() == null ? ""
+                        : num(chat.total().averageMinutes())));
                 rows.add(total);
                 chat.byLanguage().forEach((language, counts) -> {
                     List<String> row = new ArrayList<>(List.of(texts.get("report.csv.chat.language") + ": " + language));
                     ChatPanel.cells(counts).forEach(n -> row.add(num(n)));
-                    row.addAll(List.of("", ""));
+                    row.addAll(List.of("", "", counts.averageMinutes() == null ? "" : num(counts.averageMinutes())));
                     rows.add(row);
                 });
             }

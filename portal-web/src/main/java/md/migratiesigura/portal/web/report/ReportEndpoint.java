@@ -70,8 +70,9 @@ public class ReportEndpoint implements ApiEndpoint {
 
     /**
      * The live chat's year: {@code total} and {@code byLanguage} ({@code offered, answered, abandoned, turnedAway,
-     * sos}) and twelve {@code months} with the waits of answered readers ({@code medianWait}, {@code p90Wait}, minutes,
-     * null without answered chats).
+     * sos, averageMinutes}: how long an answered chat lasted, null without answered chats) and twelve {@code months}
+     * with the same and the waits of answered readers ({@code medianWait}, {@code p90Wait}, minutes, null without
+     * answered chats).
      */
     static Map<String, Object> chat(ChatFigures chat) {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -97,6 +98,7 @@ public class ReportEndpoint implements ApiEndpoint {
         body.put("abandoned", c.abandoned());
         body.put("turnedAway", c.turnedAway());
         body.put("sos", c.sos());
+        body.put("averageMinutes", c.averageMinutes());
         return body;
     }
 

@@ -130,7 +130,7 @@ public final class ReportPdf {
 
     private static void chatMonths(StringBuilder h, ChatFigures chat, ReportTexts t) {
         h.append("<table><tr><th>").append(esc(t.get("report.month"))).append("</th>");
-        for (String key : List.of("offered", "answered", "abandoned", "turnedAway", "sos", "median", "p90")) {
+        for (String key : List.of("offered", "answered", "abandoned", "turnedAway", "sos", "median", "p90", "length")) {
             h.append("<th class=\"n\">").append(esc(t.get("report.chat." + key))).append("</th>");
         }
         h.append("</tr>");
@@ -138,7 +138,14 @@ public final class ReportPdf {
             h.append("<tr><td>").append(esc(t.month(m.month()))).append("</td>");
             ChatPanel.cells(m.counts()).forEach(n -> h.append("<td class=\"n\">").append(t.number(n)).append("</td>"));
             h.append("<td class=\"n\">").append(ChatPanel.minutes(m.medianWait(), t)).append("</td><td class=\"n\">")
-                    .append(ChatPanel.minutes(m.p90Wait(), t)).append("</td></tr>");
+                    .append(ChatPanel.minutes(m.p90Wait(), t)).append("</td><td class=\"n\">")
+                    .append(ChatPanel.minutes(m.counts().averageMinutes(), t)).append("</td></tr>");
+        }
+        for (ChatPanel.Total total : ChatPanel.totals(chat, t)) {
+            h.append("<tr><th>").append(esc(total.name())).append("</th>");
+            ChatPanel.cells(total.counts()).forEach(n -> h.append("<th class=\"n\">").append(t.number(n)).append("</th>"));
+            h.append("<th></th><th></th><th class=\"n\">").append(ChatPanel.minutes(total.counts().averageMinutes(), t))
+                    .append("</th></tr>");
         }
         h.append("</table>");
     }

@@ -10,8 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import md.migratiesigura.portal.chat.ChatCounts;
 import md.migratiesigura.portal.common.Language;
 import md.migratiesigura.portal.common.Role;
+import md.migratiesigura.portal.report.ChatFigures;
 import md.migratiesigura.portal.report.EarlierYear;
 import md.migratiesigura.portal.report.FactsheetSection;
 import md.migratiesigura.portal.report.Figure;
@@ -181,6 +183,32 @@ class EarlierYearsAndFactsheetTest extends OwnCoreTest {
                 "no chat table for a year without chats");
         tester.executeUrl("ro/raport/2025");
         assertTrue(tester.getLastResponseAsString().contains("Chatul live nu a avut conversații în acest an."));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void aYearWithChatsShowsHowLongAnsweredChatsLastedAndEachLanguagesTotal(Language language) {
+        // March: 6 answered chats that lasted 67 minutes together (11 on average), 2 of them in Russian (17 minutes).
+        ChatFigures figures = ChatFigures.of(2026, month -> month.getMonthValue() == 3
+                ? new ChatCounts.Month(month, Map.of(
+                        "ro", Map.of(ChatCounts.OFFERED, 5, ChatCounts.ANSWERED, 4, ChatCounts.MINUTES, 50),
+                        "ru", Map.of(ChatCounts.OFFERED, 2, ChatCounts.ANSWERED, 2, ChatCounts.MINUTES, 17)), 3, 9)
+                : new ChatCounts.Month(month, Map.of(), null, null));
+        ReportTexts texts = new ReportTexts(language);
+        tester.getSession().setLocale(language.locale());
+        tester.startComponentInPage(new ChatPanel("chat", figures, texts));
+        String html = tester.getLastResponseAsString().replaceAll("\\s+", " ");
+        assertTrue(html.contains(texts.get("report.chat.length")), "the column's heading");
+        assertTrue(html.matches(".*>" + texts.month(3) + "</th>.*<td>11</td></tr>.*"), "March's average length");
+        String russian = texts.get("report.total") + " " + texts.get("report.chat.language.ru");
+        assertTrue(html.matches(".*>" + russian + "</th>(<td><span>\\d+</span></td>){5}<td></td><td></td><td>9</td>.*"),
+                "the Russian chats' own line: their counts and 17 / 2 minutes, rounded");
+
+        Map<String, Object> api = ReportEndpoint.chat(figures);
+        assertEquals(11, ((Map<?, ?>) api.get("total")).get("averageMinutes"));
+        assertEquals(9, ((Map<?, ?>) ((Map<?, ?>) api.get("byLanguage")).get("ru")).get("averageMinutes"));
+        assertEquals(null, ((Map<?, ?>) ((List<?>) api.get("months")).get(0)).get("averageMinutes"),
+                "no answered chat in January, no length");
     }
 
     /** The text appears inside the page's section of that key (up to the next section). */
