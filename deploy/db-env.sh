@@ -34,7 +34,8 @@ else
   [ -r "$password_file" ] || { echo "cannot read $password_file: run this as the portal's user, after the portal has started once on $data_dir" >&2; exit 2; }
   MYSQL_PWD=$(<"$password_file")
   export MYSQL_PWD
-  DB_ARGS=(--socket="$data_dir/mariadb/mariadb.sock" --user=root)
+  # The server runs without TLS (--skip-ssl, see EmbeddedMariaDb): its 11.4 clients ask for TLS unless told not to.
+  DB_ARGS=(--socket="$data_dir/mariadb/mariadb.sock" --user=root --skip-ssl)
   DB_BIN="$data_dir/mariadb/base/bin/"
   export LD_LIBRARY_PATH="$data_dir/mariadb/base/libs${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
 fi

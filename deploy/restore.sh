@@ -28,7 +28,7 @@ if [ -z "${PORTAL_DB_URL:-}" ]; then
   user_arg=(); [ "$(id -u)" -eq 0 ] && user_arg=(--user=root)
   # With its grant tables, as the portal runs it: root's password (from db-env.sh) is needed even on the socket.
   "${DB_BIN}mariadbd" --no-defaults --datadir="$data_dir/mariadb/data" --socket="$data_dir/mariadb/mariadb.sock" \
-      --skip-networking "${user_arg[@]}" >/dev/null 2>&1 &
+      --skip-networking --skip-ssl "${user_arg[@]}" >/dev/null 2>&1 &
   embedded_pid=$!
   for _ in $(seq 1 60); do client -e "select 1" >/dev/null 2>&1 && break; sleep 0.5; done
 fi

@@ -52,6 +52,8 @@ class EmbeddedMariaDbTest {
             assertThrows(SQLException.class, () -> DriverManager.getConnection(server, "nobody", "").close(),
                     "an account the server does not know");
             assertEquals(EmbeddedMariaDb.PORTAL_USER + "@127.0.0.1", single(portal, "SELECT CURRENT_USER()"));
+            assertEquals("DISABLED", single(portal, "SELECT @@have_ssl"),
+                    "no TLS key made at each start (seconds of RSA key generation) for a loopback-only server");
             assertEquals("portal", single(portal, "SELECT GROUP_CONCAT(schema_name) FROM information_schema.schemata"
                     + " WHERE schema_name NOT IN ('information_schema')"), "the portal sees its own database only");
             assertThrows(SQLException.class, () -> execute(portal, "CREATE DATABASE elsewhere"));
