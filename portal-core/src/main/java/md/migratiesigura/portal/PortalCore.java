@@ -47,6 +47,7 @@ import md.migratiesigura.portal.consultation.ReferralService;
 import md.migratiesigura.portal.consultation.ReplyMailer;
 import md.migratiesigura.portal.consultation.Resealer;
 import md.migratiesigura.portal.consultation.Topic;
+import md.migratiesigura.portal.content.ImportFingerprint;
 import md.migratiesigura.portal.content.ImportReport;
 import md.migratiesigura.portal.content.MarkdownRenderer;
 import md.migratiesigura.portal.event.EventImporter;
@@ -135,7 +136,7 @@ public final class PortalCore implements PortalServices {
     private final MaterialService materials;
 
     private PortalCore(Database database, SearchIndex index, Clock clock, PortalConfig config,
-                       CompletableFuture<UserAgents> userAgents) {
+                       CompletableFuture<UserAgents> userAgents, ImportFingerprint contentState) {
         this.database = database;
         this.index = index;
         SessionFactory sessions = database.sessionFactory();
@@ -158,8 +159,8 @@ public final class PortalCore implements PortalServices {
         this.search = new SearchService(index, searchCounter::count, clock);
         users.ensureAdministrator(config.adminEmail(), config.adminPassword());
         // A restart with unchanged files and database does not read the articles again (docs/operations.md, "Start-up").
-        this.contentImport = new ArticleImporter(sessions, markdown, clock)
-                .rememberingIn(config.dataDir().resolve("content-import.state")).importFrom(config.contentDir());
+        this.contentImport = new ArticleImporter(sessions, markdown, clock).rememberingIn(contentState)
+                .importFrom(config.contentDir());
         this.pages = new PageService(sessions, clock);
         this.navigation = new NavigationService(sessions, pages, articles, audit, clock);
         new PageImporter(sessions, markdown, (session, key, language, menu, order) -> NavigationService.addPage(
@@ -241,6 +242,9 @@ public final class PortalCore implements PortalServices {
         // The search index (and its analyzers' word lists) opens on another core while the database starts.
         CompletableFuture<SearchIndex> opening = BackgroundThreads.beside("start-search-index",
                 () -> SearchIndex.open(config.dataDir().resolve("index")));
+        // And the articles' files are walked for the import's fingerprint (a restart with nothing changed reads no file).
+        ImportFingerprint contentState = new ImportFingerprint(config.dataDir().resolve("content-import.state"))
+                .walkingBeside(config.contentDir());
         Database database;
         try {
             database = Database.open(config);
@@ -254,7 +258,7 @@ public final class PortalCore implements PortalServices {
             // Nodes starting together start one after the other: the first start creates the administrator and
             // imports the content once (docs/operations.md, "Several machines").
             try (Leases.Held startup = Leases.exclusively(database.dataSource(), "portal-startup", Duration.ofMinutes(5))) {
-                return new PortalCore(database, index, clock, config, userAgents);
+                return new PortalCore(database, index, clock, config, userAgents, contentState);
             }
         } catch (RuntimeException e) {
             if (index != null) {

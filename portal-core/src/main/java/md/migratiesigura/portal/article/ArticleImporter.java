@@ -64,11 +64,11 @@ public final class ArticleImporter {
     }
 
     /**
-     * Remembers, in {@code stateFile}, what the articles folder and the database looked like after an import without
-     * problems: a start that finds both unchanged does not read the files again (see {@link ImportFingerprint}).
+     * Remembers, in {@code state}'s file, what the articles folder and the database looked like after an import
+     * without problems: a start that finds both unchanged does not read the files again (see {@link ImportFingerprint}).
      */
-    public ArticleImporter rememberingIn(Path stateFile) {
-        this.remembered = new ImportFingerprint(stateFile);
+    public ArticleImporter rememberingIn(ImportFingerprint state) {
+        this.remembered = state;
         return this;
     }
 
@@ -138,7 +138,7 @@ public final class ArticleImporter {
                     + Arrays.asList(session.createSelectionQuery("select count(t), max(t.id), max(t.updatedAt),"
                             + " max(t.reviewed) from ArticleTranslation t where t.article.kind = :kind", Object[].class)
                             .setParameter("kind", ArticleKind.ARTICLE).getSingleResult()));
-            return ImportFingerprint.of(articles, database);
+            return remembered.take(articles, database);
         } catch (IOException | RuntimeException e) {
             log.warn("Content import: cannot take the fingerprint of {} ({}); importing in full", articles, e.toString());
             return null;

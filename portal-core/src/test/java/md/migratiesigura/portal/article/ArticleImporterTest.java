@@ -19,6 +19,7 @@ import java.util.function.Consumer;
 import md.migratiesigura.portal.ContentFolder;
 import md.migratiesigura.portal.TestDatabases;
 import md.migratiesigura.portal.common.Language;
+import md.migratiesigura.portal.content.ImportFingerprint;
 import md.migratiesigura.portal.content.ImportProblem;
 import md.migratiesigura.portal.content.ImportReport;
 import md.migratiesigura.portal.content.MarkdownRenderer;
@@ -185,8 +186,8 @@ class ArticleImporterTest {
     void aRestartWithUnchangedFilesDoesNotReadThemButAChangedFileIsReadAgain() throws Exception {
         sourced("2026-01-10", "2026-01-09", "");
         Path state = dataDir.resolve("content-import.state");
-        new ArticleImporter(db.sessionFactory(), new MarkdownRenderer(), CLOCK).rememberingIn(state)
-                .importFrom(Optional.of(contentDir));
+        new ArticleImporter(db.sessionFactory(), new MarkdownRenderer(), CLOCK)
+                .rememberingIn(new ImportFingerprint(state)).importFrom(Optional.of(contentDir));
         assertTrue(Files.isRegularFile(state), "the import leaves its fingerprint");
         // An unreadable file would be reported if it were read: unchanged files and database are not read at all.
         Path file = contentDir.resolve("articles/linia-fierbinte/ro.md");
@@ -199,7 +200,9 @@ class ArticleImporterTest {
         // The pages, imported after the articles at every start, do not count as a change.
         db.sessionFactory().inTransaction(session -> session.persist(Article.page("despre-noi", CLOCK.instant())));
 
-        ImportReport again = new ArticleImporter(db.sessionFactory(), new MarkdownRenderer(), CLOCK).rememberingIn(state)
+        // As a start takes it: the folder walked on another thread while the database starts, the same fingerprint.
+        ImportReport again = new ArticleImporter(db.sessionFactory(), new MarkdownRenderer(), CLOCK)
+                .rememberingIn(new ImportFingerprint(state).walkingBeside(Optional.of(contentDir)))
                 .importFrom(Optional.of(contentDir));
         assertEquals(List.of(), again.problems(), "the unchanged folder is not read again");
         assertEquals(1, again.unchanged());
@@ -207,7 +210,8 @@ class ArticleImporterTest {
         // A file changed for real (a later review) is read at the next start, as without the fingerprint.
         Files.write(file, original);
         sourced("2026-01-14", "2026-01-14", "");
-        ImportReport changed = new ArticleImporter(db.sessionFactory(), new MarkdownRenderer(), CLOCK).rememberingIn(state)
+        ImportReport changed = new ArticleImporter(db.sessionFactory(), new MarkdownRenderer(), CLOCK)
+                .rememberingIn(new ImportFingerprint(state).walkingBeside(Optional.of(contentDir)))
                 .importFrom(Optional.of(contentDir));
         assertEquals(List.of(), changed.problems());
         assertEquals(java.time.LocalDate.of(2026, 1, 14), review("linia-fierbinte", Language.RO).reviewed());
