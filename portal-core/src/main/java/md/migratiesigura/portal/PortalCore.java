@@ -242,7 +242,7 @@ public final class PortalCore implements PortalServices {
         // The search index (and its analyzers' word lists) opens on another core while the database starts.
         CompletableFuture<SearchIndex> opening = BackgroundThreads.beside("start-search-index",
                 () -> SearchIndex.open(config.dataDir().resolve("index")));
-        // And the articles' files are walked for the import's fingerprint (a restart with nothing changed reads no file).
+        // And the articles' files are walked for the import's fingerprint (an unchanged restart reads no file).
         ImportFingerprint contentState = new ImportFingerprint(config.dataDir().resolve("content-import.state"))
                 .walkingBeside(config.contentDir());
         Database database;

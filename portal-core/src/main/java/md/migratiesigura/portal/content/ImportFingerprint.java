@@ -80,7 +80,10 @@ public final class ImportFingerprint {
         return of(dir, databaseSide);
     }
 
-    /** The files' part of a fingerprint: their number and the digest of their paths, sizes and times, in order. */
+    /**
+     * The files' part of a fingerprint: their number and the digest of their paths, sizes and times, in order; used
+     * once ({@link #with} completes the digest).
+     */
     private record Walk(int files, MessageDigest digest) {
 
         String with(String databaseSide) {
