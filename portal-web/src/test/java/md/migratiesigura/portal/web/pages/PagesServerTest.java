@@ -99,8 +99,16 @@ class PagesServerTest {
 
     @Test
     void aPageIsServedAgainFromTheCacheButANavigationEditShowsAtOnce() throws Exception {
+        // The second answer must be the cache's replay of the first. While the content version still moves after the
+        // start (the search index's first passes, as in CachedPageHandlerTest), a page may be rendered again in
+        // between, with a new nonce: a few tries settle it, and a page that is never replayed still fails.
         String first = get("/ro/despre").body();
-        assertEquals(first, get("/ro/despre").body(), "the same page, from the cache");
+        String again = get("/ro/despre").body();
+        for (int attempt = 0; attempt < 5 && !again.equals(first); attempt++) {
+            first = again;
+            again = get("/ro/despre").body();
+        }
+        assertEquals(first, again, "the same page, from the cache");
         assertFalse(mainMenu(first).contains("<a href=\"/ro/agentii\">"), "not in the menu yet");
 
         SignedInUser admin = admin();
