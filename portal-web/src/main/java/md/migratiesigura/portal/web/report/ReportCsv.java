@@ -103,28 +103,25 @@ public final class ReportCsv {
                     return null;
                 }
                 List<String> header = new ArrayList<>(List.of(texts.get("report.month")));
-                for (String key : List.of("offered", "answered", "abandoned", "turnedAway", "sos", "median", "p90",
-                        "length")) {
+                for (String key : ChatPanel.COLUMNS) {
                     header.add(texts.get("report.chat." + key));
                 }
                 rows.add(header);
                 for (ChatFigures.Month m : chat.months()) {
                     List<String> row = new ArrayList<>(List.of(report.year() + "-" + (m.month() < 10 ? "0" : "") + m.month()));
                     ChatPanel.cells(m.counts()).forEach(n -> row.add(num(n)));
-                    row.add(m.medianWait() == null ? "" : num(m.medianWait()));
-                    row.add(m.p90Wait() == null ? "" : num(m.p90Wait()));
-                    row.add(m.counts().averageMinutes() == null ? "" : num(m.counts().averageMinutes()));
+                    row.addAll(List.of(minutes(m.medianWait()), minutes(m.p90Wait()),
+                            minutes(m.counts().averageMinutes())));
                     rows.add(row);
                 }
                 List<String> total = new ArrayList<>(List.of(texts.get("report.total")));
                 ChatPanel.cells(chat.total()).forEach(n -> total.add(num(n)));
-                total.addAll(List.of("", "", chat.total().averageMinutes() == null ? ""
-                        : num(chat.total().averageMinutes())));
+                total.addAll(List.of("", "", minutes(chat.total().averageMinutes())));
                 rows.add(total);
                 chat.byLanguage().forEach((language, counts) -> {
                     List<String> row = new ArrayList<>(List.of(texts.get("report.csv.chat.language") + ": " + language));
                     ChatPanel.cells(counts).forEach(n -> row.add(num(n)));
-                    row.addAll(List.of("", "", counts.averageMinutes() == null ? "" : num(counts.averageMinutes())));
+                    row.addAll(List.of("", "", minutes(counts.averageMinutes())));
                     rows.add(row);
                 });
             }
@@ -168,5 +165,10 @@ public final class ReportCsv {
 
     private static String num(long value) {
         return Long.toString(value);
+    }
+
+    /** Minutes, or an empty cell when there is no figure (a month without answered chats). */
+    private static String minutes(Integer value) {
+        return value == null ? "" : num(value);
     }
 }

@@ -130,7 +130,7 @@ public final class ReportPdf {
 
     private static void chatMonths(StringBuilder h, ChatFigures chat, ReportTexts t) {
         h.append("<table><tr><th>").append(esc(t.get("report.month"))).append("</th>");
-        for (String key : List.of("offered", "answered", "abandoned", "turnedAway", "sos", "median", "p90", "length")) {
+        for (String key : ChatPanel.COLUMNS) {
             h.append("<th class=\"n\">").append(esc(t.get("report.chat." + key))).append("</th>");
         }
         h.append("</tr>");
