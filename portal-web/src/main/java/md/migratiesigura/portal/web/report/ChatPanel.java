@@ -74,9 +74,9 @@ public class ChatPanel extends Panel {
         return totals;
     }
 
-    /** The months' table's columns after the month, as {@code report.chat.*} keys: the markup's, the PDF's, the CSV's. */
-    static final List<String> COLUMNS = List.of("offered", "answered", "abandoned", "turnedAway", "sos", "median", "p90",
-            "length");
+    /** The months' table's columns after the month, as {@code report.chat.*} keys: the markup's, PDF's and CSV's. */
+    static final List<String> COLUMNS =
+            List.of("offered", "answered", "abandoned", "turnedAway", "sos", "median", "p90", "length");
 
     /** The table's count columns, in the order of {@code report.chat.*} headers in the markup. */
     static List<Long> cells(ChatFigures.Counts c) {
